@@ -1,0 +1,187 @@
+package org.roundtable.conference.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.conference.Conference;
+import org.roundtable.conference.domain.model.family.Contact;
+import org.roundtable.conference.domain.model.plan.Action;
+import org.roundtable.shared.domain.CallerKind;
+import org.roundtable.shared.domain.OwnerKind;
+
+/**
+ * Who may see and do what: the one place where it is decided. Every application service asks
+ * here before it reads or changes anything, always against current data (an involvement that
+ * ended yesterday grants nothing today).
+ *
+ * <ul>
+ * <li>Staff see a family only while their agency is involved with it.</li>
+ * <li>Family members see only their own family; advocates only the families they are assigned to.</li>
+ * <li>Chairs manage the conferences they chair.</li>
+ * <li>Administrators manage agencies, staff and involvements, and see no case detail.</li>
+ * </ul>
+ * A caller who may not see a family is told it does not exist, so ids cannot be probed.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    public Caller requireSignedIn(Caller caller) {
+        if (caller == null) {
+            throw new NotSignedIn();
+        }
+        return caller;
+    }
+
+    public void requireAdministrator(Caller caller) {
+        requireSignedIn(caller);
+        if (!caller.isAdministrator()) {
+            throw new AccessDenied("Only an administrator can do this.");
+        }
+    }
+
+    public void requireStaff(Caller caller) {
+        requireSignedIn(caller);
+        if (!caller.isStaff()) {
+            throw new AccessDenied("Only agency staff can do this.");
+        }
+    }
+
+    public boolean canSeeFamily(Caller caller, UUID familyId) {
+        if (caller == null || familyId == null) {
+            return false;
+        }
+        return switch (caller.kind()) {
+            case STAFF -> isAgencyInvolved(caller.agencyId(), familyId);
+            case FAMILY_MEMBER -> familyId.equals(caller.familyId());
+            case ADVOCATE -> isAdvocateAssigned(caller.id(), familyId);
+        };
+    }
+
+    /** Read access to a family's case: members, involvements, plan, contacts, conferences. */
+    public void requireFamilyVisible(Caller caller, UUID familyId) {
+        requireSignedIn(caller);
+        if (!canSeeFamily(caller, familyId)) {
+            throw new ResourceNotFound("family");
+        }
+    }
+
+    /** Changing a family's case record: staff of an agency involved today. */
+    public void requireCaseWorker(Caller caller, UUID familyId) {
+        requireFamilyVisible(caller, familyId);
+        if (!caller.isStaff()) {
+            throw new AccessDenied("Only staff of an agency working with this family can change this.");
+        }
+    }
+
+    /** Who may set up who works with a family: administrators, and staff already involved (a referral). */
+    public void requireInvolvementManager(Caller caller, UUID familyId) {
+        requireSignedIn(caller);
+        if (caller.isAdministrator()) {
+            return;
+        }
+        requireCaseWorker(caller, familyId);
+    }
+
+    public boolean canSeeInvolvements(Caller caller, UUID familyId) {
+        return caller != null && (caller.isAdministrator() || canSeeFamily(caller, familyId));
+    }
+
+    public void requireConferenceVisible(Caller caller, Conference conference) {
+        requireSignedIn(caller);
+        if (!canSeeFamily(caller, conference.family().id())) {
+            throw new ResourceNotFound("conference");
+        }
+    }
+
+    public void requireChairOf(Caller caller, Conference conference) {
+        requireConferenceVisible(caller, conference);
+        if (!caller.isStaff() || !conference.isChairedBy(caller.id())) {
+            throw new AccessDenied("Only the chair of this conference can change it.");
+        }
+    }
+
+    public void requireMayScheduleConference(Caller caller, UUID familyId) {
+        requireCaseWorker(caller, familyId);
+        if (!caller.isChair()) {
+            throw new AccessDenied("Only a chair can schedule a conference.");
+        }
+    }
+
+    /** Everyone who can see the plan may propose goals and actions: it is the family's plan too. */
+    public void requirePlanContributor(Caller caller, UUID familyId) {
+        requireFamilyVisible(caller, familyId);
+    }
+
+    /**
+     * Staff working with the family may edit any action. A family member or advocate may edit
+     * actions that a family member owns, never an agency's commitment.
+     */
+    public void requireMayEditAction(Caller caller, UUID familyId, Action action) {
+        requireFamilyVisible(caller, familyId);
+        if (caller.isStaff()) {
+            return;
+        }
+        if (action.owner().kind() != OwnerKind.FAMILY_MEMBER) {
+            throw new AccessDenied("This action belongs to an agency; only its staff can change it.");
+        }
+    }
+
+    /** Staff can correct only what their own agency recorded. */
+    public void requireMayCorrectContact(Caller caller, Contact contact) {
+        requireCaseWorker(caller, contact.family().id());
+        if (!contact.agency().id().equals(caller.agencyId())) {
+            throw new AccessDenied("Only the agency that recorded this contact can correct it.");
+        }
+    }
+
+    /** Staff lists are visible to administrators and to colleagues in the same agency. */
+    public void requireMaySeeStaffOf(Caller caller, UUID agencyId) {
+        requireStaff(caller);
+        if (!caller.isAdministrator() && !agencyId.equals(caller.agencyId())) {
+            throw new AccessDenied("You can only see the staff of your own agency.");
+        }
+    }
+
+    private boolean isAgencyInvolved(UUID agencyId, UUID familyId) {
+        if (agencyId == null) {
+            return false;
+        }
+        LocalDate today = LocalDate.now(clock);
+        return em.createQuery("""
+                select count(i) from Involvement i
+                where i.agency.id = :agency and i.family.id = :family
+                  and i.startsOn <= :today and (i.endsOn is null or i.endsOn >= :today)""", Long.class)
+                .setParameter("agency", agencyId)
+                .setParameter("family", familyId)
+                .setParameter("today", today)
+                .getSingleResult() > 0;
+    }
+
+    private boolean isAdvocateAssigned(UUID advocateId, UUID familyId) {
+        LocalDate today = LocalDate.now(clock);
+        return em.createQuery("""
+                select count(a) from AdvocateAssignment a
+                where a.advocate.id = :advocate and a.family.id = :family
+                  and a.startsOn <= :today and (a.endsOn is null or a.endsOn >= :today)""", Long.class)
+                .setParameter("advocate", advocateId)
+                .setParameter("family", familyId)
+                .setParameter("today", today)
+                .getSingleResult() > 0;
+    }
+
+    /** True when the caller is this person (used for "my" lists). */
+    public static boolean isPerson(Caller caller, CallerKind kind, UUID id) {
+        return caller.kind() == kind && caller.id().equals(id);
+    }
+}

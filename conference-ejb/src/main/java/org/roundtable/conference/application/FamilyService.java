@@ -1,0 +1,158 @@
+package org.roundtable.conference.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.roundtable.conference.application.command.FamilyCommand;
+import org.roundtable.conference.application.command.MemberCommand;
+import org.roundtable.conference.application.view.AdvocateView;
+import org.roundtable.conference.application.view.FamilySummary;
+import org.roundtable.conference.application.view.FamilyView;
+import org.roundtable.conference.application.view.InvolvementView;
+import org.roundtable.conference.application.view.MemberView;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.agency.StaffMember;
+import org.roundtable.conference.domain.model.family.AdvocateAssignment;
+import org.roundtable.conference.domain.model.family.Family;
+import org.roundtable.conference.domain.model.family.FamilyMember;
+import org.roundtable.conference.domain.model.family.Involvement;
+import org.roundtable.conference.domain.model.family.Period;
+import org.roundtable.conference.domain.model.plan.ActionPlan;
+import org.roundtable.shared.domain.CallerKind;
+import org.roundtable.shared.domain.Page;
+import org.roundtable.shared.domain.PageRequest;
+
+/** Families (cases) and their members. */
+@ApplicationScoped
+@Transactional
+public class FamilyService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private AccessPolicy policy;
+
+    @Inject
+    private Lookup lookup;
+
+    @Inject
+    private Clock clock;
+
+    /**
+     * The families the caller may see: for staff those their agency works with today; for a
+     * family member their own; for an advocate those assigned; for an administrator every family,
+     * by name only (to manage involvements).
+     */
+    public Page<FamilySummary> list(Caller caller, PageRequest page) {
+        policy.requireSignedIn(caller);
+        if (caller.isAdministrator()) {
+            return lookup.page(em.createQuery("select f from Family f order by f.name", Family.class),
+                    em.createQuery("select count(f) from Family f", Long.class), page, FamilySummary::of);
+        }
+        String where = switch (caller.kind()) {
+            case STAFF -> "exists (select i from Involvement i where i.family = f and i.agency.id = :me "
+                    + "and i.startsOn <= :today and (i.endsOn is null or i.endsOn >= :today))";
+            case FAMILY_MEMBER -> "f.id = :me";
+            case ADVOCATE -> "exists (select a from AdvocateAssignment a where a.family = f and a.advocate.id = :me "
+                    + "and a.startsOn <= :today and (a.endsOn is null or a.endsOn >= :today))";
+        };
+        UUID me = switch (caller.kind()) {
+            case STAFF -> caller.agencyId();
+            case FAMILY_MEMBER -> caller.familyId();
+            case ADVOCATE -> caller.id();
+        };
+        var query = em.createQuery("select f from Family f where " + where + " order by f.name", Family.class)
+                .setParameter("me", me);
+        var count = em.createQuery("select count(f) from Family f where " + where, Long.class).setParameter("me", me);
+        if (caller.kind() != CallerKind.FAMILY_MEMBER) {
+            query.setParameter("today", LocalDate.now(clock));
+            count.setParameter("today", LocalDate.now(clock));
+        }
+        return lookup.page(query, count, page, FamilySummary::of);
+    }
+
+    /** A member of staff opens a case: their agency becomes involved from today, with them as lead. */
+    public FamilySummary create(Caller caller, FamilyCommand command) {
+        policy.requireStaff(caller);
+        var staff = lookup.require(StaffMember.class, caller.id(), "member of staff");
+        var family = new Family(command.name().strip(), blankToNull(command.reference()), clock.instant());
+        em.persist(family);
+        em.persist(new ActionPlan(family));
+        em.persist(new Involvement(family, staff.agency(), staff, new Period(LocalDate.now(clock), null)));
+        return FamilySummary.of(family);
+    }
+
+    public FamilyView get(Caller caller, UUID familyId) {
+        policy.requireFamilyVisible(caller, familyId);
+        var family = lookup.require(Family.class, familyId, "family");
+        LocalDate today = LocalDate.now(clock);
+        return new FamilyView(family.id(), family.name(), family.reference(),
+                membersOf(familyId).stream().map(MemberView::of).toList(),
+                involvements(familyId).stream().map(i -> InvolvementView.of(i, today)).toList(),
+                advocates(familyId).stream().map(AdvocateView::of).toList());
+    }
+
+    public FamilySummary update(Caller caller, UUID familyId, FamilyCommand command) {
+        policy.requireCaseWorker(caller, familyId);
+        var family = lookup.require(Family.class, familyId, "family");
+        family.rename(command.name().strip(), blankToNull(command.reference()));
+        return FamilySummary.of(family);
+    }
+
+    public List<MemberView> listMembers(Caller caller, UUID familyId) {
+        policy.requireFamilyVisible(caller, familyId);
+        return membersOf(familyId).stream().map(MemberView::of).toList();
+    }
+
+    public MemberView addMember(Caller caller, UUID familyId, MemberCommand command) {
+        policy.requireCaseWorker(caller, familyId);
+        var member = new FamilyMember(lookup.require(Family.class, familyId, "family"), command.details());
+        em.persist(member);
+        return MemberView.of(member);
+    }
+
+    public MemberView updateMember(Caller caller, UUID familyId, UUID memberId, MemberCommand command) {
+        policy.requireCaseWorker(caller, familyId);
+        var member = requireMemberOf(familyId, memberId);
+        member.update(command.details());
+        return MemberView.of(member);
+    }
+
+    FamilyMember requireMemberOf(UUID familyId, UUID memberId) {
+        var member = lookup.require(FamilyMember.class, memberId, "family member");
+        if (!member.family().id().equals(familyId)) {
+            throw new ResourceNotFound("family member");
+        }
+        return member;
+    }
+
+    List<FamilyMember> membersOf(UUID familyId) {
+        return em.createQuery("select m from FamilyMember m where m.family.id = :f order by m.dateOfBirth nulls last, m.fullName",
+                FamilyMember.class).setParameter("f", familyId).getResultList();
+    }
+
+    List<Involvement> involvements(UUID familyId) {
+        return em.createQuery("""
+                select i from Involvement i join fetch i.agency join fetch i.leadPractitioner
+                where i.family.id = :f order by i.startsOn""", Involvement.class)
+                .setParameter("f", familyId).getResultList();
+    }
+
+    List<AdvocateAssignment> advocates(UUID familyId) {
+        return em.createQuery("""
+                select a from AdvocateAssignment a join fetch a.advocate
+                where a.family.id = :f order by a.startsOn""", AdvocateAssignment.class)
+                .setParameter("f", familyId).getResultList();
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,142 @@
+package org.roundtable.conference.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import org.roundtable.conference.domain.model.DomainRuleViolation;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.access.Invitation;
+import org.roundtable.conference.domain.model.access.OneTimeCode;
+import org.roundtable.conference.domain.model.conference.Conference;
+import org.roundtable.conference.domain.model.family.Advocate;
+import org.roundtable.conference.domain.model.family.FamilyMember;
+import org.roundtable.conference.infrastructure.mail.MailSender;
+import org.roundtable.conference.infrastructure.security.Secrets;
+import org.roundtable.shared.domain.CallerKind;
+
+/**
+ * How families and advocates get in without ever making a password. The chair sends an
+ * invitation; its link works once and expires; following it emails a six-digit code that expires
+ * within minutes; the code opens a session. Someone who has been in before asks for a fresh code
+ * by giving their email address.
+ */
+@ApplicationScoped
+@Transactional
+public class InvitationService {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mma", Locale.UK);
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private AccessPolicy policy;
+
+    @Inject
+    private ConferenceService conferences;
+
+    @Inject
+    private SignInService signIn;
+
+    @Inject
+    private MailSender mail;
+
+    @Inject
+    private Clock clock;
+
+    /** The chair invites a family member or advocate who is on the conference's list. */
+    public void sendInvitation(Caller caller, UUID conferenceId, UUID inviteeId) {
+        Conference conference = conferences.chairedConference(caller, conferenceId);
+        conference.requireNotClosed();
+        var invitee = conference.invitee(inviteeId).orElseThrow(() -> new ResourceNotFound("invitee"));
+        if (!invitee.role().joinsByInvitation()) {
+            throw new InvalidInput("inviteeId", "Staff sign in with their own password; only family members and advocates get invitations.");
+        }
+        String email = invitee.email();
+        if (email == null || email.isBlank()) {
+            throw new InvalidInput("inviteeId", invitee.displayName() + " has no email address. Add one to their details first.");
+        }
+        String token = Secrets.token();
+        em.persist(new Invitation(invitee, email, Secrets.sha256(token), clock.instant()));
+        String link = publicUrl() + "/invite.html?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        mail.send(email, "You are invited to a meeting about your family",
+                "Hello " + invitee.displayName() + ",\n\n"
+                        + conference.chair().fullName() + " has invited you to a meeting about your family on "
+                        + WHEN.format(conference.scheduledStart().atZone(ClockProducer.LOCAL_ZONE)) + ".\n\n"
+                        + "You can join from your phone or computer. Open this link to get started:\n\n"
+                        + link + "\n\n"
+                        + "The link works once and for 7 days. When you open it, we will email you a short code to sign in.\n"
+                        + "If you did not expect this email, you can ignore it.\n");
+    }
+
+    /** Following an invitation link: it is used up, and a code goes to the invited address. */
+    @Transactional(dontRollbackOn = SignInRefused.class)
+    public CodeChallenge redeem(String token) {
+        var invitation = em.createQuery("select i from Invitation i where i.tokenHash = :h", Invitation.class)
+                .setParameter("h", Secrets.sha256(token == null ? "" : token)).getResultStream().findFirst()
+                .orElseThrow(() -> new SignInRefused("This invitation link is not valid. Check you copied all of it, or ask the chair for a new one."));
+        try {
+            invitation.redeem(clock.instant());
+        } catch (DomainRuleViolation e) {
+            throw new SignInRefused(e.getMessage());
+        }
+        var invitee = invitation.invitee();
+        return sendCode(invitee.personKind(), invitee.personId(), invitation.email());
+    }
+
+    /** A returning family member or advocate asks for a code. The answer never says whether the address is known. */
+    public CodeChallenge requestCode(String email) {
+        String normalised = email.strip().toLowerCase(Locale.ROOT);
+        var member = em.createQuery("select m from FamilyMember m where lower(m.email) = :e", FamilyMember.class)
+                .setParameter("e", normalised).setMaxResults(1).getResultStream().findFirst();
+        if (member.isPresent()) {
+            return sendCode(CallerKind.FAMILY_MEMBER, member.get().id(), member.get().email());
+        }
+        var advocate = em.createQuery("select a from Advocate a where lower(a.email) = :e", Advocate.class)
+                .setParameter("e", normalised).setMaxResults(1).getResultStream().findFirst();
+        if (advocate.isPresent()) {
+            return sendCode(CallerKind.ADVOCATE, advocate.get().id(), advocate.get().email());
+        }
+        return new CodeChallenge(UUID.randomUUID(), CodeChallenge.mask(normalised));
+    }
+
+    @Transactional(dontRollbackOn = SignInRefused.class)
+    public SignInResult verifyCode(UUID challengeId, String code) {
+        var challenge = challengeId == null ? null : em.find(OneTimeCode.class, challengeId);
+        if (challenge == null) {
+            throw new SignInRefused("That code is not right. Check the latest email from us and try again.");
+        }
+        Instant now = clock.instant();
+        return switch (challenge.attempt(Secrets.sha256(code.strip()), now)) {
+            case ACCEPTED -> signIn.openSession(challenge.callerKind(), challenge.callerId());
+            case WRONG -> throw new SignInRefused("That code is not right. Check the latest email from us and try again.");
+            case EXPIRED -> throw new SignInRefused("That code has expired. Ask for a new code.");
+            case USED_UP -> throw new SignInRefused("That code can no longer be used. Ask for a new code.");
+        };
+    }
+
+    private CodeChallenge sendCode(CallerKind kind, UUID personId, String email) {
+        String code = Secrets.sixDigitCode();
+        var challenge = new OneTimeCode(kind, personId, Secrets.sha256(code), clock.instant());
+        em.persist(challenge);
+        mail.send(email, "Your Roundtable sign-in code: " + code,
+                "Your sign-in code is:\n\n    " + code + "\n\n"
+                        + "Type it on the sign-in page. It works once and for " + OneTimeCode.VALID_FOR.toMinutes()
+                        + " minutes.\nIf you did not ask for a code, you can ignore this email.\n");
+        return new CodeChallenge(challenge.id(), CodeChallenge.mask(email));
+    }
+
+    private static String publicUrl() {
+        String url = System.getProperty("roundtable.public-url", "http://localhost:8080");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

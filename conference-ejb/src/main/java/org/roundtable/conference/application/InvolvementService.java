@@ -1,0 +1,119 @@
+package org.roundtable.conference.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.roundtable.conference.application.command.AdvocateCommand;
+import org.roundtable.conference.application.command.InvolvementCommand;
+import org.roundtable.conference.application.command.InvolvementUpdateCommand;
+import org.roundtable.conference.application.view.AdvocateView;
+import org.roundtable.conference.application.view.InvolvementView;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.agency.Agency;
+import org.roundtable.conference.domain.model.agency.StaffMember;
+import org.roundtable.conference.domain.model.family.Advocate;
+import org.roundtable.conference.domain.model.family.AdvocateAssignment;
+import org.roundtable.conference.domain.model.family.Family;
+import org.roundtable.conference.domain.model.family.Involvement;
+import org.roundtable.conference.domain.model.family.Period;
+
+/** Which agencies work with a family, and which advocate stands beside it. */
+@ApplicationScoped
+@Transactional
+public class InvolvementService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private AccessPolicy policy;
+
+    @Inject
+    private Lookup lookup;
+
+    @Inject
+    private FamilyService families;
+
+    @Inject
+    private Clock clock;
+
+    public List<InvolvementView> list(Caller caller, UUID familyId) {
+        policy.requireSignedIn(caller);
+        if (!policy.canSeeInvolvements(caller, familyId)) {
+            throw new ResourceNotFound("family");
+        }
+        lookup.require(Family.class, familyId, "family");
+        LocalDate today = LocalDate.now(clock);
+        return families.involvements(familyId).stream().map(i -> InvolvementView.of(i, today)).toList();
+    }
+
+    public InvolvementView add(Caller caller, UUID familyId, InvolvementCommand command) {
+        policy.requireInvolvementManager(caller, familyId);
+        var family = lookup.require(Family.class, familyId, "family");
+        var agency = lookup.require(Agency.class, command.agencyId(), "agency");
+        var lead = requireStaffOf(agency, command.leadPractitionerId());
+        var period = new Period(command.startsOn(), command.endsOn());
+        boolean overlaps = families.involvements(familyId).stream()
+                .anyMatch(i -> i.agency().id().equals(agency.id()) && overlap(i.period(), period));
+        if (overlaps) {
+            throw new InvalidInput("agencyId", agency.name() + " is already involved with this family for part of that time.");
+        }
+        var involvement = new Involvement(family, agency, lead, period);
+        em.persist(involvement);
+        return InvolvementView.of(involvement, LocalDate.now(clock));
+    }
+
+    public InvolvementView update(Caller caller, UUID familyId, UUID involvementId, InvolvementUpdateCommand command) {
+        policy.requireInvolvementManager(caller, familyId);
+        var involvement = lookup.require(Involvement.class, involvementId, "involvement");
+        if (!involvement.family().id().equals(familyId)) {
+            throw new ResourceNotFound("involvement");
+        }
+        var lead = requireStaffOf(involvement.agency(), command.leadPractitionerId());
+        involvement.change(lead, new Period(command.startsOn(), command.endsOn()));
+        return InvolvementView.of(involvement, LocalDate.now(clock));
+    }
+
+    public List<AdvocateView> advocates(Caller caller, UUID familyId) {
+        policy.requireFamilyVisible(caller, familyId);
+        return families.advocates(familyId).stream().map(AdvocateView::of).toList();
+    }
+
+    /** Assigns an advocate, reusing the advocate's record when the same email is already known. */
+    public AdvocateView assignAdvocate(Caller caller, UUID familyId, AdvocateCommand command) {
+        policy.requireInvolvementManager(caller, familyId);
+        var family = lookup.require(Family.class, familyId, "family");
+        String email = command.email().strip().toLowerCase();
+        var advocate = em.createQuery("select a from Advocate a where lower(a.email) = :e", Advocate.class)
+                .setParameter("e", email).getResultStream().findFirst()
+                .orElseGet(() -> {
+                    var created = new Advocate(command.fullName().strip(), email, FamilyService.blankToNull(command.organisation()));
+                    em.persist(created);
+                    return created;
+                });
+        var assignment = new AdvocateAssignment(family, advocate, new Period(command.startsOn(), null));
+        em.persist(assignment);
+        return AdvocateView.of(assignment);
+    }
+
+    private StaffMember requireStaffOf(Agency agency, UUID staffId) {
+        var staff = lookup.require(StaffMember.class, staffId, "member of staff");
+        if (!staff.agency().id().equals(agency.id())) {
+            throw new InvalidInput("leadPractitionerId", "The lead practitioner must work for " + agency.name() + ".");
+        }
+        return staff;
+    }
+
+    private static boolean overlap(Period a, Period b) {
+        LocalDate farFuture = LocalDate.MAX;
+        LocalDate aEnd = a.endsOn() == null ? farFuture : a.endsOn();
+        LocalDate bEnd = b.endsOn() == null ? farFuture : b.endsOn();
+        return !a.startsOn().isAfter(bEnd) && !b.startsOn().isAfter(aEnd);
+    }
+}

@@ -1,0 +1,12 @@
+package org.roundtable.conference.application;
+
+/**
+ * The thing asked for does not exist, or the caller may not know that it does: the two are
+ * answered alike, so that guessing ids reveals nothing.
+ */
+public class ResourceNotFound extends RuntimeException {
+
+    public ResourceNotFound(String what) {
+        super("There is no " + what + " with that id that you can see.");
+    }
+}

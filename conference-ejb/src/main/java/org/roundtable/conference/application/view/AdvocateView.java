@@ -1,0 +1,15 @@
+package org.roundtable.conference.application.view;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.roundtable.conference.domain.model.family.AdvocateAssignment;
+
+public record AdvocateView(UUID assignmentId, UUID advocateId, String fullName, String email, String organisation,
+        LocalDate startsOn, LocalDate endsOn) {
+
+    public static AdvocateView of(AdvocateAssignment a) {
+        var advocate = a.advocate();
+        return new AdvocateView(a.id(), advocate.id(), advocate.fullName(), advocate.email(), advocate.organisation(),
+                a.period().startsOn(), a.period().endsOn());
+    }
+}

@@ -1,0 +1,9 @@
+package org.roundtable.conference.application.view;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A family's overview: who is in it, which agencies work with it and who advocates for it. */
+public record FamilyView(UUID id, String name, String reference, List<MemberView> members,
+        List<InvolvementView> involvements, List<AdvocateView> advocates) {
+}

@@ -1,0 +1,15 @@
+package org.roundtable.conference.application.view;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.roundtable.conference.domain.model.family.FamilyMember;
+
+public record MemberView(UUID id, UUID familyId, String fullName, LocalDate dateOfBirth, String email, String phone,
+        String address, String preferredLanguage, String accessNeeds) {
+
+    public static MemberView of(FamilyMember member) {
+        var d = member.details();
+        return new MemberView(member.id(), member.family().id(), d.fullName(), d.dateOfBirth(), d.email(), d.phone(),
+                d.address(), d.preferredLanguage(), d.accessNeeds());
+    }
+}

@@ -1,0 +1,92 @@
+package org.roundtable.conference.domain.model.access;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.roundtable.shared.domain.CallerKind;
+
+/**
+ * A short code sent by email that signs a family member or advocate in. It expires within
+ * minutes, works once, and a few wrong guesses use it up.
+ */
+@Entity
+public class OneTimeCode {
+
+    public static final Duration VALID_FOR = Duration.ofMinutes(10);
+    public static final int MAX_ATTEMPTS = 5;
+
+    @Id
+    private UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "caller_kind", nullable = false, updatable = false)
+    private CallerKind callerKind;
+
+    @Column(name = "caller_id", nullable = false, updatable = false)
+    private UUID callerId;
+
+    @Column(name = "code_hash", nullable = false, updatable = false)
+    private String codeHash;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private Instant expiresAt;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "used_at")
+    private Instant usedAt;
+
+    protected OneTimeCode() {
+    }
+
+    public OneTimeCode(CallerKind callerKind, UUID callerId, String codeHash, Instant now) {
+        this.id = UUID.randomUUID();
+        this.callerKind = Objects.requireNonNull(callerKind);
+        this.callerId = Objects.requireNonNull(callerId);
+        this.codeHash = Objects.requireNonNull(codeHash);
+        this.createdAt = now;
+        this.expiresAt = now.plus(VALID_FOR);
+    }
+
+    /** The outcome of one attempt to use a code. */
+    public enum Outcome { ACCEPTED, WRONG, EXPIRED, USED_UP }
+
+    public Outcome attempt(String offeredHash, Instant now) {
+        if (usedAt != null || attempts >= MAX_ATTEMPTS) {
+            return Outcome.USED_UP;
+        }
+        if (!now.isBefore(expiresAt)) {
+            return Outcome.EXPIRED;
+        }
+        attempts++;
+        if (!MessageDigest.isEqual(codeHash.getBytes(StandardCharsets.US_ASCII), offeredHash.getBytes(StandardCharsets.US_ASCII))) {
+            return attempts >= MAX_ATTEMPTS ? Outcome.USED_UP : Outcome.WRONG;
+        }
+        usedAt = now;
+        return Outcome.ACCEPTED;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public CallerKind callerKind() {
+        return callerKind;
+    }
+
+    public UUID callerId() {
+        return callerId;
+    }
+}

@@ -1,0 +1,144 @@
+package org.roundtable.conference.domain.model.conference;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.Objects;
+import java.util.UUID;
+import org.roundtable.conference.domain.model.DomainRuleViolation;
+import org.roundtable.conference.domain.model.agency.StaffMember;
+import org.roundtable.conference.domain.model.family.Advocate;
+import org.roundtable.conference.domain.model.family.FamilyMember;
+import org.roundtable.shared.domain.CallerKind;
+import org.roundtable.shared.domain.InviteeRole;
+
+/** A person invited to a conference, in a role. Exactly one of staff, family member or advocate. */
+@Entity
+@Table(name = "conference_invitee")
+public class Invitee {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "conference_id")
+    private Conference conference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private InviteeRole role;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "staff_member_id")
+    private StaffMember staffMember;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "family_member_id")
+    private FamilyMember familyMember;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "advocate_id")
+    private Advocate advocate;
+
+    protected Invitee() {
+    }
+
+    private Invitee(Conference conference, InviteeRole role) {
+        this.id = UUID.randomUUID();
+        this.conference = Objects.requireNonNull(conference);
+        this.role = Objects.requireNonNull(role);
+    }
+
+    static Invitee chair(Conference conference, StaffMember chair) {
+        var invitee = new Invitee(conference, InviteeRole.CHAIR);
+        invitee.staffMember = chair;
+        return invitee;
+    }
+
+    public static Invitee staff(Conference conference, StaffMember staff, InviteeRole role) {
+        if (role != InviteeRole.AGENCY_STAFF && role != InviteeRole.OBSERVER) {
+            throw new DomainRuleViolation("Staff are invited as agency staff or observers.");
+        }
+        var invitee = new Invitee(conference, role);
+        invitee.staffMember = staff;
+        return invitee;
+    }
+
+    public static Invitee familyMember(Conference conference, FamilyMember member) {
+        if (!member.family().id().equals(conference.family().id())) {
+            throw new DomainRuleViolation("Only members of this family can be invited as family members.");
+        }
+        var invitee = new Invitee(conference, InviteeRole.FAMILY_MEMBER);
+        invitee.familyMember = member;
+        return invitee;
+    }
+
+    public static Invitee advocate(Conference conference, Advocate advocate) {
+        var invitee = new Invitee(conference, InviteeRole.ADVOCATE);
+        invitee.advocate = advocate;
+        return invitee;
+    }
+
+    boolean samePersonAs(Invitee other) {
+        return personKind() == other.personKind() && personId().equals(other.personId());
+    }
+
+    boolean isStaff(UUID staffId) {
+        return staffMember != null && staffMember.id().equals(staffId);
+    }
+
+    public boolean is(CallerKind kind, UUID personId) {
+        return personKind() == kind && personId().equals(personId);
+    }
+
+    public CallerKind personKind() {
+        if (staffMember != null) {
+            return CallerKind.STAFF;
+        }
+        return familyMember != null ? CallerKind.FAMILY_MEMBER : CallerKind.ADVOCATE;
+    }
+
+    public UUID personId() {
+        if (staffMember != null) {
+            return staffMember.id();
+        }
+        return familyMember != null ? familyMember.id() : advocate.id();
+    }
+
+    public String displayName() {
+        if (staffMember != null) {
+            return staffMember.fullName();
+        }
+        return familyMember != null ? familyMember.fullName() : advocate.fullName();
+    }
+
+    /** Where an invitation goes; staff have no invitation, they sign in with their password. */
+    public String email() {
+        if (staffMember != null) {
+            return staffMember.email();
+        }
+        return familyMember != null ? familyMember.email() : advocate.email();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Conference conference() {
+        return conference;
+    }
+
+    public InviteeRole role() {
+        return role;
+    }
+
+    public StaffMember staffMember() {
+        return staffMember;
+    }
+}

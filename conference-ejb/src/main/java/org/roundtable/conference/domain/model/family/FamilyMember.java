@@ -1,0 +1,82 @@
+package org.roundtable.conference.domain.model.family;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One person in a family. Family members sign in with an emailed one-time code, never a password. */
+@Entity
+public class FamilyMember {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "family_id")
+    private Family family;
+
+    @Column(name = "full_name", nullable = false)
+    private String fullName;
+
+    @Column(name = "date_of_birth")
+    private LocalDate dateOfBirth;
+
+    private String email;
+    private String phone;
+    private String address;
+
+    @Column(name = "preferred_language")
+    private String preferredLanguage;
+
+    @Column(name = "access_needs")
+    private String accessNeeds;
+
+    @Version
+    private long version;
+
+    protected FamilyMember() {
+    }
+
+    public FamilyMember(Family family, MemberDetails details) {
+        this.id = UUID.randomUUID();
+        this.family = Objects.requireNonNull(family);
+        update(details);
+    }
+
+    public void update(MemberDetails details) {
+        this.fullName = Objects.requireNonNull(details.fullName());
+        this.dateOfBirth = details.dateOfBirth();
+        this.email = details.email();
+        this.phone = details.phone();
+        this.address = details.address();
+        this.preferredLanguage = details.preferredLanguage();
+        this.accessNeeds = details.accessNeeds();
+    }
+
+    public MemberDetails details() {
+        return new MemberDetails(fullName, dateOfBirth, email, phone, address, preferredLanguage, accessNeeds);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public String email() {
+        return email;
+    }
+}

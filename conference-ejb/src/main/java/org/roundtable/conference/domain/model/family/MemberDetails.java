@@ -1,0 +1,14 @@
+package org.roundtable.conference.domain.model.family;
+
+import java.time.LocalDate;
+
+/** What is held about one family member: the details the family should only have to give once. */
+public record MemberDetails(
+        String fullName,
+        LocalDate dateOfBirth,
+        String email,
+        String phone,
+        String address,
+        String preferredLanguage,
+        String accessNeeds) {
+}
