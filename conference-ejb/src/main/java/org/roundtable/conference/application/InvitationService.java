@@ -67,7 +67,7 @@ public class InvitationService {
         }
         String token = Secrets.token();
         em.persist(new Invitation(invitee, email, Secrets.sha256(token), clock.instant()));
-        String link = publicUrl() + "/invite.html?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String link = linkFor(token);
         mail.send(email, "You are invited to a meeting about your family",
                 "Hello " + invitee.displayName() + ",\n\n"
                         + conference.chair().fullName() + " has invited you to a meeting about your family on "
@@ -135,8 +135,10 @@ public class InvitationService {
         return new CodeChallenge(challenge.id(), CodeChallenge.mask(email));
     }
 
-    private static String publicUrl() {
+    /** The address an invitation email links to; roundtable.public-url says where the server is reached. */
+    public static String linkFor(String token) {
         String url = System.getProperty("roundtable.public-url", "http://localhost:8080");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return base + "/invite?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 }

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.roundtable.conference.application.ClockProducer;
+import org.roundtable.conference.application.InvitationService;
 import org.roundtable.conference.domain.model.access.Invitation;
 import org.roundtable.conference.domain.model.agency.Agency;
 import org.roundtable.conference.domain.model.agency.StaffMember;
@@ -170,7 +171,7 @@ public class DemoData {
         }
         String token = Secrets.token();
         em.persist(new Invitation(invitee.get(), FAMILY_EMAIL, Secrets.sha256(token), clock.instant()));
-        return System.getProperty("roundtable.public-url", "http://localhost:8080") + "/invite.html?token=" + token;
+        return InvitationService.linkFor(token);
     }
 
     private static String banner(String invitationLink) {

@@ -1,0 +1,33 @@
+package org.roundtable.conference.interfaces.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/**
+ * The browser client's pages all share one HTML shell; js/main.js picks the page from the
+ * address. Readable addresses (/families/{id}) are forwarded here to that shell.
+ */
+@WebFilter(urlPatterns = "/*")
+public class PageRouteFilter extends HttpFilter {
+
+    static final Pattern PAGES = Pattern.compile(
+            "/|/sign-in|/invite|/code|/conferences|/families|/conferences/[0-9a-f-]{36}|/families/[0-9a-f-]{36}");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if ("GET".equals(request.getMethod()) && PAGES.matcher(path).matches()) {
+            response.setHeader("Cache-Control", "no-cache");
+            request.getRequestDispatcher("/shell.html").forward(request, response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,60 @@
+// Talks to the JSON API. Every change carries the CSRF token from the RT_CSRF cookie; errors
+// arrive as problem details and are thrown as ApiError, which pages show in an error summary.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || 'Something went wrong. Please try again.');
+    this.status = status;
+    this.problem = problem || {};
+  }
+
+  /** [{field, message}] for the error summary and inline messages. */
+  get fieldErrors() {
+    return this.problem.errors || [];
+  }
+}
+
+function csrfToken() {
+  const match = document.cookie.split('; ').find((c) => c.startsWith('RT_CSRF='));
+  return match ? match.substring('RT_CSRF='.length) : null;
+}
+
+async function request(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = csrfToken();
+  if (token && method !== 'GET') headers['X-CSRF-Token'] = token;
+  let response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, { detail: 'We could not reach Roundtable. Check your internet connection and try again.' });
+  }
+  if (response.status === 204 || response.status === 202) return null;
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+export const api = {
+  get: (path) => request('GET', path),
+  post: (path, body) => request('POST', path, body ?? {}),
+  put: (path, body) => request('PUT', path, body),
+  del: (path) => request('DELETE', path),
+};
+
+/** The signed-in person, or a trip to the sign-in page. */
+export async function requireCaller() {
+  try {
+    return await api.get('/auth/me');
+  } catch (e) {
+    if (e.status === 401) {
+      window.location.assign(`/?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      return new Promise(() => {});
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,48 @@
+// GOV.UK error pattern: a summary at the top that links to each field, and the message beside
+// the field itself. Focus moves to the summary so screen reader users hear it at once.
+import { h, replaceChildren } from './dom.js';
+
+export function clearErrors(form) {
+  form.querySelectorAll('.govuk-form-group--error').forEach((g) => g.classList.remove('govuk-form-group--error'));
+  form.querySelectorAll('.govuk-error-message').forEach((m) => m.remove());
+  form.querySelectorAll('.govuk-input--error').forEach((i) => i.classList.remove('govuk-input--error'));
+  const summary = document.getElementById('error-summary');
+  if (summary) replaceChildren(summary);
+}
+
+/**
+ * errors: [{field, message}]; fields maps API field names to input ids. Messages with no
+ * matching field link to the first input of the form.
+ */
+export function showErrors(form, errors, fields = {}) {
+  clearErrors(form);
+  const summary = document.getElementById('error-summary');
+  const firstInput = form.querySelector('input, select, textarea');
+  const items = errors.map((error) => {
+    const input = document.getElementById(fields[error.field] || error.field) || firstInput;
+    if (input) {
+      const group = input.closest('.govuk-form-group');
+      if (group && !group.querySelector('.govuk-error-message')) {
+        group.classList.add('govuk-form-group--error');
+        const message = h('p', { class: 'govuk-error-message', id: `${input.id}-error` },
+          h('span', { class: 'govuk-visually-hidden' }, 'Error: '), error.message);
+        input.insertAdjacentElement('beforebegin', message);
+        input.setAttribute('aria-describedby', message.id);
+        if (input.classList.contains('govuk-input')) input.classList.add('govuk-input--error');
+      }
+    }
+    return h('li', {}, h('a', { href: `#${input ? input.id : ''}` }, error.message));
+  });
+  replaceChildren(summary,
+    h('div', { class: 'govuk-error-summary', 'data-module': 'govuk-error-summary', tabindex: '-1' },
+      h('div', { role: 'alert' },
+        h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
+        h('div', { class: 'govuk-error-summary__body' },
+          h('ul', { class: 'govuk-list govuk-error-summary__list' }, items)))));
+  summary.firstElementChild.focus();
+}
+
+/** Turns an ApiError into summary errors (a general one when no field is named). */
+export function errorsFrom(apiError) {
+  return apiError.fieldErrors.length ? apiError.fieldErrors : [{ field: null, message: apiError.message }];
+}

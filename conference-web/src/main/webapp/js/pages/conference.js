@@ -1,0 +1,52 @@
+import { api, requireCaller } from '../api.js';
+import { formatDateTime, h, humanise, replaceChildren } from '../dom.js';
+import { renderLayout } from '../layout.js';
+import { statusColour } from './conferences.js';
+
+const ROLE_NAMES = {
+  CHAIR: 'Chair', AGENCY_STAFF: 'Agency', FAMILY_MEMBER: 'Family', ADVOCATE: 'Advocate', OBSERVER: 'Observer',
+};
+
+export async function render(main, { id }) {
+  const caller = await requireCaller();
+  const conference = await api.get(`/conferences/${id}`);
+  renderLayout({ title: `${humanise(conference.kind)} conference`, caller });
+  const isChair = caller.kind === 'STAFF' && caller.id === conference.chairId;
+  const notice = h('div', { id: 'notice', 'aria-live': 'polite' });
+
+  async function sendInvitation(invitee, button) {
+    button.disabled = true;
+    try {
+      await api.post(`/conferences/${id}/invitees/${invitee.id}/invitation`);
+      replaceChildren(notice, h('div', { class: 'govuk-inset-text' }, `Invitation sent to ${invitee.name}.`));
+    } catch (error) {
+      replaceChildren(notice, h('div', { class: 'govuk-error-summary', tabindex: '-1' },
+        h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
+        h('p', { class: 'govuk-body' }, error.message)));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  replaceChildren(main,
+    h('span', { class: 'govuk-caption-l' }, h('a', { class: 'govuk-link', href: `/families/${conference.familyId}` }, conference.familyName)),
+    h('h1', { class: 'govuk-heading-l' }, `${humanise(conference.kind)} conference`),
+    h('p', { class: 'govuk-body-l', id: 'conference-when' }, formatDateTime(conference.scheduledStart)),
+    h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(conference.status)}` }, humanise(conference.status)),
+      ` Chair: ${conference.chairName}`),
+    notice,
+    h('h2', { class: 'govuk-heading-m' }, 'Agenda'),
+    conference.agenda.length === 0 ? h('p', { class: 'govuk-body' }, 'The agenda is not ready yet.')
+      : h('ol', { class: 'govuk-list govuk-list--number', id: 'agenda' }, conference.agenda.map((item) => h('li', {},
+        item.title, item.notes ? h('p', { class: 'govuk-body-s app-muted' }, item.notes) : null))),
+    h('h2', { class: 'govuk-heading-m' }, 'Who is invited'),
+    h('ul', { class: 'govuk-list govuk-list--spaced', id: 'invitees' }, conference.invitees.map((invitee) => {
+      const canInvite = isChair && (invitee.role === 'FAMILY_MEMBER' || invitee.role === 'ADVOCATE') && conference.status !== 'CLOSED';
+      const button = canInvite ? h('button', {
+        type: 'button', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2',
+        'data-module': 'govuk-button', 'aria-label': `Send an invitation to ${invitee.name}`,
+      }, 'Send invitation') : null;
+      if (button) button.addEventListener('click', () => sendInvitation(invitee, button));
+      return h('li', {}, h('span', { class: 'govuk-!-font-weight-bold' }, invitee.name), ` (${ROLE_NAMES[invitee.role]})`, button);
+    })));
+}

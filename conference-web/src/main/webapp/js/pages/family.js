@@ -1,0 +1,86 @@
+import { api, requireCaller } from '../api.js';
+import { formatDate, formatDateTime, h, humanise, replaceChildren } from '../dom.js';
+import { renderLayout } from '../layout.js';
+
+function summaryRow(key, value) {
+  return h('div', { class: 'govuk-summary-list__row' },
+    h('dt', { class: 'govuk-summary-list__key' }, key),
+    h('dd', { class: 'govuk-summary-list__value' }, value || h('span', { class: 'app-muted' }, 'Not given')));
+}
+
+function memberCard(m) {
+  return h('div', { class: 'app-card' },
+    h('h3', { class: 'govuk-heading-s' }, m.fullName),
+    h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' },
+      summaryRow('Date of birth', m.dateOfBirth ? formatDate(m.dateOfBirth) : null),
+      summaryRow('Phone', m.phone),
+      summaryRow('Email', m.email),
+      summaryRow('Address', m.address),
+      summaryRow('Language', m.preferredLanguage),
+      summaryRow('Access needs', m.accessNeeds)));
+}
+
+function table(caption, headings, rows, id) {
+  return h('div', { class: 'app-table-wrapper' }, h('table', { class: 'govuk-table', id },
+    h('caption', { class: 'govuk-table__caption govuk-visually-hidden' }, caption),
+    h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
+      headings.map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t)))),
+    h('tbody', { class: 'govuk-table__body' }, rows.map((cells) => h('tr', { class: 'govuk-table__row' },
+      cells.map((c) => h('td', { class: 'govuk-table__cell' }, c)))))));
+}
+
+function involvementsTable(involvements) {
+  return table('Agencies working with the family', ['Agency', 'Lead worker', 'Since', 'Until'],
+    involvements.map((i) => [i.agencyName, i.leadPractitionerName, formatDate(i.startsOn), i.endsOn ? formatDate(i.endsOn) : 'Now']),
+    'involvements');
+}
+
+function planSection(plan) {
+  if (plan.goals.length === 0) return h('p', { class: 'govuk-body' }, 'There is nothing in the plan yet.');
+  return h('div', { id: 'plan' }, plan.goals.map((g) => h('div', { class: 'app-plan-goal' },
+    h('h3', { class: 'govuk-heading-s' }, g.title),
+    g.description ? h('p', { class: 'govuk-body' }, g.description) : null,
+    g.actions.length === 0 ? h('p', { class: 'govuk-body app-muted' }, 'No actions yet.')
+      : h('ul', { class: 'govuk-list govuk-list--spaced' }, g.actions.map((a) => h('li', {},
+        h('span', { class: 'govuk-!-font-weight-bold' }, a.description), h('br'),
+        `Who: ${a.ownerName}. By: ${a.dueOn ? formatDate(a.dueOn) : 'no date'}. `,
+        h('strong', { class: 'govuk-tag govuk-tag--grey' }, humanise(a.status)),
+        a.overdue ? h('span', { class: 'app-overdue' }, ' Overdue') : null))))));
+}
+
+export async function render(main, { id }) {
+  const caller = await requireCaller();
+  if (caller.roles.includes('ADMINISTRATOR')) {
+    renderLayout({ title: 'Family', caller });
+    const involvements = await api.get(`/families/${id}/involvements`);
+    replaceChildren(main, h('h1', { class: 'govuk-heading-l' }, 'Agencies working with this family'),
+      h('p', { class: 'govuk-body' }, 'As an administrator you see who works with the family, not the case itself.'),
+      involvementsTable(involvements));
+    return;
+  }
+  const [family, plan, contacts, conferences] = await Promise.all([
+    api.get(`/families/${id}`), api.get(`/families/${id}/plan`),
+    api.get(`/families/${id}/contacts?size=20`), api.get(`/families/${id}/conferences`)]);
+  renderLayout({ title: family.name, caller });
+  replaceChildren(main,
+    h('span', { class: 'govuk-caption-l' }, family.reference || 'Family'),
+    h('h1', { class: 'govuk-heading-l' }, family.name),
+    h('h2', { class: 'govuk-heading-m' }, 'Conferences'),
+    conferences.length === 0 ? h('p', { class: 'govuk-body' }, 'No conferences yet.')
+      : h('ul', { class: 'govuk-list', id: 'family-conferences' }, conferences.map((c) => h('li', {},
+        h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${humanise(c.kind)}, ${formatDateTime(c.scheduledStart)}`)))),
+    h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
+    h('div', { id: 'members' }, family.members.map(memberCard)),
+    h('h2', { class: 'govuk-heading-m' }, 'Agencies working with the family'),
+    involvementsTable(family.involvements),
+    h('h2', { class: 'govuk-heading-m' }, 'Advocate'),
+    family.advocates.length === 0 ? h('p', { class: 'govuk-body' }, 'No advocate yet.')
+      : h('ul', { class: 'govuk-list' }, family.advocates.map((a) => h('li', {},
+        `${a.fullName}${a.organisation ? `, ${a.organisation}` : ''}`))),
+    h('h2', { class: 'govuk-heading-m' }, 'The plan'),
+    planSection(plan),
+    h('h2', { class: 'govuk-heading-m' }, 'Contacts with agencies'),
+    contacts.items.length === 0 ? h('p', { class: 'govuk-body' }, 'No contacts recorded.')
+      : table('Contacts with agencies', ['Date', 'Agency', 'What', 'Summary'],
+        contacts.items.map((c) => [formatDate(c.happenedOn), c.agencyName, humanise(c.kind), c.summary]), 'contacts'));
+}
