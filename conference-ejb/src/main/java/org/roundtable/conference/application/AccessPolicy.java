@@ -11,7 +11,6 @@ import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.family.Contact;
 import org.roundtable.conference.domain.model.plan.Action;
-import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.OwnerKind;
 
 /**
@@ -54,6 +53,14 @@ public class AccessPolicy {
         requireSignedIn(caller);
         if (!caller.isStaff()) {
             throw new AccessDenied("Only agency staff can do this.");
+        }
+    }
+
+    /** Opening a case: agency staff, but not an administrator acting as one (they see no case detail). */
+    public void requireMayOpenCase(Caller caller) {
+        requireStaff(caller);
+        if (caller.isAdministrator()) {
+            throw new AccessDenied("Administrators manage agencies and staff; a case is opened by the staff working with the family.");
         }
     }
 
@@ -180,8 +187,4 @@ public class AccessPolicy {
                 .getSingleResult() > 0;
     }
 
-    /** True when the caller is this person (used for "my" lists). */
-    public static boolean isPerson(Caller caller, CallerKind kind, UUID id) {
-        return caller.kind() == kind && caller.id().equals(id);
-    }
 }

@@ -80,7 +80,7 @@ public class FamilyService {
 
     /** A member of staff opens a case: their agency becomes involved from today, with them as lead. */
     public FamilySummary create(Caller caller, FamilyCommand command) {
-        policy.requireStaff(caller);
+        policy.requireMayOpenCase(caller);
         var staff = lookup.require(StaffMember.class, caller.id(), "member of staff");
         var family = new Family(command.name().strip(), blankToNull(command.reference()), clock.instant());
         em.persist(family);

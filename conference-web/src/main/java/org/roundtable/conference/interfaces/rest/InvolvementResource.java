@@ -17,15 +17,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.roundtable.conference.application.InvolvementService;
-import org.roundtable.conference.application.command.AdvocateCommand;
 import org.roundtable.conference.application.command.InvolvementCommand;
 import org.roundtable.conference.application.command.InvolvementUpdateCommand;
-import org.roundtable.conference.application.view.AdvocateView;
 import org.roundtable.conference.application.view.InvolvementView;
 import org.roundtable.conference.interfaces.security.CallerContext;
 
-/** Who works with a family: agencies (involvements) and advocates. */
-@Path("/families/{familyId}")
+/** Which agencies work with a family, from when to when, with which lead practitioner. */
+@Path("/families/{familyId}/involvements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InvolvementResource {
@@ -40,13 +38,11 @@ public class InvolvementResource {
     private UriInfo uri;
 
     @GET
-    @Path("/involvements")
     public List<InvolvementView> list(@PathParam("familyId") UUID familyId) {
         return involvements.list(context.caller(), familyId);
     }
 
     @POST
-    @Path("/involvements")
     public Response add(@PathParam("familyId") UUID familyId,
             @Valid @NotNull(message = "Send the involvement's details") InvolvementCommand command) {
         var created = involvements.add(context.caller(), familyId, command);
@@ -54,23 +50,9 @@ public class InvolvementResource {
     }
 
     @PUT
-    @Path("/involvements/{involvementId}")
+    @Path("/{involvementId}")
     public InvolvementView update(@PathParam("familyId") UUID familyId, @PathParam("involvementId") UUID involvementId,
             @Valid @NotNull(message = "Send the involvement's details") InvolvementUpdateCommand command) {
         return involvements.update(context.caller(), familyId, involvementId, command);
-    }
-
-    @GET
-    @Path("/advocates")
-    public List<AdvocateView> advocates(@PathParam("familyId") UUID familyId) {
-        return involvements.advocates(context.caller(), familyId);
-    }
-
-    @POST
-    @Path("/advocates")
-    public Response assignAdvocate(@PathParam("familyId") UUID familyId,
-            @Valid @NotNull(message = "Send the advocate's details") AdvocateCommand command) {
-        var created = involvements.assignAdvocate(context.caller(), familyId, command);
-        return Created.at(uri, created.assignmentId(), created);
     }
 }

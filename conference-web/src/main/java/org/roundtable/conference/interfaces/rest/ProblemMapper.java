@@ -45,7 +45,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return problemFor(unwrap(thrown)).toResponse();
     }
 
-    private Problem problemFor(Throwable e) {
+    static Problem problemFor(Throwable e) {
         if (e instanceof ConstraintViolationException cve) {
             List<Problem.FieldError> errors = cve.getConstraintViolations().stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))

@@ -1,0 +1,112 @@
+package org.roundtable.conference.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A browser-like client of the API for tests: it keeps its own cookies (one person's session)
+ * and echoes the CSRF cookie on changes, as the pages' script does.
+ */
+public final class ApiClient {
+
+    public static final URI BASE = URI.create("http://localhost:8080");
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** A response: status, raw body and the body as JSON where it is JSON. */
+    public record Reply(int status, String body, String contentType) {
+
+        public JsonObject json() {
+            return (JsonObject) structure();
+        }
+
+        public JsonStructure structure() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+
+        public String detail() {
+            return json().getString("detail");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Reply post(String path, JsonValue body) {
+        return send("POST", path, body == null ? "{}" : body.toString());
+    }
+
+    public Reply put(String path, JsonValue body) {
+        return send("PUT", path, body.toString());
+    }
+
+    public Reply delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    public Reply send(String method, String path, String body) {
+        return send(method, path, body, true);
+    }
+
+    /** Sends a request; withCsrf=false leaves out the header, as a forged cross-site request would. */
+    public Reply send(String method, String path, String body, boolean withCsrf) {
+        var builder = HttpRequest.newBuilder(BASE.resolve("/api" + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        String csrf = cookie("RT_CSRF");
+        if (withCsrf && csrf != null && !"GET".equals(method)) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return execute(builder.build());
+    }
+
+    public Reply execute(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst().orElse(null);
+    }
+
+    /** A second client holding the same cookies: another tab of the same browser. */
+    public ApiClient sameBrowser() {
+        var copy = new ApiClient();
+        cookies.getCookieStore().getCookies().forEach(c -> copy.cookies.getCookieStore().add(BASE, c));
+        return copy;
+    }
+}

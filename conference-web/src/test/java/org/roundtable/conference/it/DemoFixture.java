@@ -1,0 +1,120 @@
+package org.roundtable.conference.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.roundtable.conference.it.JsonBodies.json;
+
+import jakarta.json.JsonObject;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.roundtable.conference.it.ApiClient.Reply;
+
+/** Ids from the demo data, looked up through the API, and ways to make fresh things to act on. */
+final class DemoFixture {
+
+    ApiClient admin = People.signedIn(Role.ADMINISTRATOR);
+    ApiClient chair = People.signedIn(Role.CHAIR);
+    final String taylors;
+    final String jess;
+    final String ryan;
+    final String conference;
+    final String jessInvitee;
+    final String socialCare;
+    final String health;
+    final String housing;
+    final String housingOfficer;
+    final String healthVisitor;
+    final String healthInvolvement;
+    final String healthInvolvementStart;
+    final String school;
+    final String conferenceStart;
+    final String socialWorkerContact;
+    final String firstGoal;
+    final String agencyAction;
+    private final AtomicInteger counter = new AtomicInteger();
+
+    DemoFixture() {
+        taylors = SignInIT.taylorFamilyId(chair);
+        var family = chair.get("/families/" + taylors).json();
+        jess = idWhere(family, "members", "fullName", "Jess Taylor");
+        ryan = idWhere(family, "members", "fullName", "Ryan Taylor");
+        healthInvolvement = idWhere(family, "involvements", "agencyName", "Riverside Health Visiting");
+        healthInvolvementStart = family.getJsonArray("involvements").stream().map(v -> v.asJsonObject())
+                .filter(i -> i.getString("id").equals(healthInvolvement)).findFirst().orElseThrow().getString("startsOn");
+        conference = chair.get("/conferences").json().getJsonArray("items").getJsonObject(0).getString("id");
+        var conferenceView = chair.get("/conferences/" + conference).json();
+        jessInvitee = idWhere(conferenceView, "invitees", "name", "Jess Taylor");
+        conferenceStart = conferenceView.getString("scheduledStart");
+        var agencies = admin.get("/agencies?size=100").json();
+        socialCare = idWhere(agencies, "items", "name", "Riverside Children's Services");
+        health = idWhere(agencies, "items", "name", "Riverside Health Visiting");
+        housing = idWhere(agencies, "items", "name", "Riverside Housing");
+        school = idWhere(agencies, "items", "name", "Oakfield Primary School");
+        housingOfficer = idWhere(admin.get("/agencies/" + housing + "/staff").json(), "items", "username", "housing.officer");
+        healthVisitor = idWhere(admin.get("/agencies/" + health + "/staff").json(), "items", "username", "health.visitor");
+        socialWorkerContact = chair.get("/families/" + taylors + "/contacts?size=100").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject()).filter(c -> c.getString("recordedByName").equals("Sam Okafor"))
+                .findFirst().orElseThrow().getString("id");
+        var plan = chair.get("/families/" + taylors + "/plan").json();
+        var goal = plan.getJsonArray("goals").getJsonObject(0);
+        firstGoal = goal.getString("id");
+        agencyAction = goal.getJsonArray("actions").stream().map(v -> v.asJsonObject())
+                .filter(a -> a.getString("ownerKind").equals("AGENCY")).findFirst().orElseThrow().getString("id");
+    }
+
+    /** After someone signed out everywhere, the fixture's own sessions are gone too. */
+    void signInAgain() {
+        admin = People.signedIn(Role.ADMINISTRATOR);
+        chair = People.signedIn(Role.CHAIR);
+    }
+
+    String unique(String prefix) {
+        return prefix + "-" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** A day long past, different each time: for involvements that must not overlap. */
+    String nextPastDay() {
+        return java.time.LocalDate.of(1950, 1, 1).plusDays(counter.incrementAndGet()).toString();
+    }
+
+    /** A conference the chair has just scheduled for the Taylors, to be changed without disturbing others. */
+    String freshConference() {
+        Reply created = chair.post("/conferences", json("familyId", taylors, "kind", "CORE_GROUP",
+                "scheduledStart", "2031-01-0" + (1 + counter.incrementAndGet() % 9) + "T10:00:00Z"));
+        assertEquals(201, created.status(), created::toString);
+        return created.json().getString("id");
+    }
+
+    String freshAgendaItem(String conferenceId) {
+        var agenda = chair.post("/conferences/" + conferenceId + "/agenda", json("title", unique("Item"))).json()
+                .getJsonArray("agenda");
+        return agenda.getJsonObject(agenda.size() - 1).getString("id");
+    }
+
+    String freshInvitee(String conferenceId) {
+        var view = chair.post("/conferences/" + conferenceId + "/invitees",
+                json("role", "AGENCY_STAFF", "staffMemberId", healthVisitor)).json();
+        return idWhere(view, "invitees", "name", "Grace Mensah");
+    }
+
+    String freshAgency() {
+        return admin.post("/agencies", json("name", unique("Agency"), "kind", "VOLUNTARY")).json().getString("id");
+    }
+
+    String freshStaff() {
+        String username = unique("person").toLowerCase();
+        return admin.post("/agencies/" + housing + "/staff", json("fullName", "Fresh Person", "email", username + "@example.org",
+                "username", username, "password", "a-long-enough-password", "roles", jakarta.json.Json.createArrayBuilder().build()))
+                .json().getString("id");
+    }
+
+    /** A single-use invitation token for Jess, as the chair's email delivers it. */
+    String freshInvitationToken() {
+        return SignInIT.sendInvitationTo(chair, "FAMILY_MEMBER");
+    }
+
+    static String idWhere(JsonObject object, String array, String key, String value) {
+        return object.getJsonArray(array).stream().map(v -> v.asJsonObject())
+                .filter(o -> value.equals(o.getString(key, null))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + key + "=" + value + " in " + object)).getString("id");
+    }
+}

@@ -1,0 +1,76 @@
+package org.roundtable.conference.it;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads what the server emailed, from GreenMail. */
+public final class Mailbox {
+
+    private static final Pattern CODE = Pattern.compile("code: (\\d{6})");
+    private static final Pattern INVITE = Pattern.compile("/invite\\?token=([A-Za-z0-9_%-]+)");
+
+    private Mailbox() {
+    }
+
+    public static int count(String to) {
+        return (int) Arrays.stream(TestEnvironment.mail().getReceivedMessages()).filter(m -> isTo(m, to)).count();
+    }
+
+    /** The newest message to this address whose subject contains the given words. */
+    public static MimeMessage latest(String to, String subjectContains) {
+        var messages = TestEnvironment.mail().getReceivedMessages();
+        for (int i = messages.length - 1; i >= 0; i--) {
+            try {
+                if (isTo(messages[i], to) && messages[i].getSubject().contains(subjectContains)) {
+                    return messages[i];
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("No email to " + to + " about '" + subjectContains + "'");
+    }
+
+    public static String latestCode(String to) {
+        try {
+            Matcher m = CODE.matcher(latest(to, "sign-in code").getSubject());
+            if (!m.find()) {
+                throw new AssertionError("The code email has no code in its subject");
+            }
+            return m.group(1);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String latestInvitationToken(String to) {
+        String body = body(latest(to, "invited"));
+        Matcher m = INVITE.matcher(body);
+        if (!m.find()) {
+            throw new AssertionError("The invitation has no link: " + body);
+        }
+        return java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public static String body(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isTo(MimeMessage message, String to) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().equalsIgnoreCase(to));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,43 @@
+package org.roundtable.conference.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.roundtable.conference.it.ApiClient.Reply;
+
+/** Signs people in, the way they sign in for real: staff with a password, families with an emailed code. */
+public final class People {
+
+    public static final String DEMO_PASSWORD = "roundtable-demo";
+
+    private People() {
+    }
+
+    public static ApiClient signedIn(Role role) {
+        if (role == Role.ANONYMOUS) {
+            return new ApiClient();
+        }
+        return role.signsInWithCode() ? withCode(role.login) : staff(role.login);
+    }
+
+    public static ApiClient staff(String username) {
+        return staff(username, DEMO_PASSWORD);
+    }
+
+    public static ApiClient staff(String username, String password) {
+        var client = new ApiClient();
+        Reply reply = client.post("/auth/sign-in", JsonBodies.json("username", username, "password", password));
+        assertEquals(200, reply.status(), () -> "sign-in of " + username + ": " + reply);
+        return client;
+    }
+
+    /** Asks for a code by email, reads it from GreenMail and uses it. */
+    public static ApiClient withCode(String email) {
+        var client = new ApiClient();
+        Reply challenge = client.post("/auth/codes", JsonBodies.json("email", email));
+        assertEquals(200, challenge.status(), challenge::toString);
+        Reply verified = client.post("/auth/codes/verify", JsonBodies.json(
+                "challengeId", challenge.json().getString("challengeId"), "code", Mailbox.latestCode(email)));
+        assertEquals(200, verified.status(), verified::toString);
+        return client;
+    }
+}

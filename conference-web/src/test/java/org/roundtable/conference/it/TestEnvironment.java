@@ -1,0 +1,78 @@
+package org.roundtable.conference.it;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What the server under test needs, started once per test run before Arquillian boots WildFly:
+ * a throwaway PostgreSQL (or the one DB_URL names) and a GreenMail SMTP server that receives
+ * every email the server sends. Register it before ArquillianExtension on each test class.
+ */
+public final class TestEnvironment implements BeforeAllCallback {
+
+    private static GreenMail mail;
+    private static EmbeddedPostgres postgres;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    static synchronized void start() {
+        if (mail != null) {
+            return;
+        }
+        String externalUrl = System.getenv("DB_URL");
+        if (externalUrl != null && !externalUrl.isBlank()) {
+            System.setProperty("roundtable.test.db.url", externalUrl);
+            System.setProperty("roundtable.test.db.user", System.getenv().getOrDefault("DB_USER", "postgres"));
+            System.setProperty("roundtable.test.db.password", System.getenv().getOrDefault("DB_PASSWORD", ""));
+        } else {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the throwaway PostgreSQL for the tests", e);
+            }
+            System.setProperty("roundtable.test.db.url", postgres.getJdbcUrl("postgres", "postgres"));
+            System.setProperty("roundtable.test.db.user", "postgres");
+            System.setProperty("roundtable.test.db.password", "postgres");
+        }
+        int smtpPort = freePort();
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        System.setProperty("roundtable.test.smtp.port", Integer.toString(smtpPort));
+        Runtime.getRuntime().addShutdownHook(new Thread(TestEnvironment::stop));
+    }
+
+    public static GreenMail mail() {
+        start();
+        return mail;
+    }
+
+    private static void stop() {
+        if (mail != null) {
+            mail.stop();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                // The JVM is exiting; the temporary data folder goes with it.
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
