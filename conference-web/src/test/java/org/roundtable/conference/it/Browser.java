@@ -1,0 +1,105 @@
+package org.roundtable.conference.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium, driven by Selenium. Nothing is downloaded: the browser and its
+ * driver come from the chromium and chromium-driver packages.
+ */
+final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+
+    Browser() {
+        String chromium = System.getProperty("chromium.path", "/usr/bin/chromium");
+        String chromedriver = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
+        if (!new File(chromium).canExecute() || !new File(chromedriver).canExecute()) {
+            fail("Browser tests need Chromium and its driver: apt-get install chromium chromium-driver (looked for "
+                    + chromium + " and " + chromedriver + ")");
+        }
+        try {
+            var profile = Files.createTempDirectory("roundtable-chromium");
+            var options = new ChromeOptions();
+            options.setBinary(chromium);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--window-size=1200,900", "--user-data-dir=" + profile);
+            var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver)).build();
+            driver = new ChromeDriver(service, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    Browser open(String path) {
+        driver.get(ApiClient.BASE.resolve(path).toString());
+        return this;
+    }
+
+    WebElement waitFor(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void waitForText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    void waitForPath(String path) {
+        wait.until(d -> d.getCurrentUrl().replace(ApiClient.BASE.toString(), "").startsWith(path));
+    }
+
+    void type(By by, String text) {
+        var field = waitFor(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    String text(By by) {
+        return waitFor(by).getText();
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** axe-core's accessibility rules on the page as it is now: no violation is acceptable. */
+    void assertAccessible() {
+        var results = new AxeBuilder().analyze(driver);
+        assertTrue(!results.getPasses().isEmpty(), "axe-core ran no rule on " + driver.getCurrentUrl());
+        List<Rule> violations = results.getViolations();
+        assertTrue(violations.isEmpty(), () -> driver.getCurrentUrl() + " has accessibility violations:\n"
+                + violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
+                        .map(n -> n.getTarget().toString()).collect(Collectors.joining(", ")))
+                        .collect(Collectors.joining("\n")));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

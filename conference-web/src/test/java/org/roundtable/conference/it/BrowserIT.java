@@ -1,0 +1,141 @@
+package org.roundtable.conference.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/** People using the pages in a real browser, and axe-core checking each page they see. */
+@ExtendWith(TestEnvironment.class)
+@ExtendWith(ArquillianExtension.class)
+class BrowserIT {
+
+    private Browser browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.roundtable();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private void signInAsStaff(String username) {
+        browser.open("/");
+        browser.waitFor(By.id("sign-in-form"));
+        browser.assertAccessible();
+        browser.type(By.id("username"), username);
+        browser.type(By.id("password"), People.DEMO_PASSWORD);
+        browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
+        browser.waitForPath("/conferences");
+    }
+
+    @Test
+    void staff_sign_in_and_see_only_the_families_their_agency_works_with() {
+        signInAsStaff("health.visitor");
+        browser.waitForText(By.id("signed-in-as"), "Grace Mensah");
+        browser.waitFor(By.id("conference-list"));
+        browser.assertAccessible();
+        browser.click(By.linkText("Families"));
+        browser.waitFor(By.id("family-list"));
+        String families = browser.text(By.id("family-list"));
+        assertTrue(families.contains("Taylor family"), families);
+        assertFalse(families.contains("Novak family"), families);
+        browser.assertAccessible();
+
+        browser.click(By.linkText("Taylor family"));
+        browser.waitFor(By.id("plan"));
+        assertTrue(browser.text(By.id("members")).contains("Jess Taylor"));
+        assertTrue(browser.text(By.id("involvements")).contains("Riverside Health Visiting"));
+        assertTrue(browser.text(By.id("plan")).contains("Overdue"), "the overdue action is marked");
+        browser.assertAccessible();
+    }
+
+    @Test
+    void staff_of_another_agency_do_not_see_the_family() {
+        signInAsStaff("housing.officer");
+        browser.click(By.linkText("Families"));
+        String families = browser.text(By.id("family-list"));
+        assertTrue(families.contains("Novak family"), families);
+        assertFalse(families.contains("Taylor family"), families);
+    }
+
+    @Test
+    void a_wrong_password_is_explained_at_the_top_of_the_page() {
+        browser.open("/");
+        browser.type(By.id("username"), "chair");
+        browser.type(By.id("password"), "not-the-password");
+        browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
+        browser.waitFor(By.className("govuk-error-summary"));
+        assertTrue(browser.text(By.className("govuk-error-summary")).contains("username or password is not right"));
+        browser.assertAccessible();
+    }
+
+    @Test
+    void a_family_member_follows_the_invitation_email_enters_the_code_and_sees_the_conference() {
+        String token = SignInIT.sendInvitationTo(People.signedIn(Role.CHAIR), "FAMILY_MEMBER");
+
+        browser.open("/invite?token=" + token);
+        browser.waitFor(By.id("send-code"));
+        browser.assertAccessible();
+        browser.click(By.id("send-code"));
+        browser.waitFor(By.id("code"));
+        browser.assertAccessible();
+        browser.type(By.id("code"), Mailbox.latestCode("jess.taylor@example.org"));
+        browser.click(By.cssSelector("#code-form button[type=submit]"));
+
+        browser.waitForPath("/conferences");
+        browser.waitForText(By.id("conference-list"), "Taylor family");
+        browser.click(By.partialLinkText("Taylor family"));
+        browser.waitFor(By.id("agenda"));
+        assertTrue(browser.text(By.id("agenda")).contains("What is going well"));
+        assertTrue(browser.text(By.id("invitees")).contains("Dee Walker"));
+        browser.assertAccessible();
+
+        browser.click(By.linkText("My family"));
+        browser.waitFor(By.id("plan"));
+        browser.assertAccessible();
+    }
+
+    @Test
+    void a_family_member_asks_for_a_code_with_their_email_address() {
+        browser.open("/");
+        browser.click(By.id("get-code"));
+        browser.waitFor(By.id("email"));
+        browser.assertAccessible();
+        browser.type(By.id("email"), "dee.walker@example.org");
+        browser.click(By.cssSelector("#email-form button[type=submit]"));
+        browser.waitFor(By.id("code"));
+        browser.type(By.id("code"), "12");
+        browser.click(By.cssSelector("#code-form button[type=submit]"));
+        browser.waitFor(By.className("govuk-error-summary"));
+        browser.assertAccessible();
+        browser.type(By.id("code"), Mailbox.latestCode("dee.walker@example.org"));
+        browser.click(By.cssSelector("#code-form button[type=submit]"));
+        browser.waitForPath("/conferences");
+        browser.waitForText(By.id("signed-in-as"), "Dee Walker");
+    }
+
+    @Test
+    void signing_out_returns_to_the_sign_in_page_and_the_session_is_gone() {
+        signInAsStaff("teacher");
+        browser.click(By.id("sign-out"));
+        browser.waitFor(By.id("sign-in-form"));
+        browser.open("/conferences");
+        browser.waitFor(By.id("sign-in-form"));
+    }
+}
