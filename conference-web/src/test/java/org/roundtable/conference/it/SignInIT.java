@@ -50,6 +50,22 @@ class SignInIT {
     }
 
     @Test
+    void behind_tls_the_session_cookie_is_marked_secure() {
+        var request = HttpRequest.newBuilder(ApiClient.BASE.resolve("/api/auth/sign-in"))
+                .header("Content-Type", "application/json").header("X-Forwarded-Proto", "https")
+                .POST(HttpRequest.BodyPublishers.ofString(json("username", "teacher", "password", People.DEMO_PASSWORD).toString()))
+                .build();
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            assertTrue(response.headers().allValues("Set-Cookie").stream().allMatch(c -> c.contains("; Secure")),
+                    response.headers().allValues("Set-Cookie").toString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void a_wrong_password_and_an_unknown_username_get_the_same_answer() {
         Reply wrong = new ApiClient().post("/auth/sign-in", json("username", "teacher", "password", "not-the-password"));
         Reply unknown = new ApiClient().post("/auth/sign-in", json("username", "nobody-" + UUID.randomUUID(), "password", "whatever-it-is"));
