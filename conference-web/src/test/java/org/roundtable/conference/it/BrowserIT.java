@@ -100,7 +100,7 @@ class BrowserIT {
 
         browser.waitForPath("/conferences");
         browser.waitForText(By.id("conference-list"), "Taylor family");
-        browser.click(By.partialLinkText("Taylor family"));
+        browser.click(By.partialLinkText("Review child protection"));
         browser.waitFor(By.id("agenda"));
         assertTrue(browser.text(By.id("agenda")).contains("What is going well"));
         assertTrue(browser.text(By.id("invitees")).contains("Dee Walker"));

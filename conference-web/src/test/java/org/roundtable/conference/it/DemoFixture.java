@@ -40,7 +40,7 @@ final class DemoFixture {
         healthInvolvement = idWhere(family, "involvements", "agencyName", "Riverside Health Visiting");
         healthInvolvementStart = family.getJsonArray("involvements").stream().map(v -> v.asJsonObject())
                 .filter(i -> i.getString("id").equals(healthInvolvement)).findFirst().orElseThrow().getString("startsOn");
-        conference = chair.get("/conferences").json().getJsonArray("items").getJsonObject(0).getString("id");
+        conference = SignInIT.demoConferenceId(chair);
         var conferenceView = chair.get("/conferences/" + conference).json();
         jessInvitee = idWhere(conferenceView, "invitees", "name", "Jess Taylor");
         conferenceStart = conferenceView.getString("scheduledStart");
