@@ -1,0 +1,24 @@
+package org.roundtable.conference.interfaces.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PageRouteFilterTest {
+
+    @Test
+    void readable_page_addresses_are_served_by_the_shell() {
+        for (String page : new String[] {"/", "/sign-in", "/invite", "/code", "/conferences", "/families",
+                "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e", "/conferences/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e"}) {
+            assertTrue(PageRouteFilter.PAGES.matcher(page).matches(), page);
+        }
+    }
+
+    @Test
+    void the_api_and_static_files_are_not() {
+        for (String path : new String[] {"/api/families", "/js/main.js", "/govuk/govuk-frontend.min.css", "/families/x/../../etc"}) {
+            assertFalse(PageRouteFilter.PAGES.matcher(path).matches(), path);
+        }
+    }
+}
