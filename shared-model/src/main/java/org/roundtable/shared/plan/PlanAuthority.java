@@ -1,0 +1,115 @@
+package org.roundtable.shared.plan;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.roundtable.shared.plan.PlanRejection.Reason;
+
+/**
+ * The server's copy of one plan and the single order of its changes. A change arrives with the
+ * revision its author had seen; it is rewritten against every change applied since, applied
+ * whole or not at all, and given the next revision. A change id seen before is not applied
+ * twice. Recent changes are kept so that a client coming back can be sent what it missed.
+ */
+public final class PlanAuthority {
+
+    /** What became of a submitted change. */
+    public sealed interface Outcome permits Applied, Duplicate {
+    }
+
+    /** Applied as {@code change} (its operations rewritten for the current plan). */
+    public record Applied(PlanChange change) implements Outcome {
+    }
+
+    /** Already applied before, at this revision; nothing more happened. */
+    public record Duplicate(long revision) implements Outcome {
+    }
+
+    private PlanDocument document;
+    private long revision;
+    private final int retained;
+    private final Deque<PlanChange> log = new ArrayDeque<>();
+    private final Map<String, Long> appliedIds;
+
+    public PlanAuthority(PlanDocument document, long revision, int retained) {
+        this.document = document.copy();
+        this.revision = revision;
+        this.retained = retained;
+        int remembered = Math.max(retained, 1024);
+        this.appliedIds = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > remembered;
+            }
+        };
+    }
+
+    /** Applies a client's change, or throws {@link PlanRejection} and changes nothing. */
+    public Outcome submit(PlanChange change) {
+        Long seen = appliedIds.get(change.changeId());
+        if (seen != null) {
+            return new Duplicate(seen);
+        }
+        if (change.revision() > revision) {
+            throw new PlanRejection(Reason.FUTURE_BASE, "The change is based on revision " + change.revision()
+                    + " but the plan is only at " + revision + ".");
+        }
+        if (change.revision() < oldestRetainedBase()) {
+            throw new PlanRejection(Reason.STALE_BASE, "The change is based on revision " + change.revision()
+                    + ", older than the history kept (" + oldestRetainedBase() + "). Reload the plan and apply it again.");
+        }
+        List<PlanOperation> ops = change.operations();
+        try {
+            for (PlanChange applied : log) {
+                if (applied.revision() > change.revision()) {
+                    ops = Transform.transform(ops, applied.operations()).later();
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new PlanRejection(Reason.TEXT_MISMATCH, "A text edit does not fit the text it was made to.");
+        }
+        PlanDocument next = document.copy();
+        for (PlanOperation op : ops) {
+            next.apply(op);
+        }
+        document = next;
+        revision++;
+        var applied = new PlanChange(change.changeId(), change.clientId(), revision, ops);
+        log.addLast(applied);
+        while (log.size() > retained) {
+            log.removeFirst();
+        }
+        appliedIds.put(change.changeId(), revision);
+        return new Applied(applied);
+    }
+
+    /** The changes after a revision, oldest first; throws STALE_BASE when some are no longer kept. */
+    public List<PlanChange> since(long fromRevision) {
+        if (fromRevision < oldestRetainedBase() || fromRevision > revision) {
+            throw new PlanRejection(Reason.STALE_BASE, "Revision " + fromRevision + " is not in the history kept.");
+        }
+        var missed = new ArrayList<PlanChange>();
+        for (PlanChange c : log) {
+            if (c.revision() > fromRevision) {
+                missed.add(c);
+            }
+        }
+        return missed;
+    }
+
+    /** The oldest revision a client may base a change on: every change after it is still kept. */
+    public long oldestRetainedBase() {
+        return log.isEmpty() ? revision : log.peekFirst().revision() - 1;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public PlanDocument document() {
+        return document.copy();
+    }
+}
