@@ -47,12 +47,32 @@ public final class PlanAuthority {
         };
     }
 
+    /** A change checked and rewritten, ready to be made permanent and then committed here. */
+    public record Prepared(PlanChange change, PlanDocument result) {
+    }
+
     /** Applies a client's change, or throws {@link PlanRejection} and changes nothing. */
     public Outcome submit(PlanChange change) {
         Long seen = appliedIds.get(change.changeId());
         if (seen != null) {
             return new Duplicate(seen);
         }
+        Prepared prepared = prepare(change);
+        commit(prepared);
+        return new Applied(prepared.change());
+    }
+
+    /** The revision at which this change id was applied, if it still is remembered. */
+    public Long appliedRevision(String changeId) {
+        return appliedIds.get(changeId);
+    }
+
+    /**
+     * Rewrites a change against everything applied since its base and applies it to a copy:
+     * nothing here changes until {@link #commit}. The server stores the prepared change first,
+     * and only then commits and tells anyone about it.
+     */
+    public Prepared prepare(PlanChange change) {
         if (change.revision() > revision) {
             throw new PlanRejection(Reason.FUTURE_BASE, "The change is based on revision " + change.revision()
                     + " but the plan is only at " + revision + ".");
@@ -75,15 +95,57 @@ public final class PlanAuthority {
         for (PlanOperation op : ops) {
             next.apply(op);
         }
-        document = next;
-        revision++;
-        var applied = new PlanChange(change.changeId(), change.clientId(), revision, ops);
+        return new Prepared(new PlanChange(change.changeId(), change.clientId(), revision + 1, ops), next);
+    }
+
+    /** Makes a prepared change the current state; it must be the next revision. */
+    public void commit(Prepared prepared) {
+        if (prepared.change().revision() != revision + 1) {
+            throw new IllegalStateException("prepared for revision " + prepared.change().revision() + ", plan is at " + revision);
+        }
+        document = prepared.result();
+        remember(prepared.change());
+    }
+
+    /** Replays a change already stored (on loading the plan), without rewriting it. */
+    public void restore(PlanChange stored) {
+        if (stored.revision() <= revision) {
+            return;
+        }
+        if (stored.revision() != revision + 1) {
+            throw new IllegalStateException("stored change " + stored.revision() + " does not follow " + revision);
+        }
+        for (PlanOperation op : stored.operations()) {
+            document.apply(op);
+        }
+        remember(stored);
+    }
+
+    /** Keeps a change stored before the snapshot in the history, for rewriting late changes. */
+    public void rememberOlder(PlanChange stored) {
+        if (stored.revision() > revision) {
+            throw new IllegalStateException("not older than the plan");
+        }
+        if (!log.isEmpty() && stored.revision() != log.peekFirst().revision() - 1) {
+            throw new IllegalStateException("older changes are remembered newest first, without gaps");
+        }
+        if (log.isEmpty() && stored.revision() != revision) {
+            throw new IllegalStateException("the newest older change must be the plan's revision");
+        }
+        if (log.size() >= retained) {
+            return;
+        }
+        log.addFirst(stored);
+        appliedIds.put(stored.changeId(), stored.revision());
+    }
+
+    private void remember(PlanChange applied) {
+        revision = applied.revision();
         log.addLast(applied);
         while (log.size() > retained) {
             log.removeFirst();
         }
-        appliedIds.put(change.changeId(), revision);
-        return new Applied(applied);
+        appliedIds.put(applied.changeId(), revision);
     }
 
     /** The changes after a revision, oldest first; throws STALE_BASE when some are no longer kept. */

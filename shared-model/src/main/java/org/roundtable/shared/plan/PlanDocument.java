@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.roundtable.shared.domain.ActionStatus;
-import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.plan.PlanOperation.CreateAction;
 import org.roundtable.shared.plan.PlanOperation.CreateGoal;
 import org.roundtable.shared.plan.PlanOperation.EditText;
@@ -33,6 +32,12 @@ public final class PlanDocument {
 
     private PlanDocument(Map<String, PlanNode> nodes) {
         this.nodes = nodes;
+    }
+
+    static PlanDocument of(List<PlanNode> nodes) {
+        var map = new LinkedHashMap<String, PlanNode>();
+        nodes.forEach(n -> map.put(n.id(), n));
+        return new PlanDocument(map);
     }
 
     public PlanDocument copy() {
@@ -151,7 +156,7 @@ public final class PlanDocument {
         switch (field) {
             case POSITION -> requirePosition(value);
             case GOAL -> requireGoal(value);
-            case OWNER_KIND -> requireEnum(OwnerKind.class, field, value);
+            case OWNER -> ActionOwnerRef.parse(value);
             case STATUS -> requireEnum(ActionStatus.class, field, value);
             case DELETED -> {
                 if (!value.equals("true") && !value.equals("false")) {
@@ -163,13 +168,6 @@ public final class PlanDocument {
                     LocalDate.parse(value);
                 } catch (DateTimeParseException e) {
                     throw new PlanRejection(Reason.INVALID_VALUE, "A due date is written like 2026-03-31.");
-                }
-            }
-            case OWNER_ID -> {
-                try {
-                    UUID.fromString(value);
-                } catch (IllegalArgumentException e) {
-                    throw new PlanRejection(Reason.INVALID_VALUE, "An owner is given by its id.");
                 }
             }
             default -> throw new PlanRejection(Reason.WRONG_FIELD, field + " cannot be set this way.");

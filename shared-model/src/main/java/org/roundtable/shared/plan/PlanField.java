@@ -10,8 +10,8 @@ public enum PlanField {
     DESCRIPTION(true, true, true),
     POSITION(false, true, true),
     GOAL(false, false, true),
-    OWNER_KIND(false, false, true),
-    OWNER_ID(false, false, true),
+    /** Who owns an action, one value so that kind and id always change together: AGENCY:uuid or FAMILY_MEMBER:uuid. */
+    OWNER(false, false, true),
     DUE_ON(false, false, true),
     STATUS(false, false, true),
     DELETED(false, true, true);

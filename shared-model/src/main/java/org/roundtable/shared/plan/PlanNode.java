@@ -41,6 +41,11 @@ public final class PlanNode {
         return value == null && field.isText() ? "" : value;
     }
 
+    /** The stored value, null when unset (text fields included). */
+    String rawValue(PlanField field) {
+        return values.get(field);
+    }
+
     public boolean isDeleted() {
         return "true".equals(values.get(PlanField.DELETED));
     }

@@ -1,0 +1,50 @@
+package org.roundtable.shared.protocol;
+
+import java.util.List;
+import org.roundtable.shared.plan.PlanField;
+import org.roundtable.shared.plan.PlanOperation;
+
+/** What a participant's client may send on the live connection. See docs/protocol.md. */
+public sealed interface ClientMessage {
+
+    /** First message: the protocol version, and the plan revision the client already has (if any). */
+    record Hello(int version, Long revision) implements ClientMessage {
+    }
+
+    /** A batch of plan operations made against baseRevision; changeId makes a resend harmless. */
+    record Submit(String changeId, long baseRevision, List<PlanOperation> operations) implements ClientMessage {
+    }
+
+    /** Where the participant is typing now; null field means nowhere. */
+    record Presence(String nodeId, PlanField field) implements ClientMessage {
+    }
+
+    record RaiseHand() implements ClientMessage {
+    }
+
+    record LowerHand() implements ClientMessage {
+    }
+
+    /** A comment on a goal or action. */
+    record Comment(String nodeId, String text) implements ClientMessage {
+    }
+
+    /** Chair only: the agenda moves to this item. */
+    record MoveAgenda(String itemId) implements ClientMessage {
+    }
+
+    /** Chair only: takes a participant's hand down. */
+    record ClearHand(String participantId) implements ClientMessage {
+    }
+
+    /** Chair only: a private part begins; the named invitees see only that it is running. */
+    record StartPrivate(List<String> excludedInviteeIds, String reason) implements ClientMessage {
+    }
+
+    /** Chair only: the private part ends. */
+    record EndPrivate() implements ClientMessage {
+    }
+
+    record Ping() implements ClientMessage {
+    }
+}
