@@ -4,34 +4,48 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.roundtable.conference.application.command.ActionCommand;
 import org.roundtable.conference.application.command.GoalCommand;
 import org.roundtable.conference.application.view.PlanView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.agency.Agency;
-import org.roundtable.conference.domain.model.plan.Action;
-import org.roundtable.conference.domain.model.plan.ActionOwner;
-import org.roundtable.conference.domain.model.plan.ActionPlan;
-import org.roundtable.conference.domain.model.plan.Goal;
 import org.roundtable.shared.domain.ActionStatus;
 import org.roundtable.shared.domain.OwnerKind;
+import org.roundtable.shared.plan.ActionOwnerRef;
+import org.roundtable.shared.plan.FractionalIndex;
+import org.roundtable.shared.plan.PlanChange;
+import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanField;
+import org.roundtable.shared.plan.PlanNode;
+import org.roundtable.shared.plan.PlanOperation;
+import org.roundtable.shared.plan.PlanOperation.CreateAction;
+import org.roundtable.shared.plan.PlanOperation.CreateGoal;
+import org.roundtable.shared.plan.PlanOperation.EditText;
+import org.roundtable.shared.plan.PlanOperation.SetField;
+import org.roundtable.shared.plan.PlanRejection;
+import org.roundtable.shared.plan.TextDiff;
 
-/** The family's living plan: goals and the actions towards them. */
+/**
+ * The plan through the REST API: each request becomes plan operations and goes through the
+ * same pipeline as the live room ({@link LivePlanService}), so people in the room see it at once
+ * and a form never overwrites what someone is typing (text is sent as the edit that was made).
+ */
 @ApplicationScoped
-@Transactional
 public class ActionPlanService {
 
     @PersistenceContext
     private EntityManager em;
 
     @Inject
-    private AccessPolicy policy;
+    private LivePlanService live;
 
     @Inject
     private FamilyService families;
@@ -40,88 +54,132 @@ public class ActionPlanService {
     private Clock clock;
 
     public PlanView get(Caller caller, UUID familyId) {
-        policy.requireFamilyVisible(caller, familyId);
-        return view(planOf(familyId));
+        var snapshot = live.snapshot(caller, familyId);
+        return view(familyId, snapshot.document(), snapshot.revision());
     }
 
     public PlanView addGoal(Caller caller, UUID familyId, GoalCommand command) {
-        policy.requirePlanContributor(caller, familyId);
-        var plan = planOf(familyId);
-        plan.addGoal(command.title().strip(), FamilyService.blankToNull(command.description()));
-        return view(plan);
+        return submit(caller, familyId, doc -> {
+            String id = UUID.randomUUID().toString();
+            List<PlanNode> goals = doc.goals();
+            String after = goals.isEmpty() ? null : goals.get(goals.size() - 1).get(PlanField.POSITION);
+            var ops = new ArrayList<PlanOperation>();
+            ops.add(new CreateGoal(id, FractionalIndex.between(after, null), command.title().strip()));
+            textChange(ops, id, PlanField.DESCRIPTION, "", command.description());
+            return ops;
+        });
     }
 
     public PlanView editGoal(Caller caller, UUID familyId, UUID goalId, GoalCommand command) {
-        policy.requirePlanContributor(caller, familyId);
-        var plan = planOf(familyId);
-        goal(plan, goalId).edit(command.title().strip(), FamilyService.blankToNull(command.description()));
-        return view(plan);
+        return submit(caller, familyId, doc -> {
+            PlanNode goal = requireNode(doc, goalId, PlanNode.Kind.GOAL, "goal");
+            var ops = new ArrayList<PlanOperation>();
+            textChange(ops, goal.id(), PlanField.TITLE, goal.get(PlanField.TITLE), command.title().strip());
+            textChange(ops, goal.id(), PlanField.DESCRIPTION, goal.get(PlanField.DESCRIPTION), command.description());
+            return ops;
+        });
     }
 
     public PlanView addAction(Caller caller, UUID familyId, UUID goalId, ActionCommand command) {
-        policy.requirePlanContributor(caller, familyId);
-        var plan = planOf(familyId);
-        var owner = owner(familyId, command);
-        if (!caller.isStaff() && owner.kind() == OwnerKind.AGENCY) {
-            // The family may ask an agency to do something, but only as a proposal the agency accepts.
-            if (command.status() != null && command.status() != ActionStatus.PROPOSED) {
-                throw new AccessDenied("Only the agency's staff can agree to an action for the agency.");
+        return submit(caller, familyId, doc -> {
+            requireNode(doc, goalId, PlanNode.Kind.GOAL, "goal");
+            List<PlanNode> actions = doc.actionsOf(goalId.toString());
+            String after = actions.isEmpty() ? null : actions.get(actions.size() - 1).get(PlanField.POSITION);
+            String id = UUID.randomUUID().toString();
+            var ops = new ArrayList<PlanOperation>();
+            ops.add(new CreateAction(id, goalId.toString(), FractionalIndex.between(after, null), command.description().strip()));
+            ops.add(new SetField(id, PlanField.OWNER, owner(command)));
+            if (command.dueOn() != null) {
+                ops.add(new SetField(id, PlanField.DUE_ON, command.dueOn().toString()));
             }
-        }
-        goal(plan, goalId).addAction(command.description().strip(), owner, command.dueOn());
-        return view(plan);
+            if (command.status() != null && command.status() != ActionStatus.PROPOSED) {
+                ops.add(new SetField(id, PlanField.STATUS, command.status().name()));
+            }
+            return ops;
+        });
     }
 
     public PlanView editAction(Caller caller, UUID familyId, UUID actionId, ActionCommand command) {
-        var plan = planOf(familyId);
-        Action action = plan.action(actionId).orElseThrow(() -> new ResourceNotFound("action"));
-        policy.requireMayEditAction(caller, familyId, action);
-        var owner = owner(familyId, command);
-        if (!caller.isStaff() && owner.kind() == OwnerKind.AGENCY) {
-            throw new AccessDenied("An action cannot be handed to an agency by the family; propose a new one instead.");
+        return submit(caller, familyId, doc -> {
+            PlanNode action = requireNode(doc, actionId, PlanNode.Kind.ACTION, "action");
+            var ops = new ArrayList<PlanOperation>();
+            textChange(ops, action.id(), PlanField.DESCRIPTION, action.get(PlanField.DESCRIPTION), command.description().strip());
+            setChange(ops, action, PlanField.OWNER, owner(command));
+            setChange(ops, action, PlanField.DUE_ON, command.dueOn() == null ? null : command.dueOn().toString());
+            if (command.status() != null) {
+                setChange(ops, action, PlanField.STATUS, command.status().name());
+            }
+            return ops;
+        });
+    }
+
+    private interface ChangeBuilder {
+        List<PlanOperation> operationsFor(PlanDocument current);
+    }
+
+    private PlanView submit(Caller caller, UUID familyId, ChangeBuilder builder) {
+        var current = live.snapshot(caller, familyId);
+        List<PlanOperation> ops = builder.operationsFor(current.document());
+        if (!ops.isEmpty()) {
+            var change = new PlanChange(UUID.randomUUID().toString(), "rest-" + caller.id(), current.revision(), ops);
+            try {
+                live.submit(caller, familyId, change);
+            } catch (PlanRejection e) {
+                throw new InvalidInput(null, e.getMessage());
+            }
         }
-        action.edit(command.description().strip(), owner, command.dueOn(),
-                command.status() == null ? action.status() : command.status());
-        return view(plan);
+        return get(caller, familyId);
     }
 
-    private ActionOwner owner(UUID familyId, ActionCommand command) {
-        if (command.ownerKind() == OwnerKind.FAMILY_MEMBER) {
-            families.requireMemberOf(familyId, command.ownerId());
-            return ActionOwner.familyMember(command.ownerId());
+    private static void textChange(List<PlanOperation> ops, String id, PlanField field, String before, String after) {
+        String target = after == null ? "" : after.strip();
+        if (!target.equals(before)) {
+            ops.add(new EditText(id, field, TextDiff.between(before, target)));
         }
-        boolean involved = families.involvements(familyId).stream()
-                .anyMatch(i -> i.agency().id().equals(command.ownerId()) && i.isActiveOn(LocalDate.now(clock)));
-        if (!involved) {
-            throw new InvalidInput("ownerId", "An action can only be owned by an agency working with this family.");
+    }
+
+    private static void setChange(List<PlanOperation> ops, PlanNode node, PlanField field, String value) {
+        if (!Objects.equals(node.get(field), value)) {
+            ops.add(new SetField(node.id(), field, value));
         }
-        return ActionOwner.agency(command.ownerId());
     }
 
-    private ActionPlan planOf(UUID familyId) {
-        return em.createQuery("select p from ActionPlan p where p.family.id = :f", ActionPlan.class)
-                .setParameter("f", familyId).getResultStream().findFirst()
-                .orElseThrow(() -> new ResourceNotFound("family"));
+    private static String owner(ActionCommand command) {
+        return new ActionOwnerRef(command.ownerKind(), command.ownerId()).toString();
     }
 
-    private static Goal goal(ActionPlan plan, UUID goalId) {
-        return plan.goal(goalId).orElseThrow(() -> new ResourceNotFound("goal"));
+    private static PlanNode requireNode(PlanDocument doc, UUID id, PlanNode.Kind kind, String what) {
+        return doc.node(id.toString()).filter(n -> n.kind() == kind && !n.isDeleted())
+                .orElseThrow(() -> new ResourceNotFound(what));
     }
 
-    private PlanView view(ActionPlan plan) {
+    /** The plan as everyone sees it, with owners named. */
+    PlanView view(UUID familyId, PlanDocument doc, long revision) {
         LocalDate today = LocalDate.now(clock);
-        Map<UUID, String> names = new HashMap<>();
-        var agencyIds = plan.goals().stream().flatMap(g -> g.actions().stream()).map(Action::owner)
-                .filter(o -> o.kind() == OwnerKind.AGENCY).map(ActionOwner::id).distinct().toList();
-        if (!agencyIds.isEmpty()) {
-            em.createQuery("select a from Agency a where a.id in :ids", Agency.class).setParameter("ids", agencyIds)
-                    .getResultStream().forEach(a -> names.put(a.id(), a.name()));
-        }
-        families.membersOf(plan.family().id()).forEach(m -> names.put(m.id(), m.fullName()));
-        var goals = plan.goals().stream().map(g -> new PlanView.GoalView(g.id(), g.position(), g.title(), g.description(),
-                g.actions().stream().map(a -> new PlanView.ActionView(a.id(), g.id(), a.position(), a.description(),
-                        a.owner().kind(), a.owner().id(), names.getOrDefault(a.owner().id(), "Unknown"), a.dueOn(),
-                        a.status(), a.isOverdueOn(today))).toList())).toList();
-        return new PlanView(plan.id(), plan.family().id(), plan.revision(), goals);
+        Map<String, String> names = new HashMap<>();
+        families.membersOf(familyId).forEach(m -> names.put(OwnerKind.FAMILY_MEMBER + ":" + m.id(), m.fullName()));
+        em.createQuery("select a from Agency a", Agency.class).getResultStream()
+                .forEach(a -> names.put(OwnerKind.AGENCY + ":" + a.id(), a.name()));
+        UUID planId = em.createQuery("select p.id from ActionPlan p where p.family.id = :f", UUID.class)
+                .setParameter("f", familyId).getSingleResult();
+        var goals = doc.goals().stream().map(g -> new PlanView.GoalView(UUID.fromString(g.id()), g.get(PlanField.POSITION),
+                g.get(PlanField.TITLE), emptyToNull(g.get(PlanField.DESCRIPTION)),
+                doc.actionsOf(g.id()).stream().map(a -> action(g, a, names, today)).toList())).toList();
+        return new PlanView(planId, familyId, revision, goals);
+    }
+
+    private static PlanView.ActionView action(PlanNode goal, PlanNode a, Map<String, String> names, LocalDate today) {
+        ActionOwnerRef owner = ActionOwnerRef.ofNullable(a.get(PlanField.OWNER));
+        String due = a.get(PlanField.DUE_ON);
+        ActionStatus status = ActionStatus.valueOf(a.get(PlanField.STATUS));
+        LocalDate dueOn = due == null ? null : LocalDate.parse(due);
+        return new PlanView.ActionView(UUID.fromString(a.id()), UUID.fromString(goal.id()), a.get(PlanField.POSITION),
+                a.get(PlanField.DESCRIPTION), owner == null ? null : owner.kind(), owner == null ? null : owner.id(),
+                owner == null ? "Nobody yet" : names.getOrDefault(owner.toString(), "Unknown"), dueOn, status,
+                status.isOpen() && dueOn != null && dueOn.isBefore(today));
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -24,7 +24,9 @@ import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.domain.model.family.Involvement;
 import org.roundtable.conference.domain.model.family.Period;
 import org.roundtable.conference.domain.model.plan.ActionPlan;
+import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.shared.domain.CallerKind;
+import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.domain.Page;
 import org.roundtable.shared.domain.PageRequest;
 
@@ -44,6 +46,9 @@ public class FamilyService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private PlanStore plans;
 
     /**
      * The families the caller may see: for staff those their agency works with today; for a
@@ -84,7 +89,9 @@ public class FamilyService {
         var staff = lookup.require(StaffMember.class, caller.id(), "member of staff");
         var family = new Family(command.name().strip(), blankToNull(command.reference()), clock.instant());
         em.persist(family);
-        em.persist(new ActionPlan(family));
+        var plan = new ActionPlan(family);
+        em.persist(plan);
+        plans.initialise(plan, new PlanDocument());
         em.persist(new Involvement(family, staff.agency(), staff, new Period(LocalDate.now(clock), null)));
         return FamilySummary.of(family);
     }

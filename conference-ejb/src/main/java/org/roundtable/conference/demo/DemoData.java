@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.application.InvitationService;
@@ -29,8 +30,8 @@ import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.domain.model.family.Involvement;
 import org.roundtable.conference.domain.model.family.MemberDetails;
 import org.roundtable.conference.domain.model.family.Period;
-import org.roundtable.conference.domain.model.plan.ActionOwner;
 import org.roundtable.conference.domain.model.plan.ActionPlan;
+import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.conference.infrastructure.security.PasswordHasher;
 import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.AgencyKind;
@@ -39,6 +40,11 @@ import org.roundtable.shared.domain.ConferenceStatus;
 import org.roundtable.shared.domain.ContactKind;
 import org.roundtable.shared.domain.InviteeRole;
 import org.roundtable.shared.domain.StaffRole;
+import org.roundtable.shared.plan.FractionalIndex;
+import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanField;
+import org.roundtable.shared.plan.PlanOperation;
+import org.roundtable.shared.plan.TextOperation;
 
 /**
  * Demo data, only with -Droundtable.demo=true: three agencies working with the Taylor family,
@@ -66,6 +72,9 @@ public class DemoData {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private PlanStore plans;
 
     @PostConstruct
     void load() {
@@ -103,7 +112,6 @@ public class DemoData {
         var taylors = new Family("Taylor family", "RT-0001", clock.instant());
         em.persist(taylors);
         var plan = new ActionPlan(taylors);
-        em.persist(plan);
         var jess = member(taylors, new MemberDetails("Jess Taylor", today.minusYears(31).minusDays(40), FAMILY_EMAIL,
                 "07700 900123", "12 Mill Lane, Riverside", "English", "Prefers phone calls after 10am; dyslexic, so short written messages please."));
         var ryan = member(taylors, new MemberDetails("Ryan Taylor", today.minusYears(9).minusDays(100), null, null,
@@ -122,19 +130,15 @@ public class DemoData {
 
         var novaks = new Family("Novak family", "RT-0002", clock.instant());
         em.persist(novaks);
-        em.persist(new ActionPlan(novaks));
+        var novakPlan = new ActionPlan(novaks);
+        em.persist(novakPlan);
+        plans.initialise(novakPlan, new PlanDocument());
         member(novaks, new MemberDetails("Anna Novak", today.minusYears(38), OTHER_FAMILY_EMAIL, "07700 900456",
                 "3 Station Road, Riverside", "Polish", "Would like an interpreter for meetings."));
         em.persist(new Involvement(novaks, housing, housingOfficer, new Period(today.minusMonths(2), null)));
 
-        var school1 = plan.addGoal("Ryan goes to school every day", "Ryan missed 18 days last term. He wants to be in the football team.");
-        school1.addAction("Walk Ryan to school each morning", ActionOwner.familyMember(jess.id()), today.plusWeeks(4));
-        school1.addAction("Call home by 9:30 when Ryan is not in", ActionOwner.agency(school.id()), today.plusWeeks(2));
-        var home = plan.addGoal("The home is warm and safe", "The boiler has been broken since October.");
-        home.addAction("Apply for a boiler repair grant with Jess", ActionOwner.agency(social.id()), today.plusWeeks(1));
-        var health1 = plan.addGoal("Mia's health checks are up to date", null);
-        health1.addAction("Book Mia's developmental review", ActionOwner.agency(health.id()), today.minusDays(3));
-        health1.addAction("Take Mia to the review", ActionOwner.familyMember(jess.id()), today.plusWeeks(3));
+        em.persist(plan);
+        plans.initialise(plan, demoPlan(today, jess, school, social, health));
 
         contact(taylors, socialWorker, today.minusMonths(5), ContactKind.REFERRAL, "Referral from school about attendance and a cold home.");
         contact(taylors, socialWorker, today.minusMonths(4), ContactKind.ASSESSMENT, "Child and family assessment started; Jess and Ryan seen at home.");
@@ -158,6 +162,41 @@ public class DemoData {
         em.persist(conference);
         em.flush();
         LOG.info(() -> "Demo data created (" + administrator.username() + ", " + housingOfficer.username() + ", " + ryan.fullName() + "...)");
+    }
+
+    /** Three goals, with an action of Jess's, actions of three agencies, and one already overdue. */
+    private static PlanDocument demoPlan(LocalDate today, FamilyMember jess, Agency school, Agency social, Agency health) {
+        var plan = new PlanDocument();
+        String goalKey = null;
+        String[][] goals = {
+            {"Ryan goes to school every day", "Ryan missed 18 days last term. He wants to be in the football team."},
+            {"The home is warm and safe", "The boiler has been broken since October."},
+            {"Mia's health checks are up to date", ""},
+        };
+        String[] goalIds = new String[goals.length];
+        for (int i = 0; i < goals.length; i++) {
+            goalIds[i] = UUID.randomUUID().toString();
+            goalKey = FractionalIndex.between(goalKey, null);
+            plan.apply(new PlanOperation.CreateGoal(goalIds[i], goalKey, goals[i][0]));
+            if (!goals[i][1].isEmpty()) {
+                plan.apply(new PlanOperation.EditText(goalIds[i], PlanField.DESCRIPTION, TextOperation.insertAt(0, 0, goals[i][1])));
+            }
+        }
+        addAction(plan, goalIds[0], "V", "Walk Ryan to school each morning", "FAMILY_MEMBER:" + jess.id(), today.plusWeeks(4), "AGREED");
+        addAction(plan, goalIds[0], "k", "Call home by 9:30 when Ryan is not in", "AGENCY:" + school.id(), today.plusWeeks(2), "AGREED");
+        addAction(plan, goalIds[1], "V", "Apply for a boiler repair grant with Jess", "AGENCY:" + social.id(), today.plusWeeks(1), "IN_PROGRESS");
+        addAction(plan, goalIds[2], "V", "Book Mia's developmental review", "AGENCY:" + health.id(), today.minusDays(3), "AGREED");
+        addAction(plan, goalIds[2], "k", "Take Mia to the review", "FAMILY_MEMBER:" + jess.id(), today.plusWeeks(3), "PROPOSED");
+        return plan;
+    }
+
+    private static void addAction(PlanDocument plan, String goalId, String position, String description, String owner,
+            LocalDate due, String status) {
+        String id = UUID.randomUUID().toString();
+        plan.apply(new PlanOperation.CreateAction(id, goalId, position, description));
+        plan.apply(new PlanOperation.SetField(id, PlanField.OWNER, owner));
+        plan.apply(new PlanOperation.SetField(id, PlanField.DUE_ON, due.toString()));
+        plan.apply(new PlanOperation.SetField(id, PlanField.STATUS, status));
     }
 
     private String freshInvitationForJess() {

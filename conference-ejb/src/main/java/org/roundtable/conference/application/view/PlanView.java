@@ -9,10 +9,12 @@ import org.roundtable.shared.domain.OwnerKind;
 /** The family's plan as everyone sees it, with owners named. */
 public record PlanView(UUID id, UUID familyId, long revision, List<GoalView> goals) {
 
-    public record GoalView(UUID id, int position, String title, String description, List<ActionView> actions) {
+    /** position is the goal's position key: goals sort by it. */
+    public record GoalView(UUID id, String position, String title, String description, List<ActionView> actions) {
     }
 
-    public record ActionView(UUID id, UUID goalId, int position, String description, OwnerKind ownerKind, UUID ownerId,
+    /** ownerKind and ownerId are null while nobody owns the action yet. */
+    public record ActionView(UUID id, UUID goalId, String position, String description, OwnerKind ownerKind, UUID ownerId,
             String ownerName, LocalDate dueOn, ActionStatus status, boolean overdue) {
     }
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.roundtable.shared.domain.ActionStatus;
 import org.roundtable.shared.domain.OwnerKind;
 
-/** Something someone will do towards a goal, by a date. */
+/** Something someone will do towards a goal, by a date: projected from the plan document for queries. */
 @Entity
 @Table(name = "plan_action")
 public class Action {
@@ -28,14 +28,14 @@ public class Action {
     @JoinColumn(name = "goal_id")
     private Goal goal;
 
-    @Column(nullable = false)
-    private int position;
+    @Column(name = "position_key")
+    private String positionKey;
 
     @Column(nullable = false)
     private String description;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "owner_kind", nullable = false)
+    @Column(name = "owner_kind")
     private OwnerKind ownerKind;
 
     @Column(name = "owner_agency_id")
@@ -51,36 +51,37 @@ public class Action {
     @Column(nullable = false)
     private ActionStatus status;
 
+    @Column(nullable = false)
+    private boolean deleted;
+
     @Version
     private long version;
 
     protected Action() {
     }
 
-    Action(Goal goal, int position, String description, ActionOwner owner, LocalDate dueOn) {
-        this.id = UUID.randomUUID();
+    public Action(UUID id, Goal goal) {
+        this.id = Objects.requireNonNull(id);
         this.goal = Objects.requireNonNull(goal);
-        this.position = position;
+        this.description = "";
         this.status = ActionStatus.PROPOSED;
-        apply(description, owner, dueOn, ActionStatus.PROPOSED);
     }
 
-    public void edit(String description, ActionOwner owner, LocalDate dueOn, ActionStatus status) {
-        apply(description, owner, dueOn, status);
-        goal.plan().touch();
-    }
-
-    private void apply(String description, ActionOwner owner, LocalDate dueOn, ActionStatus status) {
-        this.description = Objects.requireNonNull(description);
-        this.ownerKind = owner.kind();
-        this.ownerAgencyId = owner.kind() == OwnerKind.AGENCY ? owner.id() : null;
-        this.ownerFamilyMemberId = owner.kind() == OwnerKind.FAMILY_MEMBER ? owner.id() : null;
+    public void project(Goal goal, String positionKey, String description, ActionOwner owner, LocalDate dueOn,
+            ActionStatus status, boolean deleted) {
+        this.goal = Objects.requireNonNull(goal);
+        this.positionKey = positionKey;
+        this.description = description == null ? "" : description;
+        this.ownerKind = owner == null ? null : owner.kind();
+        this.ownerAgencyId = owner != null && owner.kind() == OwnerKind.AGENCY ? owner.id() : null;
+        this.ownerFamilyMemberId = owner != null && owner.kind() == OwnerKind.FAMILY_MEMBER ? owner.id() : null;
         this.dueOn = dueOn;
         this.status = Objects.requireNonNull(status);
+        this.deleted = deleted;
     }
 
     public boolean isOverdueOn(LocalDate day) {
-        return status.isOpen() && dueOn != null && dueOn.isBefore(day);
+        return !deleted && status.isOpen() && dueOn != null && dueOn.isBefore(day);
     }
 
     public UUID id() {
@@ -91,17 +92,20 @@ public class Action {
         return goal;
     }
 
-    public int position() {
-        return position;
+    public String positionKey() {
+        return positionKey;
     }
 
     public String description() {
         return description;
     }
 
+    /** The owner, or null while nobody owns the action yet. */
     public ActionOwner owner() {
-        return ownerKind == OwnerKind.AGENCY ? ActionOwner.agency(ownerAgencyId)
-                : ActionOwner.familyMember(ownerFamilyMemberId);
+        if (ownerKind == null) {
+            return null;
+        }
+        return ownerKind == OwnerKind.AGENCY ? ActionOwner.agency(ownerAgencyId) : ActionOwner.familyMember(ownerFamilyMemberId);
     }
 
     public LocalDate dueOn() {
@@ -110,5 +114,9 @@ public class Action {
 
     public ActionStatus status() {
         return status;
+    }
+
+    public boolean isDeleted() {
+        return deleted;
     }
 }

@@ -1,24 +1,17 @@
 package org.roundtable.conference.domain.model.plan;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** "What needs to change": one goal of the family's plan, with the actions towards it. */
+/** "What needs to change": a goal of the plan, as projected from the plan document for queries. */
 @Entity
 @Table(name = "plan_goal")
 public class Goal {
@@ -30,17 +23,16 @@ public class Goal {
     @JoinColumn(name = "plan_id")
     private ActionPlan plan;
 
-    @Column(nullable = false)
-    private int position;
+    @Column(name = "position_key")
+    private String positionKey;
 
     @Column(nullable = false)
     private String title;
 
     private String description;
 
-    @OneToMany(mappedBy = "goal", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("position")
-    private List<Action> actions = new ArrayList<>();
+    @Column(nullable = false)
+    private boolean deleted;
 
     @Version
     private long version;
@@ -48,37 +40,29 @@ public class Goal {
     protected Goal() {
     }
 
-    Goal(ActionPlan plan, int position, String title, String description) {
-        this.id = UUID.randomUUID();
+    public Goal(UUID id, ActionPlan plan) {
+        this.id = Objects.requireNonNull(id);
         this.plan = Objects.requireNonNull(plan);
-        this.position = position;
-        this.title = Objects.requireNonNull(title);
-        this.description = description;
+        this.title = "";
     }
 
-    public void edit(String title, String description) {
-        this.title = Objects.requireNonNull(title);
-        this.description = description;
-        plan.touch();
-    }
-
-    public Action addAction(String description, ActionOwner owner, LocalDate dueOn) {
-        var action = new Action(this, actions.size(), description, owner, dueOn);
-        actions.add(action);
-        plan.touch();
-        return action;
-    }
-
-    ActionPlan plan() {
-        return plan;
+    public void project(String positionKey, String title, String description, boolean deleted) {
+        this.positionKey = positionKey;
+        this.title = title == null ? "" : title;
+        this.description = description == null || description.isEmpty() ? null : description;
+        this.deleted = deleted;
     }
 
     public UUID id() {
         return id;
     }
 
-    public int position() {
-        return position;
+    public ActionPlan plan() {
+        return plan;
+    }
+
+    public String positionKey() {
+        return positionKey;
     }
 
     public String title() {
@@ -89,7 +73,7 @@ public class Goal {
         return description;
     }
 
-    public List<Action> actions() {
-        return Collections.unmodifiableList(actions);
+    public boolean isDeleted() {
+        return deleted;
     }
 }

@@ -1,0 +1,146 @@
+package org.roundtable.conference.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.infrastructure.persistence.PlanStore;
+import org.roundtable.shared.plan.PlanAuthority;
+import org.roundtable.shared.plan.PlanChange;
+import org.roundtable.shared.plan.PlanDocument;
+
+/**
+ * The one pipeline through which every change to a plan passes, from the live room and from the
+ * REST API alike. Per plan, changes are taken one at a time: checked and rewritten by the
+ * plan's authority, checked against what the caller may do, stored (committed) and only then
+ * applied in memory and announced. Nothing is acknowledged that is not on disk.
+ */
+@ApplicationScoped
+public class LivePlanService {
+
+    /** How many recent changes are kept in memory to rewrite late ones; older bases must reload. */
+    static final int HISTORY = 1000;
+    /** A snapshot of the whole document every so many changes keeps loading quick. */
+    static final int SNAPSHOT_EVERY = 50;
+
+    /** One plan held in memory: its authority and the lock that orders its changes. */
+    public static final class LivePlan {
+        private final UUID planId;
+        private final UUID familyId;
+        private final PlanAuthority authority;
+        private final ReentrantLock lock = new ReentrantLock(true);
+
+        LivePlan(UUID planId, UUID familyId, PlanAuthority authority) {
+            this.planId = planId;
+            this.familyId = familyId;
+            this.authority = authority;
+        }
+
+        public long revision() {
+            return authority.revision();
+        }
+
+        public PlanDocument document() {
+            return authority.document();
+        }
+
+        /** The changes after a revision; throws STALE_BASE when they are no longer all kept. */
+        public List<PlanChange> since(long revision) {
+            return authority.since(revision);
+        }
+
+        public UUID familyId() {
+            return familyId;
+        }
+    }
+
+    private final ConcurrentMap<UUID, LivePlan> plans = new ConcurrentHashMap<>();
+
+    @Inject
+    private PlanStore store;
+
+    @Inject
+    private AccessPolicy policy;
+
+    @Inject
+    private PlanEditPolicy editPolicy;
+
+    @Inject
+    private Event<PlanChangeApplied> applied;
+
+    @Inject
+    private Clock clock;
+
+    /** Submits a change on behalf of a caller; returns what the plan's authority made of it. */
+    public PlanAuthority.Outcome submit(Caller caller, UUID familyId, PlanChange change) {
+        policy.requirePlanContributor(caller, familyId);
+        return withPlan(familyId, plan -> {
+            Long seen = plan.authority.appliedRevision(change.changeId());
+            if (seen != null) {
+                return new PlanAuthority.Duplicate(seen);
+            }
+            PlanAuthority.Prepared prepared = plan.authority.prepare(change);
+            editPolicy.check(caller, familyId, plan.authority.document(), prepared.change().operations());
+            try {
+                store.append(plan.planId, prepared.change(), caller.kind(), caller.id(), prepared.result(),
+                        prepared.change().revision() % SNAPSHOT_EVERY == 0, clock.instant());
+            } catch (RuntimeException e) {
+                // The store failed (database down, constraint): what is in memory may no longer
+                // match the database, so the plan is read again on next use.
+                plans.remove(familyId);
+                throw e;
+            }
+            plan.authority.commit(prepared);
+            applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName()));
+            return new PlanAuthority.Applied(prepared.change());
+        });
+    }
+
+    /** The plan and its revision, read together. */
+    public record Snapshot(PlanDocument document, long revision) {
+    }
+
+    /** The plan as it is now, for someone allowed to see it. */
+    public Snapshot snapshot(Caller caller, UUID familyId) {
+        policy.requireFamilyVisible(caller, familyId);
+        return withPlan(familyId, plan -> new Snapshot(plan.document(), plan.revision()));
+    }
+
+    /**
+     * Runs work while holding the plan, so that nothing changes it meanwhile: the live room uses
+     * this to join a participant and send them the plan without missing or repeating a change.
+     */
+    public <T> T withPlan(UUID familyId, Function<LivePlan, T> work) {
+        LivePlan plan = plans.computeIfAbsent(familyId, this::load);
+        plan.lock.lock();
+        try {
+            if (plans.get(familyId) != plan) {
+                // Evicted while we waited; take the fresh one.
+                return withPlan(familyId, work);
+            }
+            return work.apply(plan);
+        } finally {
+            plan.lock.unlock();
+        }
+    }
+
+    private LivePlan load(UUID familyId) {
+        PlanStore.Loaded loaded = store.load(familyId, HISTORY);
+        var authority = new PlanAuthority(loaded.snapshot(), loaded.snapshotRevision(), HISTORY);
+        loaded.after().forEach(authority::restore);
+        loaded.before().forEach(authority::rememberOlder);
+        return new LivePlan(loaded.planId(), familyId, authority);
+    }
+
+    /** For tests and operators: forget the in-memory copy, so the next use reads the database. */
+    public void evict(UUID familyId) {
+        plans.remove(familyId);
+    }
+}

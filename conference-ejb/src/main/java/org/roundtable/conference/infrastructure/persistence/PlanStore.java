@@ -1,0 +1,200 @@
+package org.roundtable.conference.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.roundtable.conference.domain.model.plan.Action;
+import org.roundtable.conference.domain.model.plan.ActionOwner;
+import org.roundtable.conference.domain.model.plan.ActionPlan;
+import org.roundtable.conference.domain.model.plan.Goal;
+import org.roundtable.shared.domain.ActionStatus;
+import org.roundtable.shared.domain.CallerKind;
+import org.roundtable.shared.plan.ActionOwnerRef;
+import org.roundtable.shared.plan.FractionalIndex;
+import org.roundtable.shared.plan.PlanChange;
+import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanField;
+import org.roundtable.shared.plan.PlanJson;
+import org.roundtable.shared.plan.PlanNode;
+import org.roundtable.shared.plan.PlanOperation;
+import org.roundtable.shared.plan.TextOperation;
+
+/**
+ * Where plans live in the database: the change log (plan_change), snapshots of the document
+ * (action_plan.document) and the goal and action rows projected from it. Each append is its own
+ * transaction, committed before the change is acknowledged to anyone.
+ */
+@ApplicationScoped
+public class PlanStore {
+
+    /** Another writer moved the plan on first (another server node); reload and try again. */
+    public static class ConcurrentWrite extends RuntimeException {
+        public ConcurrentWrite() {
+            super("The plan was changed elsewhere at the same moment. Please try again.");
+        }
+    }
+
+    /** A plan as loaded: its document at a snapshot, the changes after it, and some before it. */
+    public record Loaded(UUID planId, UUID familyId, PlanDocument snapshot, long snapshotRevision,
+            List<PlanChange> after, List<PlanChange> before) {
+    }
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Loaded load(UUID familyId, int history) {
+        ActionPlan plan = em.createQuery("select p from ActionPlan p where p.family.id = :f", ActionPlan.class)
+                .setParameter("f", familyId).getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no plan for family " + familyId));
+        PlanDocument snapshot;
+        long snapshotRevision;
+        if (plan.document() == null) {
+            snapshot = fromProjection(plan);
+            snapshotRevision = plan.revision();
+            writeSnapshot(plan.id(), snapshot, snapshotRevision);
+        } else {
+            try (var reader = Json.createReader(new StringReader(plan.document()))) {
+                snapshot = PlanJson.document(reader.readObject());
+            }
+            snapshotRevision = plan.documentRevision();
+        }
+        List<PlanChange> after = changes(plan.id(), "revision > ?2 order by revision", snapshotRevision, Integer.MAX_VALUE);
+        List<PlanChange> before = changes(plan.id(), "revision <= ?2 order by revision desc", snapshotRevision, history);
+        return new Loaded(plan.id(), familyId, snapshot, snapshotRevision, after, before);
+    }
+
+    /** A new plan's first content, written as its snapshot at revision 0 (in the caller's transaction). */
+    @Transactional
+    public void initialise(ActionPlan plan, PlanDocument document) {
+        em.flush();
+        writeSnapshot(plan.id(), document, 0);
+        var ops = new ArrayList<PlanOperation>();
+        document.nodes().forEach(n -> ops.add(new PlanOperation.SetField(n.id(), PlanField.DELETED, Boolean.toString(n.isDeleted()))));
+        project(plan.id(), ops, document);
+    }
+
+    /**
+     * Stores one applied change: the log row, the plan's new revision (only if nobody else moved
+     * it), the projection of every goal and action it touched, and a snapshot when asked.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void append(UUID planId, PlanChange change, CallerKind authorKind, UUID authorId, PlanDocument result,
+            boolean snapshot, Instant now) {
+        int moved = em.createNativeQuery("update action_plan set revision = ?1, version = version + 1 where id = ?2 and revision = ?3")
+                .setParameter(1, change.revision()).setParameter(2, planId).setParameter(3, change.revision() - 1)
+                .executeUpdate();
+        if (moved != 1) {
+            throw new ConcurrentWrite();
+        }
+        em.createNativeQuery("""
+                insert into plan_change (plan_id, revision, change_id, client_id, author_kind, author_id, operations, applied_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, planId).setParameter(2, change.revision()).setParameter(3, change.changeId())
+                .setParameter(4, change.clientId()).setParameter(5, authorKind.name()).setParameter(6, authorId)
+                .setParameter(7, PlanJson.toJson(change.operations()).toString()).setParameter(8, Timestamp.from(now))
+                .executeUpdate();
+        project(planId, change.operations(), result);
+        if (snapshot) {
+            writeSnapshot(planId, result, change.revision());
+        }
+    }
+
+    private void writeSnapshot(UUID planId, PlanDocument document, long revision) {
+        em.createNativeQuery("update action_plan set document = ?1, document_revision = ?2 where id = ?3")
+                .setParameter(1, PlanJson.toJson(document).toString()).setParameter(2, revision).setParameter(3, planId)
+                .executeUpdate();
+    }
+
+    private void project(UUID planId, List<PlanOperation> ops, PlanDocument result) {
+        ActionPlan plan = em.getReference(ActionPlan.class, planId);
+        var touched = new LinkedHashSet<String>();
+        ops.forEach(op -> touched.add(op.nodeId()));
+        // Goals first, so that a new action's goal row exists before the action's.
+        var nodes = touched.stream().map(id -> result.node(id).orElseThrow())
+                .sorted(Comparator.comparing(n -> n.kind() == PlanNode.Kind.GOAL ? 0 : 1)).toList();
+        for (PlanNode node : nodes) {
+            UUID id = UUID.fromString(node.id());
+            if (node.kind() == PlanNode.Kind.GOAL) {
+                Goal goal = em.find(Goal.class, id);
+                if (goal == null) {
+                    goal = new Goal(id, plan);
+                    em.persist(goal);
+                }
+                goal.project(node.get(PlanField.POSITION), node.get(PlanField.TITLE), node.get(PlanField.DESCRIPTION), node.isDeleted());
+            } else {
+                Goal goal = em.find(Goal.class, UUID.fromString(node.get(PlanField.GOAL)));
+                Action action = em.find(Action.class, id);
+                if (action == null) {
+                    action = new Action(id, goal);
+                    em.persist(action);
+                }
+                ActionOwnerRef owner = ActionOwnerRef.ofNullable(node.get(PlanField.OWNER));
+                String due = node.get(PlanField.DUE_ON);
+                action.project(goal, node.get(PlanField.POSITION), node.get(PlanField.DESCRIPTION),
+                        owner == null ? null : new ActionOwner(owner.kind(), owner.id()),
+                        due == null ? null : LocalDate.parse(due), ActionStatus.valueOf(node.get(PlanField.STATUS)),
+                        node.isDeleted());
+            }
+        }
+    }
+
+    /** A plan that has no document yet (made before the live plan): its rows, in their old order, as a document. */
+    private PlanDocument fromProjection(ActionPlan plan) {
+        var doc = new PlanDocument();
+        String goalKey = null;
+        for (Goal g : rowsInOldOrder(Goal.class, "select id from plan_goal where plan_id = ?1 order by position", plan.id())) {
+            String goalId = g.id().toString();
+            goalKey = FractionalIndex.between(goalKey, null);
+            doc.apply(new PlanOperation.CreateGoal(goalId, goalKey, g.title()));
+            if (g.description() != null) {
+                doc.apply(new PlanOperation.EditText(goalId, PlanField.DESCRIPTION, TextOperation.insertAt(0, 0, g.description())));
+            }
+            String actionKey = null;
+            for (Action a : rowsInOldOrder(Action.class, "select id from plan_action where goal_id = ?1 order by position", g.id())) {
+                String id = a.id().toString();
+                actionKey = FractionalIndex.between(actionKey, null);
+                doc.apply(new PlanOperation.CreateAction(id, goalId, actionKey, a.description()));
+                if (a.owner() != null) {
+                    doc.apply(new PlanOperation.SetField(id, PlanField.OWNER, a.owner().kind() + ":" + a.owner().id()));
+                }
+                if (a.dueOn() != null) {
+                    doc.apply(new PlanOperation.SetField(id, PlanField.DUE_ON, a.dueOn().toString()));
+                }
+                doc.apply(new PlanOperation.SetField(id, PlanField.STATUS, a.status().name()));
+            }
+        }
+        return doc;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> rowsInOldOrder(Class<T> type, String idsQuery, UUID parent) {
+        List<Object> ids = em.createNativeQuery(idsQuery).setParameter(1, parent).getResultList();
+        return ids.stream().map(id -> em.find(type, id instanceof UUID u ? u : UUID.fromString(id.toString()))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<PlanChange> changes(UUID planId, String condition, long revision, int limit) {
+        List<Object[]> rows = em.createNativeQuery("select revision, change_id, client_id, operations from plan_change where plan_id = ?1 and "
+                + condition).setParameter(1, planId).setParameter(2, revision).setMaxResults(limit).getResultList();
+        var list = new ArrayList<PlanChange>(rows.size());
+        for (Object[] row : rows) {
+            try (var reader = Json.createReader(new StringReader((String) row[3]))) {
+                list.add(new PlanChange((String) row[1], (String) row[2], ((Number) row[0]).longValue(),
+                        PlanJson.operations(reader.readArray())));
+            }
+        }
+        return list;
+    }
+}
