@@ -1,6 +1,7 @@
 package org.roundtable.conference.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +37,9 @@ public class AgencyService {
 
     @Inject
     private PasswordHasher passwords;
+
+    @Inject
+    private Event<AccessChanged> accessChanged;
 
     public Page<AgencyView> list(Caller caller, PageRequest page) {
         policy.requireStaff(caller);
@@ -97,6 +101,7 @@ public class AgencyService {
             throw new InvalidInput("roles", "You cannot remove your own administrator access or deactivate yourself.");
         }
         staff.update(command.fullName().strip(), command.email().strip(), command.roles(), command.active());
+        accessChanged.fire(new AccessChanged("staff member changed"));
         if (!command.active()) {
             // A deactivated account loses every session at once.
             em.createQuery("delete from UserSession s where s.callerKind = :kind and s.callerId = :id")

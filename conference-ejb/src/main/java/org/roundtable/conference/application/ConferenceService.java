@@ -1,6 +1,7 @@
 package org.roundtable.conference.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -45,6 +46,9 @@ public class ConferenceService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Event<AccessChanged> accessChanged;
 
     /** "My conferences": those the caller is invited to, for families they can still see. */
     public Page<ConferenceSummary> mine(Caller caller, PageRequest page) {
@@ -98,6 +102,7 @@ public class ConferenceService {
         if (conference.status() != ConferenceStatus.CLOSED) {
             conference.reschedule(command.kind(), command.scheduledStart(), conference.chair());
         }
+        accessChanged.fire(new AccessChanged("conference changed"));
         return ConferenceView.of(conference);
     }
 
@@ -136,6 +141,7 @@ public class ConferenceService {
             throw new ResourceNotFound("invitee");
         }
         conference.uninvite(inviteeId);
+        accessChanged.fire(new AccessChanged("invitee removed"));
         return ConferenceView.of(conference);
     }
 

@@ -1,6 +1,7 @@
 package org.roundtable.conference.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -43,6 +44,9 @@ public class InvolvementService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private Event<AccessChanged> accessChanged;
+
     public List<InvolvementView> list(Caller caller, UUID familyId) {
         policy.requireSignedIn(caller);
         if (!policy.canSeeInvolvements(caller, familyId)) {
@@ -66,6 +70,7 @@ public class InvolvementService {
         }
         var involvement = new Involvement(family, agency, lead, period);
         em.persist(involvement);
+        accessChanged.fire(new AccessChanged("involvement added"));
         return InvolvementView.of(involvement, LocalDate.now(clock));
     }
 
@@ -77,6 +82,7 @@ public class InvolvementService {
         }
         var lead = requireStaffOf(involvement.agency(), command.leadPractitionerId());
         involvement.change(lead, new Period(command.startsOn(), command.endsOn()));
+        accessChanged.fire(new AccessChanged("involvement changed"));
         return InvolvementView.of(involvement, LocalDate.now(clock));
     }
 

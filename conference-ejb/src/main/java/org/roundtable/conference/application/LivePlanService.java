@@ -26,7 +26,7 @@ import org.roundtable.shared.plan.PlanDocument;
 public class LivePlanService {
 
     /** How many recent changes are kept in memory to rewrite late ones; older bases must reload. */
-    static final int HISTORY = 1000;
+    static final int HISTORY = Integer.getInteger("roundtable.plan.history", 1000);
     /** A snapshot of the whole document every so many changes keeps loading quick. */
     static final int SNAPSHOT_EVERY = 50;
 

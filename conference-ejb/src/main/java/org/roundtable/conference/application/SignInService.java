@@ -1,6 +1,7 @@
 package org.roundtable.conference.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +41,9 @@ public class SignInService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Event<AccessChanged> accessChanged;
 
     @Transactional(dontRollbackOn = {SignInRefused.class, TooManyAttempts.class})
     public SignInResult signIn(String username, String password) {
@@ -101,10 +105,12 @@ public class SignInService {
     /** Ends this session: every tab and connection that uses it is signed out. */
     public void signOut(UUID sessionId) {
         em.createQuery("delete from UserSession s where s.id = :id").setParameter("id", sessionId).executeUpdate();
+        accessChanged.fire(new AccessChanged("signed out"));
     }
 
     /** Ends every session of this person, on every device. */
     public int signOutEverywhere(Caller caller) {
+        accessChanged.fire(new AccessChanged("signed out everywhere"));
         return em.createQuery("delete from UserSession s where s.callerKind = :k and s.callerId = :id")
                 .setParameter("k", caller.kind()).setParameter("id", caller.id()).executeUpdate();
     }

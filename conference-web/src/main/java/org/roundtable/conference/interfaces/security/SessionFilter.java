@@ -16,12 +16,12 @@ import org.roundtable.conference.application.SignInService;
 import org.roundtable.conference.interfaces.rest.Problem;
 
 /**
- * Every API request passes here first: its body size is bounded, its session cookie is
+ * Every API request (and every live connection's handshake) passes here first: its body size is bounded, its session cookie is
  * resolved against current data, and a change (POST, PUT, PATCH, DELETE) must prove it comes
  * from our own pages: with a session, by echoing the CSRF token; without one (signing in), by
  * an Origin that is this server.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+@WebFilter(urlPatterns = {"/api/*", "/live/*"}, asyncSupported = true)
 public class SessionFilter extends HttpFilter {
 
     /** API bodies are small forms; anything larger is a mistake or an attack. */
@@ -58,6 +58,12 @@ public class SessionFilter extends HttpFilter {
 
         var session = SessionCookies.sessionToken(request).flatMap(signIn::resolve);
         session.ifPresent(context::set);
+
+        // A live connection is only opened for someone signed in; the endpoint checks the rest.
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/live/") && session.isEmpty()) {
+            reject(response, Problem.of(401, "Unauthorized", "Please sign in to join a live conference."));
+            return;
+        }
 
         if (CHANGES.contains(request.getMethod())) {
             if (session.isPresent()) {

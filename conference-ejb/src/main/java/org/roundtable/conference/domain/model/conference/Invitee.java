@@ -89,6 +89,10 @@ public class Invitee {
         return personKind() == other.personKind() && personId().equals(other.personId());
     }
 
+    public boolean isStaffMember(UUID staffId) {
+        return isStaff(staffId);
+    }
+
     boolean isStaff(UUID staffId) {
         return staffMember != null && staffMember.id().equals(staffId);
     }

@@ -1,0 +1,440 @@
+package org.roundtable.conference.interfaces.live;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.roundtable.conference.application.AccessChanged;
+import org.roundtable.conference.application.AccessDenied;
+import org.roundtable.conference.application.InvalidInput;
+import org.roundtable.conference.application.LivePlanService;
+import org.roundtable.conference.application.LiveRoomService;
+import org.roundtable.conference.application.LiveRoomService.PrivatePartView;
+import org.roundtable.conference.application.NotSignedIn;
+import org.roundtable.conference.application.PlanChangeApplied;
+import org.roundtable.conference.application.ResourceNotFound;
+import org.roundtable.conference.application.SignInService;
+import org.roundtable.conference.application.view.CommentView;
+import org.roundtable.conference.domain.model.DomainRuleViolation;
+import org.roundtable.conference.infrastructure.cache.RoomStateStore;
+import org.roundtable.conference.infrastructure.cache.RoomStateStore.Presence;
+import org.roundtable.conference.infrastructure.cache.RoomStateStore.RoomState;
+import org.roundtable.shared.plan.PlanAuthority;
+import org.roundtable.shared.plan.PlanChange;
+import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanRejection;
+import org.roundtable.shared.protocol.ClientMessage;
+import org.roundtable.shared.protocol.LiveProtocol;
+import org.roundtable.shared.protocol.ProtocolViolation;
+
+/**
+ * The live rooms on this server: who is connected to which conference, what each message does,
+ * and what everyone is sent. Every message is checked against current data before it acts: an
+ * access change anywhere moves the epoch on, and a connection checked before that is checked
+ * again (all of them at once, straight after the change, so removal takes effect within moments).
+ */
+@ApplicationScoped
+public class LiveRooms {
+
+    private static final Logger LOG = Logger.getLogger(LiveRooms.class.getName());
+    /** Idle sessions expire by the clock; a sweep catches those without any event. */
+    private static final long SWEEP_SECONDS = 30;
+
+    /** The connections of one conference. */
+    private static final class Room {
+        final UUID familyId;
+        final Set<LiveConnection> connections = new CopyOnWriteArraySet<>();
+
+        Room(UUID familyId) {
+            this.familyId = familyId;
+        }
+    }
+
+    private final ConcurrentMap<UUID, Room> rooms = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+    private ScheduledFuture<?> sweep;
+
+    @Inject
+    private SignInService signIn;
+
+    @Inject
+    private LiveRoomService roomService;
+
+    @Inject
+    private LivePlanService plans;
+
+    @Inject
+    private RoomStateStore state;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @PostConstruct
+    void startSweep() {
+        sweep = scheduler.scheduleWithFixedDelay(this::recheckAll, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopSweep() {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+    }
+
+    /** A socket opened: it may stay only if its session and invitation hold now. */
+    void open(LiveConnection c) {
+        c.checkedEpoch = epoch.get();
+        authorise(c);
+    }
+
+    void closed(LiveConnection c) {
+        Room room = rooms.get(c.conferenceId);
+        if (room != null && room.connections.remove(c)) {
+            state.removePresence(c.conferenceId, c.id);
+            broadcastRoom(c.conferenceId);
+        }
+    }
+
+    void receive(LiveConnection c, String frame) {
+        switch (c.rate.take()) {
+            case FLOOD -> {
+                c.close(CloseCodes.FLOOD, "Too many messages: the connection was closed.");
+                return;
+            }
+            case REFUSE -> {
+                c.send(ServerMessages.error("rate-limited", "Too many messages at once. Slow down; nothing was applied.", null));
+                return;
+            }
+            case OK -> {
+                // carry on
+            }
+        }
+        long seenEpoch = epoch.get();
+        if (c.checkedEpoch != seenEpoch) {
+            c.checkedEpoch = seenEpoch;
+            if (!authorise(c)) {
+                return;
+            }
+        }
+        ClientMessage message;
+        try {
+            message = LiveProtocol.parse(frame);
+        } catch (ProtocolViolation e) {
+            c.send(ServerMessages.error(e.code(), e.getMessage(), null));
+            return;
+        }
+        if (!c.joined && !(message instanceof ClientMessage.Hello) && !(message instanceof ClientMessage.Ping)) {
+            c.send(ServerMessages.error("hello-first", "Send hello first.", null));
+            return;
+        }
+        String ref = message instanceof ClientMessage.Submit s ? s.changeId() : null;
+        try {
+            dispatch(c, message);
+        } catch (PlanRejection e) {
+            c.send(ServerMessages.error(code(e.reason()), e.getMessage(), ref));
+        } catch (AccessDenied e) {
+            c.send(ServerMessages.error("forbidden", e.getMessage(), ref));
+        } catch (ResourceNotFound e) {
+            c.send(ServerMessages.error("unknown-id", e.getMessage(), ref));
+        } catch (InvalidInput e) {
+            c.send(ServerMessages.error("invalid", e.getMessage(), ref));
+        } catch (DomainRuleViolation e) {
+            c.send(ServerMessages.error("conflict", e.getMessage(), ref));
+        } catch (NotSignedIn e) {
+            c.close(CloseCodes.SIGNED_OUT, "Your session has ended. Please sign in again.");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "live message failed", e);
+            c.send(ServerMessages.error("server-error", "Something went wrong on our side. Nothing was applied; please try again.", ref));
+        }
+    }
+
+    private void dispatch(LiveConnection c, ClientMessage message) {
+        if (message instanceof ClientMessage.Hello hello) {
+            hello(c, hello);
+        } else if (message instanceof ClientMessage.Submit submit) {
+            submit(c, submit);
+        } else if (message instanceof ClientMessage.Presence presence) {
+            state.putPresence(c.conferenceId, c.id, presenceOf(c, presence.nodeId(), presence.field() == null ? null : presence.field().name()));
+            broadcastRoom(c.conferenceId);
+        } else if (message instanceof ClientMessage.RaiseHand) {
+            String me = c.participant.inviteeId().toString();
+            state.updateRoom(c.conferenceId, s -> s.hands().contains(me) ? s : withHands(s, append(s.hands(), me)));
+            broadcastRoom(c.conferenceId);
+        } else if (message instanceof ClientMessage.LowerHand) {
+            lowerHand(c.conferenceId, c.participant.inviteeId().toString());
+        } else if (message instanceof ClientMessage.ClearHand clear) {
+            requireChair(c);
+            lowerHand(c.conferenceId, clear.participantId());
+        } else if (message instanceof ClientMessage.MoveAgenda move) {
+            requireChair(c);
+            roomService.requireAgendaItem(c.conferenceId, uuid(move.itemId()));
+            state.updateRoom(c.conferenceId, s -> new RoomState(move.itemId(), s.hands(), s.privatePartId()));
+            broadcastRoom(c.conferenceId);
+        } else if (message instanceof ClientMessage.Comment comment) {
+            comment(c, comment);
+        } else if (message instanceof ClientMessage.StartPrivate start) {
+            startPrivate(c, start);
+        } else if (message instanceof ClientMessage.EndPrivate) {
+            endPrivate(c);
+        } else if (message instanceof ClientMessage.Ping) {
+            c.send(ServerMessages.pong());
+        }
+    }
+
+    private void hello(LiveConnection c, ClientMessage.Hello hello) {
+        if (hello.version() != LiveProtocol.VERSION) {
+            c.send(ServerMessages.error("unsupported-version", "This server speaks version " + LiveProtocol.VERSION + " of the live protocol.", null));
+            c.close(CloseCodes.UNSUPPORTED_VERSION, "Unsupported protocol version");
+            return;
+        }
+        if (c.joined) {
+            c.send(ServerMessages.error("already-joined", "You have already said hello on this connection.", null));
+            return;
+        }
+        var participant = c.participant;
+        Optional<PrivatePartView> privatePart = roomService.runningView(c.conferenceId);
+        boolean excluded = privatePart.map(p -> p.excluded().contains(participant.inviteeId())).orElse(false);
+        List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
+        plans.withPlan(participant.familyId(), plan -> {
+            rooms.computeIfAbsent(c.conferenceId, id -> new Room(participant.familyId())).connections.add(c);
+            c.paused = excluded;
+            PlanDocument document = null;
+            List<PlanChange> missed = null;
+            if (!excluded) {
+                missed = catchUp(plan, hello.revision());
+                document = missed == null ? plan.document() : null;
+                c.revision = plan.revision();
+            } else {
+                c.revision = hello.revision() == null ? -1 : hello.revision();
+            }
+            c.joined = true;
+            state.putPresence(c.conferenceId, c.id, presenceOf(c, null, null));
+            c.send(ServerMessages.welcome(c.id, participant, plan.revision(), document, missed, roomFor(c, privatePart), comments));
+            return null;
+        });
+        broadcastRoom(c.conferenceId);
+    }
+
+    /** The changes after what the client has, or null when it needs the whole plan instead. */
+    private static List<PlanChange> catchUp(LivePlanService.LivePlan plan, Long clientRevision) {
+        if (clientRevision == null || clientRevision > plan.revision() || clientRevision < 0) {
+            return null;
+        }
+        try {
+            return plan.since(clientRevision);
+        } catch (PlanRejection tooOld) {
+            return null;
+        }
+    }
+
+    private void submit(LiveConnection c, ClientMessage.Submit submit) {
+        if (c.paused) {
+            throw new AccessDenied("A private part is running; you can change the plan again when it ends.");
+        }
+        var outcome = plans.submit(c.caller, c.participant.familyId(),
+                new PlanChange(submit.changeId(), c.id, submit.baseRevision(), submit.operations()));
+        if (outcome instanceof PlanAuthority.Duplicate duplicate) {
+            c.send(ServerMessages.ack(submit.changeId(), duplicate.revision()));
+        }
+        // An applied change reaches everyone, the sender included, through onPlanChange.
+    }
+
+    /** Every stored plan change goes to the rooms of its family, in revision order (we are inside the plan's lock). */
+    void onPlanChange(@Observes PlanChangeApplied applied) {
+        String message = ServerMessages.applied(applied.change(), applied.authorName());
+        for (var entry : rooms.entrySet()) {
+            if (!entry.getValue().familyId.equals(applied.familyId())) {
+                continue;
+            }
+            for (LiveConnection c : entry.getValue().connections) {
+                if (c.joined && !c.paused) {
+                    c.send(message);
+                    c.revision = applied.change().revision();
+                }
+            }
+        }
+    }
+
+    private void comment(LiveConnection c, ClientMessage.Comment comment) {
+        if (c.paused) {
+            throw new AccessDenied("A private part is running; you can comment again when it ends.");
+        }
+        UUID nodeId = uuid(comment.nodeId());
+        boolean exists = plans.withPlan(c.participant.familyId(), plan -> plan.document().node(nodeId.toString()).isPresent());
+        if (!exists) {
+            throw new ResourceNotFound("goal or action");
+        }
+        UUID privatePartId = roomService.running(c.conferenceId).map(p -> p.id()).orElse(null);
+        CommentView view = roomService.comment(c.caller, c.participant, nodeId, comment.text(), privatePartId);
+        String message = ServerMessages.commentMessage(view);
+        Room room = rooms.get(c.conferenceId);
+        for (LiveConnection each : room.connections) {
+            if (each.joined && !each.paused) {
+                each.send(message);
+            }
+        }
+    }
+
+    private void startPrivate(LiveConnection c, ClientMessage.StartPrivate start) {
+        requireChair(c);
+        Set<UUID> excluded = new HashSet<>();
+        start.excludedInviteeIds().forEach(id -> excluded.add(uuid(id)));
+        var part = roomService.startPrivatePart(c.caller, c.conferenceId, excluded, start.reason());
+        state.updateRoom(c.conferenceId, s -> new RoomState(s.agendaItemId(), s.hands(), part.id().toString()));
+        Room room = rooms.get(c.conferenceId);
+        for (LiveConnection each : room.connections) {
+            if (excluded.contains(each.participant.inviteeId())) {
+                each.paused = true;
+            }
+        }
+        broadcastRoom(c.conferenceId);
+    }
+
+    private void endPrivate(LiveConnection c) {
+        requireChair(c);
+        roomService.endPrivatePart(c.caller, c.conferenceId);
+        state.updateRoom(c.conferenceId, s -> new RoomState(s.agendaItemId(), s.hands(), null));
+        Room room = rooms.get(c.conferenceId);
+        plans.withPlan(room.familyId, plan -> {
+            for (LiveConnection each : room.connections) {
+                if (each.paused) {
+                    List<PlanChange> missed = catchUp(plan, each.revision);
+                    each.send(ServerMessages.sync(plan.revision(), missed == null ? plan.document() : null, missed));
+                    each.revision = plan.revision();
+                    each.paused = false;
+                }
+            }
+            return null;
+        });
+        broadcastRoom(c.conferenceId);
+    }
+
+    private void lowerHand(UUID conferenceId, String inviteeId) {
+        state.updateRoom(conferenceId, s -> withHands(s, s.hands().stream().filter(h -> !h.equals(inviteeId)).toList()));
+        broadcastRoom(conferenceId);
+    }
+
+    /** Sends everyone in the room the room as they may see it. */
+    void broadcastRoom(UUID conferenceId) {
+        Room room = rooms.get(conferenceId);
+        if (room == null) {
+            return;
+        }
+        Optional<PrivatePartView> privatePart = roomService.runningView(conferenceId);
+        for (LiveConnection c : room.connections) {
+            if (c.joined) {
+                c.send(roomFor(c, privatePart));
+            }
+        }
+    }
+
+    private String roomFor(LiveConnection c, Optional<PrivatePartView> privatePart) {
+        RoomState room = state.room(c.conferenceId);
+        boolean excluded = privatePart.map(p -> p.excluded().contains(c.participant.inviteeId())).orElse(false);
+        RoomState shown = privatePart.isPresent() ? new RoomState(room.agendaItemId(), room.hands(), privatePart.get().id().toString())
+                : new RoomState(room.agendaItemId(), room.hands(), null);
+        return ServerMessages.room(shown, state.presence(c.conferenceId), c.participant,
+                privatePart.map(PrivatePartView::reason).orElse(null), privatePart.map(PrivatePartView::excludedNames).orElse(List.of()),
+                excluded);
+    }
+
+    /** Access may have changed: every connection is checked again now, off the thread that changed it. */
+    void onAccessChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessChanged change) {
+        epoch.incrementAndGet();
+        executor.submit(this::recheckAll);
+    }
+
+    private void recheckAll() {
+        long now = epoch.get();
+        for (Room room : rooms.values()) {
+            for (LiveConnection c : room.connections) {
+                c.checkedEpoch = now;
+                try {
+                    authorise(c);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "checking a live connection failed", e);
+                }
+            }
+        }
+    }
+
+    /** Whether the connection may stay; if not it is closed with the reason. */
+    private boolean authorise(LiveConnection c) {
+        var session = signIn.resolve(c.sessionToken);
+        if (session.isEmpty()) {
+            c.close(CloseCodes.SIGNED_OUT, "Your session has ended. Please sign in again.");
+            return false;
+        }
+        try {
+            c.participant = roomService.join(session.get().caller(), c.conferenceId);
+            c.caller = session.get().caller();
+            return true;
+        } catch (DomainRuleViolation e) {
+            c.close(CloseCodes.CONFERENCE_CLOSED, "The conference has closed.");
+        } catch (AccessDenied | ResourceNotFound | NotSignedIn e) {
+            c.close(CloseCodes.NO_ACCESS, "You no longer have access to this conference.");
+        }
+        return false;
+    }
+
+    private static void requireChair(LiveConnection c) {
+        if (!c.participant.isChair()) {
+            throw new AccessDenied("Only the chair can do this.");
+        }
+    }
+
+    private static Presence presenceOf(LiveConnection c, String nodeId, String field) {
+        return new Presence(c.participant.inviteeId().toString(), c.participant.name(), c.participant.role().name(), nodeId, field);
+    }
+
+    private static RoomState withHands(RoomState s, List<String> hands) {
+        return new RoomState(s.agendaItemId(), hands, s.privatePartId());
+    }
+
+    private static List<String> append(List<String> list, String item) {
+        var copy = new ArrayList<>(list);
+        copy.add(item);
+        return copy;
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResourceNotFound("item with id " + id);
+        }
+    }
+
+    private static String code(PlanRejection.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN_ID -> "unknown-id";
+            case ALREADY_EXISTS -> "conflict";
+            case INVALID_VALUE, WRONG_FIELD -> "invalid";
+            case TEXT_MISMATCH -> "text-mismatch";
+            case STALE_BASE -> "stale-base";
+            case FUTURE_BASE -> "future-base";
+        };
+    }
+}

@@ -1,0 +1,137 @@
+package org.roundtable.conference.interfaces.live;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.roundtable.conference.application.view.CommentView;
+import org.roundtable.conference.application.view.ParticipantView;
+import org.roundtable.conference.infrastructure.cache.RoomStateStore.Presence;
+import org.roundtable.conference.infrastructure.cache.RoomStateStore.RoomState;
+import org.roundtable.shared.plan.PlanChange;
+import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanJson;
+import org.roundtable.shared.protocol.LiveProtocol;
+
+/** The server's messages of the live protocol, as JSON text. See docs/protocol.md. */
+final class ServerMessages {
+
+    private ServerMessages() {
+    }
+
+    static String applied(PlanChange change, String authorName) {
+        return Json.createObjectBuilder().add("type", "applied").add("changeId", change.changeId())
+                .add("clientId", change.clientId()).add("revision", change.revision()).add("author", authorName)
+                .add("ops", PlanJson.toJson(change.operations())).build().toString();
+    }
+
+    static String ack(String changeId, long revision) {
+        return Json.createObjectBuilder().add("type", "ack").add("changeId", changeId).add("revision", revision).build().toString();
+    }
+
+    static String error(String code, String message, String ref) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message);
+        if (ref != null) {
+            b.add("ref", ref);
+        }
+        return b.build().toString();
+    }
+
+    static String pong() {
+        return "{\"type\":\"pong\"}";
+    }
+
+    /**
+     * The first message after hello: who you are, the plan (whole, or the changes you missed),
+     * the room and the comments you may read. A participant kept out of a private part gets no plan.
+     */
+    static String welcome(String connectionId, ParticipantView you, long revision, PlanDocument plan, List<PlanChange> missed,
+            String room, List<CommentView> comments) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "welcome").add("v", LiveProtocol.VERSION)
+                .add("connectionId", connectionId)
+                .add("you", Json.createObjectBuilder().add("participantId", you.inviteeId().toString())
+                        .add("name", you.name()).add("role", you.role().name()))
+                .add("revision", revision);
+        if (plan != null) {
+            b.add("plan", PlanJson.toJson(plan));
+        }
+        if (missed != null) {
+            b.add("missed", changes(missed));
+        }
+        b.add("room", Json.createReader(new StringReader(room)).readObject());
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        comments.forEach(c -> list.add(comment(c)));
+        b.add("comments", list);
+        return b.build().toString();
+    }
+
+    /** After a private part: the plan (whole, or the changes missed) for someone who was kept out. */
+    static String sync(long revision, PlanDocument plan, List<PlanChange> missed) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "sync").add("revision", revision);
+        if (plan != null) {
+            b.add("plan", PlanJson.toJson(plan));
+        } else {
+            b.add("missed", changes(missed));
+        }
+        return b.build().toString();
+    }
+
+    private static JsonArrayBuilder changes(List<PlanChange> missed) {
+        JsonArrayBuilder changes = Json.createArrayBuilder();
+        missed.forEach(c -> changes.add(Json.createObjectBuilder().add("changeId", c.changeId()).add("clientId", c.clientId())
+                .add("revision", c.revision()).add("ops", PlanJson.toJson(c.operations()))));
+        return changes;
+    }
+
+    static String commentMessage(CommentView c) {
+        return Json.createObjectBuilder().add("type", "comment").add("comment", comment(c)).build().toString();
+    }
+
+    private static JsonObjectBuilder comment(CommentView c) {
+        return Json.createObjectBuilder().add("id", c.id().toString()).add("nodeId", c.nodeId().toString())
+                .add("author", c.authorName()).add("text", c.body()).add("private", c.madeInPrivate())
+                .add("at", c.createdAt().toString());
+    }
+
+    /**
+     * The room as this participant may see it: who is here and where they type, the agenda
+     * item, raised hands, and the private part (its reason and who is out only for those in it).
+     */
+    static String room(RoomState state, Map<String, Presence> presence, ParticipantView viewer, String privateReason,
+            List<String> excludedNames, boolean viewerExcluded) {
+        JsonArrayBuilder people = Json.createArrayBuilder();
+        presence.values().stream().sorted(Comparator.comparing(Presence::name).thenComparing(Presence::inviteeId))
+                .forEach(p -> {
+                    JsonObjectBuilder person = Json.createObjectBuilder().add("participantId", p.inviteeId())
+                            .add("name", p.name()).add("role", p.role()).add("handRaised", state.hands().contains(p.inviteeId()));
+                    if (p.editingNodeId() != null && !viewerExcluded) {
+                        person.add("editing", Json.createObjectBuilder().add("id", p.editingNodeId()).add("field", p.editingField()));
+                    } else {
+                        person.addNull("editing");
+                    }
+                    people.add(person);
+                });
+        JsonArrayBuilder hands = Json.createArrayBuilder();
+        state.hands().forEach(hands::add);
+        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "room").add("participants", people).add("hands", hands);
+        if (state.agendaItemId() == null) {
+            b.addNull("agendaItemId");
+        } else {
+            b.add("agendaItemId", state.agendaItemId());
+        }
+        if (state.privatePartId() == null) {
+            b.addNull("privatePart");
+        } else if (viewerExcluded) {
+            b.add("privatePart", Json.createObjectBuilder().add("running", true).add("youAreExcluded", true));
+        } else {
+            JsonArrayBuilder out = Json.createArrayBuilder();
+            excludedNames.forEach(out::add);
+            b.add("privatePart", Json.createObjectBuilder().add("running", true).add("youAreExcluded", false)
+                    .add("reason", privateReason).add("excluded", out));
+        }
+        return b.build().toString();
+    }
+}

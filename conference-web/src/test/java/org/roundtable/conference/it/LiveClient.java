@@ -1,0 +1,223 @@
+package org.roundtable.conference.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.glassfish.tyrus.client.ClientManager;
+import org.roundtable.shared.plan.PlanChange;
+import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanJson;
+import org.roundtable.shared.plan.PlanOperation;
+import org.roundtable.shared.plan.PlanReplica;
+
+/**
+ * A participant's live connection for tests, over a real socket (Tyrus), with the same replica
+ * logic the browser uses: local edits apply at once, one change is in flight, others' changes
+ * are rewritten against what is unconfirmed.
+ */
+public final class LiveClient implements AutoCloseable {
+
+    private static final ClientManager CONTAINER = ClientManager.createClient();
+
+    private Session session;
+    private final BlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+    /** Every message received, for checking later what someone was (not) sent. */
+    final List<JsonObject> received = new CopyOnWriteArrayList<>();
+    final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    PlanReplica replica;
+    JsonObject welcome;
+
+    private LiveClient() {
+    }
+
+    public static LiveClient connect(ApiClient person, String conferenceId) {
+        return connect(person.cookie("RT_SESSION"), conferenceId, ApiClient.BASE.toString());
+    }
+
+    public static LiveClient connect(String sessionToken, String conferenceId, String origin) {
+        var client = new LiveClient();
+        var config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
+            @Override
+            public void beforeRequest(Map<String, List<String>> headers) {
+                if (sessionToken != null) {
+                    headers.put("Cookie", List.of("RT_SESSION=" + sessionToken));
+                }
+                if (origin != null) {
+                    headers.put("Origin", List.of(origin));
+                }
+            }
+        }).build();
+        try {
+            client.session = CONTAINER.connectToServer(new Endpoint() {
+                @Override
+                public void onOpen(Session s, EndpointConfig c) {
+                    s.addMessageHandler(String.class, text -> {
+                        JsonObject message = Json.createReader(new StringReader(text)).readObject();
+                        client.received.add(message);
+                        client.inbox.add(message);
+                    });
+                }
+
+                @Override
+                public void onClose(Session s, CloseReason reason) {
+                    client.closed.complete(reason);
+                }
+            }, config, URI.create(ApiClient.BASE.toString().replace("http", "ws") + "/live/conferences/" + conferenceId));
+            return client;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not connect: " + e.getMessage(), e);
+        }
+    }
+
+    public void send(JsonObject message) {
+        try {
+            session.getBasicRemote().sendText(message.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void sendRaw(String text) {
+        try {
+            session.getBasicRemote().sendText(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Says hello and waits for the welcome; keeps a replica of the plan from it. */
+    public JsonObject hello() {
+        send(Json.createObjectBuilder().add("type", "hello").add("v", 1).build());
+        welcome = next("welcome");
+        if (welcome.containsKey("plan")) {
+            replica = new PlanReplica("test", PlanJson.document(welcome.getJsonObject("plan")), welcome.getJsonNumber("revision").longValue());
+        }
+        return welcome;
+    }
+
+    /** The next message of a type, taking in plan changes on the way; fails after a few seconds. */
+    public JsonObject next(String type) {
+        return nextMatching(m -> m.getString("type").equals(type), 10);
+    }
+
+    public JsonObject nextMatching(Predicate<JsonObject> wanted, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                JsonObject m = inbox.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+                if (m == null) {
+                    throw new AssertionError("nothing matching arrived; got " + received);
+                }
+                absorb(m);
+                if (wanted.test(m)) {
+                    return m;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Takes in whatever has arrived, without waiting. */
+    public void drain() {
+        JsonObject m;
+        while ((m = inbox.poll()) != null) {
+            absorb(m);
+        }
+    }
+
+    private void absorb(JsonObject m) {
+        if (replica != null && m.getString("type").equals("applied")) {
+            replica.receive(new PlanChange(m.getString("changeId"), m.getString("clientId"), m.getJsonNumber("revision").longValue(),
+                    PlanJson.operations(m.get("ops"))));
+        }
+    }
+
+    /** A local edit, applied to the replica now and sent when nothing else is in flight. */
+    public void edit(PlanOperation op) {
+        replica.edit(op);
+        flush();
+    }
+
+    public void flush() {
+        replica.nextToSend().ifPresent(change -> send(Json.createObjectBuilder().add("type", "submit")
+                .add("changeId", change.changeId()).add("baseRevision", change.revision())
+                .add("ops", PlanJson.toJson(change.operations())).build()));
+    }
+
+    /** Keeps taking in changes and sending what waits until nothing of ours is unconfirmed. */
+    public void settle() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (replica.hasUnconfirmed()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("changes still unconfirmed: " + received.subList(Math.max(0, received.size() - 5), received.size()));
+            }
+            try {
+                JsonObject m = inbox.poll(100, TimeUnit.MILLISECONDS);
+                if (m != null) {
+                    absorb(m);
+                    if (m.getString("type").equals("error")) {
+                        throw new AssertionError("the server refused a change: " + m);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            flush();
+        }
+    }
+
+    public PlanDocument plan() {
+        return replica.document();
+    }
+
+    public List<JsonObject> receivedOfType(String type) {
+        var list = new ArrayList<JsonObject>();
+        received.stream().filter(m -> m.getString("type").equals(type)).forEach(list::add);
+        return list;
+    }
+
+    public Optional<CloseReason> closedWithin(int seconds) {
+        try {
+            return Optional.of(closed.get(seconds, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session.isOpen()) {
+                session.close();
+            }
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+}
