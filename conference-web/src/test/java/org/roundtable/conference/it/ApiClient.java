@@ -23,9 +23,23 @@ public final class ApiClient {
 
     public static final URI BASE = URI.create("http://localhost:8080");
 
+    private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .connectTimeout(Duration.ofSeconds(10)).build();
+
+    public ApiClient() {
+        this(BASE);
+    }
+
+    /** A client of a server at another address (a second server started by a test). */
+    public ApiClient(URI base) {
+        this.base = base;
+    }
+
+    public URI base() {
+        return base;
+    }
 
     /** A response: status, raw body and the body as JSON where it is JSON. */
     public record Reply(int status, String body, String contentType) {
@@ -72,7 +86,7 @@ public final class ApiClient {
 
     /** Sends a request; withCsrf=false leaves out the header, as a forged cross-site request would. */
     public Reply send(String method, String path, String body, boolean withCsrf) {
-        var builder = HttpRequest.newBuilder(BASE.resolve("/api" + path)).timeout(Duration.ofSeconds(30))
+        var builder = HttpRequest.newBuilder(base.resolve("/api" + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (body != null) {
             builder.header("Content-Type", "application/json");
@@ -105,8 +119,8 @@ public final class ApiClient {
 
     /** A second client holding the same cookies: another tab of the same browser. */
     public ApiClient sameBrowser() {
-        var copy = new ApiClient();
-        cookies.getCookieStore().getCookies().forEach(c -> copy.cookies.getCookieStore().add(BASE, c));
+        var copy = new ApiClient(base);
+        cookies.getCookieStore().getCookies().forEach(c -> copy.cookies.getCookieStore().add(base, c));
         return copy;
     }
 }

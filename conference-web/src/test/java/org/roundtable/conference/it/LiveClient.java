@@ -49,10 +49,14 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public static LiveClient connect(ApiClient person, String conferenceId) {
-        return connect(person.cookie("RT_SESSION"), conferenceId, ApiClient.BASE.toString());
+        return connect(person.cookie("RT_SESSION"), conferenceId, person.base().toString(), person.base());
     }
 
     public static LiveClient connect(String sessionToken, String conferenceId, String origin) {
+        return connect(sessionToken, conferenceId, origin, ApiClient.BASE);
+    }
+
+    public static LiveClient connect(String sessionToken, String conferenceId, String origin, URI base) {
         var client = new LiveClient();
         var config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
             @Override
@@ -80,7 +84,7 @@ public final class LiveClient implements AutoCloseable {
                 public void onClose(Session s, CloseReason reason) {
                     client.closed.complete(reason);
                 }
-            }, config, URI.create(ApiClient.BASE.toString().replace("http", "ws") + "/live/conferences/" + conferenceId));
+            }, config, URI.create(base.toString().replace("http", "ws") + "/live/conferences/" + conferenceId));
             return client;
         } catch (Exception e) {
             throw new IllegalStateException("could not connect: " + e.getMessage(), e);

@@ -24,7 +24,10 @@ public final class People {
     }
 
     public static ApiClient staff(String username, String password) {
-        var client = new ApiClient();
+        return staff(new ApiClient(), username, password);
+    }
+
+    public static ApiClient staff(ApiClient client, String username, String password) {
         Reply reply = client.post("/auth/sign-in", JsonBodies.json("username", username, "password", password));
         assertEquals(200, reply.status(), () -> "sign-in of " + username + ": " + reply);
         return client;

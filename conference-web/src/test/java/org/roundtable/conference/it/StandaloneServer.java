@@ -1,0 +1,133 @@
+package org.roundtable.conference.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A second WildFly, started by a test as an operator would (bin/standalone.sh, the WAR in its
+ * deployments folder), on its own port offset and base folder, against the test database. It
+ * can be killed like a crashed machine: SIGKILL to the server's JVM, no shutdown of any kind.
+ */
+final class StandaloneServer implements AutoCloseable {
+
+    private final Path base;
+    private final int offset;
+    private Process launcher;
+
+    StandaloneServer(int offset) {
+        this.offset = offset;
+        try {
+            base = Files.createTempDirectory("roundtable-server");
+            Path standalone = Path.of(System.getProperty("jboss.home"), "standalone");
+            copy(standalone.resolve("configuration"), base.resolve("configuration"));
+            Files.createDirectories(base.resolve("deployments"));
+            Files.copy(Path.of(System.getProperty("roundtable.war")), base.resolve("deployments/roundtable.war"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI address() {
+        return URI.create("http://localhost:" + (8080 + offset));
+    }
+
+    void start() {
+        TestEnvironment.start();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("jboss.home"), "bin", "standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + offset,
+                "-Djboss.node.name=durability",
+                "-Droundtable.db.driver=postgresql",
+                "-Droundtable.db.url=" + System.getProperty("roundtable.test.db.url"),
+                "-Droundtable.db.user=" + System.getProperty("roundtable.test.db.user"),
+                "-Droundtable.db.password=" + System.getProperty("roundtable.test.db.password"),
+                "-Droundtable.smtp.host=127.0.0.1",
+                "-Droundtable.smtp.port=" + System.getProperty("roundtable.test.smtp.port"),
+                "-Droundtable.demo=true",
+                "-Droundtable.allowed-origins=" + address(),
+                "-Droundtable.bcrypt.cost=10"));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(base.resolve("console.log").toFile());
+        builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m");
+        try {
+            launcher = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady();
+    }
+
+    /** Like pulling the plug: SIGKILL to the server's JVM, then to the script that started it. */
+    void kill() {
+        ProcessHandle script = launcher.toHandle();
+        script.descendants().forEach(ProcessHandle::destroyForcibly);
+        script.destroyForcibly();
+        script.onExit().join();
+        script.descendants().forEach(p -> p.onExit().join());
+    }
+
+    private void awaitReady() {
+        var http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var response = http.send(HttpRequest.newBuilder(address().resolve("/api/auth/me")).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 401) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("the server stopped while starting; see " + base.resolve("console.log"));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the server did not start within 2 minutes; see " + base.resolve("console.log"));
+    }
+
+    @Override
+    public void close() {
+        if (launcher != null && launcher.isAlive()) {
+            kill();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static boolean available() {
+        return new File(System.getProperty("jboss.home", ""), "bin/standalone.sh").canExecute();
+    }
+}
