@@ -7,6 +7,7 @@ const routes = [
   [/^\/code$/, 'code'],
   [/^\/conferences$/, 'conferences'],
   [/^\/conferences\/([0-9a-f-]{36})$/, 'conference'],
+  [/^\/conferences\/([0-9a-f-]{36})\/live$/, 'live'],
   [/^\/families$/, 'families'],
   [/^\/families\/([0-9a-f-]{36})$/, 'family'],
 ];

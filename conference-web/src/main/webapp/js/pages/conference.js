@@ -34,6 +34,8 @@ export async function render(main, { id }) {
     h('p', { class: 'govuk-body-l', id: 'conference-when' }, formatDateTime(conference.scheduledStart)),
     h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(conference.status)}` }, humanise(conference.status)),
       ` Chair: ${conference.chairName}`),
+    conference.status !== 'CLOSED' ? h('a', { class: 'govuk-button govuk-button--start', href: `/conferences/${id}/live`, id: 'join-live' },
+      'Join the live conference') : null,
     notice,
     h('h2', { class: 'govuk-heading-m' }, 'Agenda'),
     conference.agenda.length === 0 ? h('p', { class: 'govuk-body' }, 'The agenda is not ready yet.')

@@ -87,6 +87,32 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    Object script(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Cuts the browser off the network (as a phone losing signal does), or brings it back. */
+    void setOffline(boolean offline) {
+        var conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        conditions.setOffline(offline);
+        ((ChromeDriver) driver).setNetworkConditions(conditions);
+    }
+
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** Types at the end (or the start) of a text field, as a person who clicked there would. */
+    void typeAt(By by, boolean atEnd, String text) {
+        var field = waitFor(by);
+        script("arguments[0].focus(); var n = arguments[1] ? arguments[0].value.length : 0; arguments[0].setSelectionRange(n, n);", field, atEnd);
+        field.sendKeys(text);
+    }
+
+    String value(By by) {
+        return waitFor(by).getAttribute("value");
+    }
+
     /** axe-core's accessibility rules on the page as it is now: no violation is acceptable. */
     void assertAccessible() {
         var results = new AxeBuilder().analyze(driver);

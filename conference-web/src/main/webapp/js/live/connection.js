@@ -1,0 +1,141 @@
+// The live connection: says hello with the revision it has, keeps one change in flight, comes
+// back by itself after a drop (and when the phone says it is online again), and never forgets
+// an edit that has not been confirmed.
+import { PlanReplica, operationToJson } from './plan.js';
+
+const PERMANENT = { 4401: 'signed-out', 4403: 'no-access', 4410: 'closed', 4426: 'unsupported' };
+
+export class LiveConnection {
+  constructor(conferenceId, handlers) {
+    this.conferenceId = conferenceId;
+    this.handlers = handlers;
+    this.replica = null;
+    this.socket = null;
+    this.attempt = 0;
+    this.state = 'connecting';
+    this.stopped = false;
+    window.addEventListener('offline', () => this.goOffline());
+    window.addEventListener('online', () => this.connect());
+  }
+
+  setState(state, detail) {
+    this.state = state;
+    this.handlers.onState(state, detail);
+  }
+
+  connect() {
+    if (this.stopped || (this.socket && this.socket.readyState <= WebSocket.OPEN)) return;
+    if (!navigator.onLine) { this.setState('offline'); return; }
+    clearTimeout(this.retry);
+    this.setState('connecting');
+    const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const socket = new WebSocket(`${scheme}//${window.location.host}/live/conferences/${this.conferenceId}`);
+    this.socket = socket;
+    socket.onopen = () => {
+      const hello = { type: 'hello', v: 1 };
+      if (this.replica && !this.freshPlan) hello.revision = this.replica.revision;
+      this.freshPlan = false;
+      socket.send(JSON.stringify(hello));
+    };
+    socket.onmessage = (event) => this.receive(JSON.parse(event.data));
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      if (PERMANENT[event.code]) {
+        this.stopped = true;
+        this.setState('ended', { reason: PERMANENT[event.code], message: event.reason });
+        return;
+      }
+      if (this.state === 'offline') return;
+      this.setState('reconnecting');
+      const delay = Math.min(15000, 1000 * 2 ** Math.min(this.attempt++, 4));
+      this.retry = setTimeout(() => this.connect(), delay);
+    };
+  }
+
+  goOffline() {
+    this.setState('offline');
+    if (this.socket) {
+      const socket = this.socket;
+      this.socket = null;
+      socket.close();
+    }
+  }
+
+  send(message) {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(JSON.stringify(message));
+      return true;
+    }
+    return false;
+  }
+
+  /** A local edit to the plan: applied now, sent when the line is free. */
+  edit(op) {
+    this.replica.edit(op);
+    this.flush();
+  }
+
+  flush() {
+    if (!this.replica || !this.socket || this.socket.readyState !== WebSocket.OPEN || this.state !== 'online') return;
+    const change = this.replica.nextToSend();
+    if (change) this.sendChange(change);
+  }
+
+  sendChange(change) {
+    this.send({ type: 'submit', changeId: change.changeId, baseRevision: change.baseRevision, ops: change.ops.map(operationToJson) });
+  }
+
+  receive(message) {
+    switch (message.type) {
+      case 'welcome': {
+        this.attempt = 0;
+        if (!this.replica) {
+          this.replica = message.plan ? new PlanReplica(message.plan, message.revision) : null;
+        } else if (message.plan) {
+          this.replica.reset(message.plan, message.revision);
+        } else if (message.missed) {
+          for (const change of message.missed) this.replica.receive(change);
+        }
+        this.setState('online');
+        this.handlers.onWelcome(message);
+        const again = this.replica && this.replica.resend();
+        if (again) this.sendChange(again);
+        else this.flush();
+        break;
+      }
+      case 'sync':
+        if (!this.replica) this.replica = new PlanReplica(message.plan, message.revision);
+        else if (message.plan) this.replica.reset(message.plan, message.revision);
+        else for (const change of message.missed) this.replica.receive(change);
+        this.handlers.onPlanReplaced();
+        this.flush();
+        break;
+      case 'applied': {
+        if (!this.replica) break;
+        const ops = this.replica.receive(message);
+        this.handlers.onApplied(ops, message);
+        this.flush();
+        break;
+      }
+      case 'room':
+        this.handlers.onRoom(message);
+        break;
+      case 'comment':
+        this.handlers.onComment(message.comment);
+        break;
+      case 'error':
+        if (this.replica && this.replica.inFlight && message.ref === this.replica.inFlight.changeId) {
+          // The server refused our change: drop it, and come back for the plan as it really is
+          // (edits made since are applied again on top of it).
+          this.replica.inFlight = null;
+          this.freshPlan = true;
+          if (this.socket) this.socket.close();
+        }
+        this.handlers.onError(message);
+        break;
+      default:
+        break;
+    }
+  }
+}

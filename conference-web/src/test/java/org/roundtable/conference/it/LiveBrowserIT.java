@@ -1,0 +1,112 @@
+package org.roundtable.conference.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Two people in two browsers editing the plan live, one of them dropping off the network and coming back. */
+@ExtendWith(TestEnvironment.class)
+@ExtendWith(ArquillianExtension.class)
+class LiveBrowserIT {
+
+    private static DemoFixture fx;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.roundtable();
+    }
+
+    @BeforeAll
+    static void setUp() {
+        fx = new DemoFixture();
+    }
+
+    private static void signIn(Browser browser, String username) {
+        browser.open("/");
+        browser.type(By.id("username"), username);
+        browser.type(By.id("password"), People.DEMO_PASSWORD);
+        browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
+        browser.waitForPath("/conferences");
+    }
+
+    private static void signInWithCode(Browser browser, String email) {
+        browser.open("/code");
+        browser.type(By.id("email"), email);
+        browser.click(By.cssSelector("#email-form button[type=submit]"));
+        browser.waitFor(By.id("code"));
+        browser.type(By.id("code"), Mailbox.latestCode(email));
+        browser.click(By.cssSelector("#code-form button[type=submit]"));
+        browser.waitForPath("/conferences");
+    }
+
+    private static void awaitEqual(Browser a, Browser b, By field) {
+        new WebDriverWait(a.driver(), Duration.ofSeconds(15)).until(d -> a.value(field).equals(b.value(field)));
+    }
+
+    @Test
+    void two_people_edit_the_same_action_see_each_others_words_and_converge_after_one_goes_offline() {
+        try (Browser chair = new Browser(); Browser jess = new Browser()) {
+            signIn(chair, "chair");
+            signInWithCode(jess, "jess.taylor@example.org");
+            chair.open("/conferences/" + fx.conference + "/live");
+            jess.open("/conferences/" + fx.conference + "/live");
+            chair.waitForText(By.id("connection-state"), "Connected");
+            jess.waitForText(By.id("connection-state"), "Connected");
+            chair.assertAccessible();
+            jess.assertAccessible();
+
+            // Jess's own action: both may edit it.
+            String action = jess.driver().findElement(By.cssSelector("[data-action] textarea[data-field=DESCRIPTION]")).getAttribute("data-node");
+            By field = By.id("f-" + action + "-DESCRIPTION");
+            jess.typeAt(field, false, "Mum: ");
+            chair.typeAt(field, true, " with Tom");
+            awaitEqual(chair, jess, field);
+            String both = chair.value(field);
+            assertTrue(both.startsWith("Mum: ") && both.endsWith(" with Tom"), both);
+
+            jess.setOffline(true);
+            jess.waitForText(By.id("connection-state"), "Offline");
+            jess.typeAt(field, true, " (typed offline)");
+            chair.typeAt(field, false, "Daily: ");
+            jess.setOffline(false);
+            jess.waitForText(By.id("connection-state"), "Connected");
+            awaitEqual(chair, jess, field);
+            String after = chair.value(field);
+            assertTrue(after.contains("(typed offline)") && after.startsWith("Daily: Mum: "), after);
+            assertEquals(after, fx.chair.get("/families/" + fx.taylors + "/plan").json().getJsonArray("goals").stream()
+                    .flatMap(g -> g.asJsonObject().getJsonArray("actions").stream()).map(a -> a.asJsonObject())
+                    .filter(a -> a.getString("id").equals(action)).findFirst().orElseThrow().getString("description"),
+                    "what the browsers show is what is stored");
+        }
+    }
+
+    @Test
+    void the_live_page_fits_a_small_phone_and_shows_who_is_typing_where() {
+        try (Browser chair = new Browser(); Browser worker = new Browser()) {
+            signIn(chair, "chair");
+            signIn(worker, "social.worker");
+            chair.resize(360, 800);
+            chair.open("/conferences/" + fx.conference + "/live");
+            worker.open("/conferences/" + fx.conference + "/live");
+            chair.waitForText(By.id("connection-state"), "Connected");
+            worker.waitForText(By.id("connection-state"), "Connected");
+            Object overflow = chair.script("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue(((Number) overflow).intValue() <= 0, "no sideways scrolling at 360 px: " + overflow);
+            String goal = worker.driver().findElement(By.cssSelector("[data-goal]")).getAttribute("data-goal");
+            worker.click(By.id("f-" + goal + "-TITLE"));
+            chair.waitForText(By.cssSelector("[data-presence-for='" + goal + ":TITLE']"), "Sam Okafor is typing here");
+            chair.click(By.id("hand"));
+            worker.waitForText(By.id("live-people"), "Hand up");
+            chair.assertAccessible();
+        }
+    }
+}
