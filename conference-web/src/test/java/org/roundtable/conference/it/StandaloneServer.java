@@ -24,10 +24,16 @@ final class StandaloneServer implements AutoCloseable {
 
     private final Path base;
     private final int offset;
+    private final String heap;
     private Process launcher;
 
     StandaloneServer(int offset) {
+        this(offset, "512m");
+    }
+
+    StandaloneServer(int offset, String heap) {
         this.offset = offset;
+        this.heap = heap;
         try {
             base = Files.createTempDirectory("roundtable-server");
             Path standalone = Path.of(System.getProperty("jboss.home"), "standalone");
@@ -61,13 +67,19 @@ final class StandaloneServer implements AutoCloseable {
                 "-Droundtable.bcrypt.cost=10"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(base.resolve("console.log").toFile());
-        builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m");
+        builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx" + heap);
         try {
             launcher = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         awaitReady();
+    }
+
+    /** The server's JVM (the script's java child). */
+    long javaPid() {
+        return launcher.toHandle().descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst().orElseThrow().pid();
     }
 
     /** Like pulling the plug: SIGKILL to the server's JVM, then to the script that started it. */

@@ -3,13 +3,14 @@ package org.roundtable.conference.interfaces.live;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.roundtable.conference.application.view.ParticipantView;
 import org.roundtable.conference.domain.model.access.Caller;
 
-/** One open socket: whose it is, what they have been sent, and a lock so messages go out whole and in order. */
+/** One open socket: whose it is, what they have been sent, and its queue of messages going out. */
 final class LiveConnection {
 
     private static final Logger LOG = Logger.getLogger(LiveConnection.class.getName());
@@ -19,6 +20,9 @@ final class LiveConnection {
     final String sessionToken;
     final UUID conferenceId;
     final RateLimit rate = new RateLimit();
+    private static final int MAX_QUEUED = 5000;
+    private final ArrayDeque<String> outbox = new ArrayDeque<>();
+    private boolean sending;
     volatile Caller caller;
     volatile ParticipantView participant;
     /** The access epoch this connection was last checked at; a newer epoch means check again. */
@@ -36,16 +40,56 @@ final class LiveConnection {
         this.conferenceId = conferenceId;
     }
 
+    /**
+     * Queues a message. Messages go out one at a time, in the order queued, without ever blocking
+     * the caller (who may be holding a plan): a slow reader cannot hold up the room. A reader that
+     * falls this far behind is disconnected; its client reconnects and catches up.
+     */
     void send(String message) {
-        synchronized (this) {
+        synchronized (outbox) {
             if (!session.isOpen()) {
                 return;
             }
-            try {
-                session.getBasicRemote().sendText(message);
-            } catch (IOException | IllegalStateException e) {
-                LOG.log(Level.FINE, "could not send to a live connection; closing it", e);
-                close(CloseReason.CloseCodes.GOING_AWAY, "Connection lost");
+            if (outbox.size() >= MAX_QUEUED) {
+                outbox.clear();
+                close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too far behind; reconnect to catch up.");
+                return;
+            }
+            outbox.addLast(message);
+            if (sending) {
+                return;
+            }
+            sending = true;
+        }
+        sendNext();
+    }
+
+    private void sendNext() {
+        String next;
+        synchronized (outbox) {
+            next = outbox.pollFirst();
+            if (next == null || !session.isOpen()) {
+                sending = false;
+                return;
+            }
+        }
+        try {
+            session.getAsyncRemote().sendText(next, result -> {
+                if (result.isOK()) {
+                    sendNext();
+                } else {
+                    LOG.log(Level.FINE, "could not send to a live connection; closing it", result.getException());
+                    synchronized (outbox) {
+                        outbox.clear();
+                        sending = false;
+                    }
+                    close(CloseReason.CloseCodes.GOING_AWAY, "Connection lost");
+                }
+            });
+        } catch (IllegalStateException e) {
+            synchronized (outbox) {
+                outbox.clear();
+                sending = false;
             }
         }
     }

@@ -10,8 +10,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,7 +58,7 @@ import org.roundtable.shared.protocol.ProtocolViolation;
 public class LiveRooms {
 
     private static final Logger LOG = Logger.getLogger(LiveRooms.class.getName());
-    /** Idle sessions expire by the clock; a sweep catches those without any event. */
+    /** Sessions expire by the clock; a sweep catches those, which send no event. */
     private static final long SWEEP_SECONDS = 30;
 
     /** The connections of one conference. */
@@ -93,7 +95,7 @@ public class LiveRooms {
 
     @PostConstruct
     void startSweep() {
-        sweep = scheduler.scheduleWithFixedDelay(this::recheckAll, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        sweep = scheduler.scheduleWithFixedDelay(this::sweepEndedSessions, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -375,6 +377,25 @@ public class LiveRooms {
                     authorise(c);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "checking a live connection failed", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sessions also end by the clock (idle or too old) without any event. Checked once per
+     * session, however many connections share it (one person, several tabs or rooms).
+     */
+    private void sweepEndedSessions() {
+        Map<String, Boolean> alive = new HashMap<>();
+        for (Room room : rooms.values()) {
+            for (LiveConnection c : room.connections) {
+                try {
+                    if (!alive.computeIfAbsent(String.valueOf(c.sessionToken), t -> signIn.resolve(c.sessionToken).isPresent())) {
+                        c.close(CloseCodes.SIGNED_OUT, "Your session has ended. Please sign in again.");
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "checking a live session failed", e);
                 }
             }
         }

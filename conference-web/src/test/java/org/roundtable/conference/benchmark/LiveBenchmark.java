@@ -1,0 +1,314 @@
+package org.roundtable.conference.benchmark;
+
+import jakarta.json.Json;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.roundtable.conference.it.BenchmarkServer;
+
+/**
+ * The live room under load, measured from outside: real WebSocket clients against a real server
+ * on a real PostgreSQL, all on this machine. Each participant types into their own action once
+ * a second; every change is on disk before anyone is told of it. Prints latency from an edit to
+ * its delivery to the others, acknowledgement latency beside a bare insert-and-commit on the same
+ * database, throughput, errors, lost and diverged edits, server CPU per edit (PostgreSQL's
+ * included) and heap per idle connection.
+ *
+ * Run: mvn -Pbenchmark verify   (options: -Dbench.seconds=30 -Dbench.rooms=200 -Dbench.participants=8 -Dbench.bigRoom=300)
+ */
+public final class LiveBenchmark {
+
+    /** One shared client transport for every connection: by default Tyrus would give each its own threads. */
+    private static final ClientManager WEBSOCKETS = ClientManager.createClient();
+
+    static {
+        WEBSOCKETS.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+        WEBSOCKETS.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, 60_000);
+    }
+
+    /** One participant: their connection, the action they type into and what the server confirmed. */
+    private static final class Participant {
+        final String token;
+        final UUID conferenceId;
+        final String actionId;
+        Session session;
+        volatile long revision;
+        volatile String inFlight;
+        volatile long inFlightSent;
+        volatile String inFlightWord;
+        final StringBuilder confirmed = new StringBuilder();
+        int next;
+        final CountDownLatch welcomed = new CountDownLatch(1);
+
+        Participant(String token, UUID conferenceId, String actionId) {
+            this.token = token;
+            this.conferenceId = conferenceId;
+            this.actionId = actionId;
+        }
+    }
+
+    /** What one scenario measured. */
+    private static final class Run {
+        final Percentiles delivery = new Percentiles();
+        final Percentiles ack = new Percentiles();
+        final AtomicLong applied = new AtomicLong();
+        final AtomicLong deliveries = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
+        final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        volatile boolean measuring;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 30);
+        int rooms = Integer.getInteger("bench.rooms", 200);
+        int participants = Integer.getInteger("bench.participants", 8);
+        int bigRoom = Integer.getInteger("bench.bigRoom", 300);
+        var report = new StringBuilder();
+        try (var server = BenchmarkServer.start()) {
+            var db = DriverManager.getConnection(server.databaseUrl(), server.databaseUser(), server.databasePassword());
+            report.append(String.format("Roundtable live benchmark, %s, %d cores, %s%n%n", java.time.LocalDate.now(),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+            report.append(bareInsert(db));
+
+            var seeded = BenchmarkSeed.seed(db, "a", rooms, participants);
+            long heapBefore = server.heapUsedAfterGc();
+            List<Participant> people = connect(server, seeded, participants);
+            long heapAfter = server.heapUsedAfterGc();
+            report.append(String.format("Heap per idle connection: %.1f KiB (%d connections joined, heap after GC %d -> %d MiB)%n%n",
+                    (heapAfter - heapBefore) / 1024.0 / people.size(), people.size(), heapBefore >> 20, heapAfter >> 20));
+            report.append(scenario(server, db, rooms + " rooms x " + participants + " participants, 1 edit/s each", people, seconds));
+            people.forEach(LiveBenchmark::close);
+
+            var big = BenchmarkSeed.seed(db, "b", 1, bigRoom);
+            List<Participant> crowd = connect(server, big, bigRoom);
+            report.append(scenario(server, db, "1 room x " + bigRoom + " participants, 1 edit/s each", crowd, seconds));
+            crowd.forEach(LiveBenchmark::close);
+        }
+        System.out.println(report);
+        Files.writeString(Path.of("target", "benchmark.txt"), report);
+        // WebSocket client threads would keep the JVM alive.
+        System.exit(0);
+    }
+
+    /** p50 of a single-row insert and commit on the same database: the floor for a durable acknowledgement. */
+    private static String bareInsert(Connection db) throws Exception {
+        db.setAutoCommit(true);
+        try (var s = db.createStatement()) {
+            s.execute("create table if not exists bench_probe (id bigserial primary key, v text)");
+        }
+        var p = new Percentiles();
+        try (var insert = db.prepareStatement("insert into bench_probe (v) values (?)")) {
+            for (int i = 0; i < 2000; i++) {
+                long t = System.nanoTime();
+                insert.setString(1, "probe " + i);
+                insert.executeUpdate();
+                p.add((System.nanoTime() - t) / 1000);
+            }
+        }
+        barePostgresP50 = p.millis(50);
+        return String.format("Bare single-row insert-and-commit on the same PostgreSQL: p50 %.2f ms, p99 %.2f ms%n%n", p.millis(50), p.millis(99));
+    }
+
+    private static double barePostgresP50;
+
+    private static List<Participant> connect(BenchmarkServer server, BenchmarkSeed.Seeded seeded, int perRoom) throws Exception {
+        List<Participant> people = new ArrayList<>();
+        for (var room : seeded.rooms()) {
+            for (int p = 0; p < perRoom; p++) {
+                people.add(new Participant(seeded.sessionTokens().get(p), room.conferenceId(), room.actions().get(p).toString()));
+            }
+        }
+        for (Participant person : people) {
+            open(server, person);
+        }
+        for (Participant person : people) {
+            if (!person.welcomed.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a participant was not welcomed");
+            }
+        }
+        return people;
+    }
+
+    private static void open(BenchmarkServer server, Participant person) throws Exception {
+        var config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
+            @Override
+            public void beforeRequest(Map<String, List<String>> headers) {
+                headers.put("Cookie", List.of("RT_SESSION=" + person.token));
+                headers.put("Origin", List.of(server.address().toString()));
+            }
+        }).build();
+        person.session = WEBSOCKETS.connectToServer(new Endpoint() {
+            @Override
+            public void onOpen(Session session, EndpointConfig c) {
+                session.addMessageHandler(String.class, text -> receive(person, text, currentRun));
+            }
+
+            @Override
+            public void onClose(Session session, CloseReason reason) {
+                if (reason.getCloseCode().getCode() != 1000) {
+                    currentRun.errors.incrementAndGet();
+                }
+            }
+        }, config, URI.create(server.address().toString().replace("http", "ws") + "/live/conferences/" + person.conferenceId));
+        person.session.getBasicRemote().sendText("{\"type\":\"hello\",\"v\":1}");
+    }
+
+    /** The scenario being run: messages count towards it. */
+    private static volatile Run currentRun = new Run();
+
+    /** Reads only what it needs from each message, so the generator stays light. */
+    private static void receive(Participant person, String text, Run run) {
+        long now = System.nanoTime();
+        if (text.startsWith("{\"type\":\"applied\"")) {
+            String changeId = field(text, "\"changeId\":\"", '"');
+            long revision = Long.parseLong(field(text, "\"revision\":", ','));
+            if (revision > person.revision) {
+                person.revision = revision;
+            }
+            if (changeId.equals(person.inFlight)) {
+                person.confirmed.append(person.inFlightWord);
+                if (run.measuring) {
+                    run.ack.add((now - person.inFlightSent) / 1000);
+                    run.applied.incrementAndGet();
+                }
+                person.inFlight = null;
+            } else {
+                Long sent = run.sentAt.get(changeId);
+                if (sent != null && run.measuring) {
+                    run.delivery.add((now - sent) / 1000);
+                    run.deliveries.incrementAndGet();
+                }
+            }
+        } else if (text.startsWith("{\"type\":\"welcome\"")) {
+            try (var reader = Json.createReader(new StringReader(text))) {
+                person.revision = reader.readObject().getJsonNumber("revision").longValue();
+            }
+            person.welcomed.countDown();
+        } else if (text.startsWith("{\"type\":\"error\"")) {
+            run.errors.incrementAndGet();
+            if (text.contains(String.valueOf(person.inFlight))) {
+                person.inFlight = null;
+            }
+        }
+    }
+
+    private static String field(String text, String key, char end) {
+        int start = text.indexOf(key) + key.length();
+        return text.substring(start, text.indexOf(end, start));
+    }
+
+    private static String scenario(BenchmarkServer server, Connection db, String name, List<Participant> people, int seconds)
+            throws Exception {
+        Run run = new Run();
+        currentRun = run;
+        ScheduledExecutorService typing = Executors.newScheduledThreadPool(2);
+        var random = new Random(42);
+        for (Participant person : people) {
+            typing.scheduleAtFixedRate(() -> type(person, run), random.nextInt(1000), 1000, TimeUnit.MILLISECONDS);
+        }
+        Thread.sleep(5000);
+        double cpuBefore = server.cpuSeconds();
+        run.measuring = true;
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        run.measuring = false;
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = server.cpuSeconds() - cpuBefore;
+        typing.shutdown();
+        typing.awaitTermination(5, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (people.stream().anyMatch(p -> p.inFlight != null) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        int lost = 0;
+        int diverged = 0;
+        try (var read = db.prepareStatement("select description from plan_action where id = ?::uuid")) {
+            for (Participant person : people) {
+                read.setString(1, person.actionId);
+                try (var rs = read.executeQuery()) {
+                    rs.next();
+                    String stored = rs.getString(1);
+                    String expected = person.confirmed.toString();
+                    if (!stored.equals(expected)) {
+                        diverged++;
+                    }
+                    for (String word : expected.split("(?=<)")) {
+                        if (!word.isEmpty() && !stored.contains(word)) {
+                            lost++;
+                        }
+                    }
+                }
+            }
+        }
+        long applied = run.applied.get();
+        return String.format("""
+                %s (%d connections, %.0f s measured)
+                  edit-to-delivery latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d deliveries)
+                  acknowledgement latency:  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%.1fx the bare insert p50)
+                  throughput: %.0f edits/s applied, %.0f deliveries/s
+                  errors: %d, edits skipped because the previous one was not yet confirmed: %d
+                  lost edits: %d, diverged participants: %d
+                  server CPU per edit (WildFly + PostgreSQL): %.3f ms (%.1f CPU-seconds)
+                %n""", name, people.size(), elapsed, run.delivery.millis(50), run.delivery.millis(95), run.delivery.millis(99),
+                run.delivery.count(), run.ack.millis(50), run.ack.millis(95), run.ack.millis(99), run.ack.millis(50) / barePostgresP50,
+                applied / elapsed, run.deliveries.get() / elapsed, run.errors.get(), run.skipped.get(), lost, diverged,
+                applied == 0 ? Double.NaN : cpu * 1000 / applied, cpu);
+    }
+
+    /** One keystroke burst: a word at the end of the participant's own action. */
+    private static void type(Participant person, Run run) {
+        if (person.inFlight != null) {
+            if (run.measuring) {
+                run.skipped.incrementAndGet();
+            }
+            return;
+        }
+        String word = "<" + (person.next++) + ">";
+        String changeId = UUID.randomUUID().toString();
+        int length = person.confirmed.length();
+        var ops = Json.createArrayBuilder().add(Json.createObjectBuilder().add("op", "edit").add("id", person.actionId)
+                .add("field", "DESCRIPTION").add("text", length == 0 ? Json.createArrayBuilder().add(word)
+                        : Json.createArrayBuilder().add(length).add(word)));
+        String message = Json.createObjectBuilder().add("type", "submit").add("changeId", changeId)
+                .add("baseRevision", person.revision).add("ops", ops).build().toString();
+        person.inFlight = changeId;
+        person.inFlightWord = word;
+        person.inFlightSent = System.nanoTime();
+        run.sentAt.put(changeId, person.inFlightSent);
+        person.session.getAsyncRemote().sendText(message);
+    }
+
+    private static void close(Participant person) {
+        try {
+            person.session.close();
+        } catch (IOException e) {
+            // going anyway
+        }
+    }
+
+    private LiveBenchmark() {
+    }
+}
