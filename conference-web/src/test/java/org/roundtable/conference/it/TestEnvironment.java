@@ -35,7 +35,10 @@ public final class TestEnvironment implements BeforeAllCallback {
             System.setProperty("roundtable.test.db.password", System.getenv().getOrDefault("DB_PASSWORD", ""));
         } else {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // The embedded server relaxes commits by default; a committed change must be on disk,
+                // as in production, or the durability test and the benchmark would flatter us.
+                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("fsync", "on").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the throwaway PostgreSQL for the tests", e);
             }
