@@ -52,6 +52,26 @@ final class Browser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
+    /** Staff sign in with the demo password, as on the sign-in page. */
+    void signInAsStaff(String username) {
+        open("/");
+        type(By.id("username"), username);
+        type(By.id("password"), People.DEMO_PASSWORD);
+        click(By.cssSelector("#sign-in-form button[type=submit]"));
+        waitForPath("/conferences");
+    }
+
+    /** A family member or advocate asks for a code and types it from the email. */
+    void signInWithCode(String email) {
+        open("/code");
+        type(By.id("email"), email);
+        click(By.cssSelector("#email-form button[type=submit]"));
+        waitFor(By.id("code"));
+        type(By.id("code"), Mailbox.latestCode(email));
+        click(By.cssSelector("#code-form button[type=submit]"));
+        waitForPath("/conferences");
+    }
+
     Browser open(String path) {
         driver.get(ApiClient.BASE.resolve(path).toString());
         return this;

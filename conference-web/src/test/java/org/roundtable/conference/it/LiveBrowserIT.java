@@ -30,24 +30,6 @@ class LiveBrowserIT {
         fx = new DemoFixture();
     }
 
-    private static void signIn(Browser browser, String username) {
-        browser.open("/");
-        browser.type(By.id("username"), username);
-        browser.type(By.id("password"), People.DEMO_PASSWORD);
-        browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
-        browser.waitForPath("/conferences");
-    }
-
-    private static void signInWithCode(Browser browser, String email) {
-        browser.open("/code");
-        browser.type(By.id("email"), email);
-        browser.click(By.cssSelector("#email-form button[type=submit]"));
-        browser.waitFor(By.id("code"));
-        browser.type(By.id("code"), Mailbox.latestCode(email));
-        browser.click(By.cssSelector("#code-form button[type=submit]"));
-        browser.waitForPath("/conferences");
-    }
-
     private static void awaitEqual(Browser a, Browser b, By field) {
         new WebDriverWait(a.driver(), Duration.ofSeconds(15)).until(d -> a.value(field).equals(b.value(field)));
     }
@@ -55,8 +37,8 @@ class LiveBrowserIT {
     @Test
     void two_people_edit_the_same_action_see_each_others_words_and_converge_after_one_goes_offline() {
         try (Browser chair = new Browser(); Browser jess = new Browser()) {
-            signIn(chair, "chair");
-            signInWithCode(jess, "jess.taylor@example.org");
+            chair.signInAsStaff("chair");
+            jess.signInWithCode("jess.taylor@example.org");
             chair.open("/conferences/" + fx.conference + "/live");
             jess.open("/conferences/" + fx.conference + "/live");
             chair.waitForText(By.id("connection-state"), "Connected");
@@ -92,8 +74,8 @@ class LiveBrowserIT {
     @Test
     void the_live_page_fits_a_small_phone_and_shows_who_is_typing_where() {
         try (Browser chair = new Browser(); Browser worker = new Browser()) {
-            signIn(chair, "chair");
-            signIn(worker, "social.worker");
+            chair.signInAsStaff("chair");
+            worker.signInAsStaff("social.worker");
             chair.resize(360, 800);
             chair.open("/conferences/" + fx.conference + "/live");
             worker.open("/conferences/" + fx.conference + "/live");
