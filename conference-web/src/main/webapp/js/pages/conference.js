@@ -28,6 +28,21 @@ export async function render(main, { id }) {
     }
   }
 
+  /** The chair moves the conference on: opens the live room, or ends the conference (its record then freezes). */
+  async function moveTo(status) {
+    try {
+      await api.put(`/conferences/${id}`, { kind: conference.kind, scheduledStart: conference.scheduledStart, status });
+      window.location.reload();
+    } catch (error) {
+      replaceChildren(notice, h('div', { class: 'govuk-error-summary', tabindex: '-1' },
+        h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
+        h('p', { class: 'govuk-body' }, error.message)));
+    }
+  }
+  const next = { SCHEDULED: ['LIVE', 'Open the conference'], LIVE: ['CLOSED', 'End the conference'] }[conference.status];
+  const move = isChair && next ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'move-status' }, next[1]) : null;
+  if (move) move.addEventListener('click', () => moveTo(next[0]));
+
   replaceChildren(main,
     h('span', { class: 'govuk-caption-l' }, h('a', { class: 'govuk-link', href: `/families/${conference.familyId}` }, conference.familyName)),
     h('h1', { class: 'govuk-heading-l' }, `${humanise(conference.kind)} conference`),
@@ -36,6 +51,7 @@ export async function render(main, { id }) {
       ` Chair: ${conference.chairName}`),
     conference.status !== 'CLOSED' ? h('a', { class: 'govuk-button govuk-button--start', href: `/conferences/${id}/live`, id: 'join-live' },
       'Join the live conference') : null,
+    move,
     notice,
     h('h2', { class: 'govuk-heading-m' }, 'Agenda'),
     conference.agenda.length === 0 ? h('p', { class: 'govuk-body' }, 'The agenda is not ready yet.')

@@ -129,6 +129,20 @@ class BrowserIT {
     }
 
     @Test
+    void the_chair_opens_a_conference_and_later_ends_it() {
+        String conference = new DemoFixture().freshConference();
+        signInAsStaff("chair");
+        browser.open("/conferences/" + conference);
+        browser.click(By.id("move-status"));
+        browser.waitForText(By.id("move-status"), "End the conference");
+        assertTrue(browser.text(By.tagName("main")).contains("Live"));
+        browser.assertAccessible();
+        browser.click(By.id("move-status"));
+        browser.waitForText(By.tagName("main"), "Closed");
+        assertTrue(browser.driver().findElements(By.id("join-live")).isEmpty(), "a closed conference has no live room");
+    }
+
+    @Test
     void signing_out_returns_to_the_sign_in_page_and_the_session_is_gone() {
         signInAsStaff("teacher");
         browser.click(By.id("sign-out"));

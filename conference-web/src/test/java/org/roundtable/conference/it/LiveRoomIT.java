@@ -123,6 +123,18 @@ class LiveRoomIT {
     }
 
     @Test
+    void closing_the_conference_disconnects_everyone_in_the_room() {
+        String conference = fx.freshConference();
+        String start = fx.chair.get("/conferences/" + conference).json().getString("scheduledStart");
+        assertEquals(200, fx.chair.put("/conferences/" + conference, json("kind", "CORE_GROUP", "scheduledStart", start, "status", "LIVE")).status());
+        LiveClient chair = LiveClient.connect(fx.chair, conference);
+        chair.hello();
+        assertEquals(200, fx.chair.put("/conferences/" + conference, json("kind", "CORE_GROUP", "scheduledStart", start, "status", "CLOSED")).status());
+        var reason = chair.closedWithin(2).orElseThrow(() -> new AssertionError("still connected after the conference closed"));
+        assertEquals(4410, reason.getCloseCode().getCode());
+    }
+
+    @Test
     void signing_out_closes_the_live_connection_too() {
         ApiClient teacher = People.staff("teacher");
         try (LiveClient live = LiveClient.connect(teacher, fx.conference)) {
