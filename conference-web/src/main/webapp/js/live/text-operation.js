@@ -118,6 +118,11 @@ export class TextOperation {
     while (start < max && before[start] === after[start]) start++;
     let end = 0;
     while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+    // Never split a surrogate pair (an emoji is two UTF-16 units).
+    const high = (c) => c >= 0xd800 && c <= 0xdbff;
+    const low = (c) => c >= 0xdc00 && c <= 0xdfff;
+    if (start > 0 && high(before.charCodeAt(start - 1))) start--;
+    if (end > 0 && low(before.charCodeAt(before.length - end))) end--;
     return new TextOperation().retain(start).insert(after.slice(start, after.length - end))
       .delete(before.length - end - start).retain(end);
   }
