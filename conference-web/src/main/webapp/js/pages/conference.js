@@ -32,7 +32,7 @@ export async function render(main, { id }) {
   async function moveTo(status) {
     try {
       await api.put(`/conferences/${id}`, { kind: conference.kind, scheduledStart: conference.scheduledStart, status });
-      window.location.reload();
+      await render(main, { id });
     } catch (error) {
       replaceChildren(notice, h('div', { class: 'govuk-error-summary', tabindex: '-1' },
         h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
