@@ -181,7 +181,19 @@ public class PlanStore {
     @SuppressWarnings("unchecked")
     private <T> List<T> rowsInOldOrder(Class<T> type, String idsQuery, UUID parent) {
         List<Object> ids = em.createNativeQuery(idsQuery).setParameter(1, parent).getResultList();
-        return ids.stream().map(id -> em.find(type, id instanceof UUID u ? u : UUID.fromString(id.toString()))).toList();
+        return ids.stream().map(id -> em.find(type, uuidOf(id))).toList();
+    }
+
+    /** Native queries return uuid columns as UUID on PostgreSQL, as 16 bytes on H2. */
+    private static UUID uuidOf(Object value) {
+        if (value instanceof UUID u) {
+            return u;
+        }
+        if (value instanceof byte[] bytes && bytes.length == 16) {
+            var buffer = java.nio.ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return UUID.fromString(value.toString());
     }
 
     @SuppressWarnings("unchecked")
