@@ -357,7 +357,7 @@ public class LiveRooms {
         boolean excluded = privatePart.map(p -> p.excluded().contains(c.participant.inviteeId())).orElse(false);
         RoomState shown = privatePart.isPresent() ? new RoomState(room.agendaItemId(), room.hands(), privatePart.get().id().toString())
                 : new RoomState(room.agendaItemId(), room.hands(), null);
-        return ServerMessages.room(shown, state.presence(c.conferenceId), c.participant,
+        return ServerMessages.room(shown, state.presence(c.conferenceId),
                 privatePart.map(PrivatePartView::reason).orElse(null), privatePart.map(PrivatePartView::excludedNames).orElse(List.of()),
                 excluded);
     }

@@ -100,7 +100,7 @@ final class ServerMessages {
      * The room as this participant may see it: who is here and where they type, the agenda
      * item, raised hands, and the private part (its reason and who is out only for those in it).
      */
-    static String room(RoomState state, Map<String, Presence> presence, ParticipantView viewer, String privateReason,
+    static String room(RoomState state, Map<String, Presence> presence, String privateReason,
             List<String> excludedNames, boolean viewerExcluded) {
         JsonArrayBuilder people = Json.createArrayBuilder();
         presence.values().stream().sorted(Comparator.comparing(Presence::name).thenComparing(Presence::inviteeId))
