@@ -51,6 +51,11 @@ public class LivePlanService {
             return authority.document();
         }
 
+        /** Whether the plan has (or had: removed items stay) a goal or action with this id. */
+        public boolean has(String nodeId) {
+            return authority.has(nodeId);
+        }
+
         /** The changes after a revision; throws STALE_BASE when they are no longer all kept. */
         public List<PlanChange> since(long revision) {
             return authority.since(revision);
@@ -87,7 +92,7 @@ public class LivePlanService {
                 return new PlanAuthority.Duplicate(seen);
             }
             PlanAuthority.Prepared prepared = plan.authority.prepare(change);
-            editPolicy.check(caller, familyId, plan.authority.document(), prepared.change().operations());
+            editPolicy.check(caller, familyId, plan.authority::document, prepared.change().operations());
             try {
                 store.append(plan.planId, prepared.change(), caller.kind(), caller.id(), prepared.result(),
                         prepared.change().revision() % SNAPSHOT_EVERY == 0, clock.instant());

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.shared.domain.ActionStatus;
 import org.roundtable.shared.domain.OwnerKind;
@@ -30,17 +31,21 @@ public class PlanEditPolicy {
     @Inject
     private Clock clock;
 
-    /** Checks a change against the plan it applies to; throws and changes nothing when one operation is not allowed. */
-    public void check(Caller caller, UUID familyId, PlanDocument before, List<PlanOperation> ops) {
-        PlanDocument scratch = before.copy();
+    /**
+     * Checks a change against the plan it applies to; throws and changes nothing when one
+     * operation is not allowed. The plan (a copy the check may change) is only asked for when
+     * the caller is not staff, so staff edits cost no copy.
+     */
+    public void check(Caller caller, UUID familyId, Supplier<PlanDocument> planCopy, List<PlanOperation> ops) {
+        PlanDocument scratch = caller.isStaff() ? null : planCopy.get();
         for (PlanOperation op : ops) {
             if (op instanceof PlanOperation.SetField set && set.field() == PlanField.OWNER && set.value() != null) {
                 requireValidOwner(familyId, ActionOwnerRef.parse(set.value()));
             }
-            if (!caller.isStaff()) {
+            if (scratch != null) {
                 requireFamilyMayChange(scratch, op);
+                scratch.apply(op);
             }
-            scratch.apply(op);
         }
     }
 

@@ -174,4 +174,8 @@ public final class PlanAuthority {
     public PlanDocument document() {
         return document.copy();
     }
+
+    public boolean has(String nodeId) {
+        return document.node(nodeId).isPresent();
+    }
 }

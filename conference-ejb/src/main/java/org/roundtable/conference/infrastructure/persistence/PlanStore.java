@@ -80,9 +80,7 @@ public class PlanStore {
     public void initialise(ActionPlan plan, PlanDocument document) {
         em.flush();
         writeSnapshot(plan.id(), document, 0);
-        var ops = new ArrayList<PlanOperation>();
-        document.nodes().forEach(n -> ops.add(new PlanOperation.SetField(n.id(), PlanField.DELETED, Boolean.toString(n.isDeleted()))));
-        project(plan.id(), ops, document);
+        project(plan.id(), document.nodes().stream().map(PlanNode::id).toList(), document);
     }
 
     /**
@@ -105,7 +103,7 @@ public class PlanStore {
                 .setParameter(4, change.clientId()).setParameter(5, authorKind.name()).setParameter(6, authorId)
                 .setParameter(7, PlanJson.toJson(change.operations()).toString()).setParameter(8, Timestamp.from(now))
                 .executeUpdate();
-        project(planId, change.operations(), result);
+        project(planId, change.operations().stream().map(PlanOperation::nodeId).toList(), result);
         if (snapshot) {
             writeSnapshot(planId, result, change.revision());
         }
@@ -117,10 +115,10 @@ public class PlanStore {
                 .executeUpdate();
     }
 
-    private void project(UUID planId, List<PlanOperation> ops, PlanDocument result) {
+    /** Writes the goal and action rows of these nodes as the document now has them. */
+    private void project(UUID planId, List<String> nodeIds, PlanDocument result) {
         ActionPlan plan = em.getReference(ActionPlan.class, planId);
-        var touched = new LinkedHashSet<String>();
-        ops.forEach(op -> touched.add(op.nodeId()));
+        var touched = new LinkedHashSet<>(nodeIds);
         // Goals first, so that a new action's goal row exists before the action's.
         var nodes = touched.stream().map(id -> result.node(id).orElseThrow())
                 .sorted(Comparator.comparing(n -> n.kind() == PlanNode.Kind.GOAL ? 0 : 1)).toList();

@@ -284,7 +284,7 @@ public class LiveRooms {
             throw new AccessDenied("A private part is running; you can comment again when it ends.");
         }
         UUID nodeId = uuid(comment.nodeId());
-        boolean exists = plans.withPlan(c.participant.familyId(), plan -> plan.document().node(nodeId.toString()).isPresent());
+        boolean exists = plans.withPlan(c.participant.familyId(), plan -> plan.has(nodeId.toString()));
         if (!exists) {
             throw new ResourceNotFound("goal or action");
         }

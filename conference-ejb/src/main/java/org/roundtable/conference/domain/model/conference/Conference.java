@@ -78,7 +78,7 @@ public class Conference {
         this.kind = Objects.requireNonNull(kind);
         this.scheduledStart = Objects.requireNonNull(scheduledStart);
         if (this.chair != null && !this.chair.id().equals(chair.id())) {
-            invitees.removeIf(i -> i.isStaff(this.chair.id()) && i.role() == InviteeRole.CHAIR);
+            invitees.removeIf(i -> i.isStaffMember(this.chair.id()) && i.role() == InviteeRole.CHAIR);
             invitees.add(Invitee.chair(this, chair));
         }
         this.chair = Objects.requireNonNull(chair);

@@ -90,10 +90,6 @@ public class Invitee {
     }
 
     public boolean isStaffMember(UUID staffId) {
-        return isStaff(staffId);
-    }
-
-    boolean isStaff(UUID staffId) {
         return staffMember != null && staffMember.id().equals(staffId);
     }
 
