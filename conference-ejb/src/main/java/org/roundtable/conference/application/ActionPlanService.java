@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,9 +15,7 @@ import org.roundtable.conference.application.command.ActionCommand;
 import org.roundtable.conference.application.command.GoalCommand;
 import org.roundtable.conference.application.view.PlanView;
 import org.roundtable.conference.domain.model.access.Caller;
-import org.roundtable.conference.domain.model.agency.Agency;
 import org.roundtable.shared.domain.ActionStatus;
-import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.plan.ActionOwnerRef;
 import org.roundtable.shared.plan.FractionalIndex;
 import org.roundtable.shared.plan.PlanChange;
@@ -48,7 +45,7 @@ public class ActionPlanService {
     private LivePlanService live;
 
     @Inject
-    private FamilyService families;
+    private OwnerNames ownerNames;
 
     @Inject
     private Clock clock;
@@ -156,10 +153,7 @@ public class ActionPlanService {
     /** The plan as everyone sees it, with owners named. */
     PlanView view(UUID familyId, PlanDocument doc, long revision) {
         LocalDate today = LocalDate.now(clock);
-        Map<String, String> names = new HashMap<>();
-        families.membersOf(familyId).forEach(m -> names.put(OwnerKind.FAMILY_MEMBER + ":" + m.id(), m.fullName()));
-        em.createQuery("select a from Agency a", Agency.class).getResultStream()
-                .forEach(a -> names.put(OwnerKind.AGENCY + ":" + a.id(), a.name()));
+        Map<String, String> names = ownerNames.of(familyId);
         UUID planId = em.createQuery("select p.id from ActionPlan p where p.family.id = :f", UUID.class)
                 .setParameter("f", familyId).getSingleResult();
         var goals = doc.goals().stream().map(g -> new PlanView.GoalView(UUID.fromString(g.id()), g.get(PlanField.POSITION),
@@ -175,7 +169,7 @@ public class ActionPlanService {
         LocalDate dueOn = due == null ? null : LocalDate.parse(due);
         return new PlanView.ActionView(UUID.fromString(a.id()), UUID.fromString(goal.id()), a.get(PlanField.POSITION),
                 a.get(PlanField.DESCRIPTION), owner == null ? null : owner.kind(), owner == null ? null : owner.id(),
-                owner == null ? "Nobody yet" : names.getOrDefault(owner.toString(), "Unknown"), dueOn, status,
+                OwnerNames.nameOf(names, owner), dueOn, status,
                 status.isOpen() && dueOn != null && dueOn.isBefore(today));
     }
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.roundtable.conference.application.command.AgendaItemCommand;
+import org.roundtable.conference.application.command.CloseCommand;
 import org.roundtable.conference.application.command.ConferenceCommand;
 import org.roundtable.conference.application.command.ConferenceUpdateCommand;
 import org.roundtable.conference.application.command.InviteeCommand;
@@ -43,6 +44,9 @@ public class ConferenceService {
 
     @Inject
     private FamilyService families;
+
+    @Inject
+    private ConferenceRecordService records;
 
     @Inject
     private Clock clock;
@@ -94,6 +98,11 @@ public class ConferenceService {
 
     public ConferenceView update(Caller caller, UUID conferenceId, ConferenceUpdateCommand command) {
         var conference = chairedConference(caller, conferenceId);
+        if (command.status() == ConferenceStatus.CLOSED) {
+            // Closing always writes the record; POST .../close also takes attendance and decisions.
+            records.freeze(caller, conference, CloseCommand.nothingRecorded());
+            return ConferenceView.of(conference);
+        }
         if (command.status() != conference.status()) {
             conference.moveTo(command.status());
         } else {

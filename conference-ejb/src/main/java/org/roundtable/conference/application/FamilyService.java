@@ -100,7 +100,7 @@ public class FamilyService {
         policy.requireFamilyVisible(caller, familyId);
         var family = lookup.require(Family.class, familyId, "family");
         LocalDate today = LocalDate.now(clock);
-        return new FamilyView(family.id(), family.name(), family.reference(),
+        return new FamilyView(family.id(), family.name(), family.reference(), family.strategyDiscussionOn(),
                 membersOf(familyId).stream().map(MemberView::of).toList(),
                 involvements(familyId).stream().map(i -> InvolvementView.of(i, today)).toList(),
                 advocates(familyId).stream().map(AdvocateView::of).toList());
@@ -110,6 +110,7 @@ public class FamilyService {
         policy.requireCaseWorker(caller, familyId);
         var family = lookup.require(Family.class, familyId, "family");
         family.rename(command.name().strip(), blankToNull(command.reference()));
+        family.recordStrategyDiscussion(command.strategyDiscussionOn());
         return FamilySummary.of(family);
     }
 

@@ -1,10 +1,16 @@
 package org.roundtable.conference.application;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -12,9 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
+import org.roundtable.shared.plan.CommitmentHash;
 import org.roundtable.shared.plan.PlanAuthority;
 import org.roundtable.shared.plan.PlanChange;
 import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanNode;
 
 /**
  * The one pipeline through which every change to a plan passes, from the live room and from the
@@ -36,11 +44,26 @@ public class LivePlanService {
         private final UUID familyId;
         private final PlanAuthority authority;
         private final ReentrantLock lock = new ReentrantLock(true);
+        /** The last link of the plan's hash chain (the audit log of its changes). */
+        private String lastHash;
+        /** Actions with a signature in force: a change to what was signed voids it. */
+        private final Set<String> signedActions;
 
-        LivePlan(UUID planId, UUID familyId, PlanAuthority authority) {
+        LivePlan(UUID planId, UUID familyId, PlanAuthority authority, String lastHash, Set<String> signedActions) {
             this.planId = planId;
             this.familyId = familyId;
             this.authority = authority;
+            this.lastHash = lastHash;
+            this.signedActions = new HashSet<>(signedActions);
+        }
+
+        public UUID planId() {
+            return planId;
+        }
+
+        /** Called (under the plan's lock) once a signature is stored. */
+        public void signed(String actionId) {
+            signedActions.add(actionId);
         }
 
         public long revision() {
@@ -81,6 +104,15 @@ public class LivePlanService {
     private Event<PlanChangeApplied> applied;
 
     @Inject
+    private Event<SignOffChanged> signOffChanged;
+
+    @Inject
+    private Event<SignaturesVoided> signaturesVoided;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Inject
     private Clock clock;
 
     /** Submits a change on behalf of a caller; returns what the plan's authority made of it. */
@@ -93,9 +125,11 @@ public class LivePlanService {
             }
             PlanAuthority.Prepared prepared = plan.authority.prepare(change);
             editPolicy.check(caller, familyId, plan.authority::document, prepared.change().operations());
+            List<String> voiding = signaturesVoidedBy(plan, prepared);
+            PlanStore.Appended appended;
             try {
-                store.append(plan.planId, prepared.change(), caller.kind(), caller.id(), prepared.result(),
-                        prepared.change().revision() % SNAPSHOT_EVERY == 0, clock.instant());
+                appended = store.append(new PlanStore.Append(plan.planId, familyId, prepared.change(), caller, prepared.result(),
+                        prepared.change().revision() % SNAPSHOT_EVERY == 0, clock.instant(), plan.lastHash, voiding));
             } catch (RuntimeException e) {
                 // The store failed (database down, constraint): what is in memory may no longer
                 // match the database, so the plan is read again on next use.
@@ -103,9 +137,36 @@ public class LivePlanService {
                 throw e;
             }
             plan.authority.commit(prepared);
+            plan.lastHash = appended.hash();
+            plan.signedActions.removeAll(voiding);
             applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName()));
+            if (!appended.voided().isEmpty()) {
+                signOffChanged.fire(new SignOffChanged(familyId));
+                // On a managed thread: mail needs the application's class loader and naming context.
+                signaturesVoided.fireAsync(new SignaturesVoided(familyId, appended.voided(), caller.displayName()),
+                        NotificationOptions.ofExecutor(executor));
+            }
             return new PlanAuthority.Applied(prepared.change());
         });
+    }
+
+    /** The signed actions whose words, owner or date this change alters (or which it removes). */
+    private static List<String> signaturesVoidedBy(LivePlan plan, PlanAuthority.Prepared prepared) {
+        if (plan.signedActions.isEmpty()) {
+            return List.of();
+        }
+        var voided = new ArrayList<String>();
+        for (var op : prepared.change().operations()) {
+            String id = op.nodeId();
+            if (plan.signedActions.contains(id) && !voided.contains(id)) {
+                PlanNode before = plan.document().node(id).orElseThrow();
+                PlanNode after = prepared.result().node(id).orElseThrow();
+                if (after.isDeleted() || !CommitmentHash.of(before).equals(CommitmentHash.of(after))) {
+                    voided.add(id);
+                }
+            }
+        }
+        return voided;
     }
 
     /** The plan and its revision, read together. */
@@ -141,7 +202,7 @@ public class LivePlanService {
         var authority = new PlanAuthority(loaded.snapshot(), loaded.snapshotRevision(), HISTORY);
         loaded.after().forEach(authority::restore);
         loaded.before().forEach(authority::rememberOlder);
-        return new LivePlan(loaded.planId(), familyId, authority);
+        return new LivePlan(loaded.planId(), familyId, authority, loaded.lastHash(), loaded.signedActions());
     }
 
     /** For tests and operators: forget the in-memory copy, so the next use reads the database. */

@@ -231,7 +231,7 @@ public class DemoData {
     }
 
     private StaffMember staff(Agency agency, String name, String username, String hash, Set<StaffRole> roles) {
-        var s = new StaffMember(agency, name, username.replace('.', '_') + "@" + agency.kind().name().toLowerCase() + ".example.org",
+        var s = new StaffMember(agency, name, username.replace('.', '_') + "@" + agency.kind().name().toLowerCase().replace('_', '-') + ".example.org",
                 username, hash, roles);
         em.persist(s);
         return s;

@@ -112,6 +112,23 @@ public final class ApiClient {
         }
     }
 
+    /** A download: the status, the content type and the bytes. */
+    public record Download(int status, String contentType, byte[] bytes) {
+    }
+
+    public Download download(String path) {
+        var request = HttpRequest.newBuilder(base.resolve("/api" + path)).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst().orElse(null);

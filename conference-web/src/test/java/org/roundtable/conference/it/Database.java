@@ -38,7 +38,21 @@ public final class Database {
         }
     }
 
-    private static Connection connect() throws SQLException {
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String text(String sql, Object... params) {
+        try (Connection c = connect(); var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Connection connect() throws SQLException {
         TestEnvironment.start();
         return DriverManager.getConnection(System.getProperty("roundtable.test.db.url"),
                 System.getProperty("roundtable.test.db.user"), System.getProperty("roundtable.test.db.password"));

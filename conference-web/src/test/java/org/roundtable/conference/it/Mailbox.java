@@ -20,6 +20,16 @@ public final class Mailbox {
         return (int) Arrays.stream(TestEnvironment.mail().getReceivedMessages()).filter(m -> isTo(m, to)).count();
     }
 
+    public static int count(String to, String subjectContains) {
+        return (int) Arrays.stream(TestEnvironment.mail().getReceivedMessages()).filter(m -> isTo(m, to)).filter(m -> {
+            try {
+                return m.getSubject().contains(subjectContains);
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).count();
+    }
+
     /** The newest message to this address whose subject contains the given words. */
     public static MimeMessage latest(String to, String subjectContains) {
         var messages = TestEnvironment.mail().getReceivedMessages();

@@ -1,9 +1,10 @@
 package org.roundtable.conference.application.view;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /** A family's overview: who is in it, which agencies work with it and who advocates for it. */
-public record FamilyView(UUID id, String name, String reference, List<MemberView> members,
+public record FamilyView(UUID id, String name, String reference, LocalDate strategyDiscussionOn, List<MemberView> members,
         List<InvolvementView> involvements, List<AdvocateView> advocates) {
 }

@@ -1,6 +1,7 @@
 package org.roundtable.conference.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,8 +14,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.commitment.ActionSignature;
 import org.roundtable.conference.domain.model.plan.Action;
+import org.roundtable.conference.infrastructure.audit.AuditLog;
+import org.roundtable.shared.audit.ChainHash;
 import org.roundtable.conference.domain.model.plan.ActionOwner;
 import org.roundtable.conference.domain.model.plan.ActionPlan;
 import org.roundtable.conference.domain.model.plan.Goal;
@@ -47,11 +55,14 @@ public class PlanStore {
 
     /** A plan as loaded: its document at a snapshot, the changes after it, and some before it. */
     public record Loaded(UUID planId, UUID familyId, PlanDocument snapshot, long snapshotRevision,
-            List<PlanChange> after, List<PlanChange> before) {
+            List<PlanChange> after, List<PlanChange> before, String lastHash, Set<String> signedActions) {
     }
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Loaded load(UUID familyId, int history) {
@@ -72,7 +83,8 @@ public class PlanStore {
         }
         List<PlanChange> after = changes(plan.id(), "revision > ?2 order by revision", snapshotRevision, Integer.MAX_VALUE);
         List<PlanChange> before = changes(plan.id(), "revision <= ?2 order by revision desc", snapshotRevision, history);
-        return new Loaded(plan.id(), familyId, snapshot, snapshotRevision, after, before);
+        return new Loaded(plan.id(), familyId, snapshot, snapshotRevision, after, before, lastHash(plan.id()),
+                signedActions(plan.id()));
     }
 
     /** A new plan's first content, written as its snapshot at revision 0 (in the caller's transaction). */
@@ -83,30 +95,81 @@ public class PlanStore {
         project(plan.id(), document.nodes().stream().map(PlanNode::id).toList(), document);
     }
 
+    /** One change to store: what it is, who made it, what the plan became, and whose signatures it voids. */
+    public record Append(UUID planId, UUID familyId, PlanChange change, Caller author, PlanDocument result, boolean snapshot,
+            Instant at, String previousHash, List<String> voidedActions) {
+    }
+
+    /** A signature voided by a change, so that its signer can be told. */
+    public record VoidedSignature(UUID signatureId, UUID actionId, UUID conferenceId, CallerKind signerKind, UUID signerId,
+            String signerName) {
+    }
+
+    /** What storing a change produced: the change's link in the plan's hash chain, and the signatures it voided. */
+    public record Appended(String hash, List<VoidedSignature> voided) {
+    }
+
     /**
-     * Stores one applied change: the log row, the plan's new revision (only if nobody else moved
-     * it), the projection of every goal and action it touched, and a snapshot when asked.
+     * Stores one applied change: the log row (chained to the one before by its hash), the plan's
+     * new revision (only if nobody else moved it), the projection of every goal and action it
+     * touched, the signatures it voids, and a snapshot when asked. All or nothing.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void append(UUID planId, PlanChange change, CallerKind authorKind, UUID authorId, PlanDocument result,
-            boolean snapshot, Instant now) {
+    public Appended append(Append a) {
+        PlanChange change = a.change();
         int moved = em.createNativeQuery("update action_plan set revision = ?1, version = version + 1 where id = ?2 and revision = ?3")
-                .setParameter(1, change.revision()).setParameter(2, planId).setParameter(3, change.revision() - 1)
+                .setParameter(1, change.revision()).setParameter(2, a.planId()).setParameter(3, change.revision() - 1)
                 .executeUpdate();
         if (moved != 1) {
             throw new ConcurrentWrite();
         }
+        Instant at = a.at().truncatedTo(ChronoUnit.MILLIS);
+        String operations = PlanJson.toJson(change.operations()).toString();
+        String hash = AuditLog.planChangeHash(a.previousHash(), a.planId(), change.revision(), change.changeId(), change.clientId(),
+                a.author().kind().name(), a.author().id(), operations, at);
         em.createNativeQuery("""
-                insert into plan_change (plan_id, revision, change_id, client_id, author_kind, author_id, operations, applied_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, planId).setParameter(2, change.revision()).setParameter(3, change.changeId())
-                .setParameter(4, change.clientId()).setParameter(5, authorKind.name()).setParameter(6, authorId)
-                .setParameter(7, PlanJson.toJson(change.operations()).toString()).setParameter(8, Timestamp.from(now))
-                .executeUpdate();
-        project(planId, change.operations().stream().map(PlanOperation::nodeId).toList(), result);
-        if (snapshot) {
-            writeSnapshot(planId, result, change.revision());
+                insert into plan_change (plan_id, revision, change_id, client_id, author_kind, author_id, operations, applied_at,
+                    previous_hash, hash)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
+                .setParameter(1, a.planId()).setParameter(2, change.revision()).setParameter(3, change.changeId())
+                .setParameter(4, change.clientId()).setParameter(5, a.author().kind().name()).setParameter(6, a.author().id())
+                .setParameter(7, operations).setParameter(8, Timestamp.from(at)).setParameter(9, a.previousHash())
+                .setParameter(10, hash).executeUpdate();
+        project(a.planId(), change.operations().stream().map(PlanOperation::nodeId).toList(), a.result());
+        List<VoidedSignature> voided = a.voidedActions().isEmpty() ? List.of() : voidSignatures(a, at);
+        if (a.snapshot()) {
+            writeSnapshot(a.planId(), a.result(), change.revision());
         }
+        return new Appended(hash, voided);
+    }
+
+    private List<VoidedSignature> voidSignatures(Append a, Instant at) {
+        var actionIds = a.voidedActions().stream().map(UUID::fromString).toList();
+        var signatures = em.createQuery("select s from ActionSignature s where s.actionId in :ids and s.voidedAt is null",
+                ActionSignature.class).setParameter("ids", actionIds).getResultList();
+        String reason = "Changed by " + a.author().displayName() + " after it was signed";
+        var voided = new ArrayList<VoidedSignature>();
+        for (ActionSignature signature : signatures) {
+            signature.voidBecause(reason, at);
+            voided.add(new VoidedSignature(signature.id(), signature.actionId(), signature.conferenceId(), signature.signerKind(),
+                    signature.signerId(), signature.signerName()));
+            audit.record(a.author(), new AuditLog.Event("SIGNATURE_VOIDED", a.familyId(), signature.id(),
+                    Json.createObjectBuilder().add("actionId", signature.actionId().toString())
+                            .add("revision", a.change().revision()).add("reason", reason).build().toString()), at);
+        }
+        return voided;
+    }
+
+    /** The hash of the plan's last chained change, or the chain's start when there is none yet. */
+    private String lastHash(UUID planId) {
+        List<?> hashes = em.createNativeQuery("select hash from plan_change where plan_id = ?1 order by revision desc")
+                .setParameter(1, planId).setMaxResults(1).getResultList();
+        return hashes.isEmpty() || hashes.get(0) == null ? ChainHash.GENESIS : (String) hashes.get(0);
+    }
+
+    private Set<String> signedActions(UUID planId) {
+        return em.createQuery("select distinct s.actionId from ActionSignature s where s.planId = :p and s.voidedAt is null", UUID.class)
+                .setParameter("p", planId).getResultStream().map(UUID::toString).collect(Collectors.toSet());
     }
 
     private void writeSnapshot(UUID planId, PlanDocument document, long revision) {

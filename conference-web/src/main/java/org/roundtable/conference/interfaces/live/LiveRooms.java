@@ -33,6 +33,8 @@ import org.roundtable.conference.application.LiveRoomService;
 import org.roundtable.conference.application.LiveRoomService.PrivatePartView;
 import org.roundtable.conference.application.NotSignedIn;
 import org.roundtable.conference.application.PlanChangeApplied;
+import org.roundtable.conference.application.SignOffChanged;
+import org.roundtable.conference.application.SignOffService;
 import org.roundtable.conference.application.ResourceNotFound;
 import org.roundtable.conference.application.SignInService;
 import org.roundtable.conference.application.view.CommentView;
@@ -86,6 +88,9 @@ public class LiveRooms {
 
     @Inject
     private RoomStateStore state;
+
+    @Inject
+    private SignOffService signOff;
 
     @Resource
     private ManagedExecutorService executor;
@@ -274,6 +279,21 @@ public class LiveRooms {
                 if (c.joined && !c.paused) {
                     c.send(message);
                     c.revision = applied.change().revision();
+                }
+            }
+        }
+    }
+
+    /** A signature was given or voided: every room of the family shows its conference's sign-off. */
+    void onSignOffChanged(@Observes SignOffChanged changed) {
+        for (var entry : rooms.entrySet()) {
+            if (!entry.getValue().familyId.equals(changed.familyId())) {
+                continue;
+            }
+            String message = ServerMessages.signOff(signOff.view(entry.getKey()));
+            for (LiveConnection c : entry.getValue().connections) {
+                if (c.joined && !c.paused) {
+                    c.send(message);
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.roundtable.conference.application.view.CommentView;
+import org.roundtable.conference.application.view.SignOffView;
 import org.roundtable.conference.application.view.ParticipantView;
 import org.roundtable.conference.infrastructure.cache.RoomStateStore.Presence;
 import org.roundtable.conference.infrastructure.cache.RoomStateStore.RoomState;
@@ -133,5 +134,22 @@ final class ServerMessages {
                     .add("reason", privateReason).add("excluded", out));
         }
         return b.build().toString();
+    }
+
+    /** The sign-off of the room's conference: each action's state and who signed it. */
+    static String signOff(SignOffView view) {
+        JsonArrayBuilder actions = Json.createArrayBuilder();
+        for (var a : view.actions()) {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("actionId", a.actionId().toString()).add("state", a.state().name());
+            if (a.signedBy() != null) {
+                b.add("signedBy", a.signedBy()).add("signedAt", a.signedAt().toString());
+            }
+            if (a.voidReason() != null) {
+                b.add("voidReason", a.voidReason());
+            }
+            actions.add(b);
+        }
+        return Json.createObjectBuilder().add("type", "signoff").add("v", LiveProtocol.VERSION)
+                .add("planRevision", view.planRevision()).add("actions", actions).build().toString();
     }
 }

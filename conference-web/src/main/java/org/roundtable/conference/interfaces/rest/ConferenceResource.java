@@ -16,15 +16,25 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
+import org.roundtable.conference.application.ConferenceRecordService;
 import org.roundtable.conference.application.ConferenceService;
 import org.roundtable.conference.application.InvitationService;
+import org.roundtable.conference.application.SignOffService;
+import org.roundtable.conference.application.StatementService;
 import org.roundtable.conference.application.command.AgendaItemCommand;
+import org.roundtable.conference.application.command.CloseCommand;
 import org.roundtable.conference.application.command.ConferenceCommand;
 import org.roundtable.conference.application.command.ConferenceUpdateCommand;
 import org.roundtable.conference.application.command.InviteeCommand;
+import org.roundtable.conference.application.command.SignOffCommand;
+import org.roundtable.conference.application.command.StatementCommand;
+import org.roundtable.conference.application.view.ConferenceRecordView;
 import org.roundtable.conference.application.view.ConferenceSummary;
 import org.roundtable.conference.application.view.ConferenceView;
+import org.roundtable.conference.application.view.SignOffView;
+import org.roundtable.conference.application.view.StatementView;
 import org.roundtable.conference.interfaces.security.CallerContext;
 import org.roundtable.shared.domain.Page;
 
@@ -38,6 +48,15 @@ public class ConferenceResource {
 
     @Inject
     private InvitationService invitations;
+
+    @Inject
+    private SignOffService signOff;
+
+    @Inject
+    private StatementService statements;
+
+    @Inject
+    private ConferenceRecordService records;
 
     @Inject
     private CallerContext context;
@@ -109,5 +128,57 @@ public class ConferenceResource {
     @Path("/{conferenceId}/agenda/{itemId}")
     public ConferenceView removeAgendaItem(@PathParam("conferenceId") UUID conferenceId, @PathParam("itemId") UUID itemId) {
         return conferences.removeAgendaItem(context.caller(), conferenceId, itemId);
+    }
+
+    /** Each action of the plan with its owner and sign-off in this conference. */
+    @GET
+    @Path("/{conferenceId}/sign-off")
+    public SignOffView signOff(@PathParam("conferenceId") UUID conferenceId) {
+        return signOff.view(context.caller(), conferenceId);
+    }
+
+    /** The owner signs off an action: the contentHash says which version they read. */
+    @POST
+    @Path("/{conferenceId}/signatures")
+    public SignOffView sign(@PathParam("conferenceId") UUID conferenceId,
+            @Valid @NotNull(message = "Say which action you are signing off") SignOffCommand command) {
+        return signOff.sign(context.caller(), conferenceId, command);
+    }
+
+    @GET
+    @Path("/{conferenceId}/statements")
+    public List<StatementView> statements(@PathParam("conferenceId") UUID conferenceId) {
+        return statements.list(context.caller(), conferenceId);
+    }
+
+    /** The family's agreement or disagreement, or a professional's dissent. */
+    @POST
+    @Path("/{conferenceId}/statements")
+    public Response recordStatement(@PathParam("conferenceId") UUID conferenceId,
+            @Valid @NotNull(message = "Say whether you agree, disagree or dissent") StatementCommand command) {
+        return Response.status(Response.Status.CREATED).entity(statements.record(context.caller(), conferenceId, command)).build();
+    }
+
+    /** The chair closes the conference: its record is frozen. */
+    @POST
+    @Path("/{conferenceId}/close")
+    public ConferenceRecordView close(@PathParam("conferenceId") UUID conferenceId, @Valid CloseCommand command) {
+        return records.close(context.caller(), conferenceId, command == null ? CloseCommand.nothingRecorded() : command);
+    }
+
+    /** The record: frozen once closed, a draft before; private content only for those present. */
+    @GET
+    @Path("/{conferenceId}/record")
+    public ConferenceRecordView record(@PathParam("conferenceId") UUID conferenceId) {
+        return records.record(context.caller(), conferenceId);
+    }
+
+    @GET
+    @Path("/{conferenceId}/minutes")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response minutes(@PathParam("conferenceId") UUID conferenceId) {
+        byte[] pdf = records.minutes(context.caller(), conferenceId);
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"minutes-" + conferenceId + ".pdf\"").build();
     }
 }

@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.UUID;
 import org.roundtable.conference.application.ConferenceService;
 import org.roundtable.conference.application.FamilyService;
+import org.roundtable.conference.application.FollowUpService;
 import org.roundtable.conference.application.command.FamilyCommand;
 import org.roundtable.conference.application.command.MemberCommand;
 import org.roundtable.conference.application.view.ConferenceSummary;
+import org.roundtable.conference.application.view.DashboardView.ConferenceDueView;
 import org.roundtable.conference.application.view.FamilySummary;
 import org.roundtable.conference.application.view.FamilyView;
 import org.roundtable.conference.application.view.MemberView;
@@ -38,6 +40,9 @@ public class FamilyResource {
 
     @Inject
     private ConferenceService conferences;
+
+    @Inject
+    private FollowUpService followUp;
 
     @Inject
     private CallerContext context;
@@ -94,5 +99,12 @@ public class FamilyResource {
     @Path("/{familyId}/conferences")
     public List<ConferenceSummary> conferences(@PathParam("familyId") UUID familyId) {
         return conferences.ofFamily(context.caller(), familyId);
+    }
+
+    /** The conferences the statutory timescales require for this family, and how each stands. */
+    @GET
+    @Path("/{familyId}/timescales")
+    public List<ConferenceDueView> timescales(@PathParam("familyId") UUID familyId) {
+        return followUp.timescales(context.caller(), familyId);
     }
 }

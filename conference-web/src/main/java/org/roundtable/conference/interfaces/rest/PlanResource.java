@@ -11,11 +11,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.roundtable.conference.application.ActionPlanService;
+import org.roundtable.conference.application.ProgressService;
 import org.roundtable.conference.application.command.ActionCommand;
 import org.roundtable.conference.application.command.GoalCommand;
+import org.roundtable.conference.application.command.ProgressCommand;
 import org.roundtable.conference.application.view.PlanView;
+import org.roundtable.conference.application.view.ProgressView;
 import org.roundtable.conference.interfaces.security.CallerContext;
 
 /** The family's plan. Each change answers with the whole plan at its new revision. */
@@ -26,6 +31,9 @@ public class PlanResource {
 
     @Inject
     private ActionPlanService plans;
+
+    @Inject
+    private ProgressService progress;
 
     @Inject
     private CallerContext context;
@@ -61,5 +69,19 @@ public class PlanResource {
     public PlanView editAction(@PathParam("familyId") UUID familyId, @PathParam("actionId") UUID actionId,
             @Valid @NotNull(message = "Send the action") ActionCommand command) {
         return plans.editAction(context.caller(), familyId, actionId, command);
+    }
+
+    @GET
+    @Path("/actions/{actionId}/progress")
+    public List<ProgressView> progress(@PathParam("familyId") UUID familyId, @PathParam("actionId") UUID actionId) {
+        return progress.list(context.caller(), familyId, actionId);
+    }
+
+    /** The owner reports on their action after the conference. */
+    @POST
+    @Path("/actions/{actionId}/progress")
+    public Response postProgress(@PathParam("familyId") UUID familyId, @PathParam("actionId") UUID actionId,
+            @Valid @NotNull(message = "Send the update") ProgressCommand command) {
+        return Response.status(Response.Status.CREATED).entity(progress.post(context.caller(), familyId, actionId, command)).build();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -23,6 +24,10 @@ public class Family {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** The strategy discussion that started child protection enquiries: the statutory timescales run from it. */
+    @Column(name = "strategy_discussion_on")
+    private LocalDate strategyDiscussionOn;
+
     @Version
     private long version;
 
@@ -38,6 +43,14 @@ public class Family {
     public void rename(String name, String reference) {
         this.name = Objects.requireNonNull(name);
         this.reference = reference;
+    }
+
+    public void recordStrategyDiscussion(LocalDate on) {
+        this.strategyDiscussionOn = on;
+    }
+
+    public LocalDate strategyDiscussionOn() {
+        return strategyDiscussionOn;
     }
 
     public UUID id() {

@@ -1,0 +1,203 @@
+package org.roundtable.conference.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.roundtable.conference.application.command.CloseCommand;
+import org.roundtable.conference.application.view.ConferenceRecordView;
+import org.roundtable.conference.application.view.ConferenceRecordView.ActionEntry;
+import org.roundtable.conference.application.view.ConferenceRecordView.AttendeeEntry;
+import org.roundtable.conference.application.view.ConferenceRecordView.CommentEntry;
+import org.roundtable.conference.application.view.ConferenceRecordView.GoalEntry;
+import org.roundtable.conference.application.view.ConferenceRecordView.PrivatePartEntry;
+import org.roundtable.conference.application.view.ConferenceRecordView.StatementEntry;
+import org.roundtable.conference.application.view.SignOffView;
+import org.roundtable.conference.domain.model.DomainRuleViolation;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.conference.Conference;
+import org.roundtable.conference.domain.model.conference.ConferenceRecord;
+import org.roundtable.conference.domain.model.conference.Invitee;
+import org.roundtable.conference.domain.model.room.PlanComment;
+import org.roundtable.conference.domain.model.room.PrivatePart;
+import org.roundtable.conference.infrastructure.audit.AuditLog;
+import org.roundtable.conference.infrastructure.pdf.MinutesPdf;
+import org.roundtable.shared.audit.ChainHash;
+import org.roundtable.shared.domain.ActionStatus;
+import org.roundtable.shared.domain.Attendance;
+import org.roundtable.shared.domain.ConferenceStatus;
+import org.roundtable.shared.domain.InviteeRole;
+import org.roundtable.shared.domain.SignOffState;
+import org.roundtable.shared.plan.ActionOwnerRef;
+import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanField;
+import org.roundtable.shared.plan.PlanNode;
+
+/**
+ * A conference's record: drafted while it runs, frozen when the chair closes it. Closing keeps
+ * who attended, apologies, decisions, the plan as it then stood with its sign-off, the family's
+ * view, dissent and private parts; after that, the record cannot be edited, while the plan lives
+ * on for follow-up.
+ */
+@ApplicationScoped
+@Transactional
+public class ConferenceRecordService {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Lookup lookup;
+
+    @Inject
+    private AccessPolicy policy;
+
+    @Inject
+    private SignOffService signOff;
+
+    @Inject
+    private StatementService statements;
+
+    @Inject
+    private LivePlanService live;
+
+    @Inject
+    private OwnerNames ownerNames;
+
+    @Inject
+    private LiveRoomService room;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Event<AccessChanged> accessChanged;
+
+    @Inject
+    private Clock clock;
+
+    public ConferenceRecordView close(Caller caller, UUID conferenceId, CloseCommand command) {
+        Conference conference = lookup.require(Conference.class, conferenceId, "conference");
+        policy.requireChairOf(caller, conference);
+        return freeze(caller, conference, command).forViewer(chairInvitee(conference));
+    }
+
+    /** Closes the conference and writes its record, once. */
+    ConferenceRecordView freeze(Caller caller, Conference conference, CloseCommand command) {
+        if (conference.status() == ConferenceStatus.CLOSED) {
+            throw new DomainRuleViolation("This conference is already closed.");
+        }
+        if (conference.status() != ConferenceStatus.LIVE) {
+            throw new DomainRuleViolation("Open the conference before closing it: only a conference that has taken place can be closed.");
+        }
+        Map<UUID, Attendance> attendance = new HashMap<>();
+        for (CloseCommand.Entry entry : command.attendanceOrEmpty()) {
+            if (conference.invitee(entry.inviteeId()).isEmpty()) {
+                throw new InvalidInput("attendance", "Someone in the attendance list is not invited to this conference.");
+            }
+            attendance.put(entry.inviteeId(), entry.attendance());
+        }
+        var now = clock.instant();
+        ConferenceRecordView draft = draft(conference, attendance, command.decisionsOrEmpty().stream().map(String::strip).toList());
+        var record = new ConferenceRecordView(draft.conferenceId(), draft.familyId(), draft.familyName(), draft.kind(),
+                draft.scheduledStart(), draft.chairName(), true, now, caller.displayName(), draft.planRevision(), draft.attendance(),
+                draft.decisions(), draft.plan(), draft.statements(), draft.privateParts());
+        conference.moveTo(ConferenceStatus.CLOSED);
+        String json = JSON.toJson(record);
+        em.persist(new ConferenceRecord(conference.id(), now, caller.displayName(), record.planRevision(), json));
+        audit.record(caller, new AuditLog.Event("CONFERENCE_CLOSED", conference.family().id(), conference.id(),
+                Json.createObjectBuilder().add("planRevision", record.planRevision()).add("recordHash", ChainHash.of(json))
+                        .build().toString()), now);
+        accessChanged.fire(new AccessChanged("conference closed"));
+        return record;
+    }
+
+    /** The record as this caller may read it: frozen once closed, a draft before. */
+    public ConferenceRecordView record(Caller caller, UUID conferenceId) {
+        Conference conference = lookup.require(Conference.class, conferenceId, "conference");
+        policy.requireConferenceVisible(caller, conference);
+        ConferenceRecordView record;
+        if (conference.status() == ConferenceStatus.CLOSED) {
+            record = JSON.fromJson(em.find(ConferenceRecord.class, conferenceId).json(), ConferenceRecordView.class);
+        } else {
+            record = draft(conference, Map.of(), List.of());
+        }
+        UUID viewer = conference.invitees().stream().filter(i -> i.is(caller.kind(), caller.id())).map(Invitee::id)
+                .findFirst().orElse(null);
+        return record.forViewer(viewer);
+    }
+
+    /** The minutes as a PDF, from the record as this caller may read it. */
+    public byte[] minutes(Caller caller, UUID conferenceId) {
+        return MinutesPdf.render(record(caller, conferenceId));
+    }
+
+    private ConferenceRecordView draft(Conference conference, Map<UUID, Attendance> attendance, List<String> decisions) {
+        var attendees = conference.invitees().stream()
+                .map(i -> new AttendeeEntry(i.id(), i.displayName(), i.role(), organisation(i),
+                        attendance.getOrDefault(i.id(), i.role() == InviteeRole.CHAIR ? Attendance.ATTENDED : Attendance.NOT_RECORDED)))
+                .toList();
+        var snapshot = live.withPlan(conference.family().id(),
+                plan -> new LivePlanService.Snapshot(plan.document().copy(), plan.revision()));
+        Map<UUID, SignOffView.ActionSignOff> signOffs = new HashMap<>();
+        signOff.view(conference.id()).actions().forEach(a -> signOffs.put(a.actionId(), a));
+        Map<String, String> names = ownerNames.of(conference.family().id());
+        var goals = new ArrayList<GoalEntry>();
+        PlanDocument doc = snapshot.document();
+        for (PlanNode goal : doc.goals()) {
+            var actions = new ArrayList<ActionEntry>();
+            for (PlanNode a : doc.actionsOf(goal.id())) {
+                UUID id = UUID.fromString(a.id());
+                var state = signOffs.get(id);
+                String due = a.get(PlanField.DUE_ON);
+                actions.add(new ActionEntry(id, a.get(PlanField.DESCRIPTION),
+                        OwnerNames.nameOf(names, ActionOwnerRef.ofNullable(a.get(PlanField.OWNER))),
+                        due == null ? null : LocalDate.parse(due), ActionStatus.valueOf(a.get(PlanField.STATUS)),
+                        state == null ? SignOffState.UNSIGNED : state.state(), state == null ? null : state.signedBy(),
+                        state == null ? null : state.signedAt()));
+            }
+            String description = goal.get(PlanField.DESCRIPTION);
+            goals.add(new GoalEntry(goal.get(PlanField.TITLE), description == null || description.isEmpty() ? null : description, actions));
+        }
+        var said = statements.statementsOf(conference.id()).stream()
+                .map(s -> new StatementEntry(s.stance(), s.words(), s.authorName(), s.agencyName(), s.recordedAt())).toList();
+        var parts = new ArrayList<PrivatePartEntry>();
+        for (PrivatePart part : room.privateParts(conference.id())) {
+            var excluded = conference.invitees().stream().filter(i -> part.excludes(i.id())).toList();
+            var comments = em.createQuery("select c from PlanComment c where c.privatePartId = :p order by c.createdAt", PlanComment.class)
+                    .setParameter("p", part.id()).getResultStream()
+                    .map(c -> new CommentEntry(c.authorName(), c.body(), c.createdAt())).toList();
+            parts.add(new PrivatePartEntry(part.id(), part.reason(), part.startedAt(), part.endedAt(),
+                    excluded.stream().map(Invitee::id).toList(), excluded.stream().map(Invitee::displayName).toList(), false, comments));
+        }
+        return new ConferenceRecordView(conference.id(), conference.family().id(), conference.family().name(), conference.kind(),
+                conference.scheduledStart(), conference.chair().fullName(), false, null, null, snapshot.revision(), attendees,
+                decisions, goals, said, parts);
+    }
+
+    private static String organisation(Invitee invitee) {
+        return switch (invitee.personKind()) {
+            case STAFF -> invitee.staffMember().agency().name();
+            case FAMILY_MEMBER -> "Family";
+            case ADVOCATE -> "Advocate";
+        };
+    }
+
+    private static UUID chairInvitee(Conference conference) {
+        return conference.invitees().stream().filter(i -> i.role() == InviteeRole.CHAIR).map(Invitee::id).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,146 @@
+package org.roundtable.conference.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.roundtable.conference.application.command.SignOffCommand;
+import org.roundtable.conference.application.view.SignOffView;
+import org.roundtable.conference.application.view.SignOffView.ActionSignOff;
+import org.roundtable.conference.domain.model.DomainRuleViolation;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.commitment.ActionSignature;
+import org.roundtable.conference.domain.model.conference.Conference;
+import org.roundtable.conference.infrastructure.persistence.SignatureStore;
+import org.roundtable.shared.domain.ActionStatus;
+import org.roundtable.shared.domain.ConferenceStatus;
+import org.roundtable.shared.domain.OwnerKind;
+import org.roundtable.shared.domain.SignOffState;
+import org.roundtable.shared.plan.ActionOwnerRef;
+import org.roundtable.shared.plan.CommitmentHash;
+import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanField;
+import org.roundtable.shared.plan.PlanNode;
+
+/**
+ * Owners signing off the actions they own, conference by conference. A signature covers a hash
+ * of the action's words, owner and due date; the plan pipeline voids it when those change.
+ * A signature is committed in its own transaction while the plan is held (see sign).
+ */
+@ApplicationScoped
+@Transactional
+public class SignOffService {
+
+    /** A stale version: the action changed after the signer read it. */
+    public static class StaleVersion extends DomainRuleViolation {
+        public StaleVersion() {
+            super("This action has changed since you read it. Read it again, then sign the version you see.");
+        }
+    }
+
+    @Inject
+    private Lookup lookup;
+
+    @Inject
+    private AccessPolicy policy;
+
+    @Inject
+    private LivePlanService live;
+
+    @Inject
+    private SignatureStore signatures;
+
+    @Inject
+    private OwnerNames ownerNames;
+
+    @Inject
+    private Event<SignOffChanged> changed;
+
+    @Inject
+    private Clock clock;
+
+    public SignOffView view(Caller caller, UUID conferenceId) {
+        Conference conference = lookup.require(Conference.class, conferenceId, "conference");
+        policy.requireConferenceVisible(caller, conference);
+        return view(conference, caller);
+    }
+
+    /** The sign-off of a conference as everyone sees it (nobody's "may sign"): for the live room. */
+    public SignOffView view(UUID conferenceId) {
+        return view(lookup.require(Conference.class, conferenceId, "conference"), null);
+    }
+
+    private SignOffView view(Conference conference, Caller caller) {
+        // A copy taken under the plan's lock; the database is read after letting it go.
+        var snapshot = live.withPlan(conference.family().id(), plan -> new LivePlanService.Snapshot(plan.document().copy(), plan.revision()));
+        return view(conference, snapshot.document(), snapshot.revision(), caller);
+    }
+
+    public SignOffView sign(Caller caller, UUID conferenceId, SignOffCommand command) {
+        Conference conference = lookup.require(Conference.class, conferenceId, "conference");
+        policy.requireConferenceVisible(caller, conference);
+        if (conference.status() == ConferenceStatus.CLOSED) {
+            throw new DomainRuleViolation("This conference is closed; its sign-off can no longer change. Sign in the next conference.");
+        }
+        UUID familyId = conference.family().id();
+        live.withPlan(familyId, plan -> {
+            PlanNode action = plan.document().node(command.actionId().toString())
+                    .filter(n -> n.kind() == PlanNode.Kind.ACTION && !n.isDeleted())
+                    .orElseThrow(() -> new ResourceNotFound("action"));
+            if (!owns(caller, ActionOwnerRef.ofNullable(action.get(PlanField.OWNER)))) {
+                throw new AccessDenied("Only the owner of this action can sign it off.");
+            }
+            String current = CommitmentHash.of(action);
+            if (!current.equals(command.contentHash())) {
+                throw new StaleVersion();
+            }
+            // Committed before the plan is let go: an edit that follows finds the signature and voids it.
+            signatures.save(new ActionSignature(plan.planId(), command.actionId(), conferenceId, caller, current, clock.instant()),
+                    familyId, caller);
+            plan.signed(action.id());
+            return null;
+        });
+        changed.fire(new SignOffChanged(familyId));
+        return view(conference, caller);
+    }
+
+    /** Whether the caller owns the action: staff of the owning agency, or the family member it belongs to. */
+    static boolean owns(Caller caller, ActionOwnerRef owner) {
+        if (caller == null || owner == null) {
+            return false;
+        }
+        return owner.kind() == OwnerKind.AGENCY
+                ? caller.isStaff() && owner.id().equals(caller.agencyId())
+                : owner.kind() == OwnerKind.FAMILY_MEMBER && !caller.isStaff() && owner.id().equals(caller.id());
+    }
+
+    private SignOffView view(Conference conference, PlanDocument doc, long revision, Caller caller) {
+        Map<UUID, ActionSignature> latest = signatures.latestByAction(conference.id());
+        Map<String, String> names = ownerNames.of(conference.family().id());
+        boolean open = conference.status() != ConferenceStatus.CLOSED;
+        var actions = new ArrayList<ActionSignOff>();
+        for (PlanNode goal : doc.goals()) {
+            for (PlanNode a : doc.actionsOf(goal.id())) {
+                UUID id = UUID.fromString(a.id());
+                ActionOwnerRef owner = ActionOwnerRef.ofNullable(a.get(PlanField.OWNER));
+                String hash = CommitmentHash.of(a);
+                ActionSignature s = latest.get(id);
+                SignOffState state = s == null ? SignOffState.UNSIGNED
+                        : s.isVoid() || !s.contentHash().equals(hash) ? SignOffState.NEEDS_NEW_SIGNATURE : SignOffState.SIGNED;
+                String due = a.get(PlanField.DUE_ON);
+                actions.add(new ActionSignOff(id, goal.get(PlanField.TITLE), a.get(PlanField.DESCRIPTION),
+                        owner == null ? null : owner.kind(), owner == null ? null : owner.id(), OwnerNames.nameOf(names, owner),
+                        due == null ? null : LocalDate.parse(due), ActionStatus.valueOf(a.get(PlanField.STATUS)), hash, state, s == null ? null : s.signerName(),
+                        s == null ? null : s.signedAt(), s == null ? null : s.voidedAt(), s == null ? null : s.voidReason(),
+                        open && owns(caller, owner) && state != SignOffState.SIGNED));
+            }
+        }
+        return new SignOffView(conference.id(), conference.status(), revision, List.copyOf(actions));
+    }
+}
