@@ -54,10 +54,10 @@ public class StatementService {
         conference.requireNotClosed();
         String words = command.words() == null || command.words().isBlank() ? null : command.words().strip();
         if (caller.isStaff() && command.stance() != Stance.PROFESSIONAL_DISSENT) {
-            throw new InvalidInput("stance", "Agreeing or disagreeing is the family's to record. As a professional, you can record dissent.");
+            throw new AccessDenied("Agreeing or disagreeing is the family's to record. As a professional, you can record dissent.");
         }
         if (!caller.isStaff() && command.stance() == Stance.PROFESSIONAL_DISSENT) {
-            throw new InvalidInput("stance", "Say whether you agree or disagree with the plan.");
+            throw new AccessDenied("Dissent is recorded by professionals. Say whether you agree or disagree with the plan.");
         }
         if (command.stance() != Stance.AGREES && words == null) {
             throw new InvalidInput("words", "Say why, in your own words.");

@@ -200,6 +200,35 @@ class AuthorisationMatrixIT {
                 c -> c.put(conference + "/agenda/" + fx.freshAgendaItem(fx.conference), json("title", fx.unique("Renamed item")))));
         rows.add(new Row("DELETE", "/conferences/{conferenceId}/agenda/{itemId}", CHAIR_ONLY, Session.OWN,
                 c -> c.delete(conference + "/agenda/" + fx.freshAgendaItem(fx.conference))));
+
+        // Sign-off, the family's view and dissent, closing and the record
+        rows.add(new Row("GET", "/conferences/{conferenceId}/sign-off", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/sign-off")));
+        rows.add(new Row("POST", "/conferences/{conferenceId}/signatures", TAYLOR_WORKERS, Session.OWN, c -> {
+            String action = fx.socialCareAction();
+            return c.post(conference + "/signatures", json("actionId", action, "contentHash", fx.contentHash(fx.conference, action)));
+        }));
+        rows.add(new Row("GET", "/conferences/{conferenceId}/statements", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/statements")));
+        rows.add(new Row("POST", "/conferences/{conferenceId}/statements", EnumSet.of(FAMILY_MEMBER, ADVOCATE), Session.OWN,
+                c -> c.post(conference + "/statements", json("stance", "AGREES"))));
+        rows.add(new Row("POST", "/conferences/{conferenceId}/close", CHAIR_ONLY, Session.OWN,
+                c -> c.post("/conferences/" + fx.freshLiveConference() + "/close", null)));
+        rows.add(new Row("GET", "/conferences/{conferenceId}/record", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/record")));
+        rows.add(new Row("GET", "/conferences/{conferenceId}/minutes", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/minutes")));
+
+        // Follow-up
+        rows.add(new Row("GET", "/families/{familyId}/plan/actions/{actionId}/progress", TAYLOR_VIEWERS, Session.OWN,
+                c -> c.get(family + "/plan/actions/" + fx.jessAction() + "/progress")));
+        rows.add(new Row("POST", "/families/{familyId}/plan/actions/{actionId}/progress", EnumSet.of(FAMILY_MEMBER), Session.OWN,
+                c -> c.post(family + "/plan/actions/" + fx.jessAction() + "/progress", json("status", "IN_PROGRESS", "note", "Going well."))));
+        rows.add(new Row("GET", "/families/{familyId}/timescales", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/timescales")));
+        rows.add(new Row("GET", "/dashboard", CHAIR_ONLY, Session.OWN, c -> c.get("/dashboard")));
+
+        // Administration
+        rows.add(new Row("GET", "/admin/audit/verification", ADMIN_ONLY, Session.OWN, c -> c.get("/admin/audit/verification")));
+        rows.add(new Row("GET", "/admin/settings/reminders", ADMIN_ONLY, Session.OWN, c -> c.get("/admin/settings/reminders")));
+        rows.add(new Row("PUT", "/admin/settings/reminders", ADMIN_ONLY, Session.OWN,
+                c -> c.put("/admin/settings/reminders", json("daysAhead", 3))));
+        rows.add(new Row("POST", "/admin/reminders/run", ADMIN_ONLY, Session.OWN, c -> c.post("/admin/reminders/run", null)));
         return rows;
     }
 

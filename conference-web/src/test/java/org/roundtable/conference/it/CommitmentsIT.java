@@ -195,8 +195,8 @@ class CommitmentsIT {
         Reply noReason = jess.post(conf + "/statements", json("stance", "DISAGREES"));
         assertEquals(400, noReason.status());
         assertTrue(noReason.detail().contains("own words"), noReason::toString);
-        assertEquals(400, socialWorker.post(conf + "/statements", json("stance", "AGREES")).status(), "agreement is the family's");
-        assertEquals(400, jess.post(conf + "/statements", json("stance", "PROFESSIONAL_DISSENT", "words", "x")).status());
+        assertEquals(403, socialWorker.post(conf + "/statements", json("stance", "AGREES")).status(), "agreement is the family's");
+        assertEquals(403, jess.post(conf + "/statements", json("stance", "PROFESSIONAL_DISSENT", "words", "x")).status());
         assertEquals(400, socialWorker.post(conf + "/statements", json("stance", "PROFESSIONAL_DISSENT")).status());
         assertEquals(0, jess.get(conf + "/statements").structure().asJsonArray().size(), "nothing refused was kept");
         assertEquals(201, jess.post(conf + "/statements", json("stance", "AGREES")).status());

@@ -84,6 +84,51 @@ final class DemoFixture {
         return created.json().getString("id");
     }
 
+    /** A conference the chair has scheduled and opened, ready to be closed. */
+    String freshLiveConference() {
+        String id = freshConference();
+        var view = chair.get("/conferences/" + id).json();
+        Reply opened = chair.put("/conferences/" + id, json("kind", "CORE_GROUP", "scheduledStart", view.getString("scheduledStart"),
+                "status", "LIVE"));
+        assertEquals(200, opened.status(), opened::toString);
+        return id;
+    }
+
+    private String socialCareAction;
+    private String jessAction;
+
+    /** An action of the Taylors' plan owned by the chair's and social worker's agency. */
+    synchronized String socialCareAction() {
+        if (socialCareAction == null) {
+            socialCareAction = newAction("AGENCY", socialCare);
+        }
+        return socialCareAction;
+    }
+
+    /** An action of the Taylors' plan owned by Jess. */
+    synchronized String jessAction() {
+        if (jessAction == null) {
+            jessAction = newAction("FAMILY_MEMBER", jess);
+        }
+        return jessAction;
+    }
+
+    private String newAction(String ownerKind, String ownerId) {
+        String words = unique("Owned action");
+        var plan = chair.post("/families/" + taylors + "/plan/goals/" + firstGoal + "/actions",
+                json("description", words, "ownerKind", ownerKind, "ownerId", ownerId)).json();
+        return plan.getJsonArray("goals").stream().flatMap(g -> g.asJsonObject().getJsonArray("actions").stream())
+                .map(v -> v.asJsonObject()).filter(a -> a.getString("description").equals(words)).findFirst().orElseThrow()
+                .getString("id");
+    }
+
+    /** The hash a signer sends: the action as it is now in the conference's sign-off. */
+    String contentHash(String conferenceId, String actionId) {
+        return chair.get("/conferences/" + conferenceId + "/sign-off").json().getJsonArray("actions").stream()
+                .map(v -> v.asJsonObject()).filter(a -> a.getString("actionId").equals(actionId)).findFirst().orElseThrow()
+                .getString("contentHash");
+    }
+
     String freshAgendaItem(String conferenceId) {
         var agenda = chair.post("/conferences/" + conferenceId + "/agenda", json("title", unique("Item"))).json()
                 .getJsonArray("agenda");
