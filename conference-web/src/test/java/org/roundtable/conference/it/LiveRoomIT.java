@@ -107,6 +107,27 @@ class LiveRoomIT {
     }
 
     @Test
+    void a_sign_off_and_the_edit_that_voids_it_appear_live_in_the_room() {
+        try (LiveClient jess = LiveClient.connect(People.signedIn(Role.FAMILY_MEMBER), fx.conference)) {
+            jess.hello();
+            String action = fx.socialCareAction();
+            var worker = People.signedIn(Role.INVOLVED_STAFF);
+            assertEquals(200, worker.post("/conferences/" + fx.conference + "/signatures",
+                    json("actionId", action, "contentHash", fx.contentHash(fx.conference, action))).status());
+            jess.nextMatching(m -> m.getString("type").equals("signoff") && m.toString().contains(action)
+                    && m.toString().contains("\"state\":\"SIGNED\""), 5);
+            // The chair changes the signed words: the room sees the signature voided.
+            var plan = fx.chair.get("/families/" + fx.taylors + "/plan").json();
+            assertEquals(200, fx.chair.put("/families/" + fx.taylors + "/plan/actions/" + action, json("description",
+                    fx.unique("Reworded"), "ownerKind", "AGENCY", "ownerId", fx.socialCare)).status(), plan::toString);
+            var voided = jess.nextMatching(m -> m.getString("type").equals("signoff")
+                    && m.getJsonArray("actions").stream().anyMatch(a -> a.asJsonObject().getString("actionId").equals(action)
+                            && a.asJsonObject().getString("state").equals("NEEDS_NEW_SIGNATURE")), 5);
+            assertTrue(voided.toString().contains("Changed by Priya Shah"), voided::toString);
+        }
+    }
+
+    @Test
     void a_removed_participant_is_disconnected_and_can_edit_no_more() {
         String conference = fx.freshConference();
         // The advocate is invited to a fresh conference, joins, and is then removed by the chair.
