@@ -300,10 +300,25 @@ class CommitmentsIT {
         try {
             var broken = admin.get("/admin/audit/verification").json().getJsonObject("firstBrokenLink");
             assertEquals("plan", broken.getString("log"));
-            assertEquals(planId, broken.getString("planId"));
+            assertEquals(planId, broken.getString("subjectId"));
         } finally {
             Database.update("update plan_change set author_kind = 'STAFF' where plan_id = ? and revision = ?",
                     java.util.UUID.fromString(planId), Long.parseLong(revision));
+        }
+        assertTrue(admin.get("/admin/audit/verification").json().getBoolean("intact"));
+
+        // A closed record rewritten behind the application's back no longer matches its closing entry.
+        String closed = fx.freshLiveConference();
+        assertEquals(200, fx.chair.post("/conferences/" + closed + "/close", null).status());
+        var id = java.util.UUID.fromString(closed);
+        String record = Database.text("select record from conference_record where conference_id = ?", id);
+        Database.update("update conference_record set record = ? where conference_id = ?", record.replace("Priya Shah", "P. Shah"), id);
+        try {
+            var broken = admin.get("/admin/audit/verification").json().getJsonObject("firstBrokenLink");
+            assertEquals("record", broken.getString("log"));
+            assertEquals(closed, broken.getString("subjectId"));
+        } finally {
+            Database.update("update conference_record set record = ? where conference_id = ?", record, id);
         }
         assertTrue(admin.get("/admin/audit/verification").json().getBoolean("intact"));
     }

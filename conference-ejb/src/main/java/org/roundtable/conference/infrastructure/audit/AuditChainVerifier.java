@@ -4,8 +4,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.roundtable.shared.audit.ChainHash;
 
 /**
@@ -15,20 +19,29 @@ import org.roundtable.shared.audit.ChainHash;
  */
 public final class AuditChainVerifier {
 
-    /** Where the chain breaks: which log, which entry, and what is wrong there. */
-    public record BrokenLink(String log, UUID planId, long position, String problem) {
+    /**
+     * Where the chain breaks: which log ("audit", "plan" or "record"), the plan or conference it
+     * is about (subjectId), which entry, and what is wrong there.
+     */
+    public record BrokenLink(String log, UUID subjectId, long position, String problem) {
     }
 
     public record Verification(boolean intact, long auditEntriesChecked, long planChangesChecked, int plansChecked,
             BrokenLink firstBrokenLink) {
     }
 
+    private static final Pattern RECORD_HASH = Pattern.compile("\"recordHash\":\"([0-9a-f]{64})\"");
+
     private AuditChainVerifier() {
     }
 
     public static Verification verify(Connection connection) throws SQLException {
         long[] entries = {0};
-        BrokenLink broken = verifyAuditLog(connection, entries);
+        Map<String, String> recordHashes = new HashMap<>();
+        BrokenLink broken = verifyAuditLog(connection, entries, recordHashes);
+        if (broken == null) {
+            broken = verifyRecords(connection, recordHashes);
+        }
         long changes = 0;
         var plans = new ArrayList<Object[]>();
         try (var st = connection.prepareStatement("select id, chain_from from action_plan order by id");
@@ -48,7 +61,8 @@ public final class AuditChainVerifier {
         return new Verification(broken == null, entries[0], changes, plans.size(), broken);
     }
 
-    private static BrokenLink verifyAuditLog(Connection connection, long[] checked) throws SQLException {
+    private static BrokenLink verifyAuditLog(Connection connection, long[] checked, Map<String, String> recordHashes)
+            throws SQLException {
         String previous = ChainHash.GENESIS;
         long expectedSeq = 1;
         try (var st = connection.prepareStatement("""
@@ -68,6 +82,10 @@ public final class AuditChainVerifier {
                 if (!hash.equals(rs.getString(11))) {
                     return new BrokenLink("audit", null, seq, "its content does not match its hash");
                 }
+                if ("CONFERENCE_CLOSED".equals(event.name())) {
+                    Matcher m = RECORD_HASH.matcher(event.detail());
+                    recordHashes.put(String.valueOf(event.subjectId()), m.find() ? m.group(1) : "");
+                }
                 previous = hash;
                 expectedSeq++;
                 checked[0]++;
@@ -78,6 +96,21 @@ public final class AuditChainVerifier {
                 ResultSet rs = st.executeQuery()) {
             if (!rs.next() || rs.getLong(1) != expectedSeq - 1 || !previous.equals(rs.getString(2))) {
                 return new BrokenLink("audit", null, expectedSeq, "entries are missing from the end of the log");
+            }
+        }
+        return null;
+    }
+
+    /** Each frozen conference record must still be what its closing entry in the chain says it was. */
+    private static BrokenLink verifyRecords(Connection connection, Map<String, String> recordHashes) throws SQLException {
+        try (var st = connection.prepareStatement("select conference_id, record from conference_record order by closed_at");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String conference = rs.getString(1);
+                if (!ChainHash.of(rs.getString(2)).equals(recordHashes.get(conference))) {
+                    return new BrokenLink("record", UUID.fromString(conference), 0,
+                            "the closed record of this conference is not the one that was written when it closed");
+                }
             }
         }
         return null;
@@ -135,7 +168,7 @@ public final class AuditChainVerifier {
             lines.add("the chain is intact");
         } else {
             BrokenLink b = v.firstBrokenLink();
-            lines.add("BROKEN: " + b.log() + (b.planId() == null ? "" : " of plan " + b.planId()) + " at " + b.position() + ": " + b.problem());
+            lines.add("BROKEN: " + b.log() + (b.subjectId() == null ? "" : " of " + b.subjectId()) + " at " + b.position() + ": " + b.problem());
         }
         return lines;
     }
