@@ -10,6 +10,7 @@ function navigationFor(caller) {
   if (!caller) return [];
   const links = [{ href: '/conferences', text: 'My conferences' }];
   if (caller.kind === 'STAFF') links.push({ href: '/families', text: 'Families' });
+  if (caller.roles && caller.roles.includes('CHAIR')) links.push({ href: '/dashboard', text: 'Follow-up' });
   if (caller.kind !== 'STAFF' && caller.familyId) links.push({ href: `/families/${caller.familyId}`, text: 'My family' });
   return links;
 }

@@ -8,6 +8,7 @@ const routes = [
   [/^\/conferences$/, 'conferences'],
   [/^\/conferences\/([0-9a-f-]{36})$/, 'conference'],
   [/^\/conferences\/([0-9a-f-]{36})\/live$/, 'live'],
+  [/^\/dashboard$/, 'dashboard'],
   [/^\/families$/, 'families'],
   [/^\/families\/([0-9a-f-]{36})$/, 'family'],
 ];

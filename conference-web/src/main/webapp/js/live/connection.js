@@ -124,6 +124,9 @@ export class LiveConnection {
       case 'comment':
         this.handlers.onComment(message.comment);
         break;
+      case 'signoff':
+        if (this.handlers.onSignOff) this.handlers.onSignOff(message.actions);
+        break;
       case 'error':
         if (this.replica && this.replica.inFlight && message.ref === this.replica.inFlight.changeId) {
           // The server refused our change: drop it, and come back for the plan as it really is

@@ -2,10 +2,22 @@ import { api, requireCaller } from '../api.js';
 import { formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
 import { statusColour } from './conferences.js';
+import { closeSection, signOffSection, viewsSection } from './sign-off.js';
 
 const ROLE_NAMES = {
   CHAIR: 'Chair', AGENCY_STAFF: 'Agency', FAMILY_MEMBER: 'Family', ADVOCATE: 'Advocate', OBSERVER: 'Observer',
 };
+
+/** A closed conference: its record is frozen; what was decided is shown from it. */
+async function closedRecord(id) {
+  const record = await api.get(`/conferences/${id}/record`);
+  return h('div', { id: 'closed-record' },
+    h('div', { class: 'govuk-inset-text' }, `This conference was closed by ${record.closedBy} on ${formatDateTime(record.closedAt)}. `
+      + 'Its record can no longer be changed. The plan carries on.'),
+    h('h2', { class: 'govuk-heading-m' }, 'What was decided'),
+    record.decisions.length === 0 ? h('p', { class: 'govuk-body' }, 'No decisions were written down.')
+      : h('ul', { class: 'govuk-list govuk-list--bullet', id: 'decisions-made' }, record.decisions.map((d) => h('li', {}, d))));
+}
 
 export async function render(main, { id }) {
   const caller = await requireCaller();
@@ -39,7 +51,8 @@ export async function render(main, { id }) {
         h('p', { class: 'govuk-body' }, error.message)));
     }
   }
-  const next = { SCHEDULED: ['LIVE', 'Open the conference'], LIVE: ['CLOSED', 'End the conference'] }[conference.status];
+  // Ending goes through the closing form below, which records attendance and decisions.
+  const next = { SCHEDULED: ['LIVE', 'Open the conference'] }[conference.status];
   const move = isChair && next ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'move-status' }, next[1]) : null;
   if (move) move.addEventListener('click', () => moveTo(next[0]));
 
@@ -51,6 +64,7 @@ export async function render(main, { id }) {
       ` Chair: ${conference.chairName}`),
     conference.status !== 'CLOSED' ? h('a', { class: 'govuk-button govuk-button--start', href: `/conferences/${id}/live`, id: 'join-live' },
       'Join the live conference') : null,
+    conference.status === 'CLOSED' ? await closedRecord(id) : null,
     move,
     notice,
     h('h2', { class: 'govuk-heading-m' }, 'Agenda'),
@@ -66,5 +80,10 @@ export async function render(main, { id }) {
       }, 'Send invitation') : null;
       if (button) button.addEventListener('click', () => sendInvitation(invitee, button));
       return h('li', {}, h('span', { class: 'govuk-!-font-weight-bold' }, invitee.name), ` (${ROLE_NAMES[invitee.role]})`, button);
-    })));
+    })),
+    await signOffSection(conference, caller),
+    await viewsSection(conference, caller),
+    isChair && conference.status === 'LIVE' ? closeSection(conference, () => render(main, { id })) : null,
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/api/conferences/${id}/minutes`, id: 'minutes', download: '' },
+      conference.status === 'CLOSED' ? 'Download the minutes (PDF)' : 'Download the draft minutes (PDF)')));
 }

@@ -35,7 +35,39 @@ function involvementsTable(involvements) {
     'involvements');
 }
 
-function planSection(plan) {
+function owns(caller, action) {
+  return (action.ownerKind === 'AGENCY' && caller.kind === 'STAFF' && action.ownerId === caller.agencyId)
+    || (action.ownerKind === 'FAMILY_MEMBER' && caller.kind === 'FAMILY_MEMBER' && action.ownerId === caller.id);
+}
+
+const PROGRESS = [['IN_PROGRESS', 'Started'], ['DONE', 'Done'], ['NOT_DONE', 'Could not be done'], ['AGREED', 'Not started yet']];
+
+/** The owner of an action says how it is going: where it stands, and what happened. */
+function progressForm(familyId, action, onSaved) {
+  const key = action.id;
+  const status = h('select', { class: 'govuk-select', id: `progress-status-${key}`, name: 'status' },
+    PROGRESS.map(([value, label]) => h('option', { value, selected: value === action.status }, label)));
+  const note = h('textarea', { class: 'govuk-textarea', id: `progress-note-${key}`, name: 'note', rows: '3' });
+  const errors = h('div', { 'aria-live': 'assertive' });
+  const form = h('form', { class: 'app-progress', novalidate: true, 'data-action': key }, errors,
+    h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: `progress-status-${key}` }, 'Where it is now'), status),
+    h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: `progress-note-${key}` }, 'What has happened'), note),
+    h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Save update'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api.post(`/families/${familyId}/plan/actions/${key}/progress`, { status: status.value, note: note.value });
+      await onSaved();
+    } catch (error) {
+      replaceChildren(errors, h('p', { class: 'govuk-error-message', role: 'alert' }, error.message));
+    }
+  });
+  return h('details', { class: 'govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0' },
+    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Post an update')),
+    h('div', { class: 'govuk-details__text' }, form));
+}
+
+function planSection(plan, caller, onSaved) {
   if (plan.goals.length === 0) return h('p', { class: 'govuk-body' }, 'There is nothing in the plan yet.');
   return h('div', { id: 'plan' }, plan.goals.map((g) => h('div', { class: 'app-plan-goal' },
     h('h3', { class: 'govuk-heading-s' }, g.title),
@@ -45,7 +77,20 @@ function planSection(plan) {
         h('span', { class: 'govuk-!-font-weight-bold' }, a.description), h('br'),
         `Who: ${a.ownerName}. By: ${a.dueOn ? formatDate(a.dueOn) : 'no date'}. `,
         h('strong', { class: 'govuk-tag govuk-tag--grey' }, humanise(a.status)),
-        a.overdue ? h('span', { class: 'app-overdue' }, ' Overdue') : null))))));
+        a.overdue ? h('span', { class: 'app-overdue' }, ' Overdue') : null,
+        owns(caller, a) ? progressForm(plan.familyId, a, onSaved) : null))))));
+}
+
+const DUE_STATE = { ON_TIME: 'On time', LATE: 'Held late', DUE: 'To book', OVERDUE: 'Overdue' };
+
+function timescalesSection(family, due) {
+  return [h('h2', { class: 'govuk-heading-m' }, 'Conferences the timescales require'),
+    h('p', { class: 'govuk-body' }, family.strategyDiscussionOn
+      ? `Strategy discussion: ${formatDate(family.strategyDiscussionOn)}.` : 'No strategy discussion is recorded.'),
+    due.length === 0 ? h('p', { class: 'govuk-body' }, 'No conference is required yet.')
+      : table('Conferences the timescales require', ['Conference', 'Due by', 'Booked or suggested', ''],
+        due.map((d) => [humanise(d.kind), formatDate(d.dueBy), formatDate(d.bookedOn || d.proposedOn),
+          h('strong', { class: `govuk-tag ${d.breach ? 'govuk-tag--red' : 'govuk-tag--blue'}` }, DUE_STATE[d.state])]), 'timescales')];
 }
 
 export async function render(main, { id }) {
@@ -61,6 +106,7 @@ export async function render(main, { id }) {
   const [family, plan, contacts, conferences] = await Promise.all([
     api.get(`/families/${id}`), api.get(`/families/${id}/plan`),
     api.get(`/families/${id}/contacts?size=20`), api.get(`/families/${id}/conferences`)]);
+  const due = caller.kind === 'STAFF' ? await api.get(`/families/${id}/timescales`) : null;
   renderLayout({ title: family.name, caller });
   replaceChildren(main,
     h('span', { class: 'govuk-caption-l' }, family.reference || 'Family'),
@@ -78,7 +124,8 @@ export async function render(main, { id }) {
       : h('ul', { class: 'govuk-list' }, family.advocates.map((a) => h('li', {},
         `${a.fullName}${a.organisation ? `, ${a.organisation}` : ''}`))),
     h('h2', { class: 'govuk-heading-m' }, 'The plan'),
-    planSection(plan),
+    planSection(plan, caller, () => render(main, { id })),
+    due ? timescalesSection(family, due) : null,
     h('h2', { class: 'govuk-heading-m' }, 'Contacts with agencies'),
     contacts.items.length === 0 ? h('p', { class: 'govuk-body' }, 'No contacts recorded.')
       : table('Contacts with agencies', ['Date', 'Agency', 'What', 'Summary'],

@@ -29,6 +29,9 @@ export async function render(main, { id }) {
   let room = { participants: [], hands: [], agendaItemId: null, privatePart: null };
   let you = null;
   const comments = [];
+  // Sign-off of each action in this conference: the room sends it whole whenever it changes.
+  const signOffs = new Map();
+  (await api.get(`/conferences/${id}/sign-off`)).actions.forEach((a) => signOffs.set(a.actionId, a));
 
   const status = h('strong', { class: 'govuk-tag govuk-tag--grey', id: 'connection-state' }, 'Connecting…');
   const notice = h('div', { id: 'live-notice', 'aria-live': 'polite' });
@@ -66,6 +69,11 @@ export async function render(main, { id }) {
       renderSide();
       renderPresence();
       if (isExcluded() !== planArea.hasAttribute('data-excluded')) renderPlan();
+    },
+    onSignOff(actions) {
+      signOffs.clear();
+      actions.forEach((a) => signOffs.set(a.actionId, a));
+      planArea.querySelectorAll('[data-sign-off]').forEach(renderSignOff);
     },
     onComment(comment) {
       comments.push(comment);
@@ -136,7 +144,22 @@ export async function render(main, { id }) {
       selectField(id, 'OWNER', 'Who will do it', owners, 'Nobody yet'),
       dateField(id),
       selectField(id, 'STATUS', 'Where it is', STATUSES.map((s) => ({ value: s, label: humanise(s) }))),
+      renderSignOff(h('p', { class: 'govuk-body-s app-sign-off-state', 'data-sign-off': id })),
       commentsFor(id));
+  }
+
+  /** "Signed by …", "Needs signing again" or "Not signed yet"; signing itself is on the conference page. */
+  function renderSignOff(element) {
+    const state = signOffs.get(element.getAttribute('data-sign-off'));
+    if (!state || state.state === 'UNSIGNED') {
+      replaceChildren(element, h('strong', { class: 'govuk-tag govuk-tag--grey' }, 'Not signed yet'));
+    } else if (state.state === 'SIGNED') {
+      replaceChildren(element, h('strong', { class: 'govuk-tag govuk-tag--green' }, 'Signed'), ` by ${state.signedBy}`);
+    } else {
+      replaceChildren(element, h('strong', { class: 'govuk-tag govuk-tag--orange' }, 'Needs signing again'),
+        ` ${state.voidReason || ''}`);
+    }
+    return element;
   }
 
   function goalSection(goal, number) {

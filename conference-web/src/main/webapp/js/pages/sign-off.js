@@ -1,0 +1,188 @@
+// The conference's commitments: each owner signs off what they own, the family says whether it
+// agrees (in its own words when it does not), professionals may record dissent, and the chair
+// closes the conference, which freezes its record.
+import { api } from '../api.js';
+import { formatDate, formatDateTime, h, replaceChildren } from '../dom.js';
+
+function problem(error) {
+  return h('div', { class: 'govuk-error-summary', tabindex: '-1', role: 'alert' },
+    h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
+    h('div', { class: 'govuk-error-summary__body' }, h('p', { class: 'govuk-body' }, error.message)));
+}
+
+function done(text) {
+  return h('div', { class: 'govuk-inset-text' }, text);
+}
+
+function stateOf(action) {
+  if (action.state === 'SIGNED') {
+    return [h('strong', { class: 'govuk-tag govuk-tag--green' }, 'Signed'), ` by ${action.signedBy}, ${formatDateTime(action.signedAt)}`];
+  }
+  if (action.state === 'NEEDS_NEW_SIGNATURE') {
+    return [h('strong', { class: 'govuk-tag govuk-tag--orange' }, 'Needs signing again'),
+      ` ${action.voidReason || 'It changed after it was signed'}.`];
+  }
+  return [h('strong', { class: 'govuk-tag govuk-tag--grey' }, 'Not signed yet')];
+}
+
+export async function signOffSection(conference, caller) {
+  const section = h('section', { id: 'sign-off', 'aria-labelledby': 'sign-off-heading' });
+  const notice = h('div', { 'aria-live': 'polite' });
+
+  async function sign(action, button) {
+    button.disabled = true;
+    try {
+      await api.post(`/conferences/${conference.id}/signatures`, { actionId: action.actionId, contentHash: action.contentHash });
+      await draw(done(`You signed off: ${action.description}`));
+    } catch (error) {
+      await draw(problem(error));
+    }
+  }
+
+  async function draw(message) {
+    const view = await api.get(`/conferences/${conference.id}/sign-off`);
+    replaceChildren(notice, message);
+    replaceChildren(section,
+      h('h2', { class: 'govuk-heading-m', id: 'sign-off-heading' }, 'Signing off the plan'),
+      h('p', { class: 'govuk-body' }, 'Whoever does an action signs it off to say they will do it. '
+        + 'If the action changes after that, it needs signing again.'),
+      notice,
+      view.actions.length === 0 ? h('p', { class: 'govuk-body' }, 'The plan has no actions yet.')
+        : h('ul', { class: 'govuk-list govuk-list--spaced', id: 'sign-off-actions' }, view.actions.map((a) => {
+          const button = a.canSign ? h('button', {
+            type: 'button', class: 'govuk-button govuk-!-margin-bottom-0', 'data-action': a.actionId,
+            'aria-label': `Sign off: ${a.description}`,
+          }, 'Sign off') : null;
+          if (button) button.addEventListener('click', () => sign(a, button));
+          return h('li', { class: 'app-card', 'data-action': a.actionId },
+            h('span', { class: 'govuk-caption-s' }, a.goalTitle), h('br'),
+            h('span', { class: 'govuk-!-font-weight-bold' }, a.description), h('br'),
+            `Who: ${a.ownerName}. By: ${a.dueOn ? formatDate(a.dueOn) : 'no date'}.`, h('br'),
+            h('span', { class: 'app-sign-off-state' }, stateOf(a)), button ? h('br') : null, button);
+        })));
+  }
+  await draw(null);
+  return section;
+}
+
+const SAID = {
+  AGREES: (s) => `${s.authorName} agrees with the plan.`,
+  DISAGREES: (s) => `${s.authorName} does not agree with the plan.`,
+  PROFESSIONAL_DISSENT: (s) => `${s.authorName}${s.agencyName ? ` (${s.agencyName})` : ''} disagrees with the decision.`,
+};
+
+function familyForm(conference, onSaved) {
+  const agree = h('input', { class: 'govuk-radios__input', id: 'view-agree', name: 'stance', type: 'radio', value: 'AGREES' });
+  const disagree = h('input', { class: 'govuk-radios__input', id: 'view-disagree', name: 'stance', type: 'radio', value: 'DISAGREES' });
+  const words = h('textarea', { class: 'govuk-textarea', id: 'view-words', name: 'words', rows: '4', 'aria-describedby': 'view-words-hint' });
+  const errors = h('div', { 'aria-live': 'assertive' });
+  const form = h('form', { id: 'family-view', novalidate: true }, errors,
+    h('div', { class: 'govuk-form-group' }, h('fieldset', { class: 'govuk-fieldset' },
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Do you agree with the plan?'),
+      h('div', { class: 'govuk-radios', 'data-module': 'govuk-radios' },
+        h('div', { class: 'govuk-radios__item' }, agree, h('label', { class: 'govuk-label govuk-radios__label', for: 'view-agree' }, 'Yes, I agree')),
+        h('div', { class: 'govuk-radios__item' }, disagree, h('label', { class: 'govuk-label govuk-radios__label', for: 'view-disagree' }, 'No, I do not agree'))))),
+    h('div', { class: 'govuk-form-group' },
+      h('label', { class: 'govuk-label', for: 'view-words' }, 'Tell us what you think, in your own words'),
+      h('div', { class: 'govuk-hint', id: 'view-words-hint' }, 'If you do not agree, say why. Everyone at the conference will see this.'),
+      words),
+    h('button', { type: 'submit', class: 'govuk-button', id: 'save-view' }, 'Save what I think'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const stance = agree.checked ? 'AGREES' : disagree.checked ? 'DISAGREES' : null;
+    if (!stance) {
+      replaceChildren(errors, problem({ message: 'Choose yes or no.' }));
+      return;
+    }
+    try {
+      await api.post(`/conferences/${conference.id}/statements`, { stance, words: words.value });
+      await onSaved('Thank you. What you think is now part of the conference record.');
+    } catch (error) {
+      replaceChildren(errors, problem(error));
+      errors.firstElementChild.focus();
+    }
+  });
+  return form;
+}
+
+function dissentForm(conference, onSaved) {
+  const words = h('textarea', { class: 'govuk-textarea', id: 'dissent-words', name: 'words', rows: '4' });
+  const errors = h('div', { 'aria-live': 'assertive' });
+  const form = h('form', { id: 'dissent', novalidate: true }, errors,
+    h('div', { class: 'govuk-form-group' },
+      h('label', { class: 'govuk-label', for: 'dissent-words' }, 'Why you disagree with the decision'), words),
+    h('button', { type: 'submit', class: 'govuk-button govuk-button--warning', id: 'record-dissent' }, 'Record my dissent'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api.post(`/conferences/${conference.id}/statements`, { stance: 'PROFESSIONAL_DISSENT', words: words.value });
+      await onSaved('Your dissent is recorded in the conference record.');
+    } catch (error) {
+      replaceChildren(errors, problem(error));
+      errors.firstElementChild.focus();
+    }
+  });
+  return h('details', { class: 'govuk-details' },
+    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Record professional dissent')),
+    h('div', { class: 'govuk-details__text' }, form));
+}
+
+export async function viewsSection(conference, caller) {
+  const section = h('section', { id: 'views', 'aria-labelledby': 'views-heading' });
+  async function draw(message) {
+    const said = await api.get(`/conferences/${conference.id}/statements`);
+    const open = conference.status !== 'CLOSED';
+    replaceChildren(section,
+      h('h2', { class: 'govuk-heading-m', id: 'views-heading' }, 'What people think of the plan'),
+      message ? done(message) : null,
+      said.length === 0 ? h('p', { class: 'govuk-body' }, 'Nobody has said yet.')
+        : h('ul', { class: 'govuk-list govuk-list--spaced', id: 'statements' }, said.map((s) => h('li', {},
+          h('span', { class: 'govuk-!-font-weight-bold' }, SAID[s.stance](s)),
+          s.words ? h('span', {}, ` “${s.words}”`) : null))),
+      open && caller.kind !== 'STAFF' ? familyForm(conference, draw) : null,
+      open && caller.kind === 'STAFF' ? dissentForm(conference, draw) : null);
+  }
+  await draw(null);
+  return section;
+}
+
+const ATTENDANCE = [['ATTENDED', 'Came'], ['APOLOGIES', 'Sent apologies'], ['DID_NOT_ATTEND', 'Did not come']];
+
+export function closeSection(conference, onClosed) {
+  const errors = h('div', { 'aria-live': 'assertive' });
+  const people = conference.invitees.filter((i) => i.role !== 'CHAIR');
+  const decisions = h('textarea', { class: 'govuk-textarea', id: 'decisions', name: 'decisions', rows: '5', 'aria-describedby': 'decisions-hint' });
+  const form = h('form', { id: 'close-conference', novalidate: true }, errors,
+    people.map((p) => h('div', { class: 'govuk-form-group' }, h('fieldset', { class: 'govuk-fieldset' },
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, p.name),
+      h('div', { class: 'govuk-radios govuk-radios--small govuk-radios--inline' }, ATTENDANCE.map(([value, label]) => {
+        const inputId = `attendance-${p.id}-${value}`;
+        return h('div', { class: 'govuk-radios__item' },
+          h('input', { class: 'govuk-radios__input', id: inputId, name: `attendance-${p.id}`, type: 'radio', value }),
+          h('label', { class: 'govuk-label govuk-radios__label', for: inputId }, label));
+      }))))),
+    h('div', { class: 'govuk-form-group' },
+      h('label', { class: 'govuk-label govuk-label--s', for: 'decisions' }, 'What was decided'),
+      h('div', { class: 'govuk-hint', id: 'decisions-hint' }, 'One decision on each line.'), decisions),
+    h('button', { type: 'submit', class: 'govuk-button govuk-button--warning', id: 'close' }, 'Close the conference'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const attendance = people.map((p) => {
+      const checked = form.querySelector(`input[name="attendance-${p.id}"]:checked`);
+      return checked ? { inviteeId: p.id, attendance: checked.value } : null;
+    }).filter(Boolean);
+    const lines = decisions.value.split('\n').map((l) => l.trim()).filter(Boolean);
+    try {
+      await api.post(`/conferences/${conference.id}/close`, { attendance, decisions: lines });
+      await onClosed();
+    } catch (error) {
+      replaceChildren(errors, problem(error));
+      errors.firstElementChild.focus();
+    }
+  });
+  return h('section', { id: 'closing', 'aria-labelledby': 'closing-heading' },
+    h('h2', { class: 'govuk-heading-m', id: 'closing-heading' }, 'Close the conference'),
+    h('p', { class: 'govuk-body' }, 'Closing keeps a record of who came, what was decided, the plan and who signed it, '
+      + 'and what people said. The record cannot be changed afterwards. The plan carries on.'),
+    form);
+}
