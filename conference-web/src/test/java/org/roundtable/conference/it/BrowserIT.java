@@ -134,11 +134,12 @@ class BrowserIT {
         signInAsStaff("chair");
         browser.open("/conferences/" + conference);
         browser.click(By.id("move-status"));
-        browser.waitForText(By.id("move-status"), "End the conference");
+        browser.waitFor(By.id("close-conference"));
         assertTrue(browser.text(By.tagName("main")).contains("Live"));
         browser.assertAccessible();
-        browser.click(By.id("move-status"));
-        browser.waitForText(By.tagName("main"), "Closed");
+        browser.click(By.id("close"));
+        browser.waitFor(By.id("closed-record"));
+        assertTrue(browser.text(By.tagName("main")).contains("Closed"));
         assertTrue(browser.driver().findElements(By.id("join-live")).isEmpty(), "a closed conference has no live room");
     }
 

@@ -2,7 +2,6 @@ package org.roundtable.conference.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.roundtable.conference.it.JsonBodies.json;
 
@@ -168,6 +167,37 @@ class CommitmentsIT {
             assertTrue(text.contains(expected), "minutes mention \"" + expected + "\":\n" + text);
         }
         assertEquals(404, housingOfficer.download(conf + "/minutes").status(), "not for an agency not involved");
+    }
+
+    @Test
+    void the_record_says_a_private_part_happened_and_shows_what_was_said_only_to_those_present() throws IOException {
+        Meeting m = meeting(fx.unique("Jess keeps the diary"));
+        String conf = "/conferences/" + m.conference();
+        String jessInvitee = DemoFixture.idWhere(fx.chair.get(conf).json(), "invitees", "name", "Jess Taylor");
+        String secret = "SECRET-" + java.util.UUID.randomUUID();
+        try (LiveClient chair = LiveClient.connect(fx.chair, m.conference())) {
+            chair.hello();
+            chair.send(Json.createObjectBuilder().add("type", "startPrivate").add("excluded", Json.createArrayBuilder().add(jessInvitee))
+                    .add("reason", "Information about a third party").build());
+            chair.nextMatching(msg -> msg.getString("type").equals("room") && msg.get("privatePart") instanceof JsonObject, 5);
+            chair.send(Json.createObjectBuilder().add("type", "comment").add("id", m.jessAction()).add("text", secret).build());
+            chair.next("comment");
+            chair.send(Json.createObjectBuilder().add("type", "endPrivate").build());
+            chair.nextMatching(msg -> msg.getString("type").equals("room") && msg.isNull("privatePart"), 5);
+        }
+        assertEquals(200, fx.chair.post(conf + "/close", null).status());
+
+        var forJess = jess.get(conf + "/record").json().getJsonArray("privateParts").getJsonObject(0);
+        assertTrue(forJess.getBoolean("contentHidden"));
+        assertEquals("Information about a third party", forJess.getString("reason"), "that it happened, and why, is on the record");
+        assertFalse(forJess.toString().contains(secret));
+        var forChair = fx.chair.get(conf + "/record").json().getJsonArray("privateParts").getJsonObject(0);
+        assertTrue(forChair.toString().contains(secret), "those present see what was said");
+        try (var document = Loader.loadPDF(jess.download(conf + "/minutes").bytes())) {
+            String text = new PDFTextStripper().getText(document);
+            assertFalse(text.contains(secret));
+            assertTrue(text.contains("You were not present for this part"), text);
+        }
     }
 
     @Test

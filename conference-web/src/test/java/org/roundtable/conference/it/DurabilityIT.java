@@ -75,6 +75,17 @@ class DurabilityIT {
                 assertTrue(stored.contains(word), "acknowledged " + word + " was lost; stored: " + stored);
             }
             assertTrue(stored.split("<w").length - 1 >= acknowledged.size(), "every acknowledged word is there once");
+
+            // The plan's hash chain carries on across the crash: edits after the restart link to those before it.
+            try (LiveClient again = LiveClient.connect(People.staff(new ApiClient(server.address()), "chair", People.DEMO_PASSWORD), conference)) {
+                again.hello();
+                String text = again.plan().node(goal).orElseThrow().get(PlanField.DESCRIPTION);
+                again.edit(new PlanOperation.EditText(goal, PlanField.DESCRIPTION, TextOperation.insertAt(text.length(), text.length(), "<after>")));
+                again.settle();
+            }
+            var admin = People.staff(new ApiClient(server.address()), "admin", People.DEMO_PASSWORD);
+            var verification = admin.get("/admin/audit/verification").json();
+            assertTrue(verification.getBoolean("intact"), verification::toString);
         }
     }
 }

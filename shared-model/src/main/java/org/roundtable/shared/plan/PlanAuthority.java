@@ -126,14 +126,15 @@ public final class PlanAuthority {
         if (stored.revision() > revision) {
             throw new IllegalStateException("not older than the plan");
         }
+        if (log.size() >= retained) {
+            // The history is full (changes after the snapshot may already fill it): older ones are not needed.
+            return;
+        }
         if (!log.isEmpty() && stored.revision() != log.peekFirst().revision() - 1) {
             throw new IllegalStateException("older changes are remembered newest first, without gaps");
         }
         if (log.isEmpty() && stored.revision() != revision) {
             throw new IllegalStateException("the newest older change must be the plan's revision");
-        }
-        if (log.size() >= retained) {
-            return;
         }
         log.addFirst(stored);
         appliedIds.put(stored.changeId(), stored.revision());

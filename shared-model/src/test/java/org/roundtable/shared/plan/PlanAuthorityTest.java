@@ -83,4 +83,24 @@ class PlanAuthorityTest {
         reloaded.submit(late);
         assertEquals(live.document(), reloaded.document());
     }
+
+    @Test
+    void loading_more_history_than_is_kept_keeps_the_newest_and_ignores_the_rest() {
+        var live = authorityWithGoal();
+        var changes = new java.util.ArrayList<PlanChange>();
+        for (int i = 0; i < 6; i++) {
+            changes.add(((PlanAuthority.Applied) live.submit(change("c" + i, i,
+                    new EditText(goal, PlanField.TITLE, TextOperation.insertAt(3 + i, 3 + i, "x"))))).change());
+        }
+        // Snapshot at revision 4: changes 5 and 6 are replayed, 4, 3, 2 and 1 offered as history; only 3 are kept.
+        var snapshot = authorityWithGoal();
+        changes.subList(0, 4).forEach(snapshot::restore);
+        var reloaded = new PlanAuthority(snapshot.document(), 4, 3);
+        changes.subList(4, 6).forEach(reloaded::restore);
+        for (int i = 3; i >= 0; i--) {
+            reloaded.rememberOlder(changes.get(i));
+        }
+        assertEquals(3, reloaded.oldestRetainedBase());
+        assertEquals(live.document(), reloaded.document());
+    }
 }
