@@ -12,6 +12,7 @@ import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.family.Contact;
 import org.roundtable.conference.domain.model.plan.Action;
 import org.roundtable.shared.domain.OwnerKind;
+import org.roundtable.shared.record.InformationKind;
 
 /**
  * Who may see and do what: the one place where it is decided. Every application service asks
@@ -34,6 +35,9 @@ public class AccessPolicy {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private SharingRules sharing;
 
     public Caller requireSignedIn(Caller caller) {
         if (caller == null) {
@@ -81,6 +85,30 @@ public class AccessPolicy {
         if (!canSeeFamily(caller, familyId)) {
             throw new ResourceNotFound("family");
         }
+    }
+
+    /**
+     * Staff see each kind of a family's information only if the family shares it with their
+     * agency, or someone there recorded an override. Families and advocates are not limited.
+     */
+    public void requireShared(Caller caller, UUID familyId, InformationKind kind) {
+        if (caller == null || !caller.isStaff()) {
+            return;
+        }
+        var answer = sharing.answer(familyId, caller.agencyId(), kind);
+        if (!answer.shared()) {
+            throw new NotShared(kind, answer.preference());
+        }
+    }
+
+    public boolean isShared(Caller caller, UUID familyId, InformationKind kind) {
+        return caller == null || !caller.isStaff() || sharing.answer(familyId, caller.agencyId(), kind).shared();
+    }
+
+    /** Reading one kind of a family's information: visible, and shared with the caller's agency. */
+    public void requireVisibleAndShared(Caller caller, UUID familyId, InformationKind kind) {
+        requireFamilyVisible(caller, familyId);
+        requireShared(caller, familyId, kind);
     }
 
     /** Changing a family's case record: staff of an agency involved today. */

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.command.CloseCommand;
 import org.roundtable.conference.application.view.ConferenceRecordView;
 import org.roundtable.conference.application.view.ConferenceRecordView.ActionEntry;
@@ -130,6 +131,7 @@ public class ConferenceRecordService {
     public ConferenceRecordView record(Caller caller, UUID conferenceId) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
+        policy.requireShared(caller, conference.family().id(), InformationKind.CONFERENCE_RECORDS);
         ConferenceRecordView record;
         if (conference.status() == ConferenceStatus.CLOSED) {
             record = JSON.fromJson(em.find(ConferenceRecord.class, conferenceId).json(), ConferenceRecordView.class);

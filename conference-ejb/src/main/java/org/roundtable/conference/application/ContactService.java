@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.command.ContactCommand;
 import org.roundtable.conference.application.view.ContactView;
 import org.roundtable.conference.domain.model.access.Caller;
@@ -30,7 +31,7 @@ public class ContactService {
     private Lookup lookup;
 
     public Page<ContactView> list(Caller caller, UUID familyId, PageRequest page) {
-        policy.requireFamilyVisible(caller, familyId);
+        policy.requireVisibleAndShared(caller, familyId, InformationKind.CONTACTS);
         return lookup.page(
                 em.createQuery("""
                         select c from Contact c join fetch c.agency join fetch c.recordedBy

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.command.FamilyCommand;
 import org.roundtable.conference.application.command.MemberCommand;
 import org.roundtable.conference.application.view.AdvocateView;
@@ -100,8 +101,10 @@ public class FamilyService {
         policy.requireFamilyVisible(caller, familyId);
         var family = lookup.require(Family.class, familyId, "family");
         LocalDate today = LocalDate.now(clock);
+        boolean shared = policy.isShared(caller, familyId, InformationKind.DETAILS);
         return new FamilyView(family.id(), family.name(), family.reference(), family.strategyDiscussionOn(),
-                membersOf(familyId).stream().map(MemberView::of).toList(),
+                shared ? family.messageToWorkers() : null, !shared,
+                membersOf(familyId).stream().map(shared ? MemberView::of : MemberView::withheld).toList(),
                 involvements(familyId).stream().map(i -> InvolvementView.of(i, today)).toList(),
                 advocates(familyId).stream().map(AdvocateView::of).toList());
     }
@@ -116,20 +119,14 @@ public class FamilyService {
 
     public List<MemberView> listMembers(Caller caller, UUID familyId) {
         policy.requireFamilyVisible(caller, familyId);
-        return membersOf(familyId).stream().map(MemberView::of).toList();
+        boolean shared = policy.isShared(caller, familyId, InformationKind.DETAILS);
+        return membersOf(familyId).stream().map(shared ? MemberView::of : MemberView::withheld).toList();
     }
 
     public MemberView addMember(Caller caller, UUID familyId, MemberCommand command) {
         policy.requireCaseWorker(caller, familyId);
         var member = new FamilyMember(lookup.require(Family.class, familyId, "family"), command.details());
         em.persist(member);
-        return MemberView.of(member);
-    }
-
-    public MemberView updateMember(Caller caller, UUID familyId, UUID memberId, MemberCommand command) {
-        policy.requireCaseWorker(caller, familyId);
-        var member = requireMemberOf(familyId, memberId);
-        member.update(command.details());
         return MemberView.of(member);
     }
 

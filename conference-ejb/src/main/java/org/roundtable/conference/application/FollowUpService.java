@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.view.DashboardView;
 import org.roundtable.conference.application.view.DashboardView.ActionLine;
 import org.roundtable.conference.application.view.DashboardView.ConferenceDueView;
@@ -47,6 +48,9 @@ public class FollowUpService {
     private FollowUpRules rules;
 
     @Inject
+    private AccessLogService accessLog;
+
+    @Inject
     private Clock clock;
 
     /** The chair's dashboard; status and owner ("AGENCY:id") narrow the list of actions when given. */
@@ -60,11 +64,12 @@ public class FollowUpService {
         List<Family> families = em.createQuery("""
                 select distinct c.family from Conference c where c.chair.id = :me""", Family.class)
                 .setParameter("me", caller.id()).getResultStream()
-                .filter(f -> policy.canSeeFamily(caller, f.id()))
+                .filter(f -> policy.canSeeFamily(caller, f.id()) && policy.isShared(caller, f.id(), InformationKind.PLAN))
                 .sorted(Comparator.comparing(Family::name)).toList();
         var lines = new ArrayList<ActionLine>();
         var conferences = new ArrayList<ConferenceDueView>();
         for (Family family : families) {
+            accessLog.recordRead(caller, family.id(), "your plan (on the chair's follow-up page)", null);
             Map<String, String> names = ownerNames.of(family.id());
             List<Action> actions = em.createQuery("""
                     select a from Action a join fetch a.goal

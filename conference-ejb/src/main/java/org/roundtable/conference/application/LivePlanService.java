@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.shared.plan.CommitmentHash;
@@ -118,6 +119,7 @@ public class LivePlanService {
     /** Submits a change on behalf of a caller; returns what the plan's authority made of it. */
     public PlanAuthority.Outcome submit(Caller caller, UUID familyId, PlanChange change) {
         policy.requirePlanContributor(caller, familyId);
+        policy.requireShared(caller, familyId, InformationKind.PLAN);
         return withPlan(familyId, plan -> {
             Long seen = plan.authority.appliedRevision(change.changeId());
             if (seen != null) {
@@ -175,7 +177,7 @@ public class LivePlanService {
 
     /** The plan as it is now, for someone allowed to see it. */
     public Snapshot snapshot(Caller caller, UUID familyId) {
-        policy.requireFamilyVisible(caller, familyId);
+        policy.requireVisibleAndShared(caller, familyId, InformationKind.PLAN);
         return withPlan(familyId, plan -> new Snapshot(plan.document(), plan.revision()));
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.view.CommentView;
 import org.roundtable.conference.application.view.ParticipantView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
@@ -54,6 +55,8 @@ public class LiveRoomService {
         if (conference.status() == ConferenceStatus.CLOSED) {
             throw new DomainRuleViolation("This conference has closed.");
         }
+        // The room is where the plan is edited: no plan shared with the agency, no room.
+        policy.requireShared(caller, conference.family().id(), InformationKind.PLAN);
         Invitee invitee = conference.invitees().stream().filter(i -> i.is(caller.kind(), caller.id())).findFirst()
                 .orElseThrow(() -> new AccessDenied("You are not invited to this conference."));
         return new ParticipantView(invitee.id(), conference.id(), conference.family().id(), invitee.displayName(), invitee.role());

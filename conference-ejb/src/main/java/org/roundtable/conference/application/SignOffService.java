@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.command.SignOffCommand;
 import org.roundtable.conference.application.view.SignOffView;
 import org.roundtable.conference.application.view.SignOffView.ActionSignOff;
@@ -68,6 +69,7 @@ public class SignOffService {
     public SignOffView view(Caller caller, UUID conferenceId) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
+        policy.requireShared(caller, conference.family().id(), InformationKind.PLAN);
         return view(conference, caller);
     }
 
@@ -85,6 +87,7 @@ public class SignOffService {
     public SignOffView sign(Caller caller, UUID conferenceId, SignOffCommand command) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
+        policy.requireShared(caller, conference.family().id(), InformationKind.PLAN);
         if (conference.status() == ConferenceStatus.CLOSED) {
             throw new DomainRuleViolation("This conference is closed; its sign-off can no longer change. Sign in the next conference.");
         }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.command.StatementCommand;
 import org.roundtable.conference.application.view.StatementView;
 import org.roundtable.conference.domain.model.access.Caller;
@@ -45,6 +46,7 @@ public class StatementService {
     public List<StatementView> list(Caller caller, UUID conferenceId) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
+        policy.requireShared(caller, conference.family().id(), InformationKind.CONFERENCE_RECORDS);
         return statementsOf(conferenceId).stream().map(StatementView::of).toList();
     }
 

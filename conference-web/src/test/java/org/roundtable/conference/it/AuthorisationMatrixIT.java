@@ -137,7 +137,7 @@ class AuthorisationMatrixIT {
         rows.add(new Row("GET", "/families/{familyId}/members", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/members")));
         rows.add(new Row("POST", "/families/{familyId}/members", TAYLOR_WORKERS, Session.OWN,
                 c -> c.post(family + "/members", json("fullName", fx.unique("Cousin")))));
-        rows.add(new Row("PUT", "/families/{familyId}/members/{memberId}", TAYLOR_WORKERS, Session.OWN,
+        rows.add(new Row("PUT", "/families/{familyId}/members/{memberId}", EnumSet.of(FAMILY_MEMBER), Session.OWN,
                 c -> c.put(family + "/members/" + fx.ryan, json("fullName", "Ryan Taylor", "address", "12 Mill Lane, Riverside",
                         "preferredLanguage", "English"))));
         rows.add(new Row("GET", "/families/{familyId}/conferences", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/conferences")));
@@ -229,6 +229,40 @@ class AuthorisationMatrixIT {
         rows.add(new Row("PUT", "/admin/settings/reminders", ADMIN_ONLY, Session.OWN,
                 c -> c.put("/admin/settings/reminders", json("daysAhead", 3))));
         rows.add(new Row("POST", "/admin/reminders/run", ADMIN_ONLY, Session.OWN, c -> c.post("/admin/reminders/run", null)));
+
+        // The family's own record
+        var familyOnly = EnumSet.of(FAMILY_MEMBER);
+        rows.add(new Row("PUT", "/families/{familyId}/details/about", familyOnly, Session.OWN,
+                c -> c.put(family + "/details/about", json("messageToWorkers", "Please knock loudly."))));
+        rows.add(new Row("GET", "/families/{familyId}/details/history", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/details/history")));
+        rows.add(new Row("GET", "/families/{familyId}/details/proposals", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/details/proposals")));
+        rows.add(new Row("POST", "/families/{familyId}/details/members/{memberId}/proposals", TAYLOR_WORKERS, Session.OWN,
+                c -> c.post(family + "/details/members/" + fx.ryan + "/proposals", json("field", "PHONE", "value", "07700 900123",
+                        "reason", "Given at school"))));
+        rows.add(new Row("POST", "/families/{familyId}/details/proposals/{proposalId}/decision", familyOnly, Session.OWN,
+                c -> c.post(family + "/details/proposals/" + fx.freshProposal() + "/decision", json("accept", false))));
+        rows.add(new Row("GET", "/families/{familyId}/sharing", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/sharing")));
+        rows.add(new Row("PUT", "/families/{familyId}/sharing/preferences", familyOnly, Session.OWN,
+                c -> c.put(family + "/sharing/preferences", json("agencyId", fx.school, "kind", "DETAILS", "preference", "SHARE"))));
+        rows.add(new Row("POST", "/families/{familyId}/sharing/overrides", TAYLOR_WORKERS, Session.OWN,
+                c -> c.post(family + "/sharing/overrides", json("kind", "REPORTS", "lawfulBasis", "STATUTORY_DUTY", "reason", "Section 47 enquiry"))));
+        rows.add(new Row("PUT", "/families/{familyId}/sharing/decisions/{decisionId}/restriction", CHAIR_ONLY, Session.OWN,
+                c -> c.put(family + "/sharing/decisions/" + fx.freshOverride() + "/restriction", json("reason", "Police enquiry",
+                        "reviewOn", LocalDate.now().plusDays(30).toString()))));
+        rows.add(new Row("GET", "/families/{familyId}/access-log", EnumSet.of(FAMILY_MEMBER, ADVOCATE), Session.OWN,
+                c -> c.get(family + "/access-log")));
+        rows.add(new Row("GET", "/families/{familyId}/contact-map", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/contact-map")));
+        rows.add(new Row("GET", "/families/{familyId}/contact-map/chart.svg", TAYLOR_VIEWERS, Session.OWN,
+                c -> c.get(family + "/contact-map/chart.svg")));
+        rows.add(new Row("GET", "/families/{familyId}/my-data", familyOnly, Session.OWN, c -> c.get(family + "/my-data")));
+        rows.add(new Row("GET", "/families/{familyId}/my-data/pdf", familyOnly, Session.OWN, c -> c.get(family + "/my-data/pdf")));
+        rows.add(new Row("GET", "/conferences/{conferenceId}/reports", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/reports")));
+        rows.add(new Row("POST", "/conferences/{conferenceId}/reports", TAYLOR_WORKERS, Session.OWN,
+                c -> c.postBytes(conference + "/reports?fileName=report.pdf", "application/pdf", DemoFixture.samplePdf())));
+        rows.add(new Row("POST", "/conferences/{conferenceId}/reports/{reportId}/share", TAYLOR_WORKERS, Session.OWN,
+                c -> c.post(conference + "/reports/" + fx.sharedReport() + "/share", null)));
+        rows.add(new Row("GET", "/conferences/{conferenceId}/reports/{reportId}", TAYLOR_VIEWERS, Session.OWN,
+                c -> c.get(conference + "/reports/" + fx.sharedReport())));
         return rows;
     }
 
@@ -275,6 +309,25 @@ class AuthorisationMatrixIT {
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** "Who looked at my record" is complete: every read endpoint of a family's or a conference's data logs a staff read. */
+    @Test
+    void every_read_of_a_familys_record_by_staff_is_written_in_its_access_log() {
+        var reads = rows().stream().filter(r -> r.method().equals("GET") && r.allowed().contains(INVOLVED_STAFF)
+                && (r.template().contains("{familyId}") || r.template().contains("{conferenceId}"))).toList();
+        assertTrue(reads.size() >= 20, "the read endpoints of a family's record: " + reads.size());
+        List<String> unlogged = new ArrayList<>();
+        var taylors = java.util.UUID.fromString(fx.taylors);
+        for (Row row : reads) {
+            long before = Database.count("select count(*) from record_access where family_id = ?", taylors);
+            Reply reply = row.call().apply(clients.get(INVOLVED_STAFF));
+            assertTrue(reply.status() == 200, row.endpoint() + ": " + reply);
+            if (Database.count("select count(*) from record_access where family_id = ?", taylors) <= before) {
+                unlogged.add(row.endpoint());
+            }
+        }
+        assertTrue(unlogged.isEmpty(), "staff reads not in the family's access log: " + unlogged);
     }
 
     @Test

@@ -36,7 +36,7 @@ class CaseRecordIT {
     }
 
     @Test
-    void a_worker_opens_a_case_adds_a_member_and_corrects_their_details() {
+    void a_worker_opens_a_case_adds_a_member_and_suggests_a_correction_for_the_family_to_accept() {
         Reply opened = worker.post("/families", json("name", "Okafor-Lee family", "reference", "RT-0900"));
         assertEquals(201, opened.status(), opened::toString);
         String family = opened.json().getString("id");
@@ -44,11 +44,14 @@ class CaseRecordIT {
                 "dateOfBirth", "1990-04-01", "email", "kemi@example.org", "preferredLanguage", "Yoruba"));
         assertEquals(201, added.status(), added::toString);
         String member = added.json().getString("id");
-        Reply corrected = worker.put("/families/" + family + "/members/" + member, json("fullName", "Kemi Okafor-Lee",
-                "dateOfBirth", "1990-04-01", "phone", "07700 900999"));
-        assertEquals(200, corrected.status());
+        assertEquals(403, worker.put("/families/" + family + "/members/" + member, json("fullName", "Kemi Okafor-Lee",
+                "dateOfBirth", "1990-04-01", "phone", "07700 900999")).status(), "once given, details are the family's to change");
+        Reply suggested = worker.post("/families/" + family + "/details/members/" + member + "/proposals",
+                json("field", "PHONE", "value", "07700 900999", "reason", "Kemi gave this number at the visit."));
+        assertEquals(201, suggested.status(), suggested::toString);
+        assertEquals("PENDING", suggested.json().getString("status"));
         var view = worker.get("/families/" + family).json();
-        assertEquals("07700 900999", view.getJsonArray("members").getJsonObject(0).getString("phone"));
+        assertEquals(null, view.getJsonArray("members").getJsonObject(0).getString("phone", null), "nothing changes until the family accepts");
         assertEquals("Sam Okafor", view.getJsonArray("involvements").getJsonObject(0).getString("leadPractitionerName"),
                 "the worker who opens a case leads it for their agency");
     }
@@ -79,7 +82,8 @@ class CaseRecordIT {
     void unknown_ids_and_unknown_addresses_are_not_found() {
         assertEquals(404, worker.get("/families/" + UUID.randomUUID()).status());
         assertEquals(404, worker.get("/families/not-a-uuid").status());
-        assertEquals(404, worker.put("/families/" + fx.taylors + "/members/" + UUID.randomUUID(), json("fullName", "X")).status());
+        assertEquals(404, People.signedIn(Role.FAMILY_MEMBER).put("/families/" + fx.taylors + "/members/" + UUID.randomUUID(),
+                json("fullName", "X")).status());
         Reply nowhere = worker.get("/no-such-thing");
         assertEquals(404, nowhere.status());
         assertTrue(nowhere.contentType().startsWith("application/problem+json"));

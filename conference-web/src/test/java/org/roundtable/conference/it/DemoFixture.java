@@ -129,6 +129,47 @@ final class DemoFixture {
                 .getString("contentHash");
     }
 
+    /** A correction the chair suggests for Ryan, waiting for the family's decision. */
+    String freshProposal() {
+        Reply made = chair.post("/families/" + taylors + "/details/members/" + ryan + "/proposals",
+                json("field", "PREFERRED_LANGUAGE", "value", "English", "reason", unique("Checked at school")));
+        assertEquals(201, made.status(), made::toString);
+        return made.json().getString("id");
+    }
+
+    /** An override the chair records for their agency, as a ledger entry to restrict. */
+    String freshOverride() {
+        String reason = unique("Needed for the core group");
+        Reply made = chair.post("/families/" + taylors + "/sharing/overrides", json("kind", "REPORTS", "lawfulBasis", "STATUTORY_DUTY",
+                "reason", reason));
+        assertEquals(201, made.status(), made::toString);
+        return made.json().getJsonArray("ledger").stream().map(v -> v.asJsonObject()).filter(e -> e.getString("reason").equals(reason))
+                .findFirst().orElseThrow().getString("id");
+    }
+
+    private String sharedReport;
+
+    /** A report social care uploaded for the demo conference and shared with the family. */
+    synchronized String sharedReport() {
+        if (sharedReport == null) {
+            Reply uploaded = chair.postBytes("/conferences/" + conference + "/reports?fileName=social-care.pdf", "application/pdf", samplePdf());
+            assertEquals(201, uploaded.status(), uploaded::toString);
+            sharedReport = uploaded.json().getString("id");
+            assertEquals(200, chair.post("/conferences/" + conference + "/reports/" + sharedReport + "/share", null).status());
+        }
+        return sharedReport;
+    }
+
+    static byte[] samplePdf() {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String freshAgendaItem(String conferenceId) {
         var agenda = chair.post("/conferences/" + conferenceId + "/agenda", json("title", unique("Item"))).json()
                 .getJsonArray("agenda");

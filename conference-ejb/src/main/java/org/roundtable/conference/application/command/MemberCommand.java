@@ -14,11 +14,13 @@ public record MemberCommand(
         @Size(max = 40, message = "The phone number must be 40 characters or fewer") String phone,
         @Size(max = 500, message = "The address must be 500 characters or fewer") String address,
         @Size(max = 60, message = "The language must be 60 characters or fewer") String preferredLanguage,
-        @Size(max = 1000, message = "Access needs must be 1000 characters or fewer") String accessNeeds) {
+        @Size(max = 1000, message = "Access needs must be 1000 characters or fewer") String accessNeeds,
+        Boolean livesInHousehold) {
 
     public MemberDetails details() {
         return new MemberDetails(fullName.strip(), dateOfBirth, blankToNull(email), blankToNull(phone),
-                blankToNull(address), blankToNull(preferredLanguage), blankToNull(accessNeeds));
+                blankToNull(address), blankToNull(preferredLanguage), blankToNull(accessNeeds),
+                livesInHousehold == null || livesInHousehold);
     }
 
     private static String blankToNull(String s) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A family's overview: who is in it, which agencies work with it and who advocates for it. */
-public record FamilyView(UUID id, String name, String reference, LocalDate strategyDiscussionOn, List<MemberView> members,
+public record FamilyView(UUID id, String name, String reference, LocalDate strategyDiscussionOn,
+        String messageToWorkers, boolean detailsWithheld, List<MemberView> members,
         List<InvolvementView> involvements, List<AdvocateView> advocates) {
 }

@@ -27,6 +27,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.roundtable.conference.application.AccessChanged;
 import org.roundtable.conference.application.AccessDenied;
+import org.roundtable.conference.application.AccessLogService;
 import org.roundtable.conference.application.InvalidInput;
 import org.roundtable.conference.application.LivePlanService;
 import org.roundtable.conference.application.LiveRoomService;
@@ -91,6 +92,9 @@ public class LiveRooms {
 
     @Inject
     private SignOffService signOff;
+
+    @Inject
+    private AccessLogService accessLog;
 
     @Resource
     private ManagedExecutorService executor;
@@ -221,6 +225,7 @@ public class LiveRooms {
             return;
         }
         var participant = c.participant;
+        accessLog.recordRead(c.caller, participant.familyId(), "your plan (in the live conference)", null);
         Optional<PrivatePartView> privatePart = roomService.runningView(c.conferenceId);
         boolean excluded = privatePart.map(p -> p.excluded().contains(participant.inviteeId())).orElse(false);
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.roundtable.conference.application.ConferenceService;
+import org.roundtable.conference.application.FamilyDetailsService;
 import org.roundtable.conference.application.FamilyService;
 import org.roundtable.conference.application.FollowUpService;
 import org.roundtable.conference.application.command.FamilyCommand;
@@ -43,6 +44,9 @@ public class FamilyResource {
 
     @Inject
     private FollowUpService followUp;
+
+    @Inject
+    private FamilyDetailsService details;
 
     @Inject
     private CallerContext context;
@@ -92,7 +96,7 @@ public class FamilyResource {
     @Path("/{familyId}/members/{memberId}")
     public MemberView updateMember(@PathParam("familyId") UUID familyId, @PathParam("memberId") UUID memberId,
             @Valid @NotNull(message = "Send the person's details") MemberCommand command) {
-        return families.updateMember(context.caller(), familyId, memberId, command);
+        return details.updateMember(context.caller(), familyId, memberId, command);
     }
 
     @GET

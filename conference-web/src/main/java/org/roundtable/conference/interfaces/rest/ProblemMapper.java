@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.roundtable.conference.application.ReportTooLarge;
 import org.roundtable.conference.application.AccessDenied;
 import org.roundtable.conference.application.InvalidInput;
 import org.roundtable.conference.application.MailUnavailable;
@@ -91,6 +92,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof OptimisticLockException) {
             return Problem.of(409, "Conflict", "Someone else changed this at the same time. Reload and try again.");
+        }
+        if (e instanceof ReportTooLarge) {
+            return Problem.of(413, "Content Too Large", e.getMessage());
         }
         if (e instanceof MailUnavailable) {
             return Problem.of(503, "Service Unavailable", e.getMessage());

@@ -12,6 +12,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.roundtable.conference.application.ReportService;
+import org.roundtable.conference.application.ReportTooLarge;
 import org.roundtable.conference.application.SignInService;
 import org.roundtable.conference.interfaces.rest.Problem;
 
@@ -27,6 +30,7 @@ public class SessionFilter extends HttpFilter {
     /** API bodies are small forms; anything larger is a mistake or an attack. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern REPORT_UPLOAD = Pattern.compile(".*/api/conferences/[0-9a-fA-F-]{36}/reports");
 
     @Inject
     private SignInService signIn;
@@ -39,17 +43,20 @@ public class SessionFilter extends HttpFilter {
             throws IOException, ServletException {
         HttpServletRequest effective = request;
         if (CHANGES.contains(request.getMethod())) {
+            // Reports are PDFs of a few megabytes; everything else is small JSON.
+            boolean report = REPORT_UPLOAD.matcher(request.getRequestURI()).matches();
+            long limit = report ? ReportService.MAX_BYTES : MAX_BODY_BYTES;
+            String tooLarge = report ? new ReportTooLarge(ReportService.MAX_BYTES).getMessage()
+                    : "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB. Send less.";
             long length = request.getContentLengthLong();
-            if (length > MAX_BODY_BYTES) {
-                reject(response, Problem.of(413, "Content Too Large",
-                        "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB. Send less."));
+            if (length > limit) {
+                reject(response, Problem.of(413, "Content Too Large", tooLarge));
                 return;
             }
             if (length < 0) {
-                var bounded = BoundedBodyRequest.read(request, MAX_BODY_BYTES);
+                var bounded = BoundedBodyRequest.read(request, (int) limit);
                 if (bounded == null) {
-                    reject(response, Problem.of(413, "Content Too Large",
-                            "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB. Send less."));
+                    reject(response, Problem.of(413, "Content Too Large", tooLarge));
                     return;
                 }
                 effective = bounded;

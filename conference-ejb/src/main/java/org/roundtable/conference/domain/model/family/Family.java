@@ -28,6 +28,10 @@ public class Family {
     @Column(name = "strategy_discussion_on")
     private LocalDate strategyDiscussionOn;
 
+    /** In the family's own words: what it wants every worker to know. */
+    @Column(name = "message_to_workers")
+    private String messageToWorkers;
+
     @Version
     private long version;
 
@@ -47,6 +51,14 @@ public class Family {
 
     public void recordStrategyDiscussion(LocalDate on) {
         this.strategyDiscussionOn = on;
+    }
+
+    public void tellWorkers(String message) {
+        this.messageToWorkers = message;
+    }
+
+    public String messageToWorkers() {
+        return messageToWorkers;
     }
 
     public LocalDate strategyDiscussionOn() {

@@ -38,6 +38,9 @@ public class FamilyMember {
     @Column(name = "access_needs")
     private String accessNeeds;
 
+    @Column(name = "lives_in_household", nullable = false)
+    private boolean livesInHousehold = true;
+
     @Version
     private long version;
 
@@ -58,10 +61,11 @@ public class FamilyMember {
         this.address = details.address();
         this.preferredLanguage = details.preferredLanguage();
         this.accessNeeds = details.accessNeeds();
+        this.livesInHousehold = details.livesInHousehold();
     }
 
     public MemberDetails details() {
-        return new MemberDetails(fullName, dateOfBirth, email, phone, address, preferredLanguage, accessNeeds);
+        return new MemberDetails(fullName, dateOfBirth, email, phone, address, preferredLanguage, accessNeeds, livesInHousehold);
     }
 
     public UUID id() {

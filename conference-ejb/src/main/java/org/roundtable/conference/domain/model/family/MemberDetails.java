@@ -10,5 +10,12 @@ public record MemberDetails(
         String phone,
         String address,
         String preferredLanguage,
-        String accessNeeds) {
+        String accessNeeds,
+        boolean livesInHousehold) {
+
+    /** Someone who lives in the household (most members do). */
+    public MemberDetails(String fullName, LocalDate dateOfBirth, String email, String phone, String address,
+            String preferredLanguage, String accessNeeds) {
+        this(fullName, dateOfBirth, email, phone, address, preferredLanguage, accessNeeds, true);
+    }
 }

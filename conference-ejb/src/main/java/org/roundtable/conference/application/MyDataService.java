@@ -1,0 +1,100 @@
+package org.roundtable.conference.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.roundtable.conference.application.view.ConferenceRecordView;
+import org.roundtable.conference.application.view.ConferenceSummary;
+import org.roundtable.conference.application.view.MyDataView;
+import org.roundtable.conference.application.view.ReportsView;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.infrastructure.pdf.MyDataPdf;
+import org.roundtable.shared.domain.CallerKind;
+import org.roundtable.shared.domain.Page;
+import org.roundtable.shared.domain.PageRequest;
+
+/** "My data": a family member downloads everything held about their family, as JSON and as a readable PDF. */
+@ApplicationScoped
+@Transactional
+public class MyDataService {
+
+    private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
+
+    @Inject
+    private AccessPolicy policy;
+
+    @Inject
+    private FamilyService families;
+
+    @Inject
+    private ActionPlanService plans;
+
+    @Inject
+    private ConferenceService conferences;
+
+    @Inject
+    private ConferenceRecordService records;
+
+    @Inject
+    private ContactService contacts;
+
+    @Inject
+    private FamilyDetailsService details;
+
+    @Inject
+    private SharingService sharing;
+
+    @Inject
+    private AccessLogService accessLog;
+
+    @Inject
+    private ReportService reports;
+
+    @Inject
+    private Clock clock;
+
+    public MyDataView collect(Caller caller, UUID familyId) {
+        policy.requireFamilyVisible(caller, familyId);
+        if (caller.kind() != CallerKind.FAMILY_MEMBER) {
+            throw new AccessDenied("Only a member of the family downloads the family's data.");
+        }
+        var records = new ArrayList<ConferenceRecordView>();
+        var shared = new ArrayList<ReportsView.Report>();
+        for (ConferenceSummary c : conferences.ofFamily(caller, familyId)) {
+            records.add(this.records.record(caller, c.id()));
+            shared.addAll(reports.list(caller, c.id()).reports());
+        }
+        return new MyDataView(clock.instant(), caller.displayName(), families.get(caller, familyId), plans.get(caller, familyId),
+                records, all(page -> contacts.list(caller, familyId, page)),
+                details.history(caller, familyId), details.proposals(caller, familyId), sharing.view(caller, familyId),
+                all(page -> accessLog.log(caller, familyId, page)), shared);
+    }
+
+    /** Every item of a paged list: an export leaves nothing out. */
+    private static <T> List<T> all(Function<PageRequest, Page<T>> pages) {
+        var items = new ArrayList<T>();
+        for (int n = 0; ; n++) {
+            Page<T> page = pages.apply(new PageRequest(n, PageRequest.MAX_SIZE));
+            items.addAll(page.items());
+            if (page.items().size() < PageRequest.MAX_SIZE || items.size() >= page.total()) {
+                return items;
+            }
+        }
+    }
+
+    public String json(Caller caller, UUID familyId) {
+        return JSON.toJson(collect(caller, familyId));
+    }
+
+    public byte[] pdf(Caller caller, UUID familyId) {
+        return MyDataPdf.render(collect(caller, familyId));
+    }
+}

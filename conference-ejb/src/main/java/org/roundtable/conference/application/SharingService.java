@@ -1,0 +1,166 @@
+package org.roundtable.conference.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.roundtable.conference.application.command.OverrideCommand;
+import org.roundtable.conference.application.command.PreferenceCommand;
+import org.roundtable.conference.application.command.RestrictionCommand;
+import org.roundtable.conference.application.view.SharingView;
+import org.roundtable.conference.application.view.SharingView.AgencyPreferences;
+import org.roundtable.conference.application.view.SharingView.LedgerEntry;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.agency.Agency;
+import org.roundtable.conference.domain.model.agency.StaffMember;
+import org.roundtable.conference.domain.model.family.Involvement;
+import org.roundtable.conference.domain.model.record.SharingDecision;
+import org.roundtable.conference.infrastructure.audit.AuditLog;
+import org.roundtable.shared.domain.CallerKind;
+import org.roundtable.shared.record.InformationKind;
+import org.roundtable.shared.record.SharingPreference;
+
+/**
+ * Who sees what of the family's information. The family states a preference per agency and
+ * kind; staff access follows it at once (open live connections included). A professional may
+ * share against it on a lawful basis with a reason, which goes in the ledger the family reads,
+ * unless the chair restricts that entry until a review date.
+ */
+@ApplicationScoped
+@Transactional
+public class SharingService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private AccessPolicy policy;
+
+    @Inject
+    private Lookup lookup;
+
+    @Inject
+    private FamilyService families;
+
+    @Inject
+    private SharingRules rules;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Event<AccessChanged> accessChanged;
+
+    @Inject
+    private Clock clock;
+
+    public SharingView view(Caller caller, UUID familyId) {
+        policy.requireFamilyVisible(caller, familyId);
+        LocalDate today = LocalDate.now(clock);
+        var agencies = new ArrayList<AgencyPreferences>();
+        Map<UUID, String> names = new HashMap<>();
+        for (Involvement i : families.involvements(familyId)) {
+            if (!i.isActiveOn(today) || names.containsKey(i.agency().id())) {
+                continue;
+            }
+            names.put(i.agency().id(), i.agency().name());
+            var preferences = new EnumMap<InformationKind, SharingPreference>(InformationKind.class);
+            for (InformationKind kind : InformationKind.values()) {
+                preferences.put(kind, rules.preference(familyId, i.agency().id(), kind));
+            }
+            agencies.add(new AgencyPreferences(i.agency().id(), i.agency().name(), preferences));
+        }
+        var ledger = new ArrayList<LedgerEntry>();
+        int withheld = 0;
+        boolean family = !caller.isStaff();
+        for (SharingDecision d : decisions(familyId)) {
+            if (family && !d.visibleToFamilyOn(today)) {
+                withheld++;
+                continue;
+            }
+            String agency = names.computeIfAbsent(d.agencyId(), id -> lookup.require(Agency.class, id, "agency").name());
+            ledger.add(new LedgerEntry(d.id(), agency, d.kind(), d.kind().plainWords(), d.lawfulBasis(), d.reason(), d.decidedByName(),
+                    d.decidedAt(), family ? null : d.restrictionReason(), family ? null : d.restrictionReviewOn(),
+                    family ? null : d.restrictedByName()));
+        }
+        return new SharingView(agencies, ledger, withheld);
+    }
+
+    /** The family sets its preference for an agency working with it. */
+    public SharingView setPreference(Caller caller, UUID familyId, PreferenceCommand command) {
+        policy.requireFamilyVisible(caller, familyId);
+        if (caller.kind() != CallerKind.FAMILY_MEMBER) {
+            throw new AccessDenied("Only the family sets who its information is shared with.");
+        }
+        LocalDate today = LocalDate.now(clock);
+        boolean involved = families.involvements(familyId).stream()
+                .anyMatch(i -> i.agency().id().equals(command.agencyId()) && i.isActiveOn(today));
+        if (!involved) {
+            throw new InvalidInput("agencyId", "That agency is not working with your family.");
+        }
+        em.createNativeQuery("delete from sharing_preference where family_id = ?1 and agency_id = ?2 and kind = ?3")
+                .setParameter(1, familyId).setParameter(2, command.agencyId()).setParameter(3, command.kind().name()).executeUpdate();
+        em.createNativeQuery("""
+                insert into sharing_preference (family_id, agency_id, kind, preference, set_by_name, set_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6)""").setParameter(1, familyId).setParameter(2, command.agencyId())
+                .setParameter(3, command.kind().name()).setParameter(4, command.preference().name())
+                .setParameter(5, caller.displayName()).setParameter(6, Timestamp.from(clock.instant())).executeUpdate();
+        audit.record(caller, new AuditLog.Event("SHARING_PREFERENCE_SET", familyId, command.agencyId(), Json.createObjectBuilder()
+                .add("kind", command.kind().name()).add("preference", command.preference().name()).build().toString()), clock.instant());
+        changed();
+        return view(caller, familyId);
+    }
+
+    /** A professional shares against the family's preference, for their own agency, on a lawful basis. */
+    public SharingView override(Caller caller, UUID familyId, OverrideCommand command) {
+        policy.requireCaseWorker(caller, familyId);
+        StaffMember staff = lookup.require(StaffMember.class, caller.id(), "member of staff");
+        var decision = new SharingDecision(familyId, staff.agency().id(), command.kind(), command.lawfulBasis(), command.reason().strip(),
+                staff.id(), staff.fullName(), clock.instant());
+        em.persist(decision);
+        audit.record(caller, new AuditLog.Event("SHARING_OVERRIDE", familyId, decision.id(), Json.createObjectBuilder()
+                .add("agencyId", staff.agency().id().toString()).add("kind", command.kind().name())
+                .add("lawfulBasis", command.lawfulBasis().name()).add("reason", decision.reason()).build().toString()), clock.instant());
+        changed();
+        return view(caller, familyId);
+    }
+
+    /** The chair keeps a ledger entry from the family until a review date, or renews that with a new reason. */
+    public SharingView restrict(Caller caller, UUID familyId, UUID decisionId, RestrictionCommand command) {
+        policy.requireCaseWorker(caller, familyId);
+        if (!caller.isChair()) {
+            throw new AccessDenied("Only a chair can decide that the family is not told yet.");
+        }
+        SharingDecision decision = em.find(SharingDecision.class, decisionId);
+        if (decision == null || !decision.familyId().equals(familyId)) {
+            throw new ResourceNotFound("sharing decision");
+        }
+        decision.restrict(command.reason().strip(), command.reviewOn(), caller.displayName());
+        audit.record(caller, new AuditLog.Event("SHARING_RESTRICTED", familyId, decision.id(), Json.createObjectBuilder()
+                .add("reason", command.reason().strip()).add("reviewOn", command.reviewOn().toString()).build().toString()), clock.instant());
+        return view(caller, familyId);
+    }
+
+    List<SharingDecision> decisions(UUID familyId) {
+        return em.createQuery("select d from SharingDecision d where d.familyId = :f order by d.decidedAt desc", SharingDecision.class)
+                .setParameter("f", familyId).getResultList();
+    }
+
+    private void changed() {
+        rules.forget();
+        // Open live connections are checked again once this commits.
+        accessChanged.fire(new AccessChanged("sharing changed"));
+    }
+}
