@@ -19,15 +19,16 @@ function csrfToken() {
   return match ? match.substring('RT_CSRF='.length) : null;
 }
 
-async function request(method, path, body) {
+async function request(method, path, body, contentType = 'application/json') {
   const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = contentType;
   const token = csrfToken();
   if (token && method !== 'GET') headers['X-CSRF-Token'] = token;
   let response;
   try {
     response = await fetch(`/api${path}`, {
-      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : body,
     });
   } catch (e) {
     throw new ApiError(0, { detail: 'We could not reach Roundtable. Check your internet connection and try again.' });
@@ -44,6 +45,8 @@ export const api = {
   post: (path, body) => request('POST', path, body ?? {}),
   put: (path, body) => request('PUT', path, body),
   del: (path) => request('DELETE', path),
+  /** Sends a file's bytes as they are (an upload). */
+  upload: (path, contentType, bytes) => request('POST', path, bytes, contentType),
 };
 
 /** The signed-in person, or a trip to the sign-in page. */

@@ -11,6 +11,10 @@ const routes = [
   [/^\/dashboard$/, 'dashboard'],
   [/^\/families$/, 'families'],
   [/^\/families\/([0-9a-f-]{36})$/, 'family'],
+  [/^\/families\/([0-9a-f-]{36})\/details$/, 'family-details'],
+  [/^\/families\/([0-9a-f-]{36})\/sharing$/, 'sharing'],
+  [/^\/families\/([0-9a-f-]{36})\/access-log$/, 'access-log'],
+  [/^\/families\/([0-9a-f-]{36})\/contact-map$/, 'contact-map'],
 ];
 
 async function start() {

@@ -2,6 +2,7 @@ import { api, requireCaller } from '../api.js';
 import { formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
 import { statusColour } from './conferences.js';
+import { reportsSection } from './reports.js';
 import { closeSection, signOffSection, viewsSection } from './sign-off.js';
 
 const ROLE_NAMES = {
@@ -81,6 +82,7 @@ export async function render(main, { id }) {
       if (button) button.addEventListener('click', () => sendInvitation(invitee, button));
       return h('li', {}, h('span', { class: 'govuk-!-font-weight-bold' }, invitee.name), ` (${ROLE_NAMES[invitee.role]})`, button);
     })),
+    await reportsSection(conference, caller),
     await signOffSection(conference, caller),
     await viewsSection(conference, caller),
     isChair && conference.status === 'LIVE' ? closeSection(conference, () => render(main, { id })) : null,

@@ -11,7 +11,7 @@ const DUE_STATE = {
 };
 
 function table(id, caption, headings, rows) {
-  return h('div', { class: 'app-table-wrapper' }, h('table', { class: 'govuk-table', id },
+  return h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { class: 'govuk-table', id },
     h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, caption),
     h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
       headings.map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t)))),

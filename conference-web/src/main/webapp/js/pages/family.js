@@ -1,6 +1,7 @@
 import { api, requireCaller } from '../api.js';
 import { formatDate, formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
+import { recordNav } from './record-nav.js';
 
 function summaryRow(key, value) {
   return h('div', { class: 'govuk-summary-list__row' },
@@ -21,7 +22,7 @@ function memberCard(m) {
 }
 
 function table(caption, headings, rows, id) {
-  return h('div', { class: 'app-table-wrapper' }, h('table', { class: 'govuk-table', id },
+  return h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { class: 'govuk-table', id },
     h('caption', { class: 'govuk-table__caption govuk-visually-hidden' }, caption),
     h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
       headings.map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t)))),
@@ -103,19 +104,31 @@ export async function render(main, { id }) {
       involvementsTable(involvements));
     return;
   }
+  // Parts the family does not share with the caller's agency come back refused: the page says so.
+  const orRefusal = (promise) => promise.catch((error) => { if (error.status === 403) return { refused: error.message }; throw error; });
   const [family, plan, contacts, conferences] = await Promise.all([
-    api.get(`/families/${id}`), api.get(`/families/${id}/plan`),
-    api.get(`/families/${id}/contacts?size=20`), api.get(`/families/${id}/conferences`)]);
+    api.get(`/families/${id}`), orRefusal(api.get(`/families/${id}/plan`)),
+    orRefusal(api.get(`/families/${id}/contacts?size=20`)), api.get(`/families/${id}/conferences`)]);
+  const refused = (part) => h('div', { class: 'govuk-inset-text app-not-shared' }, part.refused, ' ',
+    h('a', { class: 'govuk-link', href: `/families/${id}/sharing` }, 'Sharing'));
   const due = caller.kind === 'STAFF' ? await api.get(`/families/${id}/timescales`) : null;
   renderLayout({ title: family.name, caller });
   replaceChildren(main,
+    recordNav(id, caller, `/families/${id}`),
     h('span', { class: 'govuk-caption-l' }, family.reference || 'Family'),
     h('h1', { class: 'govuk-heading-l' }, family.name),
+    family.messageToWorkers ? h('div', { class: 'govuk-inset-text', id: 'message-to-workers' },
+      h('strong', {}, caller.kind === 'STAFF' ? 'What the family wants every worker to know: ' : 'What you want every worker to know: '),
+      family.messageToWorkers) : null,
+    caller.kind === 'FAMILY_MEMBER' ? h('p', { class: 'govuk-body', id: 'my-data' }, 'Download everything we hold about your family: ',
+      h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data`, download: 'my-family-data.json', id: 'my-data-json' }, 'as data (JSON)'),
+      ' or ', h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/pdf`, download: 'my-family-data.pdf', id: 'my-data-pdf' }, 'to read (PDF)'), '.') : null,
     h('h2', { class: 'govuk-heading-m' }, 'Conferences'),
     conferences.length === 0 ? h('p', { class: 'govuk-body' }, 'No conferences yet.')
       : h('ul', { class: 'govuk-list', id: 'family-conferences' }, conferences.map((c) => h('li', {},
         h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${humanise(c.kind)}, ${formatDateTime(c.scheduledStart)}`)))),
     h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
+    family.detailsWithheld ? h('p', { class: 'govuk-body' }, 'The family has asked not to share its details with your agency.') : null,
     h('div', { id: 'members' }, family.members.map(memberCard)),
     h('h2', { class: 'govuk-heading-m' }, 'Agencies working with the family'),
     involvementsTable(family.involvements),
@@ -124,10 +137,10 @@ export async function render(main, { id }) {
       : h('ul', { class: 'govuk-list' }, family.advocates.map((a) => h('li', {},
         `${a.fullName}${a.organisation ? `, ${a.organisation}` : ''}`))),
     h('h2', { class: 'govuk-heading-m' }, 'The plan'),
-    planSection(plan, caller, () => render(main, { id })),
+    plan.refused ? refused(plan) : planSection(plan, caller, () => render(main, { id })),
     due ? timescalesSection(family, due) : null,
     h('h2', { class: 'govuk-heading-m' }, 'Contacts with agencies'),
-    contacts.items.length === 0 ? h('p', { class: 'govuk-body' }, 'No contacts recorded.')
+    contacts.refused ? refused(contacts) : contacts.items.length === 0 ? h('p', { class: 'govuk-body' }, 'No contacts recorded.')
       : table('Contacts with agencies', ['Date', 'Agency', 'What', 'Summary'],
         contacts.items.map((c) => [formatDate(c.happenedOn), c.agencyName, humanise(c.kind), c.summary]), 'contacts'));
 }

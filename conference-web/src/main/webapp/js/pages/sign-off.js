@@ -40,7 +40,15 @@ export async function signOffSection(conference, caller) {
   }
 
   async function draw(message) {
-    const view = await api.get(`/conferences/${conference.id}/sign-off`);
+    let view;
+    try {
+      view = await api.get(`/conferences/${conference.id}/sign-off`);
+    } catch (error) {
+      if (error.status !== 403) throw error;
+      replaceChildren(section, h('h2', { class: 'govuk-heading-m', id: 'sign-off-heading' }, 'Signing off the plan'),
+        h('p', { class: 'govuk-body' }, error.message));
+      return;
+    }
     replaceChildren(notice, message);
     replaceChildren(section,
       h('h2', { class: 'govuk-heading-m', id: 'sign-off-heading' }, 'Signing off the plan'),
@@ -130,7 +138,15 @@ function dissentForm(conference, onSaved) {
 export async function viewsSection(conference, caller) {
   const section = h('section', { id: 'views', 'aria-labelledby': 'views-heading' });
   async function draw(message) {
-    const said = await api.get(`/conferences/${conference.id}/statements`);
+    let said;
+    try {
+      said = await api.get(`/conferences/${conference.id}/statements`);
+    } catch (error) {
+      if (error.status !== 403) throw error;
+      replaceChildren(section, h('h2', { class: 'govuk-heading-m', id: 'views-heading' }, 'What people think of the plan'),
+        h('p', { class: 'govuk-body' }, error.message));
+      return;
+    }
     const open = conference.status !== 'CLOSED';
     replaceChildren(section,
       h('h2', { class: 'govuk-heading-m', id: 'views-heading' }, 'What people think of the plan'),

@@ -111,6 +111,11 @@ final class Browser implements AutoCloseable {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /** Runs script that calls its last argument when done (a fetch, say), and returns what it passed. */
+    Object asyncScript(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(js, args);
+    }
+
     /** Cuts the browser off the network (as a phone losing signal does), or brings it back. */
     void setOffline(boolean offline) {
         var conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();

@@ -40,8 +40,8 @@ public final class ContactChart {
         int height = legendTop + agencies.size() * 20 + 8;
         var svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" viewBox=\"0 0 ")
-                .append(width).append(' ').append(height).append("\" width=\"100%\" style=\"max-width:").append(width)
-                .append("px;font-family:Arial,sans-serif;font-size:12px\">");
+                .append(width).append(' ').append(height).append("\" width=\"").append(width)
+                .append("\" font-family=\"Arial, sans-serif\" font-size=\"12\">");
         svg.append("<title id=\"chart-title\">Contacts with agencies each month</title>");
         svg.append("<desc id=\"chart-desc\">").append(escape(description(timeline))).append("</desc>");
         // Axis and scale

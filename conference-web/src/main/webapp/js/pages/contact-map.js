@@ -1,0 +1,41 @@
+// The contact map: which agencies saw the family, month by month, with a chart the server draws.
+import { api, requireCaller } from '../api.js';
+import { formatDate, h, replaceChildren } from '../dom.js';
+import { renderLayout } from '../layout.js';
+import { recordNav } from './record-nav.js';
+
+const monthName = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric' });
+
+/** The server's SVG, parsed as SVG (never as HTML) and placed in the page. */
+function chart(svgText) {
+  const svg = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement;
+  return h('div', { class: 'app-chart', id: 'contact-chart' }, document.importNode(svg, true));
+}
+
+export async function render(main, { id }) {
+  const caller = await requireCaller();
+  const isFamily = caller.kind !== 'STAFF';
+  renderLayout({ title: isFamily ? 'Your contacts with agencies' : 'Contact map', caller });
+  const map = await api.get(`/families/${id}/contact-map?months=12`);
+  const months = map.months.map((m) => monthName.format(new Date(`${m}-01T12:00:00`)));
+  replaceChildren(main,
+    recordNav(id, caller, `/families/${id}/contact-map`),
+    h('h1', { class: 'govuk-heading-l' }, isFamily ? 'Your contacts with agencies' : 'Contact map'),
+    h('p', { class: 'govuk-body' }, 'Who has been in touch with your family in the last 12 months, and how often.'),
+    map.repeatedAssessments.map((r) => h('div', { class: 'govuk-warning-text' },
+      h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
+      h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'),
+        `Between ${formatDate(r.from)} and ${formatDate(r.to)}, ${r.agencies.join(' and ')} each assessed your family. `
+        + 'You may have been asked the same questions more than once.'))),
+    chart(map.chartSvg),
+    h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': 'Contacts each month' }, h('table', { class: 'govuk-table', id: 'contact-table' },
+      h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, 'Contacts each month'),
+      h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
+        h('th', { scope: 'col', class: 'govuk-table__header' }, 'Agency'),
+        months.map((m) => h('th', { scope: 'col', class: 'govuk-table__header' }, m)),
+        h('th', { scope: 'col', class: 'govuk-table__header' }, 'Total'))),
+      h('tbody', { class: 'govuk-table__body' }, map.agencies.map((a) => h('tr', { class: 'govuk-table__row' },
+        h('th', { scope: 'row', class: 'govuk-table__header' }, a.agencyName),
+        a.perMonth.map((n) => h('td', { class: 'govuk-table__cell' }, String(n))),
+        h('td', { class: 'govuk-table__cell' }, String(a.total))))))));
+}

@@ -1,0 +1,148 @@
+// "Your details": the family keeps its own details once for every agency. Workers suggest
+// corrections, which the family accepts or not. Every change is listed.
+import { api, requireCaller } from '../api.js';
+import { formatDateTime, h, replaceChildren } from '../dom.js';
+import { renderLayout } from '../layout.js';
+import { problemBox, recordNav } from './record-nav.js';
+
+const FIELDS = [
+  ['phone', 'Phone number', 'tel'], ['email', 'Email address', 'email'], ['address', 'Address', 'text'],
+  ['preferredLanguage', 'Language you prefer', 'text'], ['accessNeeds', 'Anything that makes things hard for you, like reading or getting about', 'text'],
+];
+
+function input(id, label, value, type = 'text') {
+  return h('div', { class: 'govuk-form-group' },
+    h('label', { class: 'govuk-label', for: id }, label),
+    h('input', { class: 'govuk-input', id, name: id, type, value: value || '', autocomplete: type === 'tel' ? 'tel' : type === 'email' ? 'email' : 'off' }));
+}
+
+function memberForm(familyId, member, onSaved) {
+  const key = member.id;
+  const errors = h('div', { 'aria-live': 'assertive' });
+  const home = h('input', { class: 'govuk-checkboxes__input', id: `home-${key}`, type: 'checkbox', checked: member.livesInHousehold });
+  const form = h('form', { class: 'app-card', novalidate: true, 'data-member': key }, errors,
+    h('h3', { class: 'govuk-heading-s' }, member.fullName),
+    FIELDS.map(([field, label, type]) => input(`${field}-${key}`, label, member[field], type)),
+    h('div', { class: 'govuk-form-group' }, h('div', { class: 'govuk-checkboxes govuk-checkboxes--small' },
+      h('div', { class: 'govuk-checkboxes__item' }, home,
+        h('label', { class: 'govuk-label govuk-checkboxes__label', for: `home-${key}` }, 'Lives at home')))),
+    h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, `Save ${member.fullName}'s details`));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { fullName: member.fullName, dateOfBirth: member.dateOfBirth, livesInHousehold: home.checked };
+    FIELDS.forEach(([field]) => { body[field] = form.querySelector(`#${field}-${key}`).value; });
+    try {
+      await api.put(`/families/${familyId}/members/${key}`, body);
+      await onSaved(`Saved. Every worker now sees ${member.fullName}'s new details.`);
+    } catch (error) {
+      replaceChildren(errors, problemBox(error));
+      errors.firstElementChild.focus();
+    }
+  });
+  return form;
+}
+
+function readOnlyMember(member) {
+  return h('div', { class: 'app-card' }, h('h3', { class: 'govuk-heading-s' }, member.fullName),
+    member.detailsWithheld ? h('p', { class: 'govuk-body' }, 'The family has asked not to share these details with your agency.')
+      : h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' }, FIELDS.map(([field, label]) => h('div', { class: 'govuk-summary-list__row' },
+        h('dt', { class: 'govuk-summary-list__key' }, label),
+        h('dd', { class: 'govuk-summary-list__value' }, member[field] || 'Not given')))));
+}
+
+const SUGGESTABLE = [['PHONE', 'Phone number'], ['EMAIL', 'Email address'], ['ADDRESS', 'Address'],
+  ['PREFERRED_LANGUAGE', 'Language'], ['ACCESS_NEEDS', 'Access needs']];
+
+/** Staff do not overwrite the family's details: they suggest a correction, with a reason. */
+function suggestForm(familyId, members, onSaved) {
+  const errors = h('div', { 'aria-live': 'assertive' });
+  const who = h('select', { class: 'govuk-select', id: 'suggest-member' }, members.map((m) => h('option', { value: m.id }, m.fullName)));
+  const field = h('select', { class: 'govuk-select', id: 'suggest-field' }, SUGGESTABLE.map(([v, l]) => h('option', { value: v }, l)));
+  const value = h('input', { class: 'govuk-input', id: 'suggest-value', type: 'text' });
+  const reason = h('input', { class: 'govuk-input', id: 'suggest-reason', type: 'text' });
+  const form = h('form', { id: 'suggest-form', novalidate: true }, errors,
+    h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'suggest-member' }, 'Who'), who),
+    h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'suggest-field' }, 'Which detail'), field),
+    h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'suggest-value' }, 'What it should be'), value),
+    h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'suggest-reason' }, 'Why (the family will read this)'), reason),
+    h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Suggest the correction'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api.post(`/families/${familyId}/details/members/${who.value}/proposals`, { field: field.value, value: value.value, reason: reason.value });
+      await onSaved('Suggested. The family will see it and decide.');
+    } catch (error) {
+      replaceChildren(errors, problemBox(error));
+      errors.firstElementChild.focus();
+    }
+  });
+  return h('section', {}, h('h2', { class: 'govuk-heading-m' }, 'Suggest a correction'), form);
+}
+
+export async function render(main, { id }) {
+  const caller = await requireCaller();
+  const family = await api.get(`/families/${id}`);
+  renderLayout({ title: caller.kind === 'STAFF' ? `${family.name}: details` : 'Your details', caller });
+  const isFamily = caller.kind === 'FAMILY_MEMBER';
+
+  async function draw(message) {
+    const fresh = await api.get(`/families/${id}`);
+    let proposals = [];
+    let history = [];
+    if (!fresh.detailsWithheld) {
+      [proposals, history] = await Promise.all([api.get(`/families/${id}/details/proposals`), api.get(`/families/${id}/details/history`)]);
+    }
+    const pending = proposals.filter((p) => p.status === 'PENDING');
+    const about = h('textarea', { class: 'govuk-textarea', id: 'about', rows: '4' }, fresh.messageToWorkers || '');
+    const aboutErrors = h('div', { 'aria-live': 'assertive' });
+    const aboutForm = h('form', { id: 'about-form', novalidate: true }, aboutErrors,
+      h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label govuk-label--s', for: 'about' }, 'What you want every worker to know'),
+        h('div', { class: 'govuk-hint' }, 'For example: the best time to call, or who to speak to first.'), about),
+      h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Save'));
+    aboutForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        await api.put(`/families/${id}/details/about`, { messageToWorkers: about.value });
+        await draw('Saved. Every worker will see this.');
+      } catch (error) {
+        replaceChildren(aboutErrors, problemBox(error));
+      }
+    });
+
+    replaceChildren(main,
+      recordNav(id, caller, `/families/${id}/details`),
+      h('h1', { class: 'govuk-heading-l' }, isFamily ? 'Your details' : `${fresh.name}: details`),
+      isFamily ? h('p', { class: 'govuk-body' }, 'Tell us once. Every worker who helps your family sees what you write here, so nobody needs to ask again.') : null,
+      message ? h('div', { class: 'govuk-inset-text', id: 'saved' }, message) : null,
+      pending.length ? h('section', { id: 'suggestions' },
+        h('h2', { class: 'govuk-heading-m' }, isFamily ? 'Changes a worker suggests' : 'Corrections waiting for the family'),
+        pending.map((p) => {
+          const yes = h('button', { type: 'button', class: 'govuk-button govuk-!-margin-right-2', 'data-accept': p.id }, 'Yes, change it');
+          const no = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-decline': p.id }, 'No, keep mine');
+          const decide = async (accept) => {
+            try {
+              await api.post(`/families/${id}/details/proposals/${p.id}/decision`, { accept });
+              await draw(accept ? 'Changed.' : 'Kept as it was.');
+            } catch (error) {
+              await draw(null);
+            }
+          };
+          yes.addEventListener('click', () => decide(true));
+          no.addEventListener('click', () => decide(false));
+          return h('div', { class: 'app-card' },
+            h('p', { class: 'govuk-body' }, `${p.proposedByName} (${p.agencyName}) thinks ${p.memberName}'s ${p.fieldName} should be "${p.proposedValue || 'empty'}". `
+              + `Now it is "${p.currentValue || 'empty'}".`),
+            h('p', { class: 'govuk-body' }, `Why: ${p.reason}`),
+            isFamily ? h('div', { class: 'govuk-button-group' }, yes, no) : null);
+        })) : null,
+      h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
+      h('div', { id: 'member-forms' }, fresh.members.map((m) => (isFamily ? memberForm(id, m, draw) : readOnlyMember(m)))),
+      !isFamily && caller.kind === 'STAFF' && !fresh.detailsWithheld ? suggestForm(id, fresh.members, draw) : null,
+      isFamily ? aboutForm : (fresh.messageToWorkers ? h('div', { class: 'govuk-inset-text', id: 'about-text' },
+        h('strong', {}, 'What the family wants every worker to know: '), fresh.messageToWorkers) : null),
+      history.length ? h('section', {}, h('h2', { class: 'govuk-heading-m' }, 'What has changed'),
+        h('ul', { class: 'govuk-list govuk-list--spaced', id: 'history' }, history.slice(0, 30).map((c) => h('li', {},
+          `${formatDateTime(c.changedAt)}: ${c.changedByName} changed ${c.fieldName} to "${c.newValue || 'nothing'}".`)))) : null);
+  }
+  await draw(null);
+}

@@ -1,0 +1,129 @@
+package org.roundtable.conference.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.roundtable.conference.it.JsonBodies.json;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The family's own record, done as people would do it in the browser: Jess on a phone, the
+ * health visitor and the chair at their desks; axe-core checks every page they see.
+ */
+@ExtendWith(TestEnvironment.class)
+@ExtendWith(ArquillianExtension.class)
+class FamilyRecordBrowserIT {
+
+    private static DemoFixture fx;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.roundtable();
+    }
+
+    @BeforeAll
+    static void fixture() {
+        fx = new DemoFixture();
+    }
+
+    @Test
+    void the_family_keeps_its_record_and_sees_who_shared_and_who_looked() {
+        String family = "/families/" + fx.taylors;
+        String phone = "07700 9" + (100000 + (int) (Math.random() * 800000));
+        String reason = "Mia has lost weight and I must check the plan today " + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser jess = new Browser()) {
+            jess.resize(360, 740);
+            jess.signInWithCode("jess.taylor@example.org");
+
+            // Tell us once: Jess changes her phone number.
+            jess.open(family + "/details");
+            jess.waitFor(By.id("phone-" + fx.jess));
+            jess.assertAccessible();
+            jess.driver().findElement(By.id("phone-" + fx.jess)).clear();
+            jess.type(By.id("phone-" + fx.jess), phone);
+            jess.click(By.cssSelector("form[data-member='" + fx.jess + "'] button[type=submit]"));
+            jess.waitForText(By.id("saved"), "Every worker now sees");
+
+            // She stops sharing her plan with health visiting.
+            jess.open(family + "/sharing");
+            jess.waitFor(By.id("pref-" + fx.health + "-PLAN"));
+            jess.assertAccessible();
+            new Select(jess.driver().findElement(By.id("pref-" + fx.health + "-PLAN"))).selectByValue("DO_NOT_SHARE");
+            jess.click(By.cssSelector("form[data-agency='" + fx.health + "'] button[type=submit]"));
+            jess.waitForText(By.tagName("main"), "now sees only what you share");
+
+            try (Browser worker = new Browser()) {
+                worker.signInAsStaff("social.worker");
+                worker.open(family);
+                worker.waitForText(By.id("members"), phone);
+            }
+
+            try (Browser health = new Browser()) {
+                health.signInAsStaff("health.visitor");
+                health.open(family);
+                health.waitForText(By.tagName("main"), "asked not to share");
+                health.assertAccessible();
+                health.open(family + "/sharing");
+                health.waitFor(By.id("override-form"));
+                new Select(health.driver().findElement(By.id("override-kind"))).selectByValue("PLAN");
+                health.type(By.id("override-reason"), reason);
+                health.click(By.id("override"));
+                health.waitForText(By.tagName("main"), "Override recorded");
+                health.assertAccessible();
+                health.open(family);
+                health.waitFor(By.id("plan"));
+            }
+
+            jess.open(family + "/sharing");
+            jess.waitForText(By.id("ledger"), reason);
+            assertTrue(jess.text(By.id("ledger")).contains("Grace Mensah at Riverside Health Visiting"));
+
+            jess.open(family + "/access-log");
+            jess.waitForText(By.id("access-log"), "Grace Mensah from Riverside Health Visiting");
+            jess.assertAccessible();
+
+            jess.open(family + "/contact-map");
+            jess.waitFor(By.cssSelector("#contact-chart svg"));
+            assertEquals(14, jess.driver().findElements(By.cssSelector("#contact-table thead th")).size(), "agency, 12 months, total");
+            jess.assertAccessible();
+
+            jess.open(family);
+            jess.waitFor(By.id("my-data-json"));
+            jess.assertAccessible();
+            Object exported = jess.asyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(document.getElementById('my-data-json').href).then(r => r.json()).then(d => done(JSON.stringify(d)));""");
+            String data = (String) exported;
+            for (String part : new String[] {"\"plan\"", "\"contacts\"", "\"accessLog\"", "\"sharing\"", phone, reason}) {
+                assertTrue(data.contains(part), "the export contains " + part);
+            }
+        } finally {
+            People.signedIn(Role.FAMILY_MEMBER).put(family + "/sharing/preferences",
+                    json("agencyId", fx.health, "kind", "PLAN", "preference", "SHARE"));
+        }
+    }
+
+    @Test
+    void the_chair_sees_a_late_report_on_the_conference_page() {
+        String start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String conference = fx.chair.post("/conferences", json("familyId", fx.taylors, "kind", "REVIEW_CHILD_PROTECTION",
+                "scheduledStart", start)).json().getString("id");
+        try (Browser chair = new Browser()) {
+            chair.signInAsStaff("chair");
+            chair.open("/conferences/" + conference);
+            chair.waitForText(By.id("reports-expected"), "Late");
+            assertTrue(chair.text(By.id("reports-expected")).contains("Riverside Children's Services"));
+            chair.assertAccessible();
+        }
+    }
+}
