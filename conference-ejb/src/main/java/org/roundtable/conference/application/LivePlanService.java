@@ -7,29 +7,42 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
+import org.roundtable.conference.infrastructure.persistence.PlanWriter;
 import org.roundtable.shared.plan.CommitmentHash;
 import org.roundtable.shared.plan.PlanAuthority;
 import org.roundtable.shared.plan.PlanChange;
 import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanJson;
 import org.roundtable.shared.plan.PlanNode;
+import org.roundtable.shared.plan.PlanOperation;
 
 /**
  * The one pipeline through which every change to a plan passes, from the live room and from the
  * REST API alike. Per plan, changes are taken one at a time: checked and rewritten by the
- * plan's authority, checked against what the caller may do, stored (committed) and only then
- * applied in memory and announced. Nothing is acknowledged that is not on disk.
+ * plan's authority and checked against what the caller may do, then queued for the
+ * {@link PlanWriter}, which commits many changes (of many plans) together and only then announces
+ * each one, in revision order. Nothing is acknowledged or shown that is not on disk: readers of
+ * the plan ({@link #withPlan}) wait until everything queued for it is stored.
  */
 @ApplicationScoped
 public class LivePlanService {
@@ -49,6 +62,10 @@ public class LivePlanService {
         private String lastHash;
         /** Actions with a signature in force: a change to what was signed voids it. */
         private final Set<String> signedActions;
+        /** Completes when the last change queued for this plan is stored and announced. */
+        private CompletableFuture<Void> lastDurable = CompletableFuture.completedFuture(null);
+        /** Set when a write failed: what is in memory is ahead of the database and is thrown away. */
+        private volatile boolean broken;
 
         LivePlan(UUID planId, UUID familyId, PlanAuthority authority, String lastHash, Set<String> signedActions) {
             this.planId = planId;
@@ -108,6 +125,12 @@ public class LivePlanService {
     private Event<SignOffChanged> signOffChanged;
 
     @Inject
+    private Event<PlanWriteFailed> writeFailed;
+
+    @Inject
+    private PlanWriter writer;
+
+    @Inject
     private Event<SignaturesVoided> signaturesVoided;
 
     @Resource
@@ -116,40 +139,129 @@ public class LivePlanService {
     @Inject
     private Clock clock;
 
-    /** Submits a change on behalf of a caller; returns what the plan's authority made of it. */
+    /** What a submission became, and when it is stored (only then may it be acknowledged). */
+    public record Submitted(PlanAuthority.Outcome outcome, CompletableFuture<Void> durable) {
+    }
+
+    /** Submits a change on behalf of a caller and returns once it is stored. */
     public PlanAuthority.Outcome submit(Caller caller, UUID familyId, PlanChange change) {
         policy.requirePlanContributor(caller, familyId);
+        Submitted submitted = submitChecked(caller, familyId, change);
+        awaitDurable(submitted.durable());
+        return submitted.outcome();
+    }
+
+    /**
+     * Submits a change from a live connection, whose access was checked when it joined and is
+     * checked again whenever access may have changed (see LiveRooms): it returns at once, and the
+     * change is announced to the room, the sender included, when it is stored.
+     */
+    public Submitted submitLive(Caller caller, UUID familyId, PlanChange change) {
+        return submitChecked(caller, familyId, change);
+    }
+
+    private Submitted submitChecked(Caller caller, UUID familyId, PlanChange change) {
         policy.requireShared(caller, familyId, InformationKind.PLAN);
-        return withPlan(familyId, plan -> {
+        return withPlanHead(familyId, plan -> {
             Long seen = plan.authority.appliedRevision(change.changeId());
             if (seen != null) {
-                return new PlanAuthority.Duplicate(seen);
+                return new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable);
             }
             PlanAuthority.Prepared prepared = plan.authority.prepare(change);
             editPolicy.check(caller, familyId, plan.authority::document, prepared.change().operations());
             List<String> voiding = signaturesVoidedBy(plan, prepared);
-            PlanStore.Appended appended;
-            try {
-                appended = store.append(new PlanStore.Append(plan.planId, familyId, prepared.change(), caller, prepared.result(),
-                        prepared.change().revision() % SNAPSHOT_EVERY == 0, clock.instant(), plan.lastHash, voiding));
-            } catch (RuntimeException e) {
-                // The store failed (database down, constraint): what is in memory may no longer
-                // match the database, so the plan is read again on next use.
-                plans.remove(familyId);
-                throw e;
+            if (!voiding.isEmpty()) {
+                return appendVoidingSignatures(caller, familyId, plan, prepared, voiding);
             }
-            plan.authority.commit(prepared);
-            plan.lastHash = appended.hash();
-            plan.signedActions.removeAll(voiding);
-            applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName()));
-            if (!appended.voided().isEmpty()) {
-                signOffChanged.fire(new SignOffChanged(familyId));
-                // On a managed thread: mail needs the application's class loader and naming context.
-                signaturesVoided.fireAsync(new SignaturesVoided(familyId, appended.voided(), caller.displayName()),
-                        NotificationOptions.ofExecutor(executor));
-            }
-            return new PlanAuthority.Applied(prepared.change());
+            return queue(caller, familyId, plan, prepared);
         });
+    }
+
+    /** The usual path: the change joins the writer's queue and the plan moves on in memory. */
+    private Submitted queue(Caller caller, UUID familyId, LivePlan plan, PlanAuthority.Prepared prepared) {
+        PlanChange stored = prepared.change();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String operations = PlanJson.toJson(stored.operations()).toString();
+        String hash = AuditLog.planChangeHash(plan.lastHash, plan.planId, stored.revision(), stored.changeId(), stored.clientId(),
+                caller.kind().name(), caller.id(), operations, at);
+        var touched = new LinkedHashSet<String>();
+        var created = new HashSet<String>();
+        for (PlanOperation op : stored.operations()) {
+            touched.add(op.nodeId());
+            if (op instanceof PlanOperation.CreateGoal || op instanceof PlanOperation.CreateAction) {
+                created.add(op.nodeId());
+            }
+        }
+        List<PlanNode> nodes = touched.stream().map(id -> prepared.result().node(id).orElseThrow()).toList();
+        String snapshot = stored.revision() % SNAPSHOT_EVERY == 0 ? PlanJson.toJson(prepared.result()).toString() : null;
+        var durable = new CompletableFuture<Void>();
+        String author = caller.displayName();
+        writer.enqueue(new PlanWriter.Pending(plan.planId, stored, caller.kind().name(), caller.id(), operations, at, plan.lastHash,
+                hash, nodes, created, snapshot, () -> !plan.broken,
+                () -> {
+                    try {
+                        applied.fire(new PlanChangeApplied(familyId, stored, author));
+                    } finally {
+                        durable.complete(null);
+                    }
+                },
+                failure -> {
+                    discard(familyId, plan);
+                    durable.completeExceptionally(failure);
+                }));
+        plan.authority.commit(prepared);
+        plan.lastHash = hash;
+        plan.lastDurable = durable;
+        return new Submitted(new PlanAuthority.Applied(stored), durable);
+    }
+
+    /**
+     * The rare path: the change voids signatures, which is written with the audit log in one
+     * transaction of its own, after everything queued before it for this plan.
+     */
+    private Submitted appendVoidingSignatures(Caller caller, UUID familyId, LivePlan plan, PlanAuthority.Prepared prepared,
+            List<String> voiding) {
+        awaitDurable(plan.lastDurable);
+        PlanStore.Appended appended;
+        try {
+            appended = store.append(new PlanStore.Append(plan.planId, familyId, prepared.change(), caller, prepared.result(),
+                    prepared.change().revision() % SNAPSHOT_EVERY == 0, clock.instant(), plan.lastHash, voiding));
+        } catch (RuntimeException e) {
+            // The store failed (database down, constraint): the plan is read again on next use.
+            discard(familyId, plan);
+            throw e;
+        }
+        plan.authority.commit(prepared);
+        plan.lastHash = appended.hash();
+        plan.signedActions.removeAll(voiding);
+        applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName()));
+        signOffChanged.fire(new SignOffChanged(familyId));
+        // On a managed thread: mail needs the application's class loader and naming context.
+        signaturesVoided.fireAsync(new SignaturesVoided(familyId, appended.voided(), caller.displayName()),
+                NotificationOptions.ofExecutor(executor));
+        return new Submitted(new PlanAuthority.Applied(prepared.change()), CompletableFuture.completedFuture(null));
+    }
+
+    /** A write failed: forget the plan (it is read again from the database) and tell its rooms to reconnect. */
+    private void discard(UUID familyId, LivePlan plan) {
+        if (!plan.broken) {
+            plan.broken = true;
+            plans.remove(familyId, plan);
+            writeFailed.fire(new PlanWriteFailed(familyId));
+        }
+    }
+
+    private static void awaitDurable(CompletableFuture<Void> durable) {
+        try {
+            durable.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The plan could not be stored in time. Please try again.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The signed actions whose words, owner or date this change alters (or which it removes). */
@@ -182,8 +294,9 @@ public class LivePlanService {
     }
 
     /**
-     * Runs work while holding the plan, so that nothing changes it meanwhile: the live room uses
-     * this to join a participant and send them the plan without missing or repeating a change.
+     * Runs work while holding the plan, once everything queued for it is stored, so that the plan
+     * it sees is on disk and nothing changes it meanwhile: the live room uses this to join a
+     * participant and send them the plan without missing or repeating a change.
      */
     public <T> T withPlan(UUID familyId, Function<LivePlan, T> work) {
         LivePlan plan = plans.computeIfAbsent(familyId, this::load);
@@ -192,6 +305,26 @@ public class LivePlanService {
             if (plans.get(familyId) != plan) {
                 // Evicted while we waited; take the fresh one.
                 return withPlan(familyId, work);
+            }
+            try {
+                awaitDurable(plan.lastDurable);
+            } catch (RuntimeException e) {
+                // A queued change failed, so this plan was thrown away: read it again.
+                return withPlan(familyId, work);
+            }
+            return work.apply(plan);
+        } finally {
+            plan.lock.unlock();
+        }
+    }
+
+    /** Runs work holding the plan as it is in memory, queued changes included: only for submitting. */
+    private <T> T withPlanHead(UUID familyId, Function<LivePlan, T> work) {
+        LivePlan plan = plans.computeIfAbsent(familyId, this::load);
+        plan.lock.lock();
+        try {
+            if (plans.get(familyId) != plan) {
+                return withPlanHead(familyId, work);
             }
             return work.apply(plan);
         } finally {

@@ -1,5 +1,6 @@
 package org.roundtable.conference.application;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -54,8 +55,11 @@ public class SharingRules {
         cache.clear();
     }
 
-    /** Again once the change is committed, so no answer read in between survives. */
-    void onAccessChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessChanged change) {
+    /**
+     * Again once the change is committed, so no answer read in between survives. First among
+     * the observers, so the live rooms' re-check that follows reads the new answer.
+     */
+    void onAccessChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(1) AccessChanged change) {
         forget();
     }
 }

@@ -10,6 +10,8 @@ final class CloseCodes {
     static final CloseReason.CloseCode CONFERENCE_CLOSED = CloseReason.CloseCodes.getCloseCode(4410);
     static final CloseReason.CloseCode UNSUPPORTED_VERSION = CloseReason.CloseCodes.getCloseCode(4426);
     static final CloseReason.CloseCode FLOOD = CloseReason.CloseCodes.VIOLATED_POLICY;
+    /** Changes could not be stored just now: reconnect and send again what was not acknowledged. */
+    static final CloseReason.CloseCode TRY_AGAIN = CloseReason.CloseCodes.TRY_AGAIN_LATER;
 
     private CloseCodes() {
     }

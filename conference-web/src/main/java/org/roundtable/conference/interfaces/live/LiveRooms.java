@@ -34,6 +34,7 @@ import org.roundtable.conference.application.LiveRoomService;
 import org.roundtable.conference.application.LiveRoomService.PrivatePartView;
 import org.roundtable.conference.application.NotSignedIn;
 import org.roundtable.conference.application.PlanChangeApplied;
+import org.roundtable.conference.application.PlanWriteFailed;
 import org.roundtable.conference.application.SignOffChanged;
 import org.roundtable.conference.application.SignOffService;
 import org.roundtable.conference.application.ResourceNotFound;
@@ -63,6 +64,8 @@ public class LiveRooms {
     private static final Logger LOG = Logger.getLogger(LiveRooms.class.getName());
     /** Sessions expire by the clock; a sweep catches those, which send no event. */
     private static final long SWEEP_SECONDS = 30;
+    /** Access that changes by the clock alone is checked again at least this often per connection. */
+    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /** The connections of one conference. */
     private static final class Room {
@@ -75,6 +78,8 @@ public class LiveRooms {
     }
 
     private final ConcurrentMap<UUID, Room> rooms = new ConcurrentHashMap<>();
+    /** The rooms of each family, so a plan change reaches its rooms without looking at the others. */
+    private final ConcurrentMap<UUID, Set<Room>> roomsByFamily = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
     private ScheduledFuture<?> sweep;
 
@@ -142,9 +147,14 @@ public class LiveRooms {
                 // carry on
             }
         }
+        // Access is checked against the database when anything may have changed it (the epoch
+        // moves on every change of access), and at least every RECHECK_NANOS for what changes
+        // by the clock alone (an involvement that ends today). In between, messages need no query.
         long seenEpoch = epoch.get();
-        if (c.checkedEpoch != seenEpoch) {
+        long now = System.nanoTime();
+        if (c.checkedEpoch != seenEpoch || now - c.checkedAt > RECHECK_NANOS) {
             c.checkedEpoch = seenEpoch;
+            c.checkedAt = now;
             if (!authorise(c)) {
                 return;
             }
@@ -230,7 +240,11 @@ public class LiveRooms {
         boolean excluded = privatePart.map(p -> p.excluded().contains(participant.inviteeId())).orElse(false);
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
         plans.withPlan(participant.familyId(), plan -> {
-            rooms.computeIfAbsent(c.conferenceId, id -> new Room(participant.familyId())).connections.add(c);
+            rooms.computeIfAbsent(c.conferenceId, id -> {
+                var room = new Room(participant.familyId());
+                roomsByFamily.computeIfAbsent(participant.familyId(), f -> new CopyOnWriteArraySet<>()).add(room);
+                return room;
+            }).connections.add(c);
             c.paused = excluded;
             PlanDocument document = null;
             List<PlanChange> missed = null;
@@ -265,26 +279,42 @@ public class LiveRooms {
         if (c.paused) {
             throw new AccessDenied("A private part is running; you can change the plan again when it ends.");
         }
-        var outcome = plans.submit(c.caller, c.participant.familyId(),
+        var submitted = plans.submitLive(c.caller, c.participant.familyId(),
                 new PlanChange(submit.changeId(), c.id, submit.baseRevision(), submit.operations()));
-        if (outcome instanceof PlanAuthority.Duplicate duplicate) {
-            c.send(ServerMessages.ack(submit.changeId(), duplicate.revision()));
+        if (submitted.outcome() instanceof PlanAuthority.Duplicate duplicate) {
+            // A resend of a change that may still be on its way to disk: acknowledged once it is there.
+            submitted.durable().whenComplete((stored, failure) -> {
+                if (failure == null) {
+                    c.send(ServerMessages.ack(submit.changeId(), duplicate.revision()));
+                }
+            });
         }
         // An applied change reaches everyone, the sender included, through onPlanChange.
     }
 
     /** Every stored plan change goes to the rooms of its family, in revision order (we are inside the plan's lock). */
     void onPlanChange(@Observes PlanChangeApplied applied) {
+        Set<Room> familyRooms = roomsByFamily.get(applied.familyId());
+        if (familyRooms == null) {
+            return;
+        }
         String message = ServerMessages.applied(applied.change(), applied.authorName());
-        for (var entry : rooms.entrySet()) {
-            if (!entry.getValue().familyId.equals(applied.familyId())) {
-                continue;
-            }
-            for (LiveConnection c : entry.getValue().connections) {
+        for (Room room : familyRooms) {
+            for (LiveConnection c : room.connections) {
                 if (c.joined && !c.paused) {
                     c.send(message);
                     c.revision = applied.change().revision();
                 }
+            }
+        }
+    }
+
+    /** Changes could not be stored: the plan was thrown away, so its rooms reconnect and resend what was not acknowledged. */
+    void onPlanWriteFailed(@Observes PlanWriteFailed failed) {
+        Set<Room> familyRooms = roomsByFamily.getOrDefault(failed.familyId(), Set.of());
+        for (Room room : familyRooms) {
+            for (LiveConnection c : room.connections) {
+                c.close(CloseCodes.TRY_AGAIN, "The plan could not be saved just now. Reconnecting.");
             }
         }
     }
