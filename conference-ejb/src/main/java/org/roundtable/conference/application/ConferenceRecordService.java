@@ -3,9 +3,9 @@ package org.roundtable.conference.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -56,7 +56,10 @@ import org.roundtable.shared.plan.PlanNode;
 @Transactional
 public class ConferenceRecordService {
 
-    private static final Jsonb JSON = JsonbBuilder.create();
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Looked up once: JsonProvider.provider() searches the class path on every call, which is slow in the server. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext
     private EntityManager em;
@@ -118,10 +121,10 @@ public class ConferenceRecordService {
                 draft.scheduledStart(), draft.chairName(), true, now, caller.displayName(), draft.planRevision(), draft.attendance(),
                 draft.decisions(), draft.plan(), draft.statements(), draft.privateParts());
         conference.moveTo(ConferenceStatus.CLOSED);
-        String json = JSON.toJson(record);
+        String json = JSONB.toJson(record);
         em.persist(new ConferenceRecord(conference.id(), now, caller.displayName(), record.planRevision(), json));
         audit.record(caller, new AuditLog.Event("CONFERENCE_CLOSED", conference.family().id(), conference.id(),
-                Json.createObjectBuilder().add("planRevision", record.planRevision()).add("recordHash", ChainHash.of(json))
+                JSON.createObjectBuilder().add("planRevision", record.planRevision()).add("recordHash", ChainHash.of(json))
                         .build().toString()), now);
         accessChanged.fire(new AccessChanged("conference closed"));
         return record;
@@ -134,7 +137,7 @@ public class ConferenceRecordService {
         policy.requireShared(caller, conference.family().id(), InformationKind.CONFERENCE_RECORDS);
         ConferenceRecordView record;
         if (conference.status() == ConferenceStatus.CLOSED) {
-            record = JSON.fromJson(em.find(ConferenceRecord.class, conferenceId).json(), ConferenceRecordView.class);
+            record = JSONB.fromJson(em.find(ConferenceRecord.class, conferenceId).json(), ConferenceRecordView.class);
         } else {
             record = draft(conference, Map.of(), List.of());
         }

@@ -2,7 +2,7 @@ package org.roundtable.conference.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -27,6 +27,9 @@ import org.roundtable.shared.plan.PlanOperation;
 @ApplicationScoped
 @Transactional
 public class ProgressService {
+
+    /** Looked up once: JsonProvider.provider() searches the class path on every call, which is slow in the server. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext
     private EntityManager em;
@@ -61,7 +64,7 @@ public class ProgressService {
         }
         var update = new ProgressUpdate(actionId, caller, command.status(), command.note().strip(), clock.instant());
         em.persist(update);
-        audit.record(caller, new AuditLog.Event("PROGRESS_POSTED", familyId, update.id(), Json.createObjectBuilder()
+        audit.record(caller, new AuditLog.Event("PROGRESS_POSTED", familyId, update.id(), JSON.createObjectBuilder()
                 .add("actionId", actionId.toString()).add("status", command.status().name()).add("note", update.note())
                 .build().toString()), update.postedAt());
         return ProgressView.of(update);

@@ -3,7 +3,7 @@ package org.roundtable.conference.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -41,6 +41,9 @@ import org.roundtable.shared.record.SharingPreference;
 @ApplicationScoped
 @Transactional
 public class SharingService {
+
+    /** Looked up once: JsonProvider.provider() searches the class path on every call, which is slow in the server. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext
     private EntityManager em;
@@ -117,7 +120,7 @@ public class SharingService {
                 values (?1, ?2, ?3, ?4, ?5, ?6)""").setParameter(1, familyId).setParameter(2, command.agencyId())
                 .setParameter(3, command.kind().name()).setParameter(4, command.preference().name())
                 .setParameter(5, caller.displayName()).setParameter(6, Timestamp.from(clock.instant())).executeUpdate();
-        audit.record(caller, new AuditLog.Event("SHARING_PREFERENCE_SET", familyId, command.agencyId(), Json.createObjectBuilder()
+        audit.record(caller, new AuditLog.Event("SHARING_PREFERENCE_SET", familyId, command.agencyId(), JSON.createObjectBuilder()
                 .add("kind", command.kind().name()).add("preference", command.preference().name()).build().toString()), clock.instant());
         changed();
         return view(caller, familyId);
@@ -130,7 +133,7 @@ public class SharingService {
         var decision = new SharingDecision(familyId, staff.agency().id(), command.kind(), command.lawfulBasis(), command.reason().strip(),
                 staff.id(), staff.fullName(), clock.instant());
         em.persist(decision);
-        audit.record(caller, new AuditLog.Event("SHARING_OVERRIDE", familyId, decision.id(), Json.createObjectBuilder()
+        audit.record(caller, new AuditLog.Event("SHARING_OVERRIDE", familyId, decision.id(), JSON.createObjectBuilder()
                 .add("agencyId", staff.agency().id().toString()).add("kind", command.kind().name())
                 .add("lawfulBasis", command.lawfulBasis().name()).add("reason", decision.reason()).build().toString()), clock.instant());
         changed();
@@ -148,7 +151,7 @@ public class SharingService {
             throw new ResourceNotFound("sharing decision");
         }
         decision.restrict(command.reason().strip(), command.reviewOn(), caller.displayName());
-        audit.record(caller, new AuditLog.Event("SHARING_RESTRICTED", familyId, decision.id(), Json.createObjectBuilder()
+        audit.record(caller, new AuditLog.Event("SHARING_RESTRICTED", familyId, decision.id(), JSON.createObjectBuilder()
                 .add("reason", command.reason().strip()).add("reviewOn", command.reviewOn().toString()).build().toString()), clock.instant());
         return view(caller, familyId);
     }

@@ -2,7 +2,7 @@ package org.roundtable.conference.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -27,6 +27,9 @@ import org.roundtable.shared.domain.Stance;
 @ApplicationScoped
 @Transactional
 public class StatementService {
+
+    /** Looked up once: JsonProvider.provider() searches the class path on every call, which is slow in the server. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext
     private EntityManager em;
@@ -68,7 +71,7 @@ public class StatementService {
         var statement = new ConferenceStatement(conferenceId, command.stance(), words, caller, agency, clock.instant());
         em.persist(statement);
         audit.record(caller, new AuditLog.Event("STATEMENT_RECORDED", conference.family().id(), statement.id(),
-                Json.createObjectBuilder().add("conferenceId", conferenceId.toString()).add("stance", command.stance().name())
+                JSON.createObjectBuilder().add("conferenceId", conferenceId.toString()).add("stance", command.stance().name())
                         .add("words", words == null ? "" : words).build().toString()), statement.recordedAt());
         return StatementView.of(statement);
     }

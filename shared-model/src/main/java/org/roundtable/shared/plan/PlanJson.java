@@ -1,6 +1,5 @@
 package org.roundtable.shared.plan;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.List;
 import org.roundtable.shared.plan.PlanOperation.CreateAction;
@@ -22,11 +22,14 @@ import org.roundtable.shared.plan.PlanOperation.SetField;
  */
 public final class PlanJson {
 
+    /** Looked up once: JsonProvider.provider() searches the class path on every call, which is slow in the server. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private PlanJson() {
     }
 
     public static JsonObject toJson(PlanOperation op) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", op.nodeId());
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("id", op.nodeId());
         if (op instanceof CreateGoal g) {
             b.add("op", "createGoal").add("position", g.position()).add("title", g.title());
         } else if (op instanceof CreateAction a) {
@@ -45,13 +48,13 @@ public final class PlanJson {
     }
 
     public static JsonArray toJson(List<PlanOperation> ops) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JSON.createArrayBuilder();
         ops.forEach(op -> b.add(toJson(op)));
         return b.build();
     }
 
     public static JsonArray toJson(TextOperation edit) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JSON.createArrayBuilder();
         for (var c : edit.components()) {
             if (c.retain() > 0) {
                 b.add(c.retain());
@@ -114,18 +117,18 @@ public final class PlanJson {
     }
 
     public static JsonObject toJson(PlanDocument document) {
-        JsonArrayBuilder nodes = Json.createArrayBuilder();
+        JsonArrayBuilder nodes = JSON.createArrayBuilder();
         for (PlanNode node : document.nodes()) {
-            JsonObjectBuilder fields = Json.createObjectBuilder();
+            JsonObjectBuilder fields = JSON.createObjectBuilder();
             for (PlanField f : PlanField.values()) {
                 String v = node.rawValue(f);
                 if (v != null) {
                     fields.add(f.name(), v);
                 }
             }
-            nodes.add(Json.createObjectBuilder().add("id", node.id()).add("kind", node.kind().name()).add("fields", fields));
+            nodes.add(JSON.createObjectBuilder().add("id", node.id()).add("kind", node.kind().name()).add("fields", fields));
         }
-        return Json.createObjectBuilder().add("nodes", nodes).build();
+        return JSON.createObjectBuilder().add("nodes", nodes).build();
     }
 
     public static PlanDocument document(JsonObject json) {

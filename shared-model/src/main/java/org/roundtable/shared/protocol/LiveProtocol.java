@@ -1,6 +1,5 @@
 package org.roundtable.shared.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +19,9 @@ import org.roundtable.shared.plan.PlanJson;
  * can be wrong becomes a {@link ProtocolViolation} with a stable code; nothing is half-read.
  */
 public final class LiveProtocol {
+
+    /** Looked up once: JsonProvider.provider() searches the class path on every call, which is slow in the server. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final int VERSION = 1;
     /** The largest frame accepted, in characters: a long comment or a pasted paragraph fits. */
@@ -34,7 +37,7 @@ public final class LiveProtocol {
             throw new ProtocolViolation("too-large", "Messages are limited to " + MAX_FRAME + " characters.");
         }
         JsonObject o;
-        try (var reader = Json.createReader(new StringReader(frame))) {
+        try (var reader = JSON.createReader(new StringReader(frame))) {
             JsonValue value = reader.readValue();
             if (!(value instanceof JsonObject object)) {
                 throw new ProtocolViolation("malformed", "A message is a JSON object with a \"type\".");

@@ -2,7 +2,7 @@ package org.roundtable.conference.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -46,6 +46,9 @@ import org.roundtable.shared.plan.TextOperation;
 @ApplicationScoped
 public class PlanStore {
 
+    /** Looked up once: JsonProvider.provider() searches the class path on every call, which is slow in the server. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** Another writer moved the plan on first (another server node); reload and try again. */
     public static class ConcurrentWrite extends RuntimeException {
         public ConcurrentWrite() {
@@ -76,7 +79,7 @@ public class PlanStore {
             snapshotRevision = plan.revision();
             writeSnapshot(plan.id(), snapshot, snapshotRevision);
         } else {
-            try (var reader = Json.createReader(new StringReader(plan.document()))) {
+            try (var reader = JSON.createReader(new StringReader(plan.document()))) {
                 snapshot = PlanJson.document(reader.readObject());
             }
             snapshotRevision = plan.documentRevision();
@@ -154,7 +157,7 @@ public class PlanStore {
             voided.add(new VoidedSignature(signature.id(), signature.actionId(), signature.conferenceId(), signature.signerKind(),
                     signature.signerId(), signature.signerName()));
             audit.record(a.author(), new AuditLog.Event("SIGNATURE_VOIDED", a.familyId(), signature.id(),
-                    Json.createObjectBuilder().add("actionId", signature.actionId().toString())
+                    JSON.createObjectBuilder().add("actionId", signature.actionId().toString())
                             .add("revision", a.change().revision()).add("reason", reason).build().toString()), at);
         }
         return voided;
@@ -263,7 +266,7 @@ public class PlanStore {
                 + condition).setParameter(1, planId).setParameter(2, revision).setMaxResults(limit).getResultList();
         var list = new ArrayList<PlanChange>(rows.size());
         for (Object[] row : rows) {
-            try (var reader = Json.createReader(new StringReader((String) row[3]))) {
+            try (var reader = JSON.createReader(new StringReader((String) row[3]))) {
                 list.add(new PlanChange((String) row[1], (String) row[2], ((Number) row[0]).longValue(),
                         PlanJson.operations(reader.readArray())));
             }

@@ -2,7 +2,7 @@ package org.roundtable.conference.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -17,6 +17,9 @@ import org.roundtable.conference.infrastructure.audit.AuditLog;
 @ApplicationScoped
 public class SignatureStore {
 
+    /** Looked up once: JsonProvider.provider() searches the class path on every call, which is slow in the server. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @PersistenceContext
     private EntityManager em;
 
@@ -26,7 +29,7 @@ public class SignatureStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void save(ActionSignature signature, UUID familyId, Caller signer) {
         em.persist(signature);
-        audit.record(signer, new AuditLog.Event("ACTION_SIGNED", familyId, signature.id(), Json.createObjectBuilder()
+        audit.record(signer, new AuditLog.Event("ACTION_SIGNED", familyId, signature.id(), JSON.createObjectBuilder()
                 .add("actionId", signature.actionId().toString()).add("conferenceId", signature.conferenceId().toString())
                 .add("contentHash", signature.contentHash()).build().toString()), signature.signedAt());
     }

@@ -1,8 +1,8 @@
 package org.roundtable.conference.interfaces.live;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Comparator;
 import java.util.List;
@@ -20,21 +20,24 @@ import org.roundtable.shared.protocol.LiveProtocol;
 /** The server's messages of the live protocol, as JSON text. See docs/protocol.md. */
 final class ServerMessages {
 
+    /** Looked up once: JsonProvider.provider() searches the class path on every call, which is slow in the server. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ServerMessages() {
     }
 
     static String applied(PlanChange change, String authorName) {
-        return Json.createObjectBuilder().add("type", "applied").add("changeId", change.changeId())
+        return JSON.createObjectBuilder().add("type", "applied").add("changeId", change.changeId())
                 .add("clientId", change.clientId()).add("revision", change.revision()).add("author", authorName)
                 .add("ops", PlanJson.toJson(change.operations())).build().toString();
     }
 
     static String ack(String changeId, long revision) {
-        return Json.createObjectBuilder().add("type", "ack").add("changeId", changeId).add("revision", revision).build().toString();
+        return JSON.createObjectBuilder().add("type", "ack").add("changeId", changeId).add("revision", revision).build().toString();
     }
 
     static String error(String code, String message, String ref) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message);
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "error").add("code", code).add("message", message);
         if (ref != null) {
             b.add("ref", ref);
         }
@@ -51,9 +54,9 @@ final class ServerMessages {
      */
     static String welcome(String connectionId, ParticipantView you, long revision, PlanDocument plan, List<PlanChange> missed,
             String room, List<CommentView> comments) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "welcome").add("v", LiveProtocol.VERSION)
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "welcome").add("v", LiveProtocol.VERSION)
                 .add("connectionId", connectionId)
-                .add("you", Json.createObjectBuilder().add("participantId", you.inviteeId().toString())
+                .add("you", JSON.createObjectBuilder().add("participantId", you.inviteeId().toString())
                         .add("name", you.name()).add("role", you.role().name()))
                 .add("revision", revision);
         if (plan != null) {
@@ -62,8 +65,8 @@ final class ServerMessages {
         if (missed != null) {
             b.add("missed", changes(missed));
         }
-        b.add("room", Json.createReader(new StringReader(room)).readObject());
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        b.add("room", JSON.createReader(new StringReader(room)).readObject());
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         comments.forEach(c -> list.add(comment(c)));
         b.add("comments", list);
         return b.build().toString();
@@ -71,7 +74,7 @@ final class ServerMessages {
 
     /** After a private part: the plan (whole, or the changes missed) for someone who was kept out. */
     static String sync(long revision, PlanDocument plan, List<PlanChange> missed) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "sync").add("revision", revision);
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "sync").add("revision", revision);
         if (plan != null) {
             b.add("plan", PlanJson.toJson(plan));
         } else {
@@ -81,18 +84,18 @@ final class ServerMessages {
     }
 
     private static JsonArrayBuilder changes(List<PlanChange> missed) {
-        JsonArrayBuilder changes = Json.createArrayBuilder();
-        missed.forEach(c -> changes.add(Json.createObjectBuilder().add("changeId", c.changeId()).add("clientId", c.clientId())
+        JsonArrayBuilder changes = JSON.createArrayBuilder();
+        missed.forEach(c -> changes.add(JSON.createObjectBuilder().add("changeId", c.changeId()).add("clientId", c.clientId())
                 .add("revision", c.revision()).add("ops", PlanJson.toJson(c.operations()))));
         return changes;
     }
 
     static String commentMessage(CommentView c) {
-        return Json.createObjectBuilder().add("type", "comment").add("comment", comment(c)).build().toString();
+        return JSON.createObjectBuilder().add("type", "comment").add("comment", comment(c)).build().toString();
     }
 
     private static JsonObjectBuilder comment(CommentView c) {
-        return Json.createObjectBuilder().add("id", c.id().toString()).add("nodeId", c.nodeId().toString())
+        return JSON.createObjectBuilder().add("id", c.id().toString()).add("nodeId", c.nodeId().toString())
                 .add("author", c.authorName()).add("text", c.body()).add("private", c.madeInPrivate())
                 .add("at", c.createdAt().toString());
     }
@@ -103,21 +106,21 @@ final class ServerMessages {
      */
     static String room(RoomState state, Map<String, Presence> presence, String privateReason,
             List<String> excludedNames, boolean viewerExcluded) {
-        JsonArrayBuilder people = Json.createArrayBuilder();
+        JsonArrayBuilder people = JSON.createArrayBuilder();
         presence.values().stream().sorted(Comparator.comparing(Presence::name).thenComparing(Presence::inviteeId))
                 .forEach(p -> {
-                    JsonObjectBuilder person = Json.createObjectBuilder().add("participantId", p.inviteeId())
+                    JsonObjectBuilder person = JSON.createObjectBuilder().add("participantId", p.inviteeId())
                             .add("name", p.name()).add("role", p.role()).add("handRaised", state.hands().contains(p.inviteeId()));
                     if (p.editingNodeId() != null && !viewerExcluded) {
-                        person.add("editing", Json.createObjectBuilder().add("id", p.editingNodeId()).add("field", p.editingField()));
+                        person.add("editing", JSON.createObjectBuilder().add("id", p.editingNodeId()).add("field", p.editingField()));
                     } else {
                         person.addNull("editing");
                     }
                     people.add(person);
                 });
-        JsonArrayBuilder hands = Json.createArrayBuilder();
+        JsonArrayBuilder hands = JSON.createArrayBuilder();
         state.hands().forEach(hands::add);
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "room").add("participants", people).add("hands", hands);
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "room").add("participants", people).add("hands", hands);
         if (state.agendaItemId() == null) {
             b.addNull("agendaItemId");
         } else {
@@ -126,11 +129,11 @@ final class ServerMessages {
         if (state.privatePartId() == null) {
             b.addNull("privatePart");
         } else if (viewerExcluded) {
-            b.add("privatePart", Json.createObjectBuilder().add("running", true).add("youAreExcluded", true));
+            b.add("privatePart", JSON.createObjectBuilder().add("running", true).add("youAreExcluded", true));
         } else {
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = JSON.createArrayBuilder();
             excludedNames.forEach(out::add);
-            b.add("privatePart", Json.createObjectBuilder().add("running", true).add("youAreExcluded", false)
+            b.add("privatePart", JSON.createObjectBuilder().add("running", true).add("youAreExcluded", false)
                     .add("reason", privateReason).add("excluded", out));
         }
         return b.build().toString();
@@ -138,9 +141,9 @@ final class ServerMessages {
 
     /** The sign-off of the room's conference: each action's state and who signed it. */
     static String signOff(SignOffView view) {
-        JsonArrayBuilder actions = Json.createArrayBuilder();
+        JsonArrayBuilder actions = JSON.createArrayBuilder();
         for (var a : view.actions()) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("actionId", a.actionId().toString()).add("state", a.state().name());
+            JsonObjectBuilder b = JSON.createObjectBuilder().add("actionId", a.actionId().toString()).add("state", a.state().name());
             if (a.signedBy() != null) {
                 b.add("signedBy", a.signedBy()).add("signedAt", a.signedAt().toString());
             }
@@ -149,7 +152,7 @@ final class ServerMessages {
             }
             actions.add(b);
         }
-        return Json.createObjectBuilder().add("type", "signoff").add("v", LiveProtocol.VERSION)
+        return JSON.createObjectBuilder().add("type", "signoff").add("v", LiveProtocol.VERSION)
                 .add("planRevision", view.planRevision()).add("actions", actions).build().toString();
     }
 }

@@ -1,6 +1,6 @@
 package org.roundtable.conference.interfaces.rest;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -9,6 +9,9 @@ import java.util.List;
  * Field errors name the field, so a form can show each message beside its input.
  */
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    /** Looked up once: JsonProvider.provider() searches the class path on every call, which is slow in the server. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -33,10 +36,10 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** Serialised by hand so that servlet filters, outside JAX-RS, answer in the same shape. */
     public String toJson() {
-        var errorsJson = Json.createArrayBuilder();
-        errors.forEach(e -> errorsJson.add(Json.createObjectBuilder()
+        var errorsJson = JSON.createArrayBuilder();
+        errors.forEach(e -> errorsJson.add(JSON.createObjectBuilder()
                 .add("field", e.field() == null ? "" : e.field()).add("message", e.message())));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status)
