@@ -27,8 +27,6 @@ final class LiveConnection {
     volatile ParticipantView participant;
     /** The access epoch this connection was last checked at; a newer epoch means check again. */
     volatile long checkedEpoch;
-    /** When access was last checked against the database (System.nanoTime). */
-    volatile long checkedAt = System.nanoTime();
     /** Set once the client said hello and was sent the plan. */
     volatile boolean joined;
     /** Kept out of a private part: sent nothing of the plan or comments until it ends. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import java.util.logging.Logger;
 import org.roundtable.conference.application.AccessChanged;
 import org.roundtable.conference.application.AccessDenied;
 import org.roundtable.conference.application.AccessLogService;
+import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.application.InvalidInput;
 import org.roundtable.conference.application.LivePlanService;
 import org.roundtable.conference.application.LiveRoomService;
@@ -64,8 +66,6 @@ public class LiveRooms {
     private static final Logger LOG = Logger.getLogger(LiveRooms.class.getName());
     /** Sessions expire by the clock; a sweep catches those, which send no event. */
     private static final long SWEEP_SECONDS = 30;
-    /** Access that changes by the clock alone is checked again at least this often per connection. */
-    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /** The connections of one conference. */
     private static final class Room {
@@ -81,6 +81,7 @@ public class LiveRooms {
     /** The rooms of each family, so a plan change reaches its rooms without looking at the others. */
     private final ConcurrentMap<UUID, Set<Room>> roomsByFamily = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
+    private volatile LocalDate lastSweepDay = LocalDate.now(ClockProducer.LOCAL_ZONE);
     private ScheduledFuture<?> sweep;
 
     @Inject
@@ -147,14 +148,12 @@ public class LiveRooms {
                 // carry on
             }
         }
-        // Access is checked against the database when anything may have changed it (the epoch
-        // moves on every change of access), and at least every RECHECK_NANOS for what changes
-        // by the clock alone (an involvement that ends today). In between, messages need no query.
+        // Access is checked against the database when anything may have changed it: the epoch
+        // moves on every change of access, and when the day changes (an involvement that ended
+        // yesterday grants nothing today). In between, messages need no query.
         long seenEpoch = epoch.get();
-        long now = System.nanoTime();
-        if (c.checkedEpoch != seenEpoch || now - c.checkedAt > RECHECK_NANOS) {
+        if (c.checkedEpoch != seenEpoch) {
             c.checkedEpoch = seenEpoch;
-            c.checkedAt = now;
             if (!authorise(c)) {
                 return;
             }
@@ -442,6 +441,13 @@ public class LiveRooms {
      * session, however many connections share it (one person, several tabs or rooms).
      */
     private void sweepEndedSessions() {
+        LocalDate today = LocalDate.now(ClockProducer.LOCAL_ZONE);
+        if (!today.equals(lastSweepDay)) {
+            // Involvements and assignments end by the date: a new day re-checks every connection.
+            lastSweepDay = today;
+            epoch.incrementAndGet();
+            recheckAll();
+        }
         Map<String, Boolean> alive = new HashMap<>();
         for (Room room : rooms.values()) {
             for (LiveConnection c : room.connections) {
