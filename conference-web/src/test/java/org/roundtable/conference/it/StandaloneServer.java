@@ -67,7 +67,7 @@ final class StandaloneServer implements AutoCloseable {
                 "-Droundtable.bcrypt.cost=10"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(base.resolve("console.log").toFile());
-        builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx" + heap);
+        builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx" + heap + " -XX:MaxGCPauseMillis=20");
         try {
             launcher = builder.start();
         } catch (IOException e) {
