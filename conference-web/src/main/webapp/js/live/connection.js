@@ -1,15 +1,18 @@
 // The live connection: says hello with the revision it has, keeps one change in flight, comes
 // back by itself after a drop (and when the phone says it is online again), and never forgets
-// an edit that has not been confirmed.
+// an edit that has not been confirmed: unconfirmed edits are kept in the browser's storage, so
+// they survive the page being reloaded or the phone closing the tab, and are sent on return.
 import { PlanReplica, operationToJson } from './plan.js';
 
 const PERMANENT = { 4401: 'signed-out', 4403: 'no-access', 4410: 'closed', 4426: 'unsupported' };
 
 export class LiveConnection {
-  constructor(conferenceId, handlers) {
+  constructor(conferenceId, handlers, personId) {
     this.conferenceId = conferenceId;
     this.handlers = handlers;
-    this.replica = null;
+    // Per person and conference: someone else signing in on this browser never sends these edits.
+    this.storageKey = `roundtable.live.${personId}.${conferenceId}`;
+    this.replica = this.restore();
     this.socket = null;
     this.attempt = 0;
     this.state = 'connecting';
@@ -70,16 +73,45 @@ export class LiveConnection {
     return false;
   }
 
-  /** A local edit to the plan: applied now, sent when the line is free. */
+  /** A local edit to the plan: applied now, kept, and sent when the line is free. */
   edit(op) {
     this.replica.edit(op);
+    this.save();
     this.flush();
+  }
+
+  /** Unconfirmed edits to storage (or nothing, once all are confirmed). */
+  save() {
+    try {
+      if (this.replica && this.replica.hasUnconfirmed()) {
+        localStorage.setItem(this.storageKey, JSON.stringify(this.replica.toStored()));
+      } else {
+        localStorage.removeItem(this.storageKey);
+      }
+    } catch (e) {
+      // Storage full or switched off: the edits still live in this page until it is closed.
+    }
+  }
+
+  restore() {
+    try {
+      const stored = localStorage.getItem(this.storageKey);
+      return stored ? PlanReplica.fromStored(JSON.parse(stored)) : null;
+    } catch (e) {
+      localStorage.removeItem(this.storageKey);
+      return null;
+    }
   }
 
   flush() {
     if (!this.replica || !this.socket || this.socket.readyState !== WebSocket.OPEN || this.state !== 'online') return;
     const change = this.replica.nextToSend();
-    if (change) this.sendChange(change);
+    if (change) {
+      // Kept with its id before it leaves: if the page goes now, the same change is sent again
+      // and the server applies it once.
+      this.save();
+      this.sendChange(change);
+    }
   }
 
   sendChange(change) {
@@ -87,6 +119,11 @@ export class LiveConnection {
   }
 
   receive(message) {
+    this.handle(message);
+    if (message.type === 'welcome' || message.type === 'sync' || message.type === 'applied' || message.type === 'error') this.save();
+  }
+
+  handle(message) {
     switch (message.type) {
       case 'welcome': {
         this.attempt = 0;

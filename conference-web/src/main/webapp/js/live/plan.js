@@ -34,6 +34,11 @@ export class PlanDocument {
     for (const n of (json && json.nodes) || []) this.nodes.set(n.id, { id: n.id, kind: n.kind, fields: { ...n.fields } });
   }
 
+  /** The same shape the server sends ({nodes: [...]}), for keeping in the browser's storage. */
+  toJson() {
+    return { nodes: [...this.nodes.values()].map((n) => ({ id: n.id, kind: n.kind, fields: { ...n.fields } })) };
+  }
+
   get(id, field) {
     const node = this.nodes.get(id);
     const value = node ? node.fields[field] : undefined;
@@ -109,9 +114,34 @@ export function transform(later, earlier) {
 export class PlanReplica {
   constructor(planJson, revision) {
     this.document = new PlanDocument(planJson);
+    // The plan as the server has it at this.revision, without our unconfirmed edits: what a
+    // reloaded page starts from before it sends them again.
+    this.confirmed = new PlanDocument(planJson);
     this.revision = revision;
     this.inFlight = null;
     this.buffer = [];
+  }
+
+  /** Everything needed to carry unconfirmed edits across a page reload. */
+  toStored() {
+    return {
+      revision: this.revision,
+      confirmed: this.confirmed.toJson(),
+      inFlight: this.inFlight ? { changeId: this.inFlight.changeId, ops: this.inFlight.ops.map(operationToJson) } : null,
+      buffer: this.buffer.map(operationToJson),
+    };
+  }
+
+  /** A replica as it was before a reload: the confirmed plan, with the unconfirmed edits on top, to be sent again. */
+  static fromStored(stored) {
+    const replica = new PlanReplica(stored.confirmed, stored.revision);
+    if (stored.inFlight) {
+      const ops = stored.inFlight.ops.map(operationFromJson);
+      for (const op of ops) replica.document.apply(op);
+      replica.inFlight = { changeId: stored.inFlight.changeId, baseRevision: stored.revision, ops };
+    }
+    for (const op of stored.buffer.map(operationFromJson)) replica.edit(op);
+    return replica;
   }
 
   edit(op) {
@@ -137,11 +167,13 @@ export class PlanReplica {
   receive(change) {
     if (change.revision <= this.revision) return [];
     if (this.inFlight && this.inFlight.changeId === change.changeId) {
+      for (const op of this.inFlight.ops) this.confirmed.apply(op);
       this.inFlight = null;
       this.revision = change.revision;
       return [];
     }
     let incoming = change.ops.map(operationFromJson);
+    for (const op of incoming) this.confirmed.apply(op);
     if (this.inFlight) {
       const [flight, rest] = transform(this.inFlight.ops, incoming);
       this.inFlight = { ...this.inFlight, ops: flight };
@@ -158,6 +190,7 @@ export class PlanReplica {
   reset(planJson, revision) {
     const pending = [...(this.inFlight ? this.inFlight.ops : []), ...this.buffer];
     this.document = new PlanDocument(planJson);
+    this.confirmed = new PlanDocument(planJson);
     this.revision = revision;
     this.inFlight = null;
     this.buffer = [];

@@ -84,7 +84,7 @@ export async function render(main, { id }) {
         h('h2', { class: 'govuk-error-summary__title' }, 'That did not work'),
         h('p', { class: 'govuk-body' }, message.message)));
     },
-  });
+  }, caller.id);
   connection.connect();
 
   const isChair = () => you && you.role === 'CHAIR';

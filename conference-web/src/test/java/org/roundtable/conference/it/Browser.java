@@ -116,6 +116,13 @@ final class Browser implements AutoCloseable {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(js, args);
     }
 
+    /** Blocks requests to addresses matching these patterns (Chrome DevTools), or none again. */
+    void blockUrls(String... patterns) {
+        var chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
+        chrome.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", java.util.List.of(patterns)));
+    }
+
     /** Cuts the browser off the network (as a phone losing signal does), or brings it back. */
     void setOffline(boolean offline) {
         var conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();

@@ -91,4 +91,42 @@ class LiveBrowserIT {
             chair.assertAccessible();
         }
     }
+
+    @Test
+    void edits_typed_offline_survive_a_reload_of_the_page_and_are_sent_once_when_back() {
+        try (Browser jess = new Browser()) {
+            jess.signInWithCode("jess.taylor@example.org");
+            jess.open("/conferences/" + fx.conference + "/live");
+            jess.waitForText(By.id("connection-state"), "Connected");
+            String action = jess.driver().findElement(By.cssSelector("[data-action] textarea[data-field=DESCRIPTION]")).getAttribute("data-node");
+            By field = By.id("f-" + action + "-DESCRIPTION");
+            String words = " (kept across a reload " + java.util.UUID.randomUUID().toString().substring(0, 8) + ")";
+
+            jess.setOffline(true);
+            jess.waitForText(By.id("connection-state"), "Offline");
+            jess.typeAt(field, true, words);
+            // Back on the network, but the live connection cannot get through: the phone reloads the page.
+            jess.blockUrls("*/live/conferences/*");
+            jess.setOffline(false);
+            jess.driver().navigate().refresh();
+            // What the browser kept: the words typed, as the edits not yet confirmed.
+            Object kept = jess.script("return Object.keys(localStorage).filter(k => k.startsWith('roundtable.live.'))"
+                    + ".map(k => JSON.parse(localStorage.getItem(k))).flatMap(s => [...(s.inFlight ? s.inFlight.ops : []), ...s.buffer])"
+                    + ".map(o => o.text.filter(t => typeof t === 'string').join('')).join('');");
+            assertEquals(words, kept, "the unconfirmed edit is kept in the browser");
+
+            jess.blockUrls();
+            jess.waitForText(By.id("connection-state"), "Connected");
+            new WebDriverWait(jess.driver(), Duration.ofSeconds(15)).until(d -> jess.value(field).contains(words));
+            new WebDriverWait(jess.driver(), Duration.ofSeconds(15)).until(d -> storedDescription(action).contains(words));
+            String stored = storedDescription(action);
+            assertEquals(stored.indexOf(words), stored.lastIndexOf(words), "applied once: " + stored);
+        }
+    }
+
+    private static String storedDescription(String action) {
+        return fx.chair.get("/families/" + fx.taylors + "/plan").json().getJsonArray("goals").stream()
+                .flatMap(g -> g.asJsonObject().getJsonArray("actions").stream()).map(a -> a.asJsonObject())
+                .filter(a -> a.getString("id").equals(action)).findFirst().orElseThrow().getString("description");
+    }
 }
