@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.command.CloseCommand;
 import org.roundtable.conference.application.view.ConferenceRecordView;
 import org.roundtable.conference.application.view.ConferenceRecordView.ActionEntry;
@@ -45,6 +44,7 @@ import org.roundtable.shared.plan.ActionOwnerRef;
 import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.plan.PlanField;
 import org.roundtable.shared.plan.PlanNode;
+import org.roundtable.shared.record.InformationKind;
 
 /**
  * A conference's record: drafted while it runs, frozen when the chair closes it. Closing keeps

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.command.ContactCommand;
 import org.roundtable.conference.application.view.ContactView;
 import org.roundtable.conference.domain.model.access.Caller;
@@ -15,6 +14,7 @@ import org.roundtable.conference.domain.model.family.Contact;
 import org.roundtable.conference.domain.model.family.Family;
 import org.roundtable.shared.domain.Page;
 import org.roundtable.shared.domain.PageRequest;
+import org.roundtable.shared.record.InformationKind;
 
 /** Agencies' contacts with a family: visible to the family and to every agency working with it. */
 @ApplicationScoped

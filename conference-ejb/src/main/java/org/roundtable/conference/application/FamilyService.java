@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.command.FamilyCommand;
 import org.roundtable.conference.application.command.MemberCommand;
 import org.roundtable.conference.application.view.AdvocateView;
@@ -27,9 +26,10 @@ import org.roundtable.conference.domain.model.family.Period;
 import org.roundtable.conference.domain.model.plan.ActionPlan;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.shared.domain.CallerKind;
-import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.domain.Page;
 import org.roundtable.shared.domain.PageRequest;
+import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.record.InformationKind;
 
 /** Families (cases) and their members. */
 @ApplicationScoped

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.view.DashboardView;
 import org.roundtable.conference.application.view.DashboardView.ActionLine;
 import org.roundtable.conference.application.view.DashboardView.ConferenceDueView;
@@ -26,6 +25,7 @@ import org.roundtable.shared.domain.ActionStatus;
 import org.roundtable.shared.followup.StatutoryTimescales.ConferenceDue;
 import org.roundtable.shared.followup.StatutoryTimescales.HeldConference;
 import org.roundtable.shared.plan.ActionOwnerRef;
+import org.roundtable.shared.record.InformationKind;
 
 /** What the chair follows up after conferences: actions across their families, and conferences due. */
 @ApplicationScoped

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
@@ -35,6 +34,7 @@ import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.plan.PlanJson;
 import org.roundtable.shared.plan.PlanNode;
 import org.roundtable.shared.plan.PlanOperation;
+import org.roundtable.shared.record.InformationKind;
 
 /**
  * The one pipeline through which every change to a plan passes, from the live room and from the

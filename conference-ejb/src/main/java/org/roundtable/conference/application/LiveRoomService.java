@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.view.CommentView;
 import org.roundtable.conference.application.view.ParticipantView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
@@ -23,6 +22,7 @@ import org.roundtable.conference.domain.model.conference.Invitee;
 import org.roundtable.conference.domain.model.room.PlanComment;
 import org.roundtable.conference.domain.model.room.PrivatePart;
 import org.roundtable.shared.domain.ConferenceStatus;
+import org.roundtable.shared.record.InformationKind;
 
 /**
  * The record-keeping side of a live conference: who may be in the room, comments, private

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.command.SignOffCommand;
 import org.roundtable.conference.application.view.SignOffView;
 import org.roundtable.conference.application.view.SignOffView.ActionSignOff;
@@ -28,6 +27,7 @@ import org.roundtable.shared.plan.CommitmentHash;
 import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.plan.PlanField;
 import org.roundtable.shared.plan.PlanNode;
+import org.roundtable.shared.record.InformationKind;
 
 /**
  * Owners signing off the actions they own, conference by conference. A signature covers a hash

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.roundtable.shared.record.InformationKind;
 import org.roundtable.conference.application.command.StatementCommand;
 import org.roundtable.conference.application.view.StatementView;
 import org.roundtable.conference.domain.model.access.Caller;
@@ -18,6 +17,7 @@ import org.roundtable.conference.domain.model.commitment.ConferenceStatement;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.shared.domain.Stance;
+import org.roundtable.shared.record.InformationKind;
 
 /**
  * The family's voice on the plan, and professional dissent. The family (or its advocate beside

@@ -1,5 +1,12 @@
 package org.roundtable.conference.infrastructure.pdf;
 
+import static org.roundtable.conference.infrastructure.pdf.PlainPdf.BODY;
+import static org.roundtable.conference.infrastructure.pdf.PlainPdf.BOLD;
+import static org.roundtable.conference.infrastructure.pdf.PlainPdf.TITLE;
+import static org.roundtable.conference.infrastructure.pdf.PlainPdf.day;
+import static org.roundtable.conference.infrastructure.pdf.PlainPdf.heading;
+import static org.roundtable.conference.infrastructure.pdf.PlainPdf.when;
+
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -11,11 +18,6 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.application.view.ConferenceRecordView;
 import org.roundtable.shared.domain.Attendance;
 import org.roundtable.shared.domain.SignOffState;
@@ -27,14 +29,6 @@ import org.roundtable.shared.domain.Stance;
  * family said, and any disagreement.
  */
 public final class MinutesPdf {
-
-    private static final Font TITLE = new Font(Font.HELVETICA, 20, Font.BOLD);
-    private static final Font HEADING = new Font(Font.HELVETICA, 14, Font.BOLD);
-    private static final Font BODY = new Font(Font.HELVETICA, 11);
-    private static final Font BOLD = new Font(Font.HELVETICA, 11, Font.BOLD);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(ClockProducer.LOCAL_ZONE);
 
     private MinutesPdf() {
     }
@@ -133,13 +127,6 @@ public final class MinutesPdf {
         return out.toByteArray();
     }
 
-    private static void heading(Document doc, String text) {
-        var p = new Paragraph(text, HEADING);
-        p.setSpacingBefore(12);
-        p.setSpacingAfter(4);
-        doc.add(p);
-    }
-
     private static PdfPCell cell(String text, Font font) {
         var cell = new PdfPCell(new Phrase(text == null ? "" : text, font));
         cell.setPadding(4);
@@ -173,11 +160,4 @@ public final class MinutesPdf {
         };
     }
 
-    private static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
-    }
-
-    private static String day(LocalDate day) {
-        return DAY.format(day);
-    }
 }

@@ -1,27 +1,21 @@
 package org.roundtable.conference.infrastructure.pdf;
 
+import static org.roundtable.conference.infrastructure.pdf.PlainPdf.TITLE;
+import static org.roundtable.conference.infrastructure.pdf.PlainPdf.day;
+import static org.roundtable.conference.infrastructure.pdf.PlainPdf.heading;
+import static org.roundtable.conference.infrastructure.pdf.PlainPdf.line;
+import static org.roundtable.conference.infrastructure.pdf.PlainPdf.when;
+
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.application.view.MyDataView;
 
 /** The family's data as a readable PDF, in plain words, section by section. */
 public final class MyDataPdf {
-
-    private static final Font TITLE = new Font(Font.HELVETICA, 20, Font.BOLD);
-    private static final Font HEADING = new Font(Font.HELVETICA, 14, Font.BOLD);
-    private static final Font BODY = new Font(Font.HELVETICA, 11);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(ClockProducer.LOCAL_ZONE);
 
     private MyDataPdf() {
     }
@@ -38,7 +32,7 @@ public final class MyDataPdf {
 
             heading(doc, "Your family");
             for (var m : d.family().members()) {
-                line(doc, m.fullName() + (m.dateOfBirth() == null ? "" : ", born " + DAY.format(m.dateOfBirth()))
+                line(doc, m.fullName() + (m.dateOfBirth() == null ? "" : ", born " + day(m.dateOfBirth()))
                         + (m.phone() == null ? "" : ". Phone: " + m.phone()) + (m.email() == null ? "" : ". Email: " + m.email())
                         + (m.address() == null ? "" : ". Address: " + m.address())
                         + (m.preferredLanguage() == null ? "" : ". Language: " + m.preferredLanguage())
@@ -50,7 +44,7 @@ public final class MyDataPdf {
 
             heading(doc, "Who works with you");
             for (var i : d.family().involvements()) {
-                line(doc, i.agencyName() + ", with " + i.leadPractitionerName() + ", since " + DAY.format(i.startsOn()) + ".");
+                line(doc, i.agencyName() + ", with " + i.leadPractitionerName() + ", since " + day(i.startsOn()) + ".");
             }
 
             heading(doc, "Your plan");
@@ -58,7 +52,7 @@ public final class MyDataPdf {
                 line(doc, "Goal: " + g.title());
                 for (var a : g.actions()) {
                     line(doc, "  • " + a.description() + ". Who: " + a.ownerName() + ". By: "
-                            + (a.dueOn() == null ? "no date" : DAY.format(a.dueOn())) + ".");
+                            + (a.dueOn() == null ? "no date" : day(a.dueOn())) + ".");
                 }
             }
 
@@ -70,7 +64,7 @@ public final class MyDataPdf {
 
             heading(doc, "Contacts with agencies");
             for (var c : d.contacts()) {
-                line(doc, DAY.format(c.happenedOn()) + ", " + c.agencyName() + ", " + c.kind().name().toLowerCase() + ": " + c.summary());
+                line(doc, day(c.happenedOn()) + ", " + c.agencyName() + ", " + c.kind().name().toLowerCase() + ": " + c.summary());
             }
 
             heading(doc, "Changes to your details");
@@ -105,22 +99,8 @@ public final class MyDataPdf {
         return out.toByteArray();
     }
 
-    private static void heading(Document doc, String text) {
-        var p = new Paragraph(text, HEADING);
-        p.setSpacingBefore(12);
-        p.setSpacingAfter(4);
-        doc.add(p);
-    }
-
-    private static void line(Document doc, String text) {
-        doc.add(new Paragraph(text, BODY));
-    }
-
     private static String nothing(String value) {
         return value == null ? "nothing" : value;
     }
 
-    private static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
-    }
 }
