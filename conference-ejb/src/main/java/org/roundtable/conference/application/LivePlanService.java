@@ -200,7 +200,7 @@ public class LivePlanService {
                 hash, nodes, created, snapshot, () -> !plan.broken,
                 () -> {
                     try {
-                        applied.fire(new PlanChangeApplied(familyId, stored, author));
+                        applied.fire(new PlanChangeApplied(familyId, stored, author, operations));
                     } finally {
                         durable.complete(null);
                     }
@@ -234,7 +234,7 @@ public class LivePlanService {
         plan.authority.commit(prepared);
         plan.lastHash = appended.hash();
         plan.signedActions.removeAll(voiding);
-        applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName()));
+        applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName(), null));
         signOffChanged.fire(new SignOffChanged(familyId));
         // On a managed thread: mail needs the application's class loader and naming context.
         signaturesVoided.fireAsync(new SignaturesVoided(familyId, appended.voided(), caller.displayName()),

@@ -4,8 +4,9 @@ import java.util.UUID;
 import org.roundtable.shared.plan.PlanChange;
 
 /**
- * A change to a family's plan has been stored and applied. Fired while the plan is still held,
- * so observers (the live room) see changes in revision order.
+ * A change to a family's plan has been stored and applied. Fired in revision order, per plan, so
+ * observers (the live room) pass changes on in that order. {@code operationsJson} is the change's
+ * operations as already written to the log (null when not at hand), so they are encoded once.
  */
-public record PlanChangeApplied(UUID familyId, PlanChange change, String authorName) {
+public record PlanChangeApplied(UUID familyId, PlanChange change, String authorName, String operationsJson) {
 }

@@ -40,10 +40,12 @@ public final class PlanDocument {
         return new PlanDocument(map);
     }
 
+    /**
+     * A copy that shares the nodes: a node is copied only when an operation changes it (see
+     * {@link #apply}), so copying a large plan for every change costs little.
+     */
     public PlanDocument copy() {
-        var copy = new LinkedHashMap<String, PlanNode>();
-        nodes.forEach((id, node) -> copy.put(id, node.copy()));
-        return new PlanDocument(copy);
+        return new PlanDocument(new LinkedHashMap<>(nodes));
     }
 
     public Optional<PlanNode> node(String id) {
@@ -99,7 +101,7 @@ public final class PlanDocument {
         } else if (op instanceof SetField s) {
             PlanNode node = require(s.nodeId(), s.field());
             validate(s.field(), s.value());
-            node.set(s.field(), s.value());
+            writable(node).set(s.field(), s.value());
         } else if (op instanceof EditText e) {
             PlanNode node = require(e.nodeId(), e.field());
             String text = node.get(e.field());
@@ -107,8 +109,15 @@ public final class PlanDocument {
                 throw new PlanRejection(Reason.TEXT_MISMATCH, "The edit was made to a different version of this text ("
                         + e.edit().baseLength() + " characters, it has " + text.length() + ").");
             }
-            node.set(e.field(), e.edit().apply(text));
+            writable(node).set(e.field(), e.edit().apply(text));
         }
+    }
+
+    /** Nodes may be shared with copies of this document: change a private copy of it, never the shared one. */
+    private PlanNode writable(PlanNode node) {
+        PlanNode own = node.copy();
+        nodes.put(own.id(), own);
+        return own;
     }
 
     private void requireNew(String id) {

@@ -297,7 +297,7 @@ public class LiveRooms {
         if (familyRooms == null) {
             return;
         }
-        String message = ServerMessages.applied(applied.change(), applied.authorName());
+        String message = ServerMessages.applied(applied.change(), applied.authorName(), applied.operationsJson());
         for (Room room : familyRooms) {
             for (LiveConnection c : room.connections) {
                 if (c.joined && !c.paused) {

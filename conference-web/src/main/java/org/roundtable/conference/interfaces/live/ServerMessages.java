@@ -26,10 +26,38 @@ final class ServerMessages {
     private ServerMessages() {
     }
 
-    static String applied(PlanChange change, String authorName) {
-        return JSON.createObjectBuilder().add("type", "applied").add("changeId", change.changeId())
-                .add("clientId", change.clientId()).add("revision", change.revision()).add("author", authorName)
-                .add("ops", PlanJson.toJson(change.operations())).build().toString();
+    /**
+     * Written by hand: this is the message sent most (every change, to everyone in the room), and
+     * the operations come already encoded from the change log when they are at hand.
+     */
+    static String applied(PlanChange change, String authorName, String operationsJson) {
+        String ops = operationsJson != null ? operationsJson : PlanJson.toJson(change.operations()).toString();
+        return new StringBuilder(96 + ops.length()).append("{\"type\":\"applied\",\"changeId\":").append(quote(change.changeId()))
+                .append(",\"clientId\":").append(quote(change.clientId())).append(",\"revision\":").append(change.revision())
+                .append(",\"author\":").append(quote(authorName)).append(",\"ops\":").append(ops).append('}').toString();
+    }
+
+    /** A JSON string literal. */
+    static String quote(String s) {
+        var out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     static String ack(String changeId, long revision) {
