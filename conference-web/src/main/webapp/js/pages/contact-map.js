@@ -5,6 +5,15 @@ import { renderLayout } from '../layout.js';
 import { recordNav } from './record-nav.js';
 
 const monthName = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric' });
+const KIND_WORDS = {
+  VISIT: ['visit', 'visits'], CALL: ['call', 'calls'], ASSESSMENT: ['assessment', 'assessments'],
+  REFERRAL: ['referral', 'referrals'], MEETING: ['meeting', 'meetings'], LETTER: ['letter', 'letters'],
+};
+
+/** "3 visits, 1 assessment". */
+function kinds(map) {
+  return Object.entries(map).map(([kind, n]) => `${n} ${KIND_WORDS[kind][n === 1 ? 0 : 1]}`).join(', ');
+}
 
 /** The server's SVG, parsed as SVG (never as HTML) and placed in the page. */
 function chart(svgText) {
@@ -33,9 +42,11 @@ export async function render(main, { id }) {
       h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
         h('th', { scope: 'col', class: 'govuk-table__header' }, 'Agency'),
         months.map((m) => h('th', { scope: 'col', class: 'govuk-table__header' }, m)),
-        h('th', { scope: 'col', class: 'govuk-table__header' }, 'Total'))),
+        h('th', { scope: 'col', class: 'govuk-table__header' }, 'Total'),
+        h('th', { scope: 'col', class: 'govuk-table__header' }, 'What kind'))),
       h('tbody', { class: 'govuk-table__body' }, map.agencies.map((a) => h('tr', { class: 'govuk-table__row' },
         h('th', { scope: 'row', class: 'govuk-table__header' }, a.agencyName),
         a.perMonth.map((n) => h('td', { class: 'govuk-table__cell' }, String(n))),
-        h('td', { class: 'govuk-table__cell' }, String(a.total))))))));
+        h('td', { class: 'govuk-table__cell' }, String(a.total)),
+        h('td', { class: 'govuk-table__cell' }, kinds(a.kinds))))))));
 }

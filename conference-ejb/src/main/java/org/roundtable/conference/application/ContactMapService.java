@@ -8,11 +8,15 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.roundtable.conference.application.view.ContactMapView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.family.Contact;
 import org.roundtable.conference.infrastructure.chart.ContactChart;
+import org.roundtable.shared.domain.ContactKind;
 import org.roundtable.shared.record.ContactPattern;
 import org.roundtable.shared.record.InformationKind;
 
@@ -33,6 +37,12 @@ public class ContactMapService {
     @Inject
     private Clock clock;
 
+    private static Map<ContactKind, Integer> kinds(List<ContactPattern.Contact> contacts, String agency) {
+        var kinds = new EnumMap<ContactKind, Integer>(ContactKind.class);
+        contacts.stream().filter(c -> c.agency().equals(agency)).forEach(c -> kinds.merge(c.kind(), 1, Integer::sum));
+        return kinds;
+    }
+
     public ContactMapView map(Caller caller, UUID familyId, int months) {
         policy.requireVisibleAndShared(caller, familyId, InformationKind.CONTACTS);
         if (months < 1 || months > 36) {
@@ -45,7 +55,8 @@ public class ContactMapService {
         var timeline = ContactPattern.timeline(contacts, last, months);
         var totals = ContactPattern.totals(timeline);
         var rows = totals.entrySet().stream().map(e -> new ContactMapView.AgencyRow(e.getKey(),
-                Arrays.stream(timeline.perAgency().get(e.getKey())).boxed().toList(), e.getValue())).toList();
+                Arrays.stream(timeline.perAgency().get(e.getKey())).boxed().toList(), e.getValue(), kinds(contacts, e.getKey())))
+                .toList();
         var repeated = ContactPattern.repeatedAssessments(contacts, REPEAT_WINDOW_DAYS).stream()
                 .map(r -> new ContactMapView.Repeated(r.from(), r.to(), r.agencies(), r.assessments())).toList();
         return new ContactMapView(timeline.months(), rows, repeated, ContactChart.svg(timeline));

@@ -94,7 +94,7 @@ class FamilyRecordBrowserIT {
 
             jess.open(family + "/contact-map");
             jess.waitFor(By.cssSelector("#contact-chart svg"));
-            assertEquals(14, jess.driver().findElements(By.cssSelector("#contact-table thead th")).size(), "agency, 12 months, total");
+            assertEquals(15, jess.driver().findElements(By.cssSelector("#contact-table thead th")).size(), "agency, 12 months, total, kinds");
             jess.assertAccessible();
 
             jess.open(family);

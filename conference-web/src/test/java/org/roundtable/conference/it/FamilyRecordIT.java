@@ -207,7 +207,9 @@ class FamilyRecordIT {
     void the_contact_map_shows_the_months_and_flags_assessments_repeated_by_different_agencies() {
         var map = jess.get(family + "/contact-map?months=6").json();
         assertEquals(6, map.getJsonArray("months").size());
-        assertTrue(map.getJsonArray("agencies").stream().anyMatch(a -> a.asJsonObject().getString("agencyName").equals("Riverside Children's Services")));
+        var socialCare = map.getJsonArray("agencies").stream().map(a -> a.asJsonObject())
+                .filter(a -> a.getString("agencyName").equals("Riverside Children's Services")).findFirst().orElseThrow();
+        assertTrue(socialCare.getJsonObject("kinds").containsKey("ASSESSMENT"), "of what kind: " + socialCare);
         var repeated = map.getJsonArray("repeatedAssessments");
         assertFalse(repeated.isEmpty(), "assessed by social care and by health visiting within three months: " + map);
         assertTrue(repeated.getJsonObject(0).getJsonArray("agencies").size() >= 2);
