@@ -40,8 +40,10 @@ import org.roundtable.shared.plan.TextOperation;
 
 /**
  * Where plans live in the database: the change log (plan_change), snapshots of the document
- * (action_plan.document) and the goal and action rows projected from it. Each append is its own
- * transaction, committed before the change is acknowledged to anyone.
+ * (action_plan.document) and the goal and action rows projected from it. Loads plans and writes a
+ * new plan's first snapshot. Most changes are stored by {@link PlanWriter} in groups; a change
+ * that voids signatures is stored here, in a transaction of its own with the audit log,
+ * committed before the change is acknowledged to anyone.
  */
 @ApplicationScoped
 public class PlanStore {
