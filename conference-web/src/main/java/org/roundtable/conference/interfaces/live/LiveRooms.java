@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -68,9 +69,14 @@ public class LiveRooms {
     private static final long SWEEP_SECONDS = 30;
 
     /** The connections of one conference. */
+    /** The private part last read for a room, under the id the room's state gave for it (null: none running). */
+    private record CachedPrivatePart(String id, Optional<PrivatePartView> view) {
+    }
+
     private static final class Room {
         final UUID familyId;
         final Set<LiveConnection> connections = new CopyOnWriteArraySet<>();
+        volatile CachedPrivatePart privatePart;
 
         Room(UUID familyId) {
             this.familyId = familyId;
@@ -235,7 +241,7 @@ public class LiveRooms {
         }
         var participant = c.participant;
         accessLog.recordRead(c.caller, participant.familyId(), "your plan (in the live conference)", null);
-        Optional<PrivatePartView> privatePart = roomService.runningView(c.conferenceId);
+        Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId);
         boolean excluded = privatePart.map(p -> p.excluded().contains(participant.inviteeId())).orElse(false);
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
         plans.withPlan(participant.familyId(), plan -> {
@@ -393,27 +399,67 @@ public class LiveRooms {
     }
 
     /** Sends everyone in the room the room as they may see it. */
+    /**
+     * The room as it is now, to everyone in it. The state and presence are read once and the
+     * message written once for those in the room and once for those kept out of a private part,
+     * however many people are in it.
+     */
     void broadcastRoom(UUID conferenceId) {
         Room room = rooms.get(conferenceId);
         if (room == null) {
             return;
         }
-        Optional<PrivatePartView> privatePart = roomService.runningView(conferenceId);
+        Optional<PrivatePartView> privatePart = runningPrivatePart(conferenceId);
+        RoomState roomState = state.room(conferenceId);
+        Map<String, Presence> presence = state.presence(conferenceId);
+        String inside = null;
+        String outside = null;
         for (LiveConnection c : room.connections) {
-            if (c.joined) {
-                c.send(roomFor(c, privatePart));
+            if (!c.joined) {
+                continue;
+            }
+            if (isExcluded(c, privatePart)) {
+                outside = outside != null ? outside : roomMessage(roomState, presence, privatePart, true);
+                c.send(outside);
+            } else {
+                inside = inside != null ? inside : roomMessage(roomState, presence, privatePart, false);
+                c.send(inside);
             }
         }
     }
 
     private String roomFor(LiveConnection c, Optional<PrivatePartView> privatePart) {
-        RoomState room = state.room(c.conferenceId);
-        boolean excluded = privatePart.map(p -> p.excluded().contains(c.participant.inviteeId())).orElse(false);
-        RoomState shown = privatePart.isPresent() ? new RoomState(room.agendaItemId(), room.hands(), privatePart.get().id().toString())
-                : new RoomState(room.agendaItemId(), room.hands(), null);
-        return ServerMessages.room(shown, state.presence(c.conferenceId),
-                privatePart.map(PrivatePartView::reason).orElse(null), privatePart.map(PrivatePartView::excludedNames).orElse(List.of()),
-                excluded);
+        return roomMessage(state.room(c.conferenceId), state.presence(c.conferenceId), privatePart, isExcluded(c, privatePart));
+    }
+
+    private static boolean isExcluded(LiveConnection c, Optional<PrivatePartView> privatePart) {
+        return privatePart.map(p -> p.excluded().contains(c.participant.inviteeId())).orElse(false);
+    }
+
+    private static String roomMessage(RoomState room, Map<String, Presence> presence, Optional<PrivatePartView> privatePart,
+            boolean excluded) {
+        RoomState shown = new RoomState(room.agendaItemId(), room.hands(), privatePart.map(p -> p.id().toString()).orElse(null));
+        return ServerMessages.room(shown, presence, privatePart.map(PrivatePartView::reason).orElse(null),
+                privatePart.map(PrivatePartView::excludedNames).orElse(List.of()), excluded);
+    }
+
+    /**
+     * The running private part, read from the database only when the room's state names a
+     * different one than last time (it changes when the chair starts or ends one, on any node).
+     */
+    private Optional<PrivatePartView> runningPrivatePart(UUID conferenceId) {
+        Room room = rooms.get(conferenceId);
+        String running = state.room(conferenceId).privatePartId();
+        if (room == null) {
+            return roomService.runningView(conferenceId);
+        }
+        var cached = room.privatePart;
+        if (cached != null && Objects.equals(cached.id(), running)) {
+            return cached.view();
+        }
+        Optional<PrivatePartView> view = running == null ? Optional.empty() : roomService.runningView(conferenceId);
+        room.privatePart = new CachedPrivatePart(running, view);
+        return view;
     }
 
     /** Access may have changed: every connection is checked again now, off the thread that changed it. */
