@@ -119,6 +119,11 @@ export class LiveConnection {
   }
 
   receive(message) {
+    if (message.type === 'batch') {
+      // Several messages that queued up on the server, in order, in one frame.
+      for (const each of message.messages) this.receive(each);
+      return;
+    }
     this.handle(message);
     if (message.type === 'welcome' || message.type === 'sync' || message.type === 'applied' || message.type === 'error') this.save();
   }

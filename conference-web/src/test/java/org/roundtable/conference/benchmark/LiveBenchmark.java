@@ -181,6 +181,10 @@ public final class LiveBenchmark {
 
     /** Reads only what it needs from each message, so the generator stays light. */
     private static void receive(Participant person, String text, Run run) {
+        if (text.startsWith("{\"type\":\"batch\"")) {
+            forEachInBatch(text, message -> receive(person, message, run));
+            return;
+        }
         long now = System.nanoTime();
         if (text.startsWith("{\"type\":\"applied\"")) {
             String changeId = field(text, "\"changeId\":\"", '"');
@@ -211,6 +215,36 @@ public final class LiveBenchmark {
             run.errors.incrementAndGet();
             if (text.contains(String.valueOf(person.inFlight))) {
                 person.inFlight = null;
+            }
+        }
+    }
+
+    /** The messages of a batch frame, found by counting braces outside strings: no full JSON parse. */
+    static void forEachInBatch(String frame, java.util.function.Consumer<String> each) {
+        int i = frame.indexOf('[', frame.indexOf("\"messages\":")) + 1;
+        int depth = 0;
+        int start = -1;
+        boolean inString = false;
+        for (; i < frame.length(); i++) {
+            char c = frame.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                if (depth++ == 0) {
+                    start = i;
+                }
+            } else if (c == '}') {
+                if (--depth == 0) {
+                    each.accept(frame.substring(start, i + 1));
+                }
+            } else if (c == ']' && depth == 0) {
+                return;
             }
         }
     }

@@ -74,9 +74,14 @@ public final class LiveClient implements AutoCloseable {
                 @Override
                 public void onOpen(Session s, EndpointConfig c) {
                     s.addMessageHandler(String.class, text -> {
-                        JsonObject message = Json.createReader(new StringReader(text)).readObject();
-                        client.received.add(message);
-                        client.inbox.add(message);
+                        JsonObject frame = Json.createReader(new StringReader(text)).readObject();
+                        // A batch frame carries several messages, in order.
+                        var messages = "batch".equals(frame.getString("type"))
+                                ? frame.getJsonArray("messages").getValuesAs(JsonObject.class) : java.util.List.of(frame);
+                        for (JsonObject message : messages) {
+                            client.received.add(message);
+                            client.inbox.add(message);
+                        }
                     });
                 }
 
