@@ -11,6 +11,7 @@ import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.family.Contact;
 import org.roundtable.conference.domain.model.plan.Action;
+import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.record.InformationKind;
 
@@ -109,6 +110,14 @@ public class AccessPolicy {
     public void requireVisibleAndShared(Caller caller, UUID familyId, InformationKind kind) {
         requireFamilyVisible(caller, familyId);
         requireShared(caller, familyId, kind);
+    }
+
+    /** What only the family itself does (its details, its sharing choices, its data export); refused with the reason given. */
+    public void requireFamilyMember(Caller caller, UUID familyId, String refusal) {
+        requireFamilyVisible(caller, familyId);
+        if (caller.kind() != CallerKind.FAMILY_MEMBER) {
+            throw new AccessDenied(refusal);
+        }
     }
 
     /** Changing a family's case record: staff of an agency involved today. */

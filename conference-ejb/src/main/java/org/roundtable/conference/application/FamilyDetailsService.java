@@ -28,7 +28,6 @@ import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.domain.model.family.MemberDetails;
 import org.roundtable.conference.domain.model.record.DetailChange;
 import org.roundtable.conference.domain.model.record.DetailProposal;
-import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.record.DetailField;
 import org.roundtable.shared.record.InformationKind;
 
@@ -71,7 +70,7 @@ public class FamilyDetailsService {
     public String updateAbout(Caller caller, UUID familyId, AboutCommand command) {
         requireFamilyMember(caller, familyId);
         Family family = lookup.require(Family.class, familyId, "family");
-        String next = command.messageToWorkers() == null || command.messageToWorkers().isBlank() ? null : command.messageToWorkers().strip();
+        String next = FamilyService.blankToNull(command.messageToWorkers());
         if (!Objects.equals(next, family.messageToWorkers())) {
             em.persist(new DetailChange(familyId, null, DetailField.MESSAGE_TO_WORKERS, family.messageToWorkers(), next, caller, null,
                     clock.instant()));
@@ -96,7 +95,7 @@ public class FamilyDetailsService {
             throw new InvalidInput("value", e.getMessage());
         }
         StaffMember staff = lookup.require(StaffMember.class, caller.id(), "member of staff");
-        var proposal = new DetailProposal(familyId, memberId, command.field(), blankToNull(command.value()), command.reason().strip(),
+        var proposal = new DetailProposal(familyId, memberId, command.field(), FamilyService.blankToNull(command.value()), command.reason().strip(),
                 staff.id(), staff.fullName(), staff.agency().name(), clock.instant());
         em.persist(proposal);
         return ProposalView.of(proposal, member.fullName(), DetailValues.get(member.details(), command.field()));
@@ -140,15 +139,8 @@ public class FamilyDetailsService {
     }
 
     private void requireFamilyMember(Caller caller, UUID familyId) {
-        policy.requireFamilyVisible(caller, familyId);
-        if (caller.kind() != CallerKind.FAMILY_MEMBER) {
-            throw new AccessDenied(caller.isStaff()
-                    ? "The family keeps its own details. Suggest a correction instead; the family can accept it."
-                    : "Only members of the family change its details.");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        policy.requireFamilyMember(caller, familyId, caller != null && caller.isStaff()
+                ? "The family keeps its own details. Suggest a correction instead; the family can accept it."
+                : "Only members of the family change its details.");
     }
 }

@@ -137,8 +137,6 @@ public class InvitationService {
 
     /** The address an invitation email links to; roundtable.public-url says where the server is reached. */
     public static String linkFor(String token) {
-        String url = System.getProperty("roundtable.public-url", "http://localhost:8080");
-        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        return base + "/invite?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return PublicAddress.base() + "/invite?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 }

@@ -17,7 +17,6 @@ import org.roundtable.conference.application.view.MyDataView;
 import org.roundtable.conference.application.view.ReportsView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.infrastructure.pdf.MyDataPdf;
-import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.Page;
 import org.roundtable.shared.domain.PageRequest;
 
@@ -62,10 +61,7 @@ public class MyDataService {
     private Clock clock;
 
     public MyDataView collect(Caller caller, UUID familyId) {
-        policy.requireFamilyVisible(caller, familyId);
-        if (caller.kind() != CallerKind.FAMILY_MEMBER) {
-            throw new AccessDenied("Only a member of the family downloads the family's data.");
-        }
+        policy.requireFamilyMember(caller, familyId, "Only a member of the family downloads the family's data.");
         var records = new ArrayList<ConferenceRecordView>();
         var shared = new ArrayList<ReportsView.Report>();
         for (ConferenceSummary c : conferences.ofFamily(caller, familyId)) {

@@ -17,7 +17,6 @@ import java.util.logging.Logger;
 import org.roundtable.conference.application.command.ReminderSettingsCommand;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.family.FamilyMember;
-import org.roundtable.conference.domain.model.family.Involvement;
 import org.roundtable.conference.domain.model.plan.Action;
 import org.roundtable.conference.infrastructure.mail.MailSender;
 import org.roundtable.conference.infrastructure.persistence.DailyJobClaims;
@@ -56,6 +55,9 @@ public class ReminderService {
 
     @Inject
     private Settings settings;
+
+    @Inject
+    private FamilyService families;
 
     @Inject
     private MailSender mail;
@@ -131,9 +133,8 @@ public class ReminderService {
             FamilyMember member = em.find(FamilyMember.class, owner.id());
             return member == null || member.email() == null ? List.of() : List.<String[]>of(new String[] {member.email(), member.fullName()});
         }
-        return em.createQuery("select i from Involvement i join fetch i.leadPractitioner where i.family.id = :f and i.agency.id = :a",
-                Involvement.class).setParameter("f", family.id()).setParameter("a", owner.id()).getResultStream()
-                .filter(i -> i.isActiveOn(day))
+        return families.involvements(family.id()).stream()
+                .filter(i -> i.agency().id().equals(owner.id()) && i.isActiveOn(day))
                 .map(i -> new String[] {i.leadPractitioner().email(), i.leadPractitioner().fullName()}).toList();
     }
 
@@ -149,8 +150,7 @@ public class ReminderService {
             text.append("- ").append(a.description()).append(" (").append(a.goal().plan().family().name()).append("): ")
                     .append(a.isOverdueOn(day) ? "was due " : "due ").append(DAY.format(a.dueOn())).append('\n');
         }
-        String url = System.getProperty("roundtable.public-url", "http://localhost:8080");
-        text.append("\nPlease update them in Roundtable: ").append(url).append("/conferences\n\nYou get one email a day while actions are due.\n");
+        text.append("\nPlease update them in Roundtable: ").append(PublicAddress.base()).append("/conferences\n\nYou get one email a day while actions are due.\n");
         return text.toString();
     }
 }

@@ -28,7 +28,6 @@ import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.family.Involvement;
 import org.roundtable.conference.domain.model.record.SharingDecision;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
-import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.record.InformationKind;
 import org.roundtable.shared.record.SharingPreference;
 
@@ -103,10 +102,7 @@ public class SharingService {
 
     /** The family sets its preference for an agency working with it. */
     public SharingView setPreference(Caller caller, UUID familyId, PreferenceCommand command) {
-        policy.requireFamilyVisible(caller, familyId);
-        if (caller.kind() != CallerKind.FAMILY_MEMBER) {
-            throw new AccessDenied("Only the family sets who its information is shared with.");
-        }
+        policy.requireFamilyMember(caller, familyId, "Only the family sets who its information is shared with.");
         LocalDate today = LocalDate.now(clock);
         boolean involved = families.involvements(familyId).stream()
                 .anyMatch(i -> i.agency().id().equals(command.agencyId()) && i.isActiveOn(today));

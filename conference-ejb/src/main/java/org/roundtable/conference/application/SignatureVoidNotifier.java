@@ -25,7 +25,7 @@ public class SignatureVoidNotifier {
     private MailSender mail;
 
     void onVoided(@ObservesAsync SignaturesVoided voided) {
-        String url = System.getProperty("roundtable.public-url", "http://localhost:8080");
+        String url = PublicAddress.base();
         for (VoidedSignature s : voided.signatures()) {
             String email = s.signerKind() == CallerKind.STAFF
                     ? em.find(StaffMember.class, s.signerId()).email()

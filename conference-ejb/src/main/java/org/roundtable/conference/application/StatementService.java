@@ -57,7 +57,7 @@ public class StatementService {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
         conference.requireNotClosed();
-        String words = command.words() == null || command.words().isBlank() ? null : command.words().strip();
+        String words = FamilyService.blankToNull(command.words());
         if (caller.isStaff() && command.stance() != Stance.PROFESSIONAL_DISSENT) {
             throw new AccessDenied("Agreeing or disagreeing is the family's to record. As a professional, you can record dissent.");
         }

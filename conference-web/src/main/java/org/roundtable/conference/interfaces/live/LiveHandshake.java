@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.roundtable.conference.application.PublicAddress;
 import org.roundtable.conference.interfaces.security.SessionCookies;
 
 /**
@@ -23,8 +24,7 @@ public class LiveHandshake extends ServerEndpointConfig.Configurator {
     static Set<String> allowedOrigins() {
         String configured = System.getProperty("roundtable.allowed-origins");
         if (configured == null || configured.isBlank()) {
-            String publicUrl = System.getProperty("roundtable.public-url", "http://localhost:8080");
-            configured = publicUrl.replaceAll("/+$", "") + ",https://localhost:8443";
+            configured = PublicAddress.base() + ",https://localhost:8443";
         }
         return Arrays.stream(configured.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }

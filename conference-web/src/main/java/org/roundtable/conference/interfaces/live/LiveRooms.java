@@ -74,11 +74,13 @@ public class LiveRooms {
     }
 
     private static final class Room {
+        final UUID conferenceId;
         final UUID familyId;
         final Set<LiveConnection> connections = new CopyOnWriteArraySet<>();
         volatile CachedPrivatePart privatePart;
 
-        Room(UUID familyId) {
+        Room(UUID conferenceId, UUID familyId) {
+            this.conferenceId = conferenceId;
             this.familyId = familyId;
         }
     }
@@ -246,7 +248,7 @@ public class LiveRooms {
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
         plans.withPlan(participant.familyId(), plan -> {
             rooms.computeIfAbsent(c.conferenceId, id -> {
-                var room = new Room(participant.familyId());
+                var room = new Room(id, participant.familyId());
                 roomsByFamily.computeIfAbsent(participant.familyId(), f -> new CopyOnWriteArraySet<>()).add(room);
                 return room;
             }).connections.add(c);
@@ -326,12 +328,9 @@ public class LiveRooms {
 
     /** A signature was given or voided: every room of the family shows its conference's sign-off. */
     void onSignOffChanged(@Observes SignOffChanged changed) {
-        for (var entry : rooms.entrySet()) {
-            if (!entry.getValue().familyId.equals(changed.familyId())) {
-                continue;
-            }
-            String message = ServerMessages.signOff(signOff.view(entry.getKey()));
-            for (LiveConnection c : entry.getValue().connections) {
+        for (Room room : roomsByFamily.getOrDefault(changed.familyId(), Set.of())) {
+            String message = ServerMessages.signOff(signOff.view(room.conferenceId));
+            for (LiveConnection c : room.connections) {
                 if (c.joined && !c.paused) {
                     c.send(message);
                 }
