@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,12 +34,9 @@ import org.roundtable.conference.domain.model.room.PrivatePart;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.conference.infrastructure.pdf.MinutesPdf;
 import org.roundtable.shared.audit.ChainHash;
-import org.roundtable.shared.domain.ActionStatus;
 import org.roundtable.shared.domain.Attendance;
 import org.roundtable.shared.domain.ConferenceStatus;
 import org.roundtable.shared.domain.InviteeRole;
-import org.roundtable.shared.domain.SignOffState;
-import org.roundtable.shared.plan.ActionOwnerRef;
 import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.plan.PlanField;
 import org.roundtable.shared.plan.PlanNode;
@@ -79,8 +75,6 @@ public class ConferenceRecordService {
     @Inject
     private LivePlanService live;
 
-    @Inject
-    private OwnerNames ownerNames;
 
     @Inject
     private LiveRoomService room;
@@ -158,22 +152,17 @@ public class ConferenceRecordService {
                 .toList();
         var snapshot = live.withPlan(conference.family().id(),
                 plan -> new LivePlanService.Snapshot(plan.document().copy(), plan.revision()));
-        Map<UUID, SignOffView.ActionSignOff> signOffs = new HashMap<>();
-        signOff.view(conference.id()).actions().forEach(a -> signOffs.put(a.actionId(), a));
-        Map<String, String> names = ownerNames.of(conference.family().id());
+        // The sign-off already names owners and reads dates and states, from this same copy of the plan.
+        Map<String, SignOffView.ActionSignOff> signOffs = new HashMap<>();
+        signOff.ofPlan(conference, snapshot).actions().forEach(a -> signOffs.put(a.actionId().toString(), a));
         var goals = new ArrayList<GoalEntry>();
         PlanDocument doc = snapshot.document();
         for (PlanNode goal : doc.goals()) {
             var actions = new ArrayList<ActionEntry>();
-            for (PlanNode a : doc.actionsOf(goal.id())) {
-                UUID id = UUID.fromString(a.id());
-                var state = signOffs.get(id);
-                String due = a.get(PlanField.DUE_ON);
-                actions.add(new ActionEntry(id, a.get(PlanField.DESCRIPTION),
-                        OwnerNames.nameOf(names, ActionOwnerRef.ofNullable(a.get(PlanField.OWNER))),
-                        due == null ? null : LocalDate.parse(due), ActionStatus.valueOf(a.get(PlanField.STATUS)),
-                        state == null ? SignOffState.UNSIGNED : state.state(), state == null ? null : state.signedBy(),
-                        state == null ? null : state.signedAt()));
+            for (PlanNode node : doc.actionsOf(goal.id())) {
+                var a = signOffs.get(node.id());
+                actions.add(new ActionEntry(a.actionId(), a.description(), a.ownerName(), a.dueOn(), a.status(), a.state(),
+                        a.signedBy(), a.signedAt()));
             }
             String description = goal.get(PlanField.DESCRIPTION);
             goals.add(new GoalEntry(goal.get(PlanField.TITLE), description == null || description.isEmpty() ? null : description, actions));

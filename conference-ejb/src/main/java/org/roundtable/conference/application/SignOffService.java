@@ -84,6 +84,11 @@ public class SignOffService {
         return view(conference, snapshot.document(), snapshot.revision(), caller);
     }
 
+    /** The sign-off of a conference against a plan the caller has already read (for the conference record). */
+    SignOffView ofPlan(Conference conference, LivePlanService.Snapshot plan) {
+        return view(conference, plan.document(), plan.revision(), null);
+    }
+
     public SignOffView sign(Caller caller, UUID conferenceId, SignOffCommand command) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
