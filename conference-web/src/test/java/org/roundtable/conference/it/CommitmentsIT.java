@@ -300,6 +300,14 @@ class CommitmentsIT {
         assertEquals("OVERDUE", initial.getString("state"), "fifteen working days have passed");
         assertTrue(initial.getBoolean("breach"));
         assertTrue(LocalDate.parse(initial.getString("proposedOn")).isAfter(LocalDate.now()));
+
+        // Once the chair has a conference with the family, the overdue initial conference is on the dashboard.
+        assertEquals(201, fx.chair.post("/conferences", json("familyId", created, "kind", "CORE_GROUP",
+                "scheduledStart", "2031-02-01T10:00:00Z")).status());
+        var onDashboard = fx.chair.get("/dashboard").json().getJsonArray("conferences").stream().map(v -> v.asJsonObject())
+                .filter(c -> c.getString("familyId").equals(created)).toList();
+        assertTrue(onDashboard.stream().anyMatch(c -> c.getString("kind").equals("INITIAL_CHILD_PROTECTION") && c.getBoolean("breach")),
+                onDashboard::toString);
     }
 
     @Test

@@ -191,6 +191,39 @@ class FamilyRecordIT {
     }
 
     @Test
+    void each_kind_the_family_does_not_share_is_withheld_from_that_agency() {
+        ApiClient teacher = People.staff("teacher");
+        String conference = "/conferences/" + fx.conference;
+        String report = fx.sharedReport();
+        assertEquals(200, teacher.get(conference + "/record").status());
+        assertTrue(teacher.get(conference + "/reports").body().contains(report));
+        try {
+            for (String kind : new String[] {"DETAILS", "CONFERENCE_RECORDS", "REPORTS"}) {
+                assertEquals(200, jess.put(family + "/sharing/preferences", json("agencyId", fx.school, "kind", kind,
+                        "preference", "DO_NOT_SHARE")).status());
+            }
+            var view = teacher.get(family).json();
+            assertTrue(view.getBoolean("detailsWithheld"));
+            var jessSeen = view.getJsonArray("members").stream().map(v -> v.asJsonObject())
+                    .filter(m -> m.getString("id").equals(fx.jess)).findFirst().orElseThrow();
+            assertEquals("Jess Taylor", jessSeen.getString("fullName"), "who the person is stays");
+            assertFalse(jessSeen.containsKey("phone") && !jessSeen.isNull("phone"), "their contact details do not: " + jessSeen);
+            assertEquals(403, teacher.get(family + "/details/history").status());
+            assertEquals(403, teacher.get(conference + "/record").status());
+            assertEquals(403, teacher.get(conference + "/statements").status());
+            assertEquals(403, teacher.download(conference + "/minutes").status());
+            assertFalse(teacher.get(conference + "/reports").body().contains(report), "another agency's report is not listed");
+            assertEquals(404, teacher.download(conference + "/reports/" + report).status());
+            assertTrue(worker.get(family).json().getJsonArray("members").toString().contains("@"), "other agencies still see details");
+        } finally {
+            for (String kind : new String[] {"DETAILS", "CONFERENCE_RECORDS", "REPORTS"}) {
+                jess.put(family + "/sharing/preferences", json("agencyId", fx.school, "kind", kind, "preference", "SHARE"));
+            }
+        }
+        assertEquals(200, teacher.get(conference + "/record").status());
+    }
+
+    @Test
     void the_family_sees_who_looked_at_its_record_and_why() {
         String purpose = "Preparing for the review " + UUID.randomUUID();
         assertEquals(200, worker.get(family + "/plan?purpose=" + purpose.replace(" ", "%20")).status());
