@@ -56,7 +56,7 @@ class CommitmentsIT {
     }
 
     /** A live conference with Jess invited, and a goal with an action for the agency and one for Jess (due yesterday). */
-    private record Meeting(String conference, String agencyAction, String jessAction) {
+    private record Meeting(String conference, String agencyAction, String jessAction, String agencyWords) {
     }
 
     private static Meeting meeting(String jessActionWords) {
@@ -74,7 +74,7 @@ class CommitmentsIT {
                 "ownerId", fx.socialCare, "dueOn", LocalDate.now().plusDays(2).toString(), "status", "AGREED"));
         var after = fx.chair.post(family + "/plan/goals/" + goal + "/actions", json("description", jessActionWords,
                 "ownerKind", "FAMILY_MEMBER", "ownerId", fx.jess, "dueOn", LocalDate.now().minusDays(1).toString())).json();
-        return new Meeting(conference, actionId(after, agencyWords), actionId(after, jessActionWords));
+        return new Meeting(conference, actionId(after, agencyWords), actionId(after, jessActionWords), agencyWords);
     }
 
     @Test
@@ -267,6 +267,10 @@ class CommitmentsIT {
         assertTrue(Mailbox.body(Mailbox.latest("jess.taylor@example.org", "overdue")).contains(words));
         assertFalse(admin.post("/admin/reminders/run", null).json().getBoolean("ran"), "already sent today");
         assertEquals(mails + 1, Mailbox.count("jess.taylor@example.org", "overdue"), "one email, not two");
+        // Not only overdue: the agency's action due in two days (within the days ahead) reaches its lead worker.
+        String workerEmail = Database.text("select email from staff_member where username = 'social.worker'");
+        String reminder = Mailbox.body(Mailbox.latest(workerEmail, "of your actions"));
+        assertTrue(reminder.contains(m.agencyWords()), reminder);
     }
 
     @Test
