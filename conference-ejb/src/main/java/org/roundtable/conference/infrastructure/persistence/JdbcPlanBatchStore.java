@@ -13,7 +13,10 @@ import org.roundtable.conference.infrastructure.persistence.PlanBatchRows.GoalRo
 import org.roundtable.conference.infrastructure.persistence.PlanBatchRows.RevisionMove;
 import org.roundtable.conference.infrastructure.persistence.PlanWriter.Pending;
 
-/** Any database (H2 for the quick local run): one batched statement per kind of row, then a commit. */
+/**
+ * Any database (H2 for the quick local run), and PostgreSQL for batches too big for one
+ * statement: one batched statement per kind of row, in a transaction.
+ */
 final class JdbcPlanBatchStore extends PlanBatchStore {
 
     private final PreparedStatement moveRevision;
@@ -26,7 +29,6 @@ final class JdbcPlanBatchStore extends PlanBatchStore {
 
     JdbcPlanBatchStore(Connection connection) throws SQLException {
         super(connection);
-        connection.setAutoCommit(false);
         moveRevision = connection.prepareStatement(
                 "update action_plan set revision = ?, version = version + 1 where id = ? and revision = ?");
         insertChange = connection.prepareStatement("""
@@ -47,6 +49,7 @@ final class JdbcPlanBatchStore extends PlanBatchStore {
 
     @Override
     void write(PlanBatchRows rows) throws SQLException {
+        connection.setAutoCommit(false);
         try {
             moveRevisions(rows.moves());
             insertLog(rows.changes());
@@ -73,17 +76,20 @@ final class JdbcPlanBatchStore extends PlanBatchStore {
                 updateAction.addBatch();
             }
             executeIfAny(updateAction, rows.actions());
-            for (Pending p : rows.snapshots()) {
-                storeSnapshot.setString(1, p.snapshot());
-                storeSnapshot.setLong(2, p.change().revision());
-                storeSnapshot.setObject(3, p.planId());
+            var snapshots = rows.moves().stream().filter(m -> m.snapshot() != null).toList();
+            for (RevisionMove m : snapshots) {
+                storeSnapshot.setString(1, m.snapshot());
+                storeSnapshot.setLong(2, m.snapshotRevision());
+                storeSnapshot.setObject(3, m.planId());
                 storeSnapshot.addBatch();
             }
-            executeIfAny(storeSnapshot, rows.snapshots());
+            executeIfAny(storeSnapshot, snapshots);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 

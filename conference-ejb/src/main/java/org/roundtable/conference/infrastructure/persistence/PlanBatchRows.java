@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.roundtable.conference.infrastructure.persistence.PlanWriter.Pending;
@@ -16,15 +15,18 @@ import org.roundtable.shared.plan.PlanField;
 import org.roundtable.shared.plan.PlanNode;
 
 /**
- * What a batch of plan changes writes, worked out once: each plan's move of revision, the log
- * rows, each goal and action touched with its latest state (inserted if the batch created it,
- * else updated; goals before actions), and each plan's latest snapshot if one is due.
+ * What a batch of plan changes writes, worked out once: each plan's move of revision (with its
+ * latest snapshot if one is due), the log rows, and each goal and action touched with its latest
+ * state (inserted if the batch created it, else updated; goals before actions).
  */
 record PlanBatchRows(List<RevisionMove> moves, List<Pending> changes, List<GoalRow> newGoals, List<GoalRow> goals,
-        List<ActionRow> newActions, List<ActionRow> actions, List<Pending> snapshots) {
+        List<ActionRow> newActions, List<ActionRow> actions) {
 
-    /** A plan's revision moves from {@code from} (what the database must still hold) to {@code to}. */
-    record RevisionMove(UUID planId, long from, long to) {
+    /**
+     * A plan's revision moves from {@code from} (what the database must still hold) to {@code to};
+     * {@code snapshot} is the document at {@code snapshotRevision} when one is due, else both null.
+     */
+    record RevisionMove(UUID planId, long from, long to, String snapshot, Long snapshotRevision) {
     }
 
     record GoalRow(UUID id, UUID planId, String position, String title, String description, boolean deleted) {
@@ -32,11 +34,6 @@ record PlanBatchRows(List<RevisionMove> moves, List<Pending> changes, List<GoalR
 
     record ActionRow(UUID id, UUID goalId, String position, String description, OwnerKind ownerKind, UUID ownerAgencyId,
             UUID ownerFamilyMemberId, LocalDate dueOn, String status, boolean deleted) {
-    }
-
-    /** The plan's snapshot in this batch, if one is due. */
-    Optional<Pending> snapshotOf(UUID planId) {
-        return snapshots.stream().filter(s -> s.planId().equals(planId)).findFirst();
     }
 
     static PlanBatchRows of(List<Pending> batch) {
@@ -58,7 +55,11 @@ record PlanBatchRows(List<RevisionMove> moves, List<Pending> changes, List<GoalR
             }
         }
         var moves = new ArrayList<RevisionMove>();
-        revisions.forEach((plan, range) -> moves.add(new RevisionMove(plan, range[0], range[1])));
+        revisions.forEach((plan, range) -> {
+            Pending snapshot = snapshots.get(plan);
+            moves.add(new RevisionMove(plan, range[0], range[1], snapshot == null ? null : snapshot.snapshot(),
+                    snapshot == null ? null : snapshot.change().revision()));
+        });
         var newGoals = new ArrayList<GoalRow>();
         var goals = new ArrayList<GoalRow>();
         var newActions = new ArrayList<ActionRow>();
@@ -71,7 +72,7 @@ record PlanBatchRows(List<RevisionMove> moves, List<Pending> changes, List<GoalR
                 (isNew ? newActions : actions).add(action(node));
             }
         }
-        return new PlanBatchRows(moves, batch, newGoals, goals, newActions, actions, List.copyOf(snapshots.values()));
+        return new PlanBatchRows(moves, batch, newGoals, goals, newActions, actions);
     }
 
     private static GoalRow goal(PlanNode g, UUID planId) {

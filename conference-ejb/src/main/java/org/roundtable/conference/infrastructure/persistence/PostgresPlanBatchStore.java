@@ -1,16 +1,19 @@
 package org.roundtable.conference.infrastructure.persistence;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.roundtable.conference.infrastructure.persistence.PlanBatchRows.ActionRow;
 import org.roundtable.conference.infrastructure.persistence.PlanBatchRows.GoalRow;
 import org.roundtable.conference.infrastructure.persistence.PlanBatchRows.RevisionMove;
@@ -20,10 +23,12 @@ import org.roundtable.conference.infrastructure.persistence.PlanWriter.Pending;
  * PostgreSQL: the whole batch in one statement, so one round trip, which commits on its own
  * (autocommit; a statement is atomic). The log insert is the statement; the revisions and
  * snapshots, and the goal and action rows the batch touched, are data-modifying parts of its
- * WITH clause, each taking its rows as arrays (unnest). Against batched statements and a commit
+ * WITH clause, their rows written out as VALUES lists. Against batched statements and a commit
  * this saves four round trips per batch, each a wake-up of the database and of this thread. An
  * action_plan row is changed once per statement (revision and snapshot together), as
- * PostgreSQL requires.
+ * PostgreSQL requires. The text depends on how many rows of each kind the batch has, so a
+ * statement is prepared per shape and kept (a few shapes cover nearly every batch). A batch
+ * with more values than one statement may carry goes through batched statements instead.
  *
  * A second writer is caught by the log's primary key (plan_id, revision): every move of a plan's
  * revision inserts a log row for each revision, so whoever moved the plan past where we started
@@ -32,79 +37,86 @@ import org.roundtable.conference.infrastructure.persistence.PlanWriter.Pending;
 final class PostgresPlanBatchStore extends PlanBatchStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** PostgreSQL takes at most 65,535 parameters in a statement; batches this big are rare anyway. */
+    private static final int MAX_PARAMETERS = 30_000;
+    private static final int KEPT_STATEMENTS = 64;
 
-    /** A part of the statement: its text, whether this batch has rows for it, and how its rows become parameters. */
-    private record Part(String sql, Predicate<PlanBatchRows> present, Binder binder) {
+    /**
+     * A kind of row: the SQL around its VALUES list, the SQL type of each column (written as a
+     * cast, so that PostgreSQL knows the types in an UPDATE ... FROM (VALUES ...)), and how a row
+     * gives its values.
+     */
+    private record Part<T>(String before, String after, List<String> types, Function<PlanBatchRows, List<T>> rows,
+            Function<T, Object[]> values) {
+
+        void appendTo(StringBuilder sql, int count) {
+            sql.append(before);
+            var list = new StringJoiner(", ");
+            var row = new StringJoiner(", ", "(", ")");
+            types.forEach(type -> row.add("?::" + type));
+            for (int i = 0; i < count; i++) {
+                list.add(row.toString());
+            }
+            sql.append(list).append(after);
+        }
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(Parameters parameters, PlanBatchRows rows) throws SQLException;
-    }
-
-    /** Each plan's revision moves on, and its snapshot is stored when one is due (null leaves the last one). */
-    private static final Part MOVES = new Part("""
+    private static final Part<RevisionMove> MOVES = new Part<>("""
             moved as (update action_plan p set revision = m.to_revision, version = p.version + 1,
                     document = coalesce(m.document, p.document), document_revision = coalesce(m.document_revision, p.document_revision)
-                from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[])
-                    as m (id, from_revision, to_revision, document, document_revision)
-                where p.id = m.id and p.revision = m.from_revision)""", rows -> true, (p, rows) -> {
-            List<RevisionMove> moves = rows.moves();
-            p.array("uuid", moves, RevisionMove::planId).array("int8", moves, RevisionMove::from)
-                    .array("int8", moves, RevisionMove::to)
-                    .array("text", moves, m -> rows.snapshotOf(m.planId()).map(Pending::snapshot).orElse(null))
-                    .array("int8", moves, m -> rows.snapshotOf(m.planId()).map(s -> s.change().revision()).orElse(null));
-        });
+                from (values\s""", """
+            ) as m (id, from_revision, to_revision, document, document_revision)
+                where p.id = m.id and p.revision = m.from_revision)""",
+            List.of("uuid", "bigint", "bigint", "text", "bigint"), PlanBatchRows::moves,
+            m -> new Object[] {m.planId(), m.from(), m.to(), m.snapshot(), m.snapshotRevision()});
 
-    private static final List<Part> PROJECTION = List.of(
-            new Part("""
-                    new_goals as (insert into plan_goal (id, plan_id, position_key, title, description, deleted, version)
-                        select g.*, 0 from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[]) as g)""",
-                    rows -> !rows.newGoals().isEmpty(), (p, rows) -> {
-                        p.array("uuid", rows.newGoals(), GoalRow::id).array("uuid", rows.newGoals(), GoalRow::planId);
-                        goalValues(p, rows.newGoals());
-                    }),
-            new Part("""
-                    goals as (update plan_goal g set position_key = m.position_key, title = m.title, description = m.description,
-                            deleted = m.deleted, version = g.version + 1
-                        from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[])
-                            as m (id, position_key, title, description, deleted)
-                        where g.id = m.id)""", rows -> !rows.goals().isEmpty(), (p, rows) -> {
-                    p.array("uuid", rows.goals(), GoalRow::id);
-                    goalValues(p, rows.goals());
-                }),
-            new Part("""
-                    new_actions as (insert into plan_action (id, goal_id, position_key, description, owner_kind, owner_agency_id,
-                            owner_family_member_id, due_on, status, deleted, version)
-                        select a.*, 0 from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::uuid[], ?::uuid[],
-                            ?::date[], ?::varchar[], ?::boolean[]) as a)""", rows -> !rows.newActions().isEmpty(),
-                    (p, rows) -> actionValues(p, rows.newActions())),
-            new Part("""
-                    actions as (update plan_action a set goal_id = m.goal_id, position_key = m.position_key, description = m.description,
-                            owner_kind = m.owner_kind, owner_agency_id = m.owner_agency_id, owner_family_member_id = m.owner_family_member_id,
-                            due_on = m.due_on, status = m.status, deleted = m.deleted, version = a.version + 1
-                        from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::uuid[], ?::uuid[],
-                            ?::date[], ?::varchar[], ?::boolean[])
-                            as m (id, goal_id, position_key, description, owner_kind, owner_agency_id, owner_family_member_id,
-                                due_on, status, deleted)
-                        where a.id = m.id)""", rows -> !rows.actions().isEmpty(), (p, rows) -> actionValues(p, rows.actions())));
+    private static final Part<GoalRow> NEW_GOALS = new Part<>("""
+            new_goals as (insert into plan_goal (id, plan_id, position_key, title, description, deleted, version)
+                select m.*, 0 from (values\s""", ") as m)",
+            List.of("uuid", "uuid", "varchar", "varchar", "varchar", "boolean"), PlanBatchRows::newGoals,
+            g -> new Object[] {g.id(), g.planId(), g.position(), g.title(), g.description(), g.deleted()});
 
-    /** The log rows, the statement's main part: every batch has them. */
-    private static final Part LOG = new Part("""
+    private static final Part<GoalRow> GOALS = new Part<>("""
+            goals as (update plan_goal g set position_key = m.position_key, title = m.title, description = m.description,
+                    deleted = m.deleted, version = g.version + 1
+                from (values\s""", """
+            ) as m (id, position_key, title, description, deleted)
+                where g.id = m.id)""",
+            List.of("uuid", "varchar", "varchar", "varchar", "boolean"), PlanBatchRows::goals,
+            g -> new Object[] {g.id(), g.position(), g.title(), g.description(), g.deleted()});
+
+    private static final List<String> ACTION_TYPES =
+            List.of("uuid", "uuid", "varchar", "varchar", "varchar", "uuid", "uuid", "date", "varchar", "boolean");
+
+    private static final Part<ActionRow> NEW_ACTIONS = new Part<>("""
+            new_actions as (insert into plan_action (id, goal_id, position_key, description, owner_kind, owner_agency_id,
+                    owner_family_member_id, due_on, status, deleted, version)
+                select m.*, 0 from (values\s""", ") as m)", ACTION_TYPES, PlanBatchRows::newActions,
+            PostgresPlanBatchStore::actionValues);
+
+    private static final Part<ActionRow> ACTIONS = new Part<>("""
+            actions as (update plan_action a set goal_id = m.goal_id, position_key = m.position_key, description = m.description,
+                    owner_kind = m.owner_kind, owner_agency_id = m.owner_agency_id, owner_family_member_id = m.owner_family_member_id,
+                    due_on = m.due_on, status = m.status, deleted = m.deleted, version = a.version + 1
+                from (values\s""", """
+            ) as m (id, goal_id, position_key, description, owner_kind, owner_agency_id, owner_family_member_id,
+                    due_on, status, deleted)
+                where a.id = m.id)""", ACTION_TYPES, PlanBatchRows::actions, PostgresPlanBatchStore::actionValues);
+
+    private static final Part<Pending> LOG = new Part<>("""
             insert into plan_change (plan_id, revision, change_id, client_id, author_kind, author_id, operations, applied_at,
                     previous_hash, hash)
-                select * from unnest(?::uuid[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::uuid[], ?::text[],
-                    ?::timestamptz[], ?::varchar[], ?::varchar[])""", rows -> true, (p, rows) -> {
-            List<Pending> changes = rows.changes();
-            p.array("uuid", changes, Pending::planId).array("int8", changes, c -> c.change().revision())
-                    .array("varchar", changes, c -> c.change().changeId()).array("varchar", changes, c -> c.change().clientId())
-                    .array("varchar", changes, Pending::authorKind).array("uuid", changes, Pending::authorId)
-                    .array("text", changes, Pending::operations).array("text", changes, c -> c.at().toString())
-                    .array("varchar", changes, Pending::previousHash).array("varchar", changes, Pending::hash);
-        });
+                values\s""", "",
+            List.of("uuid", "bigint", "varchar", "varchar", "varchar", "uuid", "text", "timestamptz", "varchar", "varchar"),
+            PlanBatchRows::changes, c -> new Object[] {c.planId(), c.change().revision(), c.change().changeId(),
+                c.change().clientId(), c.authorKind(), c.authorId(), c.operations(), c.at(), c.previousHash(), c.hash()});
 
-    /** A statement per combination of projection parts a batch needs (typically: updated actions only), prepared once. */
-    private final Map<Integer, PreparedStatement> statements = new HashMap<>();
+    /** The parts of the WITH clause, in order: goals before the actions that may belong to them. */
+    private static final List<Part<?>> WITH = List.of(MOVES, NEW_GOALS, GOALS, NEW_ACTIONS, ACTIONS);
+
+    /** Prepared statements by shape (rows of each kind), the least recently used dropped beyond a few dozen. */
+    private final Map<List<Integer>, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
+    private JdbcPlanBatchStore tooBigForOneStatement;
 
     PostgresPlanBatchStore(Connection connection) throws SQLException {
         super(connection);
@@ -113,25 +125,34 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
 
     @Override
     void write(PlanBatchRows rows) throws SQLException {
-        List<Part> parts = new ArrayList<>(List.of(MOVES));
-        int needed = 0;
-        for (int i = 0; i < PROJECTION.size(); i++) {
-            if (PROJECTION.get(i).present().test(rows)) {
-                needed |= 1 << i;
-                parts.add(PROJECTION.get(i));
+        List<List<Object[]>> values = new ArrayList<>();
+        List<Integer> shape = new ArrayList<>();
+        int parameters = 0;
+        for (Part<?> part : WITH) {
+            List<Object[]> partValues = valuesOf(part, rows);
+            values.add(partValues);
+            shape.add(partValues.size());
+            parameters += partValues.size() * part.types().size();
+        }
+        List<Object[]> log = valuesOf(LOG, rows);
+        parameters += log.size() * LOG.types().size();
+        if (parameters > MAX_PARAMETERS) {
+            if (tooBigForOneStatement == null) {
+                tooBigForOneStatement = new JdbcPlanBatchStore(connection);
             }
+            tooBigForOneStatement.write(rows);
+            return;
         }
-        PreparedStatement statement = statements.get(needed);
-        if (statement == null) {
-            var ctes = new StringJoiner(",\n", "with ", "\n");
-            parts.forEach(part -> ctes.add(part.sql()));
-            statement = connection.prepareStatement(ctes + LOG.sql());
-            statements.put(needed, statement);
-        }
-        parts.add(LOG);
-        var parameters = new Parameters(statement);
-        for (Part part : parts) {
-            part.binder().bind(parameters, rows);
+        shape.add(log.size());
+        values.add(log);
+        PreparedStatement statement = statementFor(shape);
+        int index = 1;
+        for (List<Object[]> partValues : values) {
+            for (Object[] row : partValues) {
+                for (Object value : row) {
+                    bind(statement, index++, value);
+                }
+            }
         }
         try {
             statement.execute();
@@ -143,37 +164,56 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
         }
     }
 
-    private static void goalValues(Parameters p, List<GoalRow> goals) throws SQLException {
-        p.array("varchar", goals, GoalRow::position).array("varchar", goals, GoalRow::title)
-                .array("varchar", goals, GoalRow::description).array("bool", goals, GoalRow::deleted);
+    private static <T> List<Object[]> valuesOf(Part<T> part, PlanBatchRows rows) {
+        return part.rows().apply(rows).stream().map(part.values()).toList();
     }
 
-    private static void actionValues(Parameters p, List<ActionRow> actions) throws SQLException {
-        p.array("uuid", actions, ActionRow::id).array("uuid", actions, ActionRow::goalId)
-                .array("varchar", actions, ActionRow::position).array("varchar", actions, ActionRow::description)
-                .array("varchar", actions, a -> a.ownerKind() == null ? null : a.ownerKind().name())
-                .array("uuid", actions, ActionRow::ownerAgencyId).array("uuid", actions, ActionRow::ownerFamilyMemberId)
-                .array("text", actions, a -> a.dueOn() == null ? null : a.dueOn().toString())
-                .array("varchar", actions, ActionRow::status).array("bool", actions, ActionRow::deleted);
-    }
-
-    /** Sets a statement's parameters in order, each a column of rows as an array. */
-    private final class Parameters {
-        private final PreparedStatement statement;
-        private int index = 1;
-
-        Parameters(PreparedStatement statement) {
-            this.statement = statement;
+    private PreparedStatement statementFor(List<Integer> shape) throws SQLException {
+        PreparedStatement statement = statements.get(shape);
+        if (statement != null) {
+            return statement;
         }
-
-        <T> Parameters array(String type, List<T> rows, Function<T, Object> column) throws SQLException {
-            Object[] values = new Object[rows.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = column.apply(rows.get(i));
+        var sql = new StringBuilder();
+        String separator = "with ";
+        for (int i = 0; i < WITH.size(); i++) {
+            if (shape.get(i) > 0) {
+                sql.append(separator);
+                WITH.get(i).appendTo(sql, shape.get(i));
+                separator = ",\n";
             }
-            Array array = connection.createArrayOf(type, values);
-            statement.setArray(index++, array);
-            return this;
         }
+        sql.append('\n');
+        LOG.appendTo(sql, shape.get(WITH.size()));
+        statement = connection.prepareStatement(sql.toString());
+        statements.put(List.copyOf(shape), statement);
+        if (statements.size() > KEPT_STATEMENTS) {
+            var eldest = statements.entrySet().iterator();
+            eldest.next().getValue().close();
+            eldest.remove();
+        }
+        return statement;
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.OTHER);
+        } else if (value instanceof String s) {
+            statement.setString(index, s);
+        } else if (value instanceof Long l) {
+            statement.setLong(index, l);
+        } else if (value instanceof Boolean b) {
+            statement.setBoolean(index, b);
+        } else if (value instanceof Instant at) {
+            statement.setTimestamp(index, Timestamp.from(at));
+        } else if (value instanceof UUID || value instanceof LocalDate) {
+            statement.setObject(index, value);
+        } else {
+            throw new IllegalArgumentException("no binding for " + value.getClass());
+        }
+    }
+
+    private static Object[] actionValues(ActionRow a) {
+        return new Object[] {a.id(), a.goalId(), a.position(), a.description(), a.ownerKind() == null ? null : a.ownerKind().name(),
+            a.ownerAgencyId(), a.ownerFamilyMemberId(), a.dueOn(), a.status(), a.deleted()};
     }
 }

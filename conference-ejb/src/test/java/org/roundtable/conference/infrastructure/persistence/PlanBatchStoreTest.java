@@ -86,6 +86,37 @@ class PlanBatchStoreTest {
         }
     }
 
+    @Test
+    void a_batch_too_big_for_one_postgresql_statement_is_stored_all_the_same() throws SQLException {
+        StoreOpener opener = () -> PlanBatchStore.on(postgresConnection());
+        var plan = new TestPlan(opener, true);
+        String goal = UUID.randomUUID().toString();
+        var batch = new ArrayList<Pending>();
+        batch.add(plan.change(1, new PlanOperation.CreateGoal(goal, "a", "Everything at once")));
+        // 1,600 new actions: 32,000 values and more, past what one statement takes.
+        for (int i = 0; i < 1600; i++) {
+            batch.add(plan.change(i + 2, new PlanOperation.CreateAction(UUID.randomUUID().toString(), goal, "a" + i + "1", "Step " + i)));
+        }
+        try (PlanBatchStore store = opener.open()) {
+            store.write(PlanBatchRows.of(batch));
+            // The same connection carries on with one statement for an ordinary batch.
+            String first = batch.get(1).change().operations().get(0).nodeId();
+            store.write(PlanBatchRows.of(List.of(plan.change(1602, plan.edit(first, PlanField.DESCRIPTION, "Step one")))));
+        }
+        try (Connection c = plan.connection(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select count(*) from plan_action a join plan_goal g on g.id = a.goal_id where g.plan_id = '"
+                    + plan.planId + "'");
+            rs.next();
+            assertEquals(1600, rs.getInt(1));
+            rs = st.executeQuery("select revision from action_plan where id = '" + plan.planId + "'");
+            rs.next();
+            assertEquals(1602, rs.getLong(1));
+            rs = st.executeQuery("select count(*) from plan_action where description = 'Step one'");
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
     void a_batch_stores_the_log_moves_the_revision_and_projects_every_goal_and_action_it_touched(String name, StoreOpener opener,
