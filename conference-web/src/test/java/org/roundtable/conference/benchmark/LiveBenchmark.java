@@ -30,7 +30,8 @@ import org.roundtable.conference.it.BenchmarkServer;
  *
  * Scenarios: 200 rooms of 8, one room of 300, and one room of 8 on a quiet server.
  *
- * Run: mvn -Pbenchmark verify   (options: -Dbench.seconds=30 -Dbench.rooms=200 -Dbench.participants=8 -Dbench.bigRoom=300)
+ * Run: mvn -Pbenchmark verify   (options: -Dbench.seconds=30 -Dbench.warmUp=10 -Dbench.rooms=200 -Dbench.participants=8
+ * -Dbench.bigRoom=300). {@code LiveBenchmarkIT} runs it small in every build, so it cannot rot.
  */
 public final class LiveBenchmark {
 
@@ -70,44 +71,65 @@ public final class LiveBenchmark {
         volatile boolean measuring;
     }
 
-    public static void main(String[] args) throws Exception {
-        int seconds = Integer.getInteger("bench.seconds", 30);
-        int rooms = Integer.getInteger("bench.rooms", 200);
-        int participants = Integer.getInteger("bench.participants", 8);
-        int bigRoom = Integer.getInteger("bench.bigRoom", 300);
-        var report = new StringBuilder();
-        try (var server = BenchmarkServer.start(); var clients = new LightWebSockets()) {
-            websockets = clients;
-            var db = DriverManager.getConnection(server.databaseUrl(), server.databaseUser(), server.databasePassword());
-            report.append(String.format("Roundtable live benchmark, %s, %d cores, %s%n%n", java.time.LocalDate.now(),
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
-            report.append(bareInsert(db));
+    /** How long to measure and how big each scenario is. */
+    record Settings(int seconds, int warmUpSeconds, int rooms, int participants, int bigRoom) {
 
-            var seeded = BenchmarkSeed.seed(db, "a", rooms, participants);
-            long heapBefore = server.heapUsedAfterGc();
-            List<Participant> people = connect(server, seeded, participants);
-            long heapAfter = server.heapUsedAfterGc();
-            report.append(String.format("Heap per idle connection: %.1f KiB (%d connections joined, heap after GC %d -> %d MiB)%n%n",
-                    (heapAfter - heapBefore) / 1024.0 / people.size(), people.size(), heapBefore >> 20, heapAfter >> 20));
-            report.append(scenario(server, db, rooms + " rooms x " + participants + " participants, 1 edit/s each", people, seconds));
-            people.forEach(LiveBenchmark::close);
-
-            var big = BenchmarkSeed.seed(db, "b", 1, bigRoom);
-            List<Participant> crowd = connect(server, big, bigRoom);
-            report.append(scenario(server, db, "1 room x " + bigRoom + " participants, 1 edit/s each", crowd, seconds));
-            crowd.forEach(LiveBenchmark::close);
-
-            // One conference on an otherwise quiet server: what a room feels like on most days.
-            var quiet = BenchmarkSeed.seed(db, "c", 1, participants);
-            List<Participant> conference = connect(server, quiet, participants);
-            report.append(scenario(server, db, "1 room x " + participants + " participants on a quiet server, 1 edit/s each", conference,
-                    seconds));
-            conference.forEach(LiveBenchmark::close);
+        static Settings fromSystemProperties() {
+            return new Settings(Integer.getInteger("bench.seconds", 30), Integer.getInteger("bench.warmUp", 10),
+                    Integer.getInteger("bench.rooms", 200), Integer.getInteger("bench.participants", 8),
+                    Integer.getInteger("bench.bigRoom", 300));
         }
+    }
+
+    /** What one scenario found: its part of the report, and the counts a test of the benchmark checks. */
+    record Outcome(String name, long applied, long errors, int lost, int diverged, String report) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var report = new StringBuilder();
+        run(Settings.fromSystemProperties(), report);
         System.out.println(report);
         Files.writeString(Path.of("target", "benchmark.txt"), report);
         // WebSocket client threads would keep the JVM alive.
         System.exit(0);
+    }
+
+    /** Starts the server, runs the three scenarios, writes the report and returns what each found. */
+    static List<Outcome> run(Settings settings, StringBuilder report) throws Exception {
+        // Labels of this run's people and rooms: a database may already hold an earlier run's.
+        String runLabel = Long.toString(System.currentTimeMillis(), 36);
+        var outcomes = new ArrayList<Outcome>();
+        try (var server = BenchmarkServer.start(); var clients = new LightWebSockets();
+                var db = DriverManager.getConnection(server.databaseUrl(), server.databaseUser(), server.databasePassword())) {
+            websockets = clients;
+            report.append(String.format("Roundtable live benchmark, %s, %d cores, %s%n%n", java.time.LocalDate.now(),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+            report.append(bareInsert(db));
+
+            var seeded = BenchmarkSeed.seed(db, "a-" + runLabel, settings.rooms(), settings.participants());
+            long heapBefore = server.heapUsedAfterGc();
+            List<Participant> people = connect(server, seeded, settings.participants());
+            long heapAfter = server.heapUsedAfterGc();
+            report.append(String.format("Heap per idle connection: %.1f KiB (%d connections joined, heap after GC %d -> %d MiB)%n%n",
+                    (heapAfter - heapBefore) / 1024.0 / people.size(), people.size(), heapBefore >> 20, heapAfter >> 20));
+            outcomes.add(scenario(server, db, settings.rooms() + " rooms x " + settings.participants() + " participants, 1 edit/s each",
+                    people, settings));
+            people.forEach(LiveBenchmark::close);
+
+            var big = BenchmarkSeed.seed(db, "b-" + runLabel, 1, settings.bigRoom());
+            List<Participant> crowd = connect(server, big, settings.bigRoom());
+            outcomes.add(scenario(server, db, "1 room x " + settings.bigRoom() + " participants, 1 edit/s each", crowd, settings));
+            crowd.forEach(LiveBenchmark::close);
+
+            // One conference on an otherwise quiet server: what a room feels like on most days.
+            var quiet = BenchmarkSeed.seed(db, "c-" + runLabel, 1, settings.participants());
+            List<Participant> conference = connect(server, quiet, settings.participants());
+            outcomes.add(scenario(server, db, "1 room x " + settings.participants() + " participants on a quiet server, 1 edit/s each",
+                    conference, settings));
+            conference.forEach(LiveBenchmark::close);
+        }
+        outcomes.forEach(o -> report.append(o.report()));
+        return outcomes;
     }
 
     /** p50 of a single-row insert and commit on the same database: the floor for a durable acknowledgement. */
@@ -130,8 +152,6 @@ public final class LiveBenchmark {
     }
 
     private static double barePostgresP50;
-    /** Typing runs this long before measuring: the server's code is compiled and the database warm. */
-    private static final int WARM_UP_SECONDS = 10;
 
     private static List<Participant> connect(BenchmarkServer server, BenchmarkSeed.Seeded seeded, int perRoom) throws Exception {
         List<Participant> people = new ArrayList<>();
@@ -248,8 +268,9 @@ public final class LiveBenchmark {
         return text.substring(start, text.indexOf(end, start));
     }
 
-    private static String scenario(BenchmarkServer server, Connection db, String name, List<Participant> people, int seconds)
+    private static Outcome scenario(BenchmarkServer server, Connection db, String name, List<Participant> people, Settings settings)
             throws Exception {
+        int seconds = settings.seconds();
         Run run = new Run();
         currentRun = run;
         ScheduledExecutorService typing = Executors.newScheduledThreadPool(2);
@@ -257,7 +278,7 @@ public final class LiveBenchmark {
         for (Participant person : people) {
             typing.scheduleAtFixedRate(() -> type(person, run), random.nextInt(1000), 1000, TimeUnit.MILLISECONDS);
         }
-        Thread.sleep(WARM_UP_SECONDS * 1000L);
+        Thread.sleep(settings.warmUpSeconds() * 1000L);
         double cpuBefore = server.cpuSeconds();
         double generatorBefore = generatorCpuSeconds();
         run.measuring = true;
@@ -294,7 +315,7 @@ public final class LiveBenchmark {
             }
         }
         long applied = run.applied.get();
-        return String.format("""
+        return new Outcome(name, applied, run.errors.get(), lost, diverged, String.format("""
                 %s (%d connections, %.0f s measured)
                   edit-to-delivery latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d deliveries)
                   acknowledgement latency:  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms
@@ -308,7 +329,7 @@ public final class LiveBenchmark {
                 run.delivery.count(), run.ack.millis(50), run.ack.millis(95), run.ack.millis(99), alongside.count(), alongside.millis(50), alongside.millis(99),
                 run.ack.millis(50) / alongside.millis(50), run.ack.millis(50) / barePostgresP50,
                 applied / elapsed, run.deliveries.get() / elapsed, run.errors.get(), run.skipped.get(), lost, diverged,
-                applied == 0 ? Double.NaN : cpu * 1000 / applied, cpu, generatorCpu * 100 / elapsed);
+                applied == 0 ? Double.NaN : cpu * 1000 / applied, cpu, generatorCpu * 100 / elapsed));
     }
 
     /**

@@ -20,6 +20,11 @@ public final class BenchmarkServer implements AutoCloseable {
     private BenchmarkServer() {
     }
 
+    /** Whether the provisioned server and the WAR are there to start. */
+    public static boolean available() {
+        return StandaloneServer.available();
+    }
+
     public static BenchmarkServer start() {
         var s = new BenchmarkServer();
         s.server.start();
