@@ -100,8 +100,7 @@ final class LightWebSockets implements AutoCloseable {
                 selector.select();
                 Connection c;
                 while ((c = joining.poll()) != null) {
-                    c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
-                    c.readFrames();
+                    c.register();
                 }
                 for (SelectionKey key : selector.selectedKeys()) {
                     var connection = (Connection) key.attachment();
@@ -194,12 +193,21 @@ final class LightWebSockets implements AutoCloseable {
                 channel.write(frame);
                 if (frame.hasRemaining()) {
                     pending = frame;
-                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-                    selector.wakeup();
+                    // Not yet registered: register() asks for writing then.
+                    if (key != null) {
+                        key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                        selector.wakeup();
+                    }
                 }
             } catch (IOException e) {
                 closed(1006);
             }
+        }
+
+        /** On the selector thread: from now on it reads this connection (and writes what the socket did not take). */
+        private synchronized void register() throws IOException {
+            key = channel.register(selector, pending == null ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE, this);
+            readFrames();
         }
 
         private synchronized void flush() throws IOException {
