@@ -34,6 +34,15 @@ abstract class PlanBatchStore implements AutoCloseable {
     /** Stores every row of the batch, or nothing; throws {@link PlanStore.ConcurrentWrite} if a plan's revision moved elsewhere. */
     abstract void write(PlanBatchRows rows) throws SQLException;
 
+    /** Whether the connection no longer answers (after a failed write: was it the connection that failed?). */
+    boolean connectionLost() {
+        try {
+            return !connection.isValid(2);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     /** Returns the connection to the pool, which closes its statements. */
     @Override
     public void close() {

@@ -57,10 +57,11 @@ public class PlanWriter {
     private volatile boolean running;
     private Thread thread;
     /** The writer's connection and statements; only the writer's thread uses it. */
-    private PlanBatchStore store;
+    private ReconnectingPlanBatchStore store;
 
     @PostConstruct
     void start() {
+        store = new ReconnectingPlanBatchStore(dataSource::getConnection);
         running = true;
         thread = threads.newThread(this::run);
         thread.setName("roundtable-plan-writer");
@@ -76,9 +77,7 @@ public class PlanWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (store != null) {
-            store.close();
-        }
+        store.close();
     }
 
     public void enqueue(Pending pending) {
@@ -126,19 +125,8 @@ public class PlanWriter {
 
     /** Stores a batch atomically on the writer's own connection, kept between batches. */
     private void write(List<Pending> batch) throws SQLException {
-        if (batch.isEmpty()) {
-            return;
-        }
-        if (store == null) {
-            store = PlanBatchStore.on(dataSource.getConnection());
-        }
-        try {
+        if (!batch.isEmpty()) {
             store.write(PlanBatchRows.of(batch));
-        } catch (SQLException | RuntimeException e) {
-            // The connection may be what failed: the next batch starts on a fresh one.
-            store.close();
-            store = null;
-            throw e;
         }
     }
 }

@@ -87,6 +87,55 @@ class PlanBatchStoreTest {
     }
 
     @Test
+    void a_batch_after_the_database_dropped_the_writers_connection_is_stored_on_a_fresh_one() throws SQLException {
+        var backends = new ArrayList<Integer>();
+        ReconnectingPlanBatchStore.ConnectionSource source = () -> {
+            Connection c = postgresConnection();
+            try (var st = c.createStatement(); var rs = st.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                backends.add(rs.getInt(1));
+            }
+            return c;
+        };
+        var plan = new TestPlan(() -> PlanBatchStore.on(source.open()), true);
+        String goal = UUID.randomUUID().toString();
+        try (var store = new ReconnectingPlanBatchStore(source)) {
+            store.write(PlanBatchRows.of(List.of(plan.change(1, new PlanOperation.CreateGoal(goal, "a", "Jess sleeps well")))));
+            // Overnight, something between the server and the database drops the idle connection.
+            try (Connection admin = postgresConnection(); var st = admin.createStatement()) {
+                st.execute("select pg_terminate_backend(" + backends.get(0) + ")");
+            }
+            store.write(PlanBatchRows.of(List.of(plan.change(2, plan.edit(goal, PlanField.TITLE, "Jess sleeps through the night")))));
+        }
+        assertEquals(2, backends.size(), "a fresh connection for the second batch");
+        try (Connection c = plan.connection(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select p.revision, g.title from action_plan p join plan_goal g on g.plan_id = p.id where p.id = '"
+                    + plan.planId + "'");
+            rs.next();
+            assertEquals(2, rs.getLong(1));
+            assertEquals("Jess sleeps through the night", rs.getString(2));
+        }
+    }
+
+    @Test
+    void a_batch_the_database_refuses_is_not_tried_again() throws SQLException {
+        var opened = new ArrayList<Connection>();
+        ReconnectingPlanBatchStore.ConnectionSource source = () -> {
+            Connection c = postgresConnection();
+            opened.add(c);
+            return c;
+        };
+        var plan = new TestPlan(() -> PlanBatchStore.on(source.open()), true);
+        String goal = UUID.randomUUID().toString();
+        try (var store = new ReconnectingPlanBatchStore(source)) {
+            store.write(PlanBatchRows.of(List.of(plan.change(1, new PlanOperation.CreateGoal(goal, "a", "Rent paid on time")))));
+            var again = List.of(plan.change(1, plan.edit(goal, PlanField.TITLE, "Rent paid")));
+            assertThrows(PlanStore.ConcurrentWrite.class, () -> store.write(PlanBatchRows.of(again)));
+        }
+        assertEquals(1, opened.size(), "no second connection for a refusal");
+    }
+
+    @Test
     void a_batch_too_big_for_one_postgresql_statement_is_stored_all_the_same() throws SQLException {
         StoreOpener opener = () -> PlanBatchStore.on(postgresConnection());
         var plan = new TestPlan(opener, true);
