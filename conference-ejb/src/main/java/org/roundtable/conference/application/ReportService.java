@@ -8,12 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +23,7 @@ import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
 import org.roundtable.conference.domain.model.record.ConferenceReport;
 import org.roundtable.conference.infrastructure.persistence.ReportStore;
+import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.ConferenceStatus;
 import org.roundtable.shared.record.InformationKind;
@@ -88,7 +86,7 @@ public class ReportService {
         }
         StaffMember staff = lookup.require(StaffMember.class, caller.id(), "member of staff");
         var report = new ConferenceReport(UUID.randomUUID(), conferenceId, caller.agencyId(), staff.fullName(), fileName,
-                content.length, sha256(content), clock.instant());
+                content.length, Secrets.sha256(content), clock.instant());
         store.save(report, content);
         return view(report, staff.agency().name(), deadline(conference));
     }
@@ -192,13 +190,5 @@ public class ReportService {
             }
         }
         throw new InvalidInput("file", "This file is not a PDF. Save the report as a PDF and upload it again.");
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

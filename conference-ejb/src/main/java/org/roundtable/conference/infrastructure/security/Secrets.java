@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Random tokens and codes, and the hashes under which they are stored. */
+/** Random tokens and codes, the hashes under which they are stored, and SHA-256 in hex. */
 public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,9 +28,13 @@ public final class Secrets {
     }
 
     public static String sha256(String value) {
+        return sha256(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of some bytes, in hex: stored tokens and codes, and uploaded files' checksums. */
+    public static String sha256(byte[] value) {
         try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
