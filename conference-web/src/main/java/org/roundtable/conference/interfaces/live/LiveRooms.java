@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,6 @@ import java.util.logging.Logger;
 import org.roundtable.conference.application.AccessChanged;
 import org.roundtable.conference.application.AccessDenied;
 import org.roundtable.conference.application.AccessLogService;
-import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.application.InvalidInput;
 import org.roundtable.conference.application.LivePlanService;
 import org.roundtable.conference.application.LiveRoomService;
@@ -89,7 +89,7 @@ public class LiveRooms {
     /** The rooms of each family, so a plan change reaches its rooms without looking at the others. */
     private final ConcurrentMap<UUID, Set<Room>> roomsByFamily = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
-    private volatile LocalDate lastSweepDay = LocalDate.now(ClockProducer.LOCAL_ZONE);
+    private volatile LocalDate lastSweepDay;
     private ScheduledFuture<?> sweep;
 
     @Inject
@@ -116,8 +116,12 @@ public class LiveRooms {
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    private Clock clock;
+
     @PostConstruct
     void startSweep() {
+        lastSweepDay = LocalDate.now(clock);
         sweep = scheduler.scheduleWithFixedDelay(this::sweepEndedSessions, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -243,7 +247,7 @@ public class LiveRooms {
         }
         var participant = c.participant;
         accessLog.recordRead(c.caller, participant.familyId(), "your plan (in the live conference)", null);
-        Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId);
+        Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId, state.room(c.conferenceId));
         boolean excluded = privatePart.map(p -> p.excluded().contains(participant.inviteeId())).orElse(false);
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
         plans.withPlan(participant.familyId(), plan -> {
@@ -397,7 +401,6 @@ public class LiveRooms {
         broadcastRoom(conferenceId);
     }
 
-    /** Sends everyone in the room the room as they may see it. */
     /**
      * The room as it is now, to everyone in it. The state and presence are read once and the
      * message written once for those in the room and once for those kept out of a private part,
@@ -408,8 +411,8 @@ public class LiveRooms {
         if (room == null) {
             return;
         }
-        Optional<PrivatePartView> privatePart = runningPrivatePart(conferenceId);
         RoomState roomState = state.room(conferenceId);
+        Optional<PrivatePartView> privatePart = runningPrivatePart(conferenceId, roomState);
         Map<String, Presence> presence = state.presence(conferenceId);
         String inside = null;
         String outside = null;
@@ -446,9 +449,9 @@ public class LiveRooms {
      * The running private part, read from the database only when the room's state names a
      * different one than last time (it changes when the chair starts or ends one, on any node).
      */
-    private Optional<PrivatePartView> runningPrivatePart(UUID conferenceId) {
+    private Optional<PrivatePartView> runningPrivatePart(UUID conferenceId, RoomState roomState) {
         Room room = rooms.get(conferenceId);
-        String running = state.room(conferenceId).privatePartId();
+        String running = roomState.privatePartId();
         if (room == null) {
             return roomService.runningView(conferenceId);
         }
@@ -486,7 +489,7 @@ public class LiveRooms {
      * session, however many connections share it (one person, several tabs or rooms).
      */
     private void sweepEndedSessions() {
-        LocalDate today = LocalDate.now(ClockProducer.LOCAL_ZONE);
+        LocalDate today = LocalDate.now(clock);
         if (!today.equals(lastSweepDay)) {
             // Involvements and assignments end by the date: a new day re-checks every connection.
             lastSweepDay = today;
