@@ -146,7 +146,7 @@ public class LivePlanService {
     /** Submits a change on behalf of a caller and returns once it is stored. */
     public PlanAuthority.Outcome submit(Caller caller, UUID familyId, PlanChange change) {
         policy.requirePlanContributor(caller, familyId);
-        Submitted submitted = submitChecked(caller, familyId, change);
+        Submitted submitted = submitLive(caller, familyId, change);
         awaitDurable(submitted.durable());
         return submitted.outcome();
     }
@@ -157,10 +157,6 @@ public class LivePlanService {
      * change is announced to the room, the sender included, when it is stored.
      */
     public Submitted submitLive(Caller caller, UUID familyId, PlanChange change) {
-        return submitChecked(caller, familyId, change);
-    }
-
-    private Submitted submitChecked(Caller caller, UUID familyId, PlanChange change) {
         policy.requireShared(caller, familyId, InformationKind.PLAN);
         return withPlanHead(familyId, plan -> {
             Long seen = plan.authority.appliedRevision(change.changeId());
