@@ -177,7 +177,7 @@ public class LivePlanService {
     private Submitted queue(Caller caller, UUID familyId, LivePlan plan, PlanAuthority.Prepared prepared) {
         PlanChange stored = prepared.change();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String operations = PlanJson.toJson(stored.operations()).toString();
+        String operations = PlanJson.operationsText(stored.operations());
         String hash = AuditLog.planChangeHash(plan.lastHash, plan.planId, stored.revision(), stored.changeId(), stored.clientId(),
                 caller.kind().name(), caller.id(), operations, at);
         var touched = new LinkedHashSet<String>();

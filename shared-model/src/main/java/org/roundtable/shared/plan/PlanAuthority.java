@@ -95,6 +95,9 @@ public final class PlanAuthority {
         for (PlanOperation op : ops) {
             next.apply(op);
         }
+        for (PlanOperation op : ops) {
+            StorableCheck.require(next.node(op.nodeId()).orElseThrow());
+        }
         return new Prepared(new PlanChange(change.changeId(), change.clientId(), revision + 1, ops), next);
     }
 

@@ -47,6 +47,51 @@ public final class PlanJson {
         return b.build();
     }
 
+    /**
+     * Operations as JSON text, for the change log and the socket. A text edit may insert half of
+     * a surrogate pair (how a code-unit diff changes one emoji into another); that half is written
+     * as a \\u escape, because UTF-8 (the socket's, the database's) cannot carry it and would turn
+     * it into '?' on one copy only.
+     */
+    public static String operationsText(List<PlanOperation> ops) {
+        return escapeLoneSurrogates(toJson(ops).toString());
+    }
+
+    /**
+     * JSON text with every lone surrogate written as a \\u escape (JSON's structure is ASCII, so
+     * any surrogate is inside a string). Returns the same text when there is none.
+     */
+    public static String escapeLoneSurrogates(String json) {
+        int first = firstLoneSurrogate(json, 0);
+        if (first < 0) {
+            return json;
+        }
+        var out = new StringBuilder(json.length() + 16).append(json, 0, first);
+        for (int i = first; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                out.append(c).append(json.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int firstLoneSurrogate(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public static JsonArray toJson(List<PlanOperation> ops) {
         JsonArrayBuilder b = JSON.createArrayBuilder();
         ops.forEach(op -> b.add(toJson(op)));

@@ -48,4 +48,36 @@ class LiveEditingConvergenceTest {
             assertTrue(text.contains(parts[2]), "lost " + parts[2] + " from " + parts[0] + " " + parts[1] + ": " + text);
         }
     }
+
+    /**
+     * Any Unicode, edited code unit by code unit at once by several people: the server refuses
+     * whatever would leave half a character (its sender reloads), and every copy ends equal to the
+     * server's, which is the plan as stored (it survives being written as JSON and read back).
+     */
+    @Property(tries = 1000)
+    void any_unicode_typed_at_once_leaves_every_copy_equal_to_the_stored_plan(
+            @ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int people, @ForAll @IntRange(min = 20, max = 300) int steps) {
+        var simulation = new LiveEditingSimulation(seed, people, true).withUnicode();
+        simulation.run(steps);
+        simulation.settle();
+        Statistics.label("a change was refused").collect(simulation.refusals > 0);
+        Statistics.label("a change was refused").coverage(c -> c.check(true).percentage(p -> p > 10));
+        var expected = simulation.server.document();
+        for (var node : expected.nodes()) {
+            for (PlanField field : PlanField.values()) {
+                if (field.isText() && field.appliesTo(node.kind())) {
+                    assertEquals(null, WellFormedText.problem(node.get(field)), node.get(field));
+                }
+            }
+        }
+        var stored = PlanJson.document(jakarta.json.Json.createReader(new java.io.StringReader(
+                new String(PlanJson.toJson(expected).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.nio.charset.StandardCharsets.UTF_8))).readObject());
+        assertEquals(expected, stored, "the plan as stored");
+        for (var client : simulation.clients) {
+            assertFalse(client.replica.hasUnconfirmed());
+            assertEquals(simulation.server.revision(), client.replica.revision());
+            assertEquals(expected, client.replica.document(), client.replica.clientId() + " diverged");
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package org.roundtable.shared.plan;
 
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,14 +29,17 @@ final class LiveEditingSimulation {
     final Set<String> typedWords = new LinkedHashSet<>();
     private final Random random;
     private final boolean allowDeletes;
+    /** Type any Unicode (astral characters, combining marks, half pairs), edited code unit by code unit. */
+    private boolean unicode;
     private int words;
     /** How much trouble the run saw, so the test can show it covered the hard cases. */
     int disconnects;
     int duplicates;
     int concurrentChanges;
+    int refusals;
 
     final class Client {
-        final PlanReplica replica;
+        PlanReplica replica;
         final Deque<PlanChange> toServer = new ArrayDeque<>();
         final Deque<PlanChange> fromServer = new ArrayDeque<>();
         boolean connected = true;
@@ -56,6 +62,20 @@ final class LiveEditingSimulation {
             connected = false;
             toServer.clear();
             fromServer.clear();
+        }
+
+        /**
+         * The server refused our change (an error frame): as the browser does, come back for the
+         * plan as it is. What was refused was never acknowledged; the person was told.
+         */
+        void refused() {
+            refusals++;
+            toServer.clear();
+            fromServer.clear();
+            replica = new PlanReplica(replica.clientId(), server.document(), server.revision());
+            String prefix = "<" + replica.clientId() + "#";
+            typedWords.removeIf(w -> w.contains(prefix) && !server.document().toString().contains(w.substring(w.lastIndexOf('|') + 1)));
+            lastSent = null;
         }
 
         void reconnect() {
@@ -81,6 +101,11 @@ final class LiveEditingSimulation {
         for (int i = 0; i < people; i++) {
             clients.add(new Client("client-" + i, start));
         }
+    }
+
+    LiveEditingSimulation withUnicode() {
+        unicode = true;
+        return this;
     }
 
     void run(int steps) {
@@ -144,12 +169,28 @@ final class LiveEditingSimulation {
         if (change.revision() < server.revision()) {
             concurrentChanges++;
         }
-        if (server.submit(change) instanceof PlanAuthority.Applied applied) {
+        PlanAuthority.Outcome outcome;
+        try {
+            outcome = server.submit(overTheWire(change));
+        } catch (PlanRejection e) {
+            c.refused();
+            return;
+        }
+        if (outcome instanceof PlanAuthority.Applied applied) {
+            PlanChange sent = overTheWire(applied.change());
             for (Client each : clients) {
                 if (each.connected) {
-                    each.fromServer.add(applied.change());
+                    each.fromServer.add(sent);
                 }
             }
+        }
+    }
+
+    /** A change as it arrives at the other end: JSON text, encoded as UTF-8 bytes, decoded and read. */
+    private static PlanChange overTheWire(PlanChange change) {
+        byte[] bytes = PlanJson.operationsText(change.operations()).getBytes(StandardCharsets.UTF_8);
+        try (var reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+            return new PlanChange(change.changeId(), change.clientId(), change.revision(), PlanJson.operations(reader.readValue()));
         }
     }
 
@@ -183,6 +224,9 @@ final class LiveEditingSimulation {
         if (kind < 6) {
             PlanField field = node.kind() == PlanNode.Kind.GOAL && random.nextBoolean() ? PlanField.TITLE : PlanField.DESCRIPTION;
             String text = node.get(field);
+            if (unicode && typeUnicode(c, node, field, text)) {
+                return;
+            }
             if (allowDeletes && text.length() > 2 && random.nextInt(4) == 0) {
                 int at = random.nextInt(text.length() - 1);
                 c.replica.edit(new EditText(node.id(), field, TextOperation.deleteAt(text.length(), at, 1 + random.nextInt(Math.min(3, text.length() - at)))));
@@ -209,5 +253,36 @@ final class LiveEditingSimulation {
         } else {
             c.replica.edit(new SetField(node.id(), PlanField.POSITION, FractionalIndex.between(null, node.get(PlanField.POSITION))));
         }
+    }
+
+    /** Bits of text from all over Unicode, some of them half a character on purpose. */
+    private static final String[] UNICODE = {"\ud83d\ude00", "e\u0301", "\u65e5\u672c", "\ud83d\udc69\u200d\ud83d\udc67",
+        "\ud800\udc00", "\u0915\u094d\u0937", "\ud83d", "\ude01", "a", " "};
+
+    /** Types, swaps the low half of an astral character, or deletes one code unit; false to type an ordinary word instead. */
+    private boolean typeUnicode(Client c, PlanNode node, PlanField field, String text) {
+        int roll = random.nextInt(4);
+        if (roll == 0) {
+            String bit = UNICODE[random.nextInt(UNICODE.length)];
+            c.replica.edit(new EditText(node.id(), field, TextOperation.insertAt(text.length(), random.nextInt(text.length() + 1), bit)));
+            return true;
+        }
+        if (roll == 1) {
+            for (int i = 0; i + 1 < text.length(); i++) {
+                if (Character.isHighSurrogate(text.charAt(i)) && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    // How a code-unit diff changes one emoji into the next: keep the high half, swap the low one.
+                    char low = (char) (0xDC00 + random.nextInt(0x400));
+                    c.replica.edit(new EditText(node.id(), field, TextOperation.builder().retain(i + 1).insert(String.valueOf(low))
+                            .delete(1).retain(text.length() - i - 2).build()));
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (roll == 2 && !text.isEmpty()) {
+            c.replica.edit(new EditText(node.id(), field, TextOperation.deleteAt(text.length(), random.nextInt(text.length()), 1)));
+            return true;
+        }
+        return false;
     }
 }

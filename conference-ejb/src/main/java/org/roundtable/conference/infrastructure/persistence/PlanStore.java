@@ -129,7 +129,7 @@ public class PlanStore {
             throw new ConcurrentWrite();
         }
         Instant at = a.at().truncatedTo(ChronoUnit.MILLIS);
-        String operations = PlanJson.toJson(change.operations()).toString();
+        String operations = PlanJson.operationsText(change.operations());
         String hash = AuditLog.planChangeHash(a.previousHash(), a.planId(), change.revision(), change.changeId(), change.clientId(),
                 a.author().kind().name(), a.author().id(), operations, at);
         em.createNativeQuery("""

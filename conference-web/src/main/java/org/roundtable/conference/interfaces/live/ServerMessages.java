@@ -31,7 +31,7 @@ final class ServerMessages {
      * the operations come already encoded from the change log when they are at hand.
      */
     static String applied(PlanChange change, String authorName, String operationsJson) {
-        String ops = operationsJson != null ? operationsJson : PlanJson.toJson(change.operations()).toString();
+        String ops = operationsJson != null ? operationsJson : PlanJson.operationsText(change.operations());
         return new StringBuilder(96 + ops.length()).append("{\"type\":\"applied\",\"changeId\":").append(quote(change.changeId()))
                 .append(",\"clientId\":").append(quote(change.clientId())).append(",\"revision\":").append(change.revision())
                 .append(",\"author\":").append(quote(authorName)).append(",\"ops\":").append(ops).append('}').toString();
@@ -49,7 +49,7 @@ final class ServerMessages {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isSurrogate(c) && !pairedAt(s, i)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -58,6 +58,13 @@ final class ServerMessages {
             }
         }
         return out.append('"').toString();
+    }
+
+    /** Whether the surrogate at i is one half of a pair (then both halves go out as they are). */
+    private static boolean pairedAt(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     static String ack(String changeId, long revision) {
@@ -97,7 +104,7 @@ final class ServerMessages {
         JsonArrayBuilder list = JSON.createArrayBuilder();
         comments.forEach(c -> list.add(comment(c)));
         b.add("comments", list);
-        return b.build().toString();
+        return PlanJson.escapeLoneSurrogates(b.build().toString());
     }
 
     /** After a private part: the plan (whole, or the changes missed) for someone who was kept out. */
@@ -108,7 +115,7 @@ final class ServerMessages {
         } else {
             b.add("missed", changes(missed));
         }
-        return b.build().toString();
+        return PlanJson.escapeLoneSurrogates(b.build().toString());
     }
 
     private static JsonArrayBuilder changes(List<PlanChange> missed) {

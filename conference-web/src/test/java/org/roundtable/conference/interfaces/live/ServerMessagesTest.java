@@ -32,4 +32,25 @@ class ServerMessagesTest {
         assertEquals(text, ServerMessages.applied(change, author, PlanJson.toJson(change.operations()).toString()),
                 "operations already encoded for the log go out as they are");
     }
+
+    /** Issue 10, finding 4: a bystander was sent "?" where the sender had typed half of an emoji. */
+    @Test
+    void half_an_emoji_in_an_edit_reaches_every_copy_as_it_was_typed_not_as_a_question_mark() {
+        String goal = UUID.randomUUID().toString();
+        var swap = org.roundtable.shared.plan.TextOperation.builder().retain(2).insert("\ude01").delete(1).retain(1).build();
+        var change = new PlanChange("c-\ud83d", "client", 3, List.of(new PlanOperation.EditText(goal, PlanField.TITLE, swap)));
+        for (String frame : List.of(ServerMessages.applied(change, "Ann", null),
+                ServerMessages.applied(change, "Ann", PlanJson.operationsText(change.operations())),
+                ServerMessages.sync(3, null, List.of(change)))) {
+            // What the socket does: UTF-8 bytes out, a string again at the other end.
+            String received = new String(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(frame, received, "nothing in the frame that UTF-8 cannot carry");
+            try (var reader = Json.createReader(new StringReader(received))) {
+                var message = reader.readObject();
+                var ops = message.containsKey("ops") ? message.getJsonArray("ops")
+                        : message.getJsonArray("missed").getJsonObject(0).getJsonArray("ops");
+                assertEquals(change.operations(), PlanJson.operations(ops));
+            }
+        }
+    }
 }

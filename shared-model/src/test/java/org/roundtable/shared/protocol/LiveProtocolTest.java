@@ -1,0 +1,53 @@
+package org.roundtable.shared.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** Every bad frame gets the error code docs/protocol.md gives for it. */
+class LiveProtocolTest {
+
+    private static final String NODE = "0c6b5c1e-2f5e-4c1a-9d53-6a1c0b1d2e3f";
+
+    private static String code(String frame) {
+        return assertThrows(ProtocolViolation.class, () -> LiveProtocol.parse(frame)).code();
+    }
+
+    @Test
+    void a_message_without_a_type_or_with_a_type_that_is_not_a_string_is_an_unknown_type() {
+        assertEquals("unknown-type", code("{}"));
+        assertEquals("unknown-type", code("{\"type\":42}"));
+        assertEquals("unknown-type", code("{\"type\":\"shout\"}"));
+    }
+
+    @Test
+    void json_nested_deeper_than_the_limit_is_malformed_not_ignored() {
+        assertEquals("malformed", code("{\"type\":\"ping\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"));
+        assertEquals("malformed", code("{\"type\":\"ping\",\"x\":" + "[".repeat(8) + "]".repeat(8) + "}"));
+        // Brackets inside strings are text, not nesting.
+        assertInstanceOf(ClientMessage.Comment.class,
+                LiveProtocol.parse("{\"type\":\"comment\",\"id\":\"" + NODE + "\",\"text\":\"" + "[{".repeat(100) + "\\\"\"}"));
+    }
+
+    @Test
+    void a_presence_id_longer_than_an_id_is_invalid_and_never_broadcast() {
+        assertEquals("invalid", code("{\"type\":\"presence\",\"editing\":{\"id\":\"" + "a".repeat(20_000) + "\",\"field\":\"TITLE\"}}"));
+        assertEquals("invalid", code("{\"type\":\"presence\",\"editing\":{\"id\":\"" + "a".repeat(37) + "\",\"field\":\"TITLE\"}}"));
+        assertEquals(new ClientMessage.Presence(NODE, org.roundtable.shared.plan.PlanField.TITLE),
+                LiveProtocol.parse("{\"type\":\"presence\",\"editing\":{\"id\":\"" + NODE + "\",\"field\":\"TITLE\"}}"));
+    }
+
+    @Test
+    void a_hello_with_a_negative_revision_is_invalid() {
+        assertEquals("invalid", code("{\"type\":\"hello\",\"v\":1,\"revision\":-1}"));
+        assertEquals(new ClientMessage.Hello(1, 7L), LiveProtocol.parse("{\"type\":\"hello\",\"v\":1,\"revision\":7}"));
+    }
+
+    @Test
+    void a_comment_with_half_a_character_or_a_nul_is_refused_rather_than_dropped() {
+        assertEquals("invalid", code("{\"type\":\"comment\",\"id\":\"" + NODE + "\",\"text\":\"ok \\ud83d\"}"));
+        assertEquals("invalid", code("{\"type\":\"comment\",\"id\":\"" + NODE + "\",\"text\":\"nul \\u0000\"}"));
+    }
+}
