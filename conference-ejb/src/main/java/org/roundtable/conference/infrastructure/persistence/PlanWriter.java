@@ -5,7 +5,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.roundtable.shared.plan.PlanChange;
 import org.roundtable.shared.plan.PlanNode;
@@ -26,14 +23,14 @@ import org.roundtable.shared.plan.PlanNode;
  * all that are waiting, stores them atomically on its own connection (log rows, revisions, the
  * projection of the goals and actions they touched, snapshots), and only then runs each change's
  * "durable" step, in the order they were queued (which, per plan, is revision order). Under load
- * many changes share one commit; alone, a change is written as soon as it arrives. Nothing is
+ * many changes share one commit; alone, a change is written as soon as it arrives. A failed batch
+ * is stored again plan by plan (see {@link GroupCommit}), so one plan cannot fail another. Nothing is
  * announced before its commit, so durability is unchanged. (Two writers, each with its share of
  * the plans, were measured: smaller batches cost more CPU per edit and latency rose.)
  */
 @ApplicationScoped
 public class PlanWriter {
 
-    private static final Logger LOG = Logger.getLogger(PlanWriter.class.getName());
     private static final int MAX_BATCH = 1000;
 
     /**
@@ -85,6 +82,7 @@ public class PlanWriter {
     }
 
     private void run() {
+        var commit = new GroupCommit(store);
         List<Pending> batch = new ArrayList<>();
         while (running) {
             try {
@@ -94,39 +92,10 @@ public class PlanWriter {
                 return;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            var writable = new ArrayList<Pending>(batch.size());
-            for (Pending p : batch) {
-                if (p.current().getAsBoolean()) {
-                    writable.add(p);
-                } else {
-                    p.onFailure().accept(new IllegalStateException("An earlier change to this plan could not be stored."));
-                }
-            }
+            // Announced on this thread, in the order stored. (A thread of its own for announcing
+            // was measured: it cost more CPU than it saved latency.)
+            commit.commit(batch);
             batch.clear();
-            try {
-                write(writable);
-            } catch (SQLException | RuntimeException e) {
-                LOG.log(Level.WARNING, "storing " + writable.size() + " plan changes failed", e);
-                RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException("The plan could not be stored.", e);
-                writable.forEach(p -> p.onFailure().accept(failure));
-                continue;
-            }
-            // Announced on this thread, in the order stored: per plan, revision order. (A
-            // thread of its own for this was measured: it cost more CPU than it saved latency.)
-            for (Pending p : writable) {
-                try {
-                    p.onDurable().run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.SEVERE, "announcing a stored plan change failed", e);
-                }
-            }
-        }
-    }
-
-    /** Stores a batch atomically on the writer's own connection, kept between batches. */
-    private void write(List<Pending> batch) throws SQLException {
-        if (!batch.isEmpty()) {
-            store.write(PlanBatchRows.of(batch));
         }
     }
 }
