@@ -37,6 +37,8 @@ export class LiveConnection {
     socket.onopen = () => {
       const hello = { type: 'hello', v: 1 };
       if (this.replica && !this.freshPlan) hello.revision = this.replica.revision;
+      // Which of our changes did the server apply? It says in the welcome (protocol 1.1).
+      if (this.replica && this.replica.inFlight) hello.pending = [this.replica.inFlight.changeId];
       this.freshPlan = false;
       socket.send(JSON.stringify(hello));
     };
@@ -135,6 +137,10 @@ export class LiveConnection {
         if (!this.replica) {
           this.replica = message.plan ? new PlanReplica(message.plan, message.revision) : null;
         } else if (message.plan) {
+          // A change the server says it applied is in that plan already: only the rest is applied again.
+          if (this.replica.inFlight && message.applied && message.applied[this.replica.inFlight.changeId] !== undefined) {
+            this.replica.inFlight = null;
+          }
           this.replica.reset(message.plan, message.revision);
         } else if (message.missed) {
           for (const change of message.missed) this.replica.receive(change);
@@ -162,6 +168,10 @@ export class LiveConnection {
       }
       case 'room':
         this.handlers.onRoom(message);
+        break;
+      case 'presence':
+        // One person joined, moved or left: the rest of the room is as it was.
+        if (this.handlers.onPresence) this.handlers.onPresence(message);
         break;
       case 'comment':
         this.handlers.onComment(message.comment);

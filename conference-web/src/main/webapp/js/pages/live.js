@@ -64,6 +64,14 @@ export async function render(main, { id }) {
     onApplied(ops) {
       applyToPage(ops);
     },
+    onPresence(message) {
+      const others = room.participants.filter((p) => p.connectionId !== message.connectionId);
+      if (message.participant) others.push(message.participant);
+      others.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      room = { ...room, participants: others };
+      renderSide();
+      renderPresence();
+    },
     onRoom(message) {
       room = message;
       renderSide();

@@ -1,7 +1,10 @@
 package org.roundtable.conference.application;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -16,9 +19,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -97,6 +99,11 @@ public class LivePlanService {
             return authority.has(nodeId);
         }
 
+        /** The revision at which a change id was applied, or null (not applied, or too long ago to remember). */
+        public Long appliedRevision(String changeId) {
+            return authority.appliedRevision(changeId);
+        }
+
         /** The changes after a revision; throws STALE_BASE when they are no longer all kept. */
         public List<PlanChange> since(long revision) {
             return authority.since(revision);
@@ -107,7 +114,11 @@ public class LivePlanService {
         }
     }
 
-    private final ConcurrentMap<UUID, LivePlan> plans = new ConcurrentHashMap<>();
+    /** A plan nobody used for this long is let go (read again on its next use). */
+    static final long IDLE_SECONDS = Long.getLong("roundtable.plan.idle-seconds", 600);
+
+    private final LoadedPlans<LivePlan> plans = new LoadedPlans<>(TimeUnit.SECONDS.toNanos(IDLE_SECONDS), System::nanoTime);
+    private ScheduledFuture<?> releasing;
 
     @Inject
     private PlanStore store;
@@ -135,6 +146,9 @@ public class LivePlanService {
 
     @Resource
     private ManagedExecutorService executor;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
 
     @Inject
     private Clock clock;
@@ -242,7 +256,7 @@ public class LivePlanService {
     private void discard(UUID familyId, LivePlan plan) {
         if (!plan.broken) {
             plan.broken = true;
-            plans.remove(familyId, plan);
+            plans.forget(familyId, plan);
             writeFailed.fire(new PlanWriteFailed(familyId));
         }
     }
@@ -295,10 +309,10 @@ public class LivePlanService {
      * participant and send them the plan without missing or repeating a change.
      */
     public <T> T withPlan(UUID familyId, Function<LivePlan, T> work) {
-        LivePlan plan = plans.computeIfAbsent(familyId, this::load);
+        LivePlan plan = plans.use(familyId, this::load);
         plan.lock.lock();
         try {
-            if (plans.get(familyId) != plan) {
+            if (!plans.isCurrent(familyId, plan)) {
                 // Evicted while we waited; take the fresh one.
                 return withPlan(familyId, work);
             }
@@ -316,10 +330,10 @@ public class LivePlanService {
 
     /** Runs work holding the plan as it is in memory, queued changes included: only for submitting. */
     private <T> T withPlanHead(UUID familyId, Function<LivePlan, T> work) {
-        LivePlan plan = plans.computeIfAbsent(familyId, this::load);
+        LivePlan plan = plans.use(familyId, this::load);
         plan.lock.lock();
         try {
-            if (plans.get(familyId) != plan) {
+            if (!plans.isCurrent(familyId, plan)) {
                 return withPlanHead(familyId, work);
             }
             return work.apply(plan);
@@ -338,6 +352,40 @@ public class LivePlanService {
 
     /** For tests and operators: forget the in-memory copy, so the next use reads the database. */
     public void evict(UUID familyId) {
-        plans.remove(familyId);
+        plans.forget(familyId);
+    }
+
+    @PostConstruct
+    void startReleasing() {
+        long every = Math.max(1, IDLE_SECONDS / 4);
+        releasing = scheduler.scheduleWithFixedDelay(this::releaseIdlePlans, every, every, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopReleasing() {
+        if (releasing != null) {
+            releasing.cancel(false);
+        }
+    }
+
+    /**
+     * Lets go of plans nobody used for {@link #IDLE_SECONDS}: only when nothing holds the plan
+     * and all its changes are stored, so the copy read again later is the same.
+     */
+    int releaseIdlePlans() {
+        return plans.releaseIdle((plan, letGo) -> {
+            if (!plan.lock.tryLock()) {
+                return false;
+            }
+            try {
+                if (!plan.lastDurable.isDone()) {
+                    return false;
+                }
+                letGo.run();
+                return true;
+            } finally {
+                plan.lock.unlock();
+            }
+        });
     }
 }

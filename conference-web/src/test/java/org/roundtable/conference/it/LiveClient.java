@@ -44,6 +44,9 @@ public final class LiveClient implements AutoCloseable {
     final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     PlanReplica replica;
     JsonObject welcome;
+    /** Every frame received is checked against the protocol's schema as the server serves it. */
+    private ProtocolSchema schema;
+    final List<String> schemaProblems = new CopyOnWriteArrayList<>();
 
     private LiveClient() {
     }
@@ -58,6 +61,7 @@ public final class LiveClient implements AutoCloseable {
 
     public static LiveClient connect(String sessionToken, String conferenceId, String origin, URI base) {
         var client = new LiveClient();
+        client.schema = ProtocolSchema.servedBy(base);
         var config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
             @Override
             public void beforeRequest(Map<String, List<String>> headers) {
@@ -75,6 +79,7 @@ public final class LiveClient implements AutoCloseable {
                 public void onOpen(Session s, EndpointConfig c) {
                     s.addMessageHandler(String.class, text -> {
                         JsonObject frame = Json.createReader(new StringReader(text)).readObject();
+                        client.schemaProblems.addAll(client.schema.problemsOfServerMessage(frame));
                         // A batch frame carries several messages, in order.
                         var messages = "batch".equals(frame.getString("type"))
                                 ? frame.getJsonArray("messages").getValuesAs(JsonObject.class) : java.util.List.of(frame);
@@ -104,6 +109,15 @@ public final class LiveClient implements AutoCloseable {
         }
     }
 
+    /** One part of a message sent in several frames (the last part with last = true). */
+    public void sendPart(String text, boolean last) {
+        try {
+            session.getBasicRemote().sendText(text, last);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void sendRaw(String text) {
         try {
             session.getBasicRemote().sendText(text);
@@ -128,6 +142,7 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public JsonObject nextMatching(Predicate<JsonObject> wanted, int seconds) {
+        assertFramesConform();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         try {
             while (true) {
@@ -219,8 +234,16 @@ public final class LiveClient implements AutoCloseable {
         return session.isOpen();
     }
 
+    /** Fails if any frame received so far broke the protocol's schema. */
+    public void assertFramesConform() {
+        if (!schemaProblems.isEmpty()) {
+            throw new AssertionError("frames that break docs/protocol.md's schema: " + schemaProblems);
+        }
+    }
+
     @Override
     public void close() {
+        assertFramesConform();
         try {
             if (session.isOpen()) {
                 session.close();

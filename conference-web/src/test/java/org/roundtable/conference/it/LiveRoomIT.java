@@ -289,7 +289,8 @@ class LiveRoomIT {
             String goal = jess.plan().goals().get(0).id();
             jess.send(Json.createObjectBuilder().add("type", "presence").add("editing",
                     Json.createObjectBuilder().add("id", goal).add("field", "TITLE")).build());
-            chair.nextMatching(m -> m.getString("type").equals("room") && m.toString().contains("\"editing\":{\"id\":\"" + goal), 5);
+            // Where someone types goes out as that one person's presence, not the whole room (protocol 1.1).
+            chair.nextMatching(m -> m.getString("type").equals("presence") && m.toString().contains("\"editing\":{\"id\":\"" + goal), 5);
             jess.send(Json.createObjectBuilder().add("type", "clearHand").add("participantId", fx.jessInvitee).build());
             assertEquals("forbidden", jess.next("error").getString("code"), "only the chair clears hands");
             String item = fx.chair.get("/conferences/" + fx.conference).json().getJsonArray("agenda").getJsonObject(1).getString("id");

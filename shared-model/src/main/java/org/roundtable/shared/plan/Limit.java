@@ -22,8 +22,9 @@ public enum Limit {
     PRIVATE_REASON("`startPrivate.reason` (at least 1 after trimming)", 500, "`private_part.reason`"),
     EXCLUDED("`startPrivate.excluded` entries (at least 1)", 200, "the invitees of one conference"),
     OPERATIONS("`submit.ops` entries (at least 1)", 200, "one change"),
+    PENDING("`hello.pending` entries", 16, "a client has one change in flight; a few more after a reload"),
     NESTING("depth of JSON nesting in a frame", 8, "the deepest message (`submit` > `ops` > op > `text`) is 4"),
-    FRAME("characters in one frame", 32 * 1024, "longer frames get `too-large`"),
+    FRAME("characters in one frame", 32 * 1024, "longer ones get `too-large`; past 98304 the connection is closed with 1009 as the message arrives, unread"),
     DUE_ON_FIRST_YEAR("earliest year of `DUE_ON`", 1900, "`plan_action.due_on`"),
     DUE_ON_LAST_YEAR("latest year of `DUE_ON`", 2100, "`plan_action.due_on`");
 

@@ -7,8 +7,14 @@ import org.roundtable.shared.plan.PlanOperation;
 /** What a participant's client may send on the live connection. See docs/protocol.md. */
 public sealed interface ClientMessage {
 
-    /** First message: the protocol version, and the plan revision the client already has (if any). */
-    record Hello(int version, Long revision) implements ClientMessage {
+    /**
+     * First message: the protocol version, the plan revision the client already has (if any), and
+     * the ids of its changes not yet acknowledged (1.1): the welcome says which of them were applied.
+     */
+    record Hello(int version, Long revision, List<String> pending) implements ClientMessage {
+        public Hello(int version, Long revision) {
+            this(version, revision, List.of());
+        }
     }
 
     /** A batch of plan operations made against baseRevision; changeId makes a resend harmless. */

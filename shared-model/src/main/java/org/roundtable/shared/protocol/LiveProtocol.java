@@ -87,7 +87,20 @@ public final class LiveProtocol {
                 throw new ProtocolViolation("invalid", "\"revision\" is 0 or more.");
             }
         }
-        return new ClientMessage.Hello(integer(o, "v"), revision);
+        var pending = new ArrayList<String>();
+        JsonValue listed = o.get("pending");
+        if (listed != null && listed != JsonValue.NULL) {
+            if (!(listed instanceof JsonArray array) || array.size() > Limit.PENDING.value()) {
+                throw new ProtocolViolation("invalid", "\"pending\" lists at most " + Limit.PENDING.value() + " change ids.");
+            }
+            for (JsonValue v : array) {
+                if (!(v instanceof JsonString s) || s.getString().isEmpty() || s.getString().length() > Limit.CHANGE_ID.value()) {
+                    throw new ProtocolViolation("invalid", "\"pending\" lists change ids.");
+                }
+                pending.add(s.getString());
+            }
+        }
+        return new ClientMessage.Hello(integer(o, "v"), revision, List.copyOf(pending));
     }
 
     private static ClientMessage submit(JsonObject o) {

@@ -50,4 +50,12 @@ class LiveProtocolTest {
         assertEquals("invalid", code("{\"type\":\"comment\",\"id\":\"" + NODE + "\",\"text\":\"ok \\ud83d\"}"));
         assertEquals("invalid", code("{\"type\":\"comment\",\"id\":\"" + NODE + "\",\"text\":\"nul \\u0000\"}"));
     }
+
+    @Test
+    void a_hello_may_list_the_changes_still_pending_so_the_welcome_can_say_which_were_applied() {
+        assertEquals(new ClientMessage.Hello(1, 7L, java.util.List.of("c-1", "c-2")),
+                LiveProtocol.parse("{\"type\":\"hello\",\"v\":1,\"revision\":7,\"pending\":[\"c-1\",\"c-2\"]}"));
+        assertEquals("invalid", code("{\"type\":\"hello\",\"v\":1,\"pending\":[" + "\"c\",".repeat(16) + "\"c\"]}"));
+        assertEquals("invalid", code("{\"type\":\"hello\",\"v\":1,\"pending\":[42]}"));
+    }
 }

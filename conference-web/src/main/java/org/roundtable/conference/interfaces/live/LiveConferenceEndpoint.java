@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.roundtable.shared.protocol.LiveProtocol;
 
 /**
  * The live conference room: one socket per participant at /live/conferences/{id}, speaking the
@@ -23,17 +24,24 @@ import java.util.logging.Logger;
 public class LiveConferenceEndpoint {
 
     private static final Logger LOG = Logger.getLogger(LiveConferenceEndpoint.class.getName());
-    /** The container refuses frames above this; frames above the protocol's own limit get an error instead. */
-    private static final int CONTAINER_FRAME_LIMIT = 256 * 1024;
+    /**
+     * A message longer than this (in characters) is refused as it arrives: the connection is
+     * closed with 1009 and the rest is never read. Between the protocol's limit (32,768) and this,
+     * it is read and answered {@code too-large}.
+     */
+    static final int READ_LIMIT = 3 * LiveProtocol.MAX_FRAME;
 
     @Inject
     private LiveRooms rooms;
 
     private LiveConnection connection;
+    /** The parts of a message that arrived so far (usually none: a short message comes whole). */
+    private final StringBuilder arriving = new StringBuilder();
+    private boolean refusing;
 
     @OnOpen
     public void open(Session session, EndpointConfig config, @PathParam("conferenceId") String conferenceId) {
-        session.setMaxTextMessageBufferSize(CONTAINER_FRAME_LIMIT);
+        session.setMaxTextMessageBufferSize(READ_LIMIT);
         UUID id;
         try {
             id = UUID.fromString(conferenceId);
@@ -45,9 +53,31 @@ public class LiveConferenceEndpoint {
         rooms.open(connection);
     }
 
-    @OnMessage(maxMessageSize = CONTAINER_FRAME_LIMIT)
-    public void message(String frame) {
-        if (connection != null) {
+    /**
+     * Messages are taken in parts as they arrive, so that one that grows past {@link #READ_LIMIT}
+     * (however it is split into frames) is refused without being held whole in memory.
+     */
+    @OnMessage
+    public void message(Session session, String part, boolean last) {
+        if (connection == null || refusing) {
+            return;
+        }
+        if (arriving.length() + part.length() > READ_LIMIT) {
+            refusing = true;
+            arriving.setLength(0);
+            arriving.trimToSize();
+            closeQuietly(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+                    "Messages are limited to " + LiveProtocol.MAX_FRAME + " characters."));
+            return;
+        }
+        if (last && arriving.length() == 0) {
+            rooms.receive(connection, part);
+            return;
+        }
+        arriving.append(part);
+        if (last) {
+            String frame = arriving.toString();
+            arriving.setLength(0);
             rooms.receive(connection, frame);
         }
     }

@@ -5,6 +5,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.roundtable.conference.application.view.ParticipantView;
@@ -36,6 +37,12 @@ final class LiveConnection {
     volatile boolean paused;
     /** The last plan revision this client has (sent by us, or said in its hello). */
     volatile long revision;
+    /**
+     * Held while a message from this client is checked and acted on. Removing someone's access
+     * waits for it (see LiveRooms#onAccessChanged), so a message is either handled before the
+     * removal returns, or checked against the removal afterwards: never half way.
+     */
+    final ReentrantLock handling = new ReentrantLock();
 
     LiveConnection(Session session, String sessionToken, UUID conferenceId) {
         this.session = session;

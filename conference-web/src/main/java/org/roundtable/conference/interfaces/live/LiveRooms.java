@@ -142,11 +142,35 @@ public class LiveRooms {
         Room room = rooms.get(c.conferenceId);
         if (room != null && room.connections.remove(c)) {
             state.removePresence(c.conferenceId, c.id);
-            broadcastRoom(c.conferenceId);
+            broadcastPresence(c.conferenceId, c.id, null);
+            forgetIfEmpty(room);
         }
     }
 
+    /** A room nobody is in any more is let go (with its entry in the family's rooms). */
+    private void forgetIfEmpty(Room room) {
+        rooms.computeIfPresent(room.conferenceId, (id, r) -> {
+            if (r != room || !r.connections.isEmpty()) {
+                return r;
+            }
+            roomsByFamily.computeIfPresent(r.familyId, (f, set) -> {
+                set.remove(r);
+                return set.isEmpty() ? null : set;
+            });
+            return null;
+        });
+    }
+
     void receive(LiveConnection c, String frame) {
+        c.handling.lock();
+        try {
+            handle(c, frame);
+        } finally {
+            c.handling.unlock();
+        }
+    }
+
+    private void handle(LiveConnection c, String frame) {
         switch (c.rate.take()) {
             case FLOOD -> {
                 c.close(CloseCodes.FLOOD, "Too many messages: the connection was closed.");
@@ -165,10 +189,10 @@ public class LiveRooms {
         // yesterday grants nothing today). In between, messages need no query.
         long seenEpoch = epoch.get();
         if (c.checkedEpoch != seenEpoch) {
-            c.checkedEpoch = seenEpoch;
             if (!authorise(c)) {
                 return;
             }
+            c.checkedEpoch = seenEpoch;
         }
         ClientMessage message;
         try {
@@ -208,8 +232,9 @@ public class LiveRooms {
         } else if (message instanceof ClientMessage.Submit submit) {
             submit(c, submit);
         } else if (message instanceof ClientMessage.Presence presence) {
-            state.putPresence(c.conferenceId, c.id, presenceOf(c, presence.nodeId(), presence.field() == null ? null : presence.field().name()));
-            broadcastRoom(c.conferenceId);
+            Presence now = presenceOf(c, presence.nodeId(), presence.field() == null ? null : presence.field().name());
+            state.putPresence(c.conferenceId, c.id, now);
+            broadcastPresence(c.conferenceId, c.id, now);
         } else if (message instanceof ClientMessage.RaiseHand) {
             String me = c.participant.inviteeId().toString();
             state.updateRoom(c.conferenceId, s -> s.hands().contains(me) ? s : withHands(s, append(s.hands(), me)));
@@ -251,11 +276,12 @@ public class LiveRooms {
         boolean excluded = privatePart.map(p -> p.excluded().contains(participant.inviteeId())).orElse(false);
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
         plans.withPlan(participant.familyId(), plan -> {
-            rooms.computeIfAbsent(c.conferenceId, id -> {
-                var room = new Room(id, participant.familyId());
+            rooms.compute(c.conferenceId, (id, existing) -> {
+                var room = existing != null ? existing : new Room(id, participant.familyId());
                 roomsByFamily.computeIfAbsent(participant.familyId(), f -> new CopyOnWriteArraySet<>()).add(room);
+                room.connections.add(c);
                 return room;
-            }).connections.add(c);
+            });
             c.paused = excluded;
             PlanDocument document = null;
             List<PlanChange> missed = null;
@@ -268,10 +294,18 @@ public class LiveRooms {
             }
             c.joined = true;
             state.putPresence(c.conferenceId, c.id, presenceOf(c, null, null));
-            c.send(ServerMessages.welcome(c.id, participant, plan.revision(), document, missed, roomFor(c, privatePart), comments));
+            var applied = new java.util.LinkedHashMap<String, Long>();
+            for (String changeId : excluded ? List.<String>of() : hello.pending()) {
+                Long at = plan.appliedRevision(changeId);
+                if (at != null) {
+                    applied.put(changeId, at);
+                }
+            }
+            c.send(ServerMessages.welcome(c.id, participant, plan.revision(), document, missed, hello.pending().isEmpty() ? null : applied,
+                    roomFor(c, privatePart), comments));
             return null;
         });
-        broadcastRoom(c.conferenceId);
+        broadcastPresence(c.conferenceId, c.id, presenceOf(c, null, null));
     }
 
     /** The changes after what the client has, or null when it needs the whole plan instead. */
@@ -430,6 +464,33 @@ public class LiveRooms {
         }
     }
 
+    /**
+     * One person joined, moved or left (presence null): everyone else in the room is sent just
+     * that, so a join costs the same in a room of 300 as in a room of 3.
+     */
+    private void broadcastPresence(UUID conferenceId, String connectionId, Presence presence) {
+        Room room = rooms.get(conferenceId);
+        if (room == null) {
+            return;
+        }
+        RoomState roomState = state.room(conferenceId);
+        Optional<PrivatePartView> privatePart = runningPrivatePart(conferenceId, roomState);
+        String inside = null;
+        String outside = null;
+        for (LiveConnection c : room.connections) {
+            if (!c.joined || c.id.equals(connectionId)) {
+                continue;
+            }
+            if (isExcluded(c, privatePart)) {
+                outside = outside != null ? outside : ServerMessages.presence(connectionId, presence, roomState, true);
+                c.send(outside);
+            } else {
+                inside = inside != null ? inside : ServerMessages.presence(connectionId, presence, roomState, false);
+                c.send(inside);
+            }
+        }
+    }
+
     private String roomFor(LiveConnection c, Optional<PrivatePartView> privatePart) {
         return roomMessage(state.room(c.conferenceId), state.presence(c.conferenceId), privatePart, isExcluded(c, privatePart));
     }
@@ -464,21 +525,51 @@ public class LiveRooms {
         return view;
     }
 
-    /** Access may have changed: every connection is checked again now, off the thread that changed it. */
+    /**
+     * Access may have changed (the change is committed): before the call that changed it returns,
+     * every connection is marked to be checked again (the epoch moves on) and any message being
+     * handled now is let finish, so that every message handled after the call returns is checked
+     * against the change. Then every connection is checked again, off this thread, so that those
+     * who lost access are closed even if they send nothing.
+     */
     void onAccessChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessChanged change) {
         epoch.incrementAndGet();
+        for (Room room : rooms.values()) {
+            for (LiveConnection c : room.connections) {
+                awaitMessageInHand(c);
+            }
+        }
         executor.submit(this::recheckAll);
     }
 
+    /** Waits until the connection is between messages (bounded: a stuck handler must not hold up the caller). */
+    private static void awaitMessageInHand(LiveConnection c) {
+        try {
+            if (c.handling.tryLock(2, TimeUnit.SECONDS)) {
+                c.handling.unlock();
+            } else {
+                LOG.warning("a live message took over 2 s while access changed; closing its connection");
+                c.close(CloseCodes.TRY_AGAIN, "Access changed; reconnect.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void recheckAll() {
-        long now = epoch.get();
         for (Room room : rooms.values()) {
             for (LiveConnection c : room.connections) {
-                c.checkedEpoch = now;
+                c.handling.lock();
                 try {
-                    authorise(c);
+                    // Read before checking: a change of access during the check moves the epoch on again.
+                    long now = epoch.get();
+                    if (authorise(c)) {
+                        c.checkedEpoch = now;
+                    }
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "checking a live connection failed", e);
+                } finally {
+                    c.handling.unlock();
                 }
             }
         }

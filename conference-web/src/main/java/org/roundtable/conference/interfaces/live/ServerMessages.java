@@ -88,7 +88,7 @@ final class ServerMessages {
      * the room and the comments you may read. A participant kept out of a private part gets no plan.
      */
     static String welcome(String connectionId, ParticipantView you, long revision, PlanDocument plan, List<PlanChange> missed,
-            String room, List<CommentView> comments) {
+            Map<String, Long> applied, String room, List<CommentView> comments) {
         JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "welcome").add("v", LiveProtocol.VERSION)
                 .add("connectionId", connectionId)
                 .add("you", JSON.createObjectBuilder().add("participantId", you.inviteeId().toString())
@@ -99,6 +99,12 @@ final class ServerMessages {
         }
         if (missed != null) {
             b.add("missed", changes(missed));
+        }
+        if (applied != null) {
+            // Of the changes the client said were pending, those applied and at which revision.
+            JsonObjectBuilder done = JSON.createObjectBuilder();
+            applied.forEach(done::add);
+            b.add("applied", done);
         }
         b.add("room", JSON.createReader(new StringReader(room)).readObject());
         JsonArrayBuilder list = JSON.createArrayBuilder();
@@ -135,6 +141,32 @@ final class ServerMessages {
                 .add("at", c.createdAt().toString());
     }
 
+    /** One person in the room, on one connection (a person with two tabs open is there twice). */
+    private static JsonObjectBuilder participant(String connectionId, Presence p, RoomState state, boolean viewerExcluded) {
+        JsonObjectBuilder person = JSON.createObjectBuilder().add("connectionId", connectionId).add("participantId", p.inviteeId())
+                .add("name", p.name()).add("role", p.role()).add("handRaised", state.hands().contains(p.inviteeId()));
+        if (p.editingNodeId() != null && !viewerExcluded) {
+            person.add("editing", JSON.createObjectBuilder().add("id", p.editingNodeId()).add("field", p.editingField()));
+        } else {
+            person.addNull("editing");
+        }
+        return person;
+    }
+
+    /**
+     * A change of who is in the room, sent instead of the whole room: someone joined or moved
+     * where they type ({@code presence} given), or left (null). Its size does not grow with the room.
+     */
+    static String presence(String connectionId, Presence presence, RoomState state, boolean viewerExcluded) {
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "presence").add("connectionId", connectionId);
+        if (presence == null) {
+            b.addNull("participant");
+        } else {
+            b.add("participant", participant(connectionId, presence, state, viewerExcluded));
+        }
+        return b.build().toString();
+    }
+
     /**
      * The room as this participant may see it: who is here and where they type, the agenda
      * item, raised hands, and the private part (its reason and who is out only for those in it).
@@ -142,17 +174,10 @@ final class ServerMessages {
     static String room(RoomState state, Map<String, Presence> presence, String privateReason,
             List<String> excludedNames, boolean viewerExcluded) {
         JsonArrayBuilder people = JSON.createArrayBuilder();
-        presence.values().stream().sorted(Comparator.comparing(Presence::name).thenComparing(Presence::inviteeId))
-                .forEach(p -> {
-                    JsonObjectBuilder person = JSON.createObjectBuilder().add("participantId", p.inviteeId())
-                            .add("name", p.name()).add("role", p.role()).add("handRaised", state.hands().contains(p.inviteeId()));
-                    if (p.editingNodeId() != null && !viewerExcluded) {
-                        person.add("editing", JSON.createObjectBuilder().add("id", p.editingNodeId()).add("field", p.editingField()));
-                    } else {
-                        person.addNull("editing");
-                    }
-                    people.add(person);
-                });
+        presence.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Presence> e) -> e.getValue().name())
+                        .thenComparing(e -> e.getValue().inviteeId()).thenComparing(Map.Entry::getKey))
+                .forEach(e -> people.add(participant(e.getKey(), e.getValue(), state, viewerExcluded)));
         JsonArrayBuilder hands = JSON.createArrayBuilder();
         state.hands().forEach(hands::add);
         JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "room").add("participants", people).add("hands", hands);
