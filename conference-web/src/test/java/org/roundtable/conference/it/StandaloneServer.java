@@ -25,6 +25,8 @@ final class StandaloneServer implements AutoCloseable {
     private final Path base;
     private final int offset;
     private final String heap;
+    /** The database's driver, URL, user and password; null: the test PostgreSQL. */
+    private final List<String> database;
     private Process launcher;
 
     StandaloneServer(int offset) {
@@ -32,6 +34,14 @@ final class StandaloneServer implements AutoCloseable {
     }
 
     StandaloneServer(int offset, String heap) {
+        this(offset, heap, false);
+    }
+
+    /**
+     * On the demo's embedded database instead (an H2 file in the server's folder, opened with the
+     * options the demo run uses) when embedded is true.
+     */
+    StandaloneServer(int offset, String heap, boolean embedded) {
         this.offset = offset;
         this.heap = heap;
         try {
@@ -43,6 +53,9 @@ final class StandaloneServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        database = embedded
+                ? List.of("h2", "jdbc:h2:file:" + base.resolve("demo") + ";" + System.getProperty("roundtable.demo.h2.options"), "sa", "sa")
+                : null;
     }
 
     URI address() {
@@ -56,10 +69,10 @@ final class StandaloneServer implements AutoCloseable {
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + offset,
                 "-Djboss.node.name=durability",
-                "-Droundtable.db.driver=postgresql",
-                "-Droundtable.db.url=" + System.getProperty("roundtable.test.db.url"),
-                "-Droundtable.db.user=" + System.getProperty("roundtable.test.db.user"),
-                "-Droundtable.db.password=" + System.getProperty("roundtable.test.db.password"),
+                "-Droundtable.db.driver=" + (database == null ? "postgresql" : database.get(0)),
+                "-Droundtable.db.url=" + (database == null ? System.getProperty("roundtable.test.db.url") : database.get(1)),
+                "-Droundtable.db.user=" + (database == null ? System.getProperty("roundtable.test.db.user") : database.get(2)),
+                "-Droundtable.db.password=" + (database == null ? System.getProperty("roundtable.test.db.password") : database.get(3)),
                 "-Droundtable.smtp.host=127.0.0.1",
                 "-Droundtable.smtp.port=" + System.getProperty("roundtable.test.smtp.port"),
                 "-Droundtable.demo=true",
