@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -294,7 +295,7 @@ public class LiveRooms {
             }
             c.joined = true;
             state.putPresence(c.conferenceId, c.id, presenceOf(c, null, null));
-            var applied = new java.util.LinkedHashMap<String, Long>();
+            var applied = new LinkedHashMap<String, Long>();
             for (String changeId : excluded ? List.<String>of() : hello.pending()) {
                 Long at = plan.appliedRevision(changeId);
                 if (at != null) {
