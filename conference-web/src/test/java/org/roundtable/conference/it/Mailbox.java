@@ -91,10 +91,13 @@ public final class Mailbox {
         }
     }
 
-    /** Every email the server has queued has been handed to the mail server once (sent, or failed and waiting to retry). */
+    /**
+     * Every email the server has queued has been tried once: it was sent (and its row deleted) or
+     * it failed (and waits to be retried, with its error noted).
+     */
     public static void awaitDelivery() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (Database.count("select count(*) from outbox_mail where attempts = 0") > 0) {
+        while (Database.count("select count(*) from outbox_mail where last_error is null") > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Queued emails were not tried within 30 s");
             }

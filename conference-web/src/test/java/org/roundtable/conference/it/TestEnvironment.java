@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestEnvironment implements BeforeAllCallback {
 
     private static GreenMail mail;
+    private static ServerSetup smtpSetup;
     private static EmbeddedPostgres postgres;
     private static final java.util.List<jakarta.mail.internet.MimeMessage> received = new java.util.ArrayList<>();
 
@@ -48,7 +49,8 @@ public final class TestEnvironment implements BeforeAllCallback {
             System.setProperty("roundtable.test.db.password", "postgres");
         }
         int smtpPort = freePort();
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtpSetup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        mail = new GreenMail(smtpSetup);
         mail.start();
         System.setProperty("roundtable.test.smtp.port", Integer.toString(smtpPort));
         Runtime.getRuntime().addShutdownHook(new Thread(TestEnvironment::stop));
@@ -62,8 +64,7 @@ public final class TestEnvironment implements BeforeAllCallback {
     }
 
     public static synchronized void startMail() {
-        var setup = mail.getSmtp().getServerSetup();
-        mail = new GreenMail(setup);
+        mail = new GreenMail(smtpSetup);
         mail.start();
     }
 

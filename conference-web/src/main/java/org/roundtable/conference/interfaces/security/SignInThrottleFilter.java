@@ -7,19 +7,15 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 import org.roundtable.conference.interfaces.rest.Problem;
 
 /**
  * Throttles every way in (password, code, invitation, confirmation and unlock links) per source
- * address before the request reaches anything costly. Signing out and reading "who am I" are
- * not limited.
+ * address before the request reaches anything costly. Every POST under /api/auth counts except
+ * signing out, so that no spelling of a path (a trailing slash, a ;parameter) slips past.
  */
 @WebFilter(urlPatterns = "/api/auth/*")
 public class SignInThrottleFilter extends HttpFilter {
-
-    private static final Set<String> WAYS_IN = Set.of("/sign-in", "/codes", "/codes/verify", "/invitations/redeem",
-            "/addresses/confirm", "/unlock");
 
     private final SignInThrottle throttle = SignInThrottle.configured();
     private final ClientAddress addresses = ClientAddress.configured();
@@ -28,7 +24,7 @@ public class SignInThrottleFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring((request.getContextPath() + "/api/auth").length());
-        if ("POST".equals(request.getMethod()) && WAYS_IN.contains(path)) {
+        if ("POST".equals(request.getMethod()) && !path.startsWith("/sign-out")) {
             var wait = throttle.take(addresses.of(request));
             if (!wait.isZero()) {
                 long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
