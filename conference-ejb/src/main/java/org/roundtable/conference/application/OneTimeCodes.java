@@ -112,7 +112,7 @@ public class OneTimeCodes {
     private void tellOfPause(CallerKind kind, UUID personId, Instant until) {
         em.createQuery("select a.email from SignInAddress a where a.callerKind = :k and a.callerId = :id and a.confirmedAt is not null", String.class)
                 .setParameter("k", kind).setParameter("id", personId).getResultStream().findFirst()
-                .ifPresent(email -> mail.queue(email, "Roundtable: sign-in codes paused for your account",
+                .ifPresent(email -> mail.queue(email, "Roundtable: signing in with codes is paused for your account",
                         FAILURE_BUDGET + " wrong sign-in codes were typed for your account, so we have paused signing in with codes until "
                                 + TIME.format(until.atZone(ClockProducer.LOCAL_ZONE)) + ".\n\n"
                                 + "Nobody got in. If it was you, ask for a new code after that time.\n"
