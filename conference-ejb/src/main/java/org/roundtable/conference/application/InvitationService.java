@@ -26,7 +26,8 @@ import org.roundtable.shared.domain.CallerKind;
  * How families and advocates get in without ever making a password. The chair sends an
  * invitation; its link works once and expires; following it emails a six-digit code that expires
  * within minutes; the code opens a session. Someone who has been in before asks for a fresh code
- * by giving their email address.
+ * by giving their email address. Only a confirmed sign-in address gets a code, and
+ * {@link OneTimeCodes} decides whether one goes out at all.
  */
 @ApplicationScoped
 @Transactional
