@@ -5,6 +5,8 @@ const routes = [
   [/^\/(sign-in)?$/, 'sign-in'],
   [/^\/invite$/, 'invite'],
   [/^\/code$/, 'code'],
+  [/^\/confirm-email$/, 'confirm-email'],
+  [/^\/unlock$/, 'unlock'],
   [/^\/conferences$/, 'conferences'],
   [/^\/conferences\/([0-9a-f-]{36})$/, 'conference'],
   [/^\/conferences\/([0-9a-f-]{36})\/live$/, 'live'],

@@ -16,13 +16,23 @@ function input(id, label, value, type = 'text') {
     h('input', { class: 'govuk-input', id, name: id, type, value: value || '', autocomplete: type === 'tel' ? 'tel' : type === 'email' ? 'email' : 'off' }));
 }
 
-function memberForm(familyId, member, onSaved) {
+// An email address is how its owner signs in: only they change it, so others see it, not a box.
+function emailOf(member, isSelf) {
+  const pending = member.emailPending ? h('p', { class: 'govuk-hint', id: `email-pending-${member.id}` },
+    `Waiting for ${isSelf ? 'you' : member.fullName} to confirm this address with the link we emailed to it. Until then, ${isSelf ? 'you sign' : 'they sign'} in with the old one.`) : null;
+  if (isSelf) return [input(`email-${member.id}`, 'Email address (you sign in with it)', member.email, 'email'), pending];
+  return h('div', { class: 'govuk-form-group' }, h('p', { class: 'govuk-body' }, h('strong', {}, 'Email address: '),
+    member.email || 'Not given', ' (only ', member.fullName, ' can change it)'), pending);
+}
+
+function memberForm(familyId, member, callerId, onSaved) {
   const key = member.id;
+  const isSelf = member.id === callerId;
   const errors = h('div', { 'aria-live': 'assertive' });
   const home = h('input', { class: 'govuk-checkboxes__input', id: `home-${key}`, type: 'checkbox', checked: member.livesInHousehold });
   const form = h('form', { class: 'app-card', novalidate: true, 'data-member': key }, errors,
     h('h3', { class: 'govuk-heading-s' }, member.fullName),
-    FIELDS.map(([field, label, type]) => input(`${field}-${key}`, label, member[field], type)),
+    FIELDS.map(([field, label, type]) => (field === 'email' ? emailOf(member, isSelf) : input(`${field}-${key}`, label, member[field], type))),
     h('div', { class: 'govuk-form-group' }, h('div', { class: 'govuk-checkboxes govuk-checkboxes--small' },
       h('div', { class: 'govuk-checkboxes__item' }, home,
         h('label', { class: 'govuk-label govuk-checkboxes__label', for: `home-${key}` }, 'Lives at home')))),
@@ -30,10 +40,12 @@ function memberForm(familyId, member, onSaved) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = { fullName: member.fullName, dateOfBirth: member.dateOfBirth, livesInHousehold: home.checked };
-    FIELDS.forEach(([field]) => { body[field] = form.querySelector(`#${field}-${key}`).value; });
+    FIELDS.forEach(([field]) => { body[field] = form.querySelector(`#${field}-${key}`)?.value ?? member[field]; });
     try {
-      await api.put(`/families/${familyId}/members/${key}`, body);
-      await onSaved(`Saved. Every worker now sees ${member.fullName}'s new details.`);
+      const saved = await api.put(`/families/${familyId}/members/${key}`, body);
+      await onSaved(saved.emailPending
+        ? `Saved. We have emailed a link to ${saved.email}: it works for signing in once you confirm it there.`
+        : `Saved. Every worker now sees ${member.fullName}'s new details.`);
     } catch (error) {
       replaceChildren(errors, problemBox(error));
       errors.firstElementChild.focus();
@@ -136,7 +148,7 @@ export async function render(main, { id }) {
             isFamily ? h('div', { class: 'govuk-button-group' }, yes, no) : null);
         })) : null,
       h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
-      h('div', { id: 'member-forms' }, fresh.members.map((m) => (isFamily ? memberForm(id, m, draw) : readOnlyMember(m)))),
+      h('div', { id: 'member-forms' }, fresh.members.map((m) => (isFamily ? memberForm(id, m, caller.id, draw) : readOnlyMember(m)))),
       !isFamily && caller.kind === 'STAFF' && !fresh.detailsWithheld ? suggestForm(id, fresh.members, draw) : null,
       isFamily ? aboutForm : (fresh.messageToWorkers ? h('div', { class: 'govuk-inset-text', id: 'about-text' },
         h('strong', {}, 'What the family wants every worker to know: '), fresh.messageToWorkers) : null),

@@ -15,7 +15,7 @@ function memberCard(m) {
     h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' },
       summaryRow('Date of birth', m.dateOfBirth ? formatDate(m.dateOfBirth) : null),
       summaryRow('Phone', m.phone),
-      summaryRow('Email', m.email),
+      summaryRow('Email', m.email && m.emailPending ? `${m.email} (waiting for ${m.fullName} to confirm it)` : m.email),
       summaryRow('Address', m.address),
       summaryRow('Language', m.preferredLanguage),
       summaryRow('Access needs', m.accessNeeds)));
@@ -135,7 +135,7 @@ export async function render(main, { id }) {
     h('h2', { class: 'govuk-heading-m' }, 'Advocate'),
     family.advocates.length === 0 ? h('p', { class: 'govuk-body' }, 'No advocate yet.')
       : h('ul', { class: 'govuk-list' }, family.advocates.map((a) => h('li', {},
-        `${a.fullName}${a.organisation ? `, ${a.organisation}` : ''}`))),
+        `${a.fullName}${a.organisation ? `, ${a.organisation}` : ''}${a.emailPending ? ' (has not confirmed their email address yet)' : ''}`))),
     h('h2', { class: 'govuk-heading-m' }, 'The plan'),
     plan.refused ? refused(plan) : planSection(plan, caller, () => render(main, { id })),
     due ? timescalesSection(family, due) : null,

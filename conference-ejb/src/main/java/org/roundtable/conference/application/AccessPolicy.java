@@ -74,7 +74,8 @@ public class AccessPolicy {
             return false;
         }
         return switch (caller.kind()) {
-            case STAFF -> isAgencyInvolved(caller.agencyId(), familyId);
+            // Administrators see no case detail, even if their agency were somehow involved.
+            case STAFF -> !caller.isAdministrator() && isAgencyInvolved(caller.agencyId(), familyId);
             case FAMILY_MEMBER -> familyId.equals(caller.familyId());
             case ADVOCATE -> isAdvocateAssigned(caller.id(), familyId);
         };
@@ -126,6 +127,29 @@ public class AccessPolicy {
         if (!caller.isStaff()) {
             throw new AccessDenied("Only staff of an agency working with this family can change this.");
         }
+    }
+
+    /**
+     * Adding someone who will see the family's record as the family (a member) or beside it (an
+     * advocate): the family's lead worker or a chair working with the family, never an administrator.
+     * The family's lead worker is the lead practitioner of the longest-running involvement today
+     * (the agency that opened the case).
+     */
+    public void requireLeadWorkerOrChair(Caller caller, UUID familyId) {
+        requireCaseWorker(caller, familyId);
+        if (caller.isAdministrator() || !(caller.isChair() || caller.id().equals(leadWorkerOf(familyId)))) {
+            throw new AccessDenied("Only the family's lead worker or a chair can add a family member or an advocate.");
+        }
+    }
+
+    private UUID leadWorkerOf(UUID familyId) {
+        LocalDate today = LocalDate.now(clock);
+        return em.createQuery("""
+                select i.leadPractitioner.id from Involvement i
+                where i.family.id = :family and i.startsOn <= :today and (i.endsOn is null or i.endsOn >= :today)
+                order by i.startsOn, i.id""", UUID.class)
+                .setParameter("family", familyId).setParameter("today", today).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
     }
 
     /** Who may set up who works with a family: administrators, and staff already involved (a referral). */

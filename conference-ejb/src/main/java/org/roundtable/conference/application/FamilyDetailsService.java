@@ -21,6 +21,7 @@ import org.roundtable.conference.application.view.MemberView;
 import org.roundtable.conference.application.view.ProposalView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.access.SignInAddress;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.family.DetailValues;
 import org.roundtable.conference.domain.model.family.Family;
@@ -28,6 +29,7 @@ import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.domain.model.family.MemberDetails;
 import org.roundtable.conference.domain.model.record.DetailChange;
 import org.roundtable.conference.domain.model.record.DetailProposal;
+import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.record.DetailField;
 import org.roundtable.shared.record.InformationKind;
 
@@ -59,12 +61,15 @@ public class FamilyDetailsService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private SignInAddresses addresses;
+
     /** A family member updates a member's details (their own, or their children's). */
     public MemberView updateMember(Caller caller, UUID familyId, UUID memberId, MemberCommand command) {
         requireFamilyMember(caller, familyId);
         FamilyMember member = families.requireMemberOf(familyId, memberId);
-        apply(caller, familyId, member, command.details(), null, clock.instant());
-        return MemberView.of(member);
+        boolean pending = apply(caller, familyId, member, command.details(), null, clock.instant());
+        return MemberView.of(member, pending);
     }
 
     public String updateAbout(Caller caller, UUID familyId, AboutCommand command) {
@@ -126,8 +131,20 @@ public class FamilyDetailsService {
         return ProposalView.of(proposal, member.fullName(), DetailValues.get(member.details(), proposal.field()));
     }
 
-    private void apply(Caller by, UUID familyId, FamilyMember member, MemberDetails next, UUID proposalId, Instant at) {
+    /**
+     * Applies a change of details; returns whether a new sign-in address now waits for
+     * confirmation. An email address is a sign-in: only its owner changes it, and the new one
+     * works once the person at it confirms it.
+     */
+    private boolean apply(Caller by, UUID familyId, FamilyMember member, MemberDetails next, UUID proposalId, Instant at) {
         MemberDetails before = member.details();
+        boolean emailChanges = !Objects.equals(normalised(before.email()), normalised(next.email()));
+        if (emailChanges && !(by.kind() == CallerKind.FAMILY_MEMBER && by.id().equals(member.id()))) {
+            throw new AccessDenied("Only " + member.fullName() + " can change the email address they sign in with.");
+        }
+        if (emailChanges && next.email() != null) {
+            addresses.requireFree(next.email(), CallerKind.FAMILY_MEMBER, member.id());
+        }
         for (DetailField field : MEMBER_FIELDS) {
             String old = DetailValues.get(before, field);
             String now = DetailValues.get(next, field);
@@ -136,6 +153,11 @@ public class FamilyDetailsService {
             }
         }
         member.update(next);
+        return emailChanges && addresses.give(CallerKind.FAMILY_MEMBER, member.id(), member.fullName(), next.email());
+    }
+
+    private static String normalised(String email) {
+        return email == null ? null : SignInAddress.normalise(email);
     }
 
     private void requireFamilyMember(Caller caller, UUID familyId) {

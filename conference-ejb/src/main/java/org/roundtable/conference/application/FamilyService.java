@@ -51,6 +51,12 @@ public class FamilyService {
     @Inject
     private PlanStore plans;
 
+    @Inject
+    private SignInAddresses addresses;
+
+    @Inject
+    private FamilyNotices notices;
+
     /**
      * The families the caller may see: for staff those their agency works with today; for a
      * family member their own; for an advocate those assigned; for an administrator every family,
@@ -104,9 +110,9 @@ public class FamilyService {
         boolean shared = policy.isShared(caller, familyId, InformationKind.DETAILS);
         return new FamilyView(family.id(), family.name(), family.reference(), family.strategyDiscussionOn(),
                 shared ? family.messageToWorkers() : null, !shared,
-                membersOf(familyId).stream().map(shared ? MemberView::of : MemberView::withheld).toList(),
+                members(familyId, shared),
                 involvements(familyId).stream().map(i -> InvolvementView.of(i, today)).toList(),
-                advocates(familyId).stream().map(AdvocateView::of).toList());
+                advocateViews(familyId));
     }
 
     public FamilySummary update(Caller caller, UUID familyId, FamilyCommand command) {
@@ -119,15 +125,34 @@ public class FamilyService {
 
     public List<MemberView> listMembers(Caller caller, UUID familyId) {
         policy.requireFamilyVisible(caller, familyId);
-        boolean shared = policy.isShared(caller, familyId, InformationKind.DETAILS);
-        return membersOf(familyId).stream().map(shared ? MemberView::of : MemberView::withheld).toList();
+        return members(familyId, policy.isShared(caller, familyId, InformationKind.DETAILS));
     }
 
+    /** The members as the caller may see them, with whose sign-in address still waits for confirmation. */
+    private List<MemberView> members(UUID familyId, boolean shared) {
+        var members = membersOf(familyId);
+        if (!shared) {
+            return members.stream().map(MemberView::withheld).toList();
+        }
+        var pending = addresses.awaitingConfirmation(CallerKind.FAMILY_MEMBER, members.stream().map(FamilyMember::id).toList());
+        return members.stream().map(m -> MemberView.of(m, pending.contains(m.id()))).toList();
+    }
+
+    /**
+     * The lead worker or a chair adds someone to the family. Their email signs them in only once
+     * they confirm it; the family is told, and the audit log keeps who added whom.
+     */
     public MemberView addMember(Caller caller, UUID familyId, MemberCommand command) {
-        policy.requireCaseWorker(caller, familyId);
+        policy.requireLeadWorkerOrChair(caller, familyId);
         var member = new FamilyMember(lookup.require(Family.class, familyId, "family"), command.details());
+        String email = member.email();
+        if (email != null) {
+            addresses.requireFree(email, CallerKind.FAMILY_MEMBER, member.id());
+        }
         em.persist(member);
-        return MemberView.of(member);
+        boolean pending = addresses.give(CallerKind.FAMILY_MEMBER, member.id(), member.fullName(), email);
+        notices.added(caller, familyId, FamilyNotices.Newcomer.FAMILY_MEMBER, member.id(), member.id(), member.fullName(), email);
+        return MemberView.of(member, pending);
     }
 
     FamilyMember requireMemberOf(UUID familyId, UUID memberId) {
@@ -148,6 +173,13 @@ public class FamilyService {
                 select i from Involvement i join fetch i.agency join fetch i.leadPractitioner
                 where i.family.id = :f order by i.startsOn""", Involvement.class)
                 .setParameter("f", familyId).getResultList();
+    }
+
+    /** The family's advocates, with whose sign-in address still waits for confirmation. */
+    List<AdvocateView> advocateViews(UUID familyId) {
+        var assignments = advocates(familyId);
+        var pending = addresses.awaitingConfirmation(CallerKind.ADVOCATE, assignments.stream().map(a -> a.advocate().id()).toList());
+        return assignments.stream().map(a -> AdvocateView.of(a, pending.contains(a.advocate().id()))).toList();
     }
 
     List<AdvocateAssignment> advocates(UUID familyId) {

@@ -8,18 +8,17 @@ import jakarta.transaction.Transactional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.access.Invitation;
-import org.roundtable.conference.domain.model.access.OneTimeCode;
+import org.roundtable.conference.domain.model.access.SignInAddress;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.family.Advocate;
 import org.roundtable.conference.domain.model.family.FamilyMember;
-import org.roundtable.conference.infrastructure.mail.MailSender;
+import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.CallerKind;
 
@@ -27,7 +26,8 @@ import org.roundtable.shared.domain.CallerKind;
  * How families and advocates get in without ever making a password. The chair sends an
  * invitation; its link works once and expires; following it emails a six-digit code that expires
  * within minutes; the code opens a session. Someone who has been in before asks for a fresh code
- * by giving their email address.
+ * by giving their email address. Only a confirmed sign-in address gets a code, and
+ * {@link OneTimeCodes} decides whether one goes out at all.
  */
 @ApplicationScoped
 @Transactional
@@ -45,10 +45,13 @@ public class InvitationService {
     private ConferenceService conferences;
 
     @Inject
-    private SignInService signIn;
+    private OneTimeCodes codes;
 
     @Inject
-    private MailSender mail;
+    private SignInAddresses addresses;
+
+    @Inject
+    private MailOutbox mail;
 
     @Inject
     private Clock clock;
@@ -65,10 +68,14 @@ public class InvitationService {
         if (email == null || email.isBlank()) {
             throw new InvalidInput("inviteeId", invitee.displayName() + " has no email address. Add one to their details first.");
         }
+        if (!addresses.isConfirmedFor(invitee.personKind(), invitee.personId(), email)) {
+            throw new InvalidInput("inviteeId", invitee.displayName() + " has not confirmed their email address yet. We emailed them a link to do that; "
+                    + "invite them once they have.");
+        }
         String token = Secrets.token();
         em.persist(new Invitation(invitee, email, Secrets.sha256(token), clock.instant()));
         String link = linkFor(token);
-        mail.send(email, "You are invited to a meeting about your family",
+        mail.queue(email, "You are invited to a meeting about your family",
                 "Hello " + invitee.displayName() + ",\n\n"
                         + conference.chair().fullName() + " has invited you to a meeting about your family on "
                         + WHEN.format(conference.scheduledStart().atZone(ClockProducer.LOCAL_ZONE)) + ".\n\n"
@@ -90,49 +97,36 @@ public class InvitationService {
             throw new SignInRefused(e.getMessage());
         }
         var invitee = invitation.invitee();
-        return sendCode(invitee.personKind(), invitee.personId(), invitation.email());
+        // The person may have moved to another address since: the link only works for the one they sign in with now.
+        if (!addresses.isConfirmedFor(invitee.personKind(), invitee.personId(), invitation.email())) {
+            throw new SignInRefused("This invitation was sent to an email address that is no longer yours on Roundtable. Ask the chair for a new one.");
+        }
+        return codes.send(invitee.personKind(), invitee.personId(), SignInAddress.normalise(invitation.email()));
     }
 
-    /** A returning family member or advocate asks for a code. The answer never says whether the address is known. */
+    /**
+     * A returning family member or advocate asks for a code. Only a confirmed address gets one;
+     * the answer never says whether the address is known.
+     */
     public CodeChallenge requestCode(String email) {
-        String normalised = email.strip().toLowerCase(Locale.ROOT);
-        var member = em.createQuery("select m from FamilyMember m where lower(m.email) = :e", FamilyMember.class)
-                .setParameter("e", normalised).setMaxResults(1).getResultStream().findFirst();
-        if (member.isPresent()) {
-            return sendCode(CallerKind.FAMILY_MEMBER, member.get().id(), member.get().email());
+        var address = addresses.confirmed(email).filter(a -> personExists(a.callerKind(), a.callerId()));
+        if (address.isEmpty()) {
+            return OneTimeCodes.decoy(SignInAddress.normalise(email));
         }
-        var advocate = em.createQuery("select a from Advocate a where lower(a.email) = :e", Advocate.class)
-                .setParameter("e", normalised).setMaxResults(1).getResultStream().findFirst();
-        if (advocate.isPresent()) {
-            return sendCode(CallerKind.ADVOCATE, advocate.get().id(), advocate.get().email());
-        }
-        return new CodeChallenge(UUID.randomUUID(), CodeChallenge.mask(normalised));
+        return codes.send(address.get().callerKind(), address.get().callerId(), address.get().email());
     }
 
     @Transactional(dontRollbackOn = SignInRefused.class)
     public SignInResult verifyCode(UUID challengeId, String code) {
-        var challenge = challengeId == null ? null : em.find(OneTimeCode.class, challengeId);
-        if (challenge == null) {
-            throw new SignInRefused("That code is not right. Check the latest email from us and try again.");
-        }
-        Instant now = clock.instant();
-        return switch (challenge.attempt(Secrets.sha256(code.strip()), now)) {
-            case ACCEPTED -> signIn.openSession(challenge.callerKind(), challenge.callerId());
-            case WRONG -> throw new SignInRefused("That code is not right. Check the latest email from us and try again.");
-            case EXPIRED -> throw new SignInRefused("That code has expired. Ask for a new code.");
-            case USED_UP -> throw new SignInRefused("That code can no longer be used. Ask for a new code.");
-        };
+        return codes.verify(challengeId, code);
     }
 
-    private CodeChallenge sendCode(CallerKind kind, UUID personId, String email) {
-        String code = Secrets.sixDigitCode();
-        var challenge = new OneTimeCode(kind, personId, Secrets.sha256(code), clock.instant());
-        em.persist(challenge);
-        mail.send(email, "Your Roundtable sign-in code: " + code,
-                "Your sign-in code is:\n\n    " + code + "\n\n"
-                        + "Type it on the sign-in page. It works once and for " + OneTimeCode.VALID_FOR.toMinutes()
-                        + " minutes.\nIf you did not ask for a code, you can ignore this email.\n");
-        return new CodeChallenge(challenge.id(), CodeChallenge.mask(email));
+    private boolean personExists(CallerKind kind, UUID id) {
+        return switch (kind) {
+            case FAMILY_MEMBER -> em.find(FamilyMember.class, id) != null;
+            case ADVOCATE -> em.find(Advocate.class, id) != null;
+            case STAFF -> false;
+        };
     }
 
     /** The address an invitation email links to; roundtable.public-url says where the server is reached. */

@@ -16,6 +16,7 @@ import org.roundtable.conference.application.command.InvolvementUpdateCommand;
 import org.roundtable.conference.application.view.AdvocateView;
 import org.roundtable.conference.application.view.InvolvementView;
 import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.access.SignInAddress;
 import org.roundtable.conference.domain.model.agency.Agency;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.family.Advocate;
@@ -23,6 +24,7 @@ import org.roundtable.conference.domain.model.family.AdvocateAssignment;
 import org.roundtable.conference.domain.model.family.Family;
 import org.roundtable.conference.domain.model.family.Involvement;
 import org.roundtable.conference.domain.model.family.Period;
+import org.roundtable.shared.domain.CallerKind;
 
 /** Which agencies work with a family, and which advocate stands beside it. */
 @ApplicationScoped
@@ -47,6 +49,12 @@ public class InvolvementService {
     @Inject
     private Event<AccessChanged> accessChanged;
 
+    @Inject
+    private SignInAddresses addresses;
+
+    @Inject
+    private FamilyNotices notices;
+
     public List<InvolvementView> list(Caller caller, UUID familyId) {
         policy.requireSignedIn(caller);
         if (!policy.canSeeInvolvements(caller, familyId)) {
@@ -61,6 +69,7 @@ public class InvolvementService {
         policy.requireInvolvementManager(caller, familyId);
         var family = lookup.require(Family.class, familyId, "family");
         var agency = lookup.require(Agency.class, command.agencyId(), "agency");
+        requirePractitioners(agency);
         var lead = requireStaffOf(agency, command.leadPractitionerId());
         var period = new Period(command.startsOn(), command.endsOn());
         boolean overlaps = families.involvements(familyId).stream()
@@ -88,32 +97,53 @@ public class InvolvementService {
 
     public List<AdvocateView> advocates(Caller caller, UUID familyId) {
         policy.requireFamilyVisible(caller, familyId);
-        return families.advocates(familyId).stream().map(AdvocateView::of).toList();
+        return families.advocateViews(familyId);
     }
 
-    /** Assigns an advocate, reusing the advocate's record when the same email is already known. */
+    /**
+     * The lead worker or a chair assigns an advocate, reusing the advocate's record when the
+     * address is already an advocate's. The address signs in only once confirmed; the family is
+     * told, and the audit log keeps who added whom.
+     */
     public AdvocateView assignAdvocate(Caller caller, UUID familyId, AdvocateCommand command) {
-        policy.requireInvolvementManager(caller, familyId);
+        policy.requireLeadWorkerOrChair(caller, familyId);
         var family = lookup.require(Family.class, familyId, "family");
-        String email = command.email().strip().toLowerCase();
+        String email = SignInAddress.normalise(command.email());
         var advocate = em.createQuery("select a from Advocate a where lower(a.email) = :e", Advocate.class)
                 .setParameter("e", email).getResultStream().findFirst()
-                .orElseGet(() -> {
-                    var created = new Advocate(command.fullName().strip(), email, FamilyService.blankToNull(command.organisation()));
-                    em.persist(created);
-                    return created;
-                });
+                .orElseGet(() -> new Advocate(command.fullName().strip(), email, FamilyService.blankToNull(command.organisation())));
+        addresses.requireFree(email, CallerKind.ADVOCATE, advocate.id());
+        if (!em.contains(advocate)) {
+            em.persist(advocate);
+        }
+        boolean pending = addresses.give(CallerKind.ADVOCATE, advocate.id(), advocate.fullName(), email);
         var assignment = new AdvocateAssignment(family, advocate, new Period(command.startsOn(), null));
         em.persist(assignment);
-        return AdvocateView.of(assignment);
+        notices.added(caller, familyId, FamilyNotices.Newcomer.ADVOCATE, assignment.id(), advocate.id(), advocate.fullName(), email);
+        accessChanged.fire(new AccessChanged("advocate assigned"));
+        return AdvocateView.of(assignment, pending);
     }
 
+    /** A practitioner of the agency; administrators see no case detail, so never lead work with a family. */
     private StaffMember requireStaffOf(Agency agency, UUID staffId) {
         var staff = lookup.require(StaffMember.class, staffId, "member of staff");
         if (!staff.agency().id().equals(agency.id())) {
             throw new InvalidInput("leadPractitionerId", "The lead practitioner must work for " + agency.name() + ".");
         }
+        if (staff.isAdministrator()) {
+            throw new InvalidInput("leadPractitionerId", staff.fullName() + " is an administrator, and administrators see no case detail. "
+                    + "Choose a practitioner who works with families.");
+        }
         return staff;
+    }
+
+    private void requirePractitioners(Agency agency) {
+        long practitioners = em.createQuery("""
+                select count(s) from StaffMember s where s.agency.id = :a and s.active = true and s.administrator = false""", Long.class)
+                .setParameter("a", agency.id()).getSingleResult();
+        if (practitioners == 0) {
+            throw new InvalidInput("agencyId", agency.name() + " has only administrators, who see no case detail. Choose an agency that works with families.");
+        }
     }
 
     private static boolean overlap(Period a, Period b) {

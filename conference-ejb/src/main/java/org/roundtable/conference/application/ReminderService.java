@@ -18,7 +18,7 @@ import org.roundtable.conference.application.command.ReminderSettingsCommand;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.domain.model.plan.Action;
-import org.roundtable.conference.infrastructure.mail.MailSender;
+import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.persistence.DailyJobClaims;
 import org.roundtable.conference.infrastructure.persistence.Settings;
 import org.roundtable.shared.domain.ActionStatus;
@@ -60,7 +60,7 @@ public class ReminderService {
     private FamilyService families;
 
     @Inject
-    private MailSender mail;
+    private MailOutbox mail;
 
     @Inject
     private AccessPolicy policy;
@@ -116,7 +116,7 @@ public class ReminderService {
         int sent = 0;
         for (var entry : byRecipient.entrySet()) {
             try {
-                mail.send(entry.getKey(), subject(entry.getValue(), day), body(names.get(entry.getKey()), entry.getValue(), day));
+                mail.queue(entry.getKey(), subject(entry.getValue(), day), body(names.get(entry.getKey()), entry.getValue(), day));
                 sent++;
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Reminder to " + entry.getKey() + " not sent: " + e.getMessage());

@@ -6,21 +6,27 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.roundtable.conference.application.view.CallerView;
 import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.access.UnlockLink;
 import org.roundtable.conference.domain.model.access.UserSession;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.family.Advocate;
 import org.roundtable.conference.domain.model.family.FamilyMember;
+import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.security.PasswordHasher;
 import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.CallerKind;
+import org.roundtable.shared.domain.SignInBackoff;
 
 /**
  * Staff sign-in with a password, server-side sessions for everyone, and signing out. A session
@@ -45,28 +51,71 @@ public class SignInService {
     @Inject
     private Event<AccessChanged> accessChanged;
 
+    @Inject
+    private SignInGuards guards;
+
+    @Inject
+    private MailOutbox mail;
+
+    /**
+     * Staff sign in. Failures are counted per username and source address, for known and
+     * unknown usernames alike (so a lock-out says nothing about who exists), and a lock-out from
+     * one address does not keep the person out from another; the person is emailed a link that
+     * lifts it everywhere.
+     */
     @Transactional(dontRollbackOn = {SignInRefused.class, TooManyAttempts.class})
-    public SignInResult signIn(String username, String password) {
+    public SignInResult signIn(String username, String password, String source) {
         Instant now = clock.instant();
+        String name = username.strip().toLowerCase(Locale.ROOT);
+        var guard = guards.lockFor(staffKey(name) + source, now);
+        if (guard.isLockedAt(now)) {
+            throw new TooManyAttempts(Duration.between(now, guard.lockedUntil()));
+        }
         var staff = em.createQuery("select s from StaffMember s where s.username = :u", StaffMember.class)
-                .setParameter("u", username.strip().toLowerCase()).getResultStream().findFirst();
-        if (staff.isEmpty() || !staff.get().isActive()) {
+                .setParameter("u", name).getResultStream().findFirst().filter(StaffMember::isActive);
+        boolean right;
+        if (staff.isPresent()) {
+            right = passwords.matches(password, staff.get().passwordHash());
+        } else {
             passwords.spendTimeAsIfChecking(password);
-            throw new SignInRefused(WRONG_CREDENTIALS);
+            right = false;
         }
-        StaffMember member = staff.get();
-        if (member.isLockedAt(now)) {
-            throw new TooManyAttempts(Duration.between(now, member.lockedUntil()));
-        }
-        if (!passwords.matches(password, member.passwordHash())) {
-            member.recordFailedSignIn(now);
-            if (member.isLockedAt(now)) {
-                throw new TooManyAttempts(Duration.between(now, member.lockedUntil()));
+        if (!right) {
+            if (guard.recordFailure(now, SignInBackoff::lockAfter)) {
+                staff.ifPresent(s -> offerUnlock(s, now));
+                throw new TooManyAttempts(Duration.between(now, guard.lockedUntil()));
             }
             throw new SignInRefused(WRONG_CREDENTIALS);
         }
-        member.recordSuccessfulSignIn();
-        return openSession(CallerKind.STAFF, member.id());
+        guard.recordSuccess(now);
+        return openSession(CallerKind.STAFF, staff.get().id());
+    }
+
+    /** Following the emailed link lifts every lock on the username, from every address. */
+    @Transactional(dontRollbackOn = SignInRefused.class)
+    public void unlock(String token) {
+        var link = em.find(UnlockLink.class, Secrets.sha256(token == null ? "" : token));
+        if (link == null || !link.use(clock.instant())) {
+            throw new SignInRefused("This unlock link is not valid: it was used already or is more than a day old. "
+                    + "Wait for the lock to end, or ask your administrator.");
+        }
+        guards.forgetAll(staffKey(link.username()));
+    }
+
+    private void offerUnlock(StaffMember staff, Instant now) {
+        String token = Secrets.token();
+        em.persist(new UnlockLink(Secrets.sha256(token), staff.username(), now));
+        mail.queue(staff.email(), "Roundtable: someone could not sign in as you",
+                "Hello " + staff.fullName() + ",\n\n"
+                        + "Several wrong passwords were typed for your Roundtable username, so we have paused sign-in for it from that computer or network.\n"
+                        + "If it was you and you want to sign in now, open this link first (it works once, for a day):\n\n"
+                        + PublicAddress.base() + "/unlock?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "\n\n"
+                        + "If it was not you, nobody got in. Signing in from your usual computer is not affected.\n");
+    }
+
+    /** Guards of a username start so; the source address completes the key. Hashed: usernames may be long or odd. */
+    private static String staffKey(String username) {
+        return "staff:" + Secrets.sha256(username) + "|";
     }
 
     /** Opens a session for someone whose identity has just been proven (password or one-time code). */

@@ -8,7 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.family.FamilyMember;
-import org.roundtable.conference.infrastructure.mail.MailSender;
+import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.persistence.PlanStore.VoidedSignature;
 import org.roundtable.shared.domain.CallerKind;
 
@@ -22,7 +22,7 @@ public class SignatureVoidNotifier {
     private EntityManager em;
 
     @Inject
-    private MailSender mail;
+    private MailOutbox mail;
 
     void onVoided(@ObservesAsync SignaturesVoided voided) {
         String url = PublicAddress.base();
@@ -34,7 +34,7 @@ public class SignatureVoidNotifier {
                 continue;
             }
             try {
-                mail.send(email, "Roundtable: please sign again", "Hello " + s.signerName() + ",\n\n"
+                mail.queue(email, "Roundtable: please sign again", "Hello " + s.signerName() + ",\n\n"
                         + voided.changedBy() + " changed an action you had signed off, so your signature no longer counts.\n"
                         + "Please read the action again and sign it if you still agree:\n" + url + "/conferences/" + s.conferenceId()
                         + "\n");

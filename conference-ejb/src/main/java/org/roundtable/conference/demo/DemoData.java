@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.application.InvitationService;
 import org.roundtable.conference.domain.model.access.Invitation;
+import org.roundtable.conference.domain.model.access.SignInAddress;
 import org.roundtable.conference.domain.model.agency.Agency;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.conference.Conference;
@@ -35,6 +36,7 @@ import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.conference.infrastructure.security.PasswordHasher;
 import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.AgencyKind;
+import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.ConferenceKind;
 import org.roundtable.shared.domain.ConferenceStatus;
 import org.roundtable.shared.domain.ContactKind;
@@ -126,6 +128,7 @@ public class DemoData {
 
         var dee = new Advocate("Dee Walker", ADVOCATE_EMAIL, "Riverside Family Advocacy");
         em.persist(dee);
+        em.persist(SignInAddress.confirmed(ADVOCATE_EMAIL, CallerKind.ADVOCATE, dee.id(), clock.instant()));
         em.persist(new AdvocateAssignment(taylors, dee, new Period(start.plusWeeks(1), null)));
 
         var novaks = new Family("Novak family", "RT-0002", clock.instant());
@@ -237,9 +240,13 @@ public class DemoData {
         return s;
     }
 
+    /** A demo member; one with an email has already confirmed it, so the demo can sign in straight away. */
     private FamilyMember member(Family family, MemberDetails details) {
         var m = new FamilyMember(family, details);
         em.persist(m);
+        if (m.email() != null) {
+            em.persist(SignInAddress.confirmed(m.email(), CallerKind.FAMILY_MEMBER, m.id(), clock.instant()));
+        }
         return m;
     }
 

@@ -24,6 +24,7 @@ public final class ApiClient {
     public static final URI BASE = URI.create("http://localhost:8080");
 
     private final URI base;
+    private String source;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -35,6 +36,16 @@ public final class ApiClient {
     /** A client of a server at another address (a second server started by a test). */
     public ApiClient(URI base) {
         this.base = base;
+    }
+
+    /**
+     * A client on another computer: the test server trusts 127.0.0.1 as a proxy, so the address
+     * given here is the request's source for throttling and lock-outs.
+     */
+    public static ApiClient from(String sourceAddress) {
+        var client = new ApiClient();
+        client.source = sourceAddress;
+        return client;
     }
 
     public URI base() {
@@ -90,6 +101,9 @@ public final class ApiClient {
                 .header("Accept", "application/json");
         if (body != null) {
             builder.header("Content-Type", "application/json");
+        }
+        if (source != null) {
+            builder.header("X-Forwarded-For", source);
         }
         String csrf = cookie("RT_CSRF");
         if (withCsrf && csrf != null && !"GET".equals(method)) {

@@ -100,11 +100,15 @@ class AuthorisationMatrixIT {
         rows.add(new Row("POST", "/auth/invitations/redeem", EVERYONE, Session.COPY_OF_OWN,
                 c -> c.post("/auth/invitations/redeem", json("token", fx.freshInvitationToken()))));
         rows.add(new Row("POST", "/auth/codes", EVERYONE, Session.COPY_OF_OWN,
-                c -> c.post("/auth/codes", json("email", "jess.taylor@example.org"))));
+                c -> c.post("/auth/codes", json("email", "no-one-" + fx.unique("x").toLowerCase() + "@example.org"))));
         rows.add(new Row("POST", "/auth/codes/verify", EVERYONE, Session.COPY_OF_OWN, c -> {
             String challenge = new ApiClient().post("/auth/codes", json("email", "jess.taylor@example.org")).json().getString("challengeId");
             return c.post("/auth/codes/verify", json("challengeId", challenge, "code", Mailbox.latestCode("jess.taylor@example.org")));
         }));
+        rows.add(new Row("POST", "/auth/addresses/confirm", EVERYONE, Session.COPY_OF_OWN,
+                c -> c.post("/auth/addresses/confirm", json("token", fx.freshConfirmationToken()))));
+        rows.add(new Row("POST", "/auth/unlock", EVERYONE, Session.COPY_OF_OWN,
+                c -> c.post("/auth/unlock", json("token", fx.freshUnlockToken()))));
         rows.add(new Row("GET", "/auth/me", SIGNED_IN, Session.OWN, c -> c.get("/auth/me")));
         rows.add(new Row("POST", "/auth/sign-out", SIGNED_IN, Session.FRESH, c -> c.post("/auth/sign-out", null)));
         rows.add(new Row("POST", "/auth/sign-out-everywhere", SIGNED_IN, Session.FRESH_AND_ENDS_ALL,
@@ -152,7 +156,7 @@ class AuthorisationMatrixIT {
                 c -> c.put(family + "/involvements/" + fx.healthInvolvement,
                         json("leadPractitionerId", fx.healthVisitor, "startsOn", fx.healthInvolvementStart))));
         rows.add(new Row("GET", "/families/{familyId}/advocates", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/advocates")));
-        rows.add(new Row("POST", "/families/{familyId}/advocates", INVOLVEMENT_MANAGERS, Session.OWN,
+        rows.add(new Row("POST", "/families/{familyId}/advocates", TAYLOR_WORKERS, Session.OWN,
                 c -> c.post(family + "/advocates", json("fullName", "Extra Advocate", "email", fx.unique("adv").toLowerCase() + "@example.org",
                         "startsOn", LocalDate.now().toString()))));
 

@@ -151,4 +151,51 @@ class BrowserIT {
         browser.open("/conferences");
         browser.waitFor(By.id("sign-in-form"));
     }
+
+    @Test
+    void a_new_family_member_confirms_their_address_on_a_phone_and_then_signs_in_with_it() {
+        var worker = People.staff("social.worker");
+        String email = "phone-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        var added = worker.post("/families/" + SignInIT.taylorFamilyId(worker) + "/members",
+                JsonBodies.json("fullName", "Robin Taylor", "email", email));
+        org.junit.jupiter.api.Assertions.assertEquals(201, added.status(), added::toString);
+        Mailbox.awaitCount(email, "Confirm", 1);
+        var link = java.util.regex.Pattern.compile("/confirm-email\\?token=[A-Za-z0-9_%-]+").matcher(Mailbox.body(Mailbox.latest(email, "Confirm")));
+        assertTrue(link.find());
+        browser.resize(360, 800);
+        browser.open(link.group());
+        browser.waitFor(By.id("confirm-form"));
+        browser.assertAccessible();
+        browser.click(By.id("confirm"));
+        browser.waitForText(By.id("confirmed"), email);
+        browser.assertAccessible();
+        browser.signInWithCode(email);
+        browser.waitForText(By.id("signed-in-as"), "Robin Taylor");
+    }
+
+    @Test
+    void a_locked_out_member_of_staff_follows_the_emailed_link_and_signs_in() {
+        String username = "unlock-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var admin = People.staff("admin");
+        String agency = admin.get("/agencies?size=100").json().getJsonArray("items").stream().map(v -> v.asJsonObject())
+                .filter(a -> a.getString("name").equals("Oakfield Primary School")).findFirst().orElseThrow().getString("id");
+        admin.post("/agencies/" + agency + "/staff", JsonBodies.json("fullName", "Una Locke", "email", username + "@example.org",
+                "username", username, "password", "a-long-enough-password", "roles", jakarta.json.Json.createArrayBuilder().build()));
+        for (int i = 0; i < 5; i++) {
+            new ApiClient().post("/auth/sign-in", JsonBodies.json("username", username, "password", "wrong-" + i));
+        }
+        Mailbox.awaitCount(username + "@example.org", "sign in", 1);
+        var link = java.util.regex.Pattern.compile("/unlock\\?token=[A-Za-z0-9_%-]+")
+                .matcher(Mailbox.body(Mailbox.latest(username + "@example.org", "sign in")));
+        assertTrue(link.find());
+        browser.open(link.group());
+        browser.waitFor(By.id("unlock-form"));
+        browser.assertAccessible();
+        browser.click(By.id("unlock"));
+        browser.waitForPath("/sign-in");
+        browser.type(By.id("username"), username);
+        browser.type(By.id("password"), "a-long-enough-password");
+        browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
+        browser.waitForPath("/conferences");
+    }
 }

@@ -71,6 +71,42 @@ final class DemoFixture {
         return prefix + "-" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
+    /** The link token emailed to a new family member's address, not yet used. */
+    String freshConfirmationToken() {
+        String email = unique("confirm").toLowerCase() + "@example.org";
+        Reply added = chair.post("/families/" + taylors + "/members", json("fullName", "Confirming Taylor", "email", email));
+        assertEquals(201, added.status(), added::toString);
+        return tokenFrom(email, "Confirm", "/confirm-email\\?token=([A-Za-z0-9_%-]+)");
+    }
+
+    private String lockedOut;
+
+    /** The unlock link token emailed after a member of staff was locked out, not yet used. */
+    synchronized String freshUnlockToken() {
+        if (lockedOut == null) {
+            lockedOut = unique("lockedout").toLowerCase();
+            Reply created = admin.post("/agencies/" + school + "/staff", json("fullName", "Locked Out", "email", lockedOut + "@example.org",
+                    "username", lockedOut, "password", "a-long-enough-password", "roles", jakarta.json.Json.createArrayBuilder().build()));
+            assertEquals(201, created.status(), created::toString);
+        }
+        String email = lockedOut + "@example.org";
+        int before = Mailbox.count(email, "sign in");
+        for (int i = 0; i < 5; i++) {
+            new ApiClient().post("/auth/sign-in", json("username", lockedOut, "password", "wrong-" + i));
+        }
+        Mailbox.awaitCount(email, "sign in", before + 1);
+        return tokenFrom(email, "sign in", "/unlock\\?token=([A-Za-z0-9_%-]+)");
+    }
+
+    private static String tokenFrom(String email, String subject, String pattern) {
+        Mailbox.awaitCount(email, subject, 1);
+        var m = java.util.regex.Pattern.compile(pattern).matcher(Mailbox.body(Mailbox.latest(email, subject)));
+        if (!m.find()) {
+            throw new AssertionError("No link in the email to " + email + " about '" + subject + "'");
+        }
+        return java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A day long past, different each time: for involvements that must not overlap. */
     String nextPastDay() {
         return java.time.LocalDate.of(1950, 1, 1).plusDays(counter.incrementAndGet()).toString();

@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads what the server emailed, from GreenMail. */
+/**
+ * Reads what the server emailed, from GreenMail. Mail leaves the server from its outbox after the
+ * request has answered, so each read first waits until every queued email has been tried once.
+ */
 public final class Mailbox {
 
     private static final Pattern CODE = Pattern.compile("code: (\\d{6})");
@@ -17,11 +20,13 @@ public final class Mailbox {
     }
 
     public static int count(String to) {
-        return (int) Arrays.stream(TestEnvironment.mail().getReceivedMessages()).filter(m -> isTo(m, to)).count();
+        awaitDelivery();
+        return (int) Arrays.stream(TestEnvironment.receivedMessages()).filter(m -> isTo(m, to)).count();
     }
 
     public static int count(String to, String subjectContains) {
-        return (int) Arrays.stream(TestEnvironment.mail().getReceivedMessages()).filter(m -> isTo(m, to)).filter(m -> {
+        awaitDelivery();
+        return (int) Arrays.stream(TestEnvironment.receivedMessages()).filter(m -> isTo(m, to)).filter(m -> {
             try {
                 return m.getSubject().contains(subjectContains);
             } catch (MessagingException e) {
@@ -32,7 +37,8 @@ public final class Mailbox {
 
     /** The newest message to this address whose subject contains the given words. */
     public static MimeMessage latest(String to, String subjectContains) {
-        var messages = TestEnvironment.mail().getReceivedMessages();
+        awaitDelivery();
+        var messages = TestEnvironment.receivedMessages();
         for (int i = messages.length - 1; i >= 0; i--) {
             try {
                 if (isTo(messages[i], to) && messages[i].getSubject().contains(subjectContains)) {
@@ -70,6 +76,40 @@ public final class Mailbox {
         try {
             return message.getContent().toString();
         } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits (up to 30 s) until this many emails to this address about these words have arrived. */
+    public static void awaitCount(String to, String subjectContains, int expected) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (count(to, subjectContains) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No email " + expected + " to " + to + " about '" + subjectContains + "' within 30 s");
+            }
+            pause();
+        }
+    }
+
+    /**
+     * Every email the server has queued has been tried once: it was sent (and its row deleted) or
+     * it failed (and waits to be retried, with its error noted).
+     */
+    public static void awaitDelivery() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (Database.count("select count(*) from outbox_mail where last_error is null") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Queued emails were not tried within 30 s");
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

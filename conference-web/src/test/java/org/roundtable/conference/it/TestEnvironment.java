@@ -17,7 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestEnvironment implements BeforeAllCallback {
 
     private static GreenMail mail;
+    private static ServerSetup smtpSetup;
     private static EmbeddedPostgres postgres;
+    private static final java.util.List<jakarta.mail.internet.MimeMessage> received = new java.util.ArrayList<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -47,10 +49,30 @@ public final class TestEnvironment implements BeforeAllCallback {
             System.setProperty("roundtable.test.db.password", "postgres");
         }
         int smtpPort = freePort();
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtpSetup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        mail = new GreenMail(smtpSetup);
         mail.start();
         System.setProperty("roundtable.test.smtp.port", Integer.toString(smtpPort));
         Runtime.getRuntime().addShutdownHook(new Thread(TestEnvironment::stop));
+    }
+
+    /** The mail server goes away (as in an outage) until {@link #startMail()}; what it had received is kept. */
+    public static synchronized void stopMail() {
+        start();
+        received.addAll(java.util.List.of(mail.getReceivedMessages()));
+        mail.stop();
+    }
+
+    public static synchronized void startMail() {
+        mail = new GreenMail(smtpSetup);
+        mail.start();
+    }
+
+    /** Every message received so far, also across an outage. */
+    public static synchronized jakarta.mail.internet.MimeMessage[] receivedMessages() {
+        var all = new java.util.ArrayList<>(received);
+        all.addAll(java.util.List.of(mail().getReceivedMessages()));
+        return all.toArray(jakarta.mail.internet.MimeMessage[]::new);
     }
 
     public static GreenMail mail() {

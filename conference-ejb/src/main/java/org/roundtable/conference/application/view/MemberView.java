@@ -5,18 +5,24 @@ import java.util.UUID;
 import org.roundtable.conference.domain.model.family.FamilyMember;
 
 public record MemberView(UUID id, UUID familyId, String fullName, LocalDate dateOfBirth, String email, String phone,
-        String address, String preferredLanguage, String accessNeeds, boolean livesInHousehold, boolean detailsWithheld) {
+        String address, String preferredLanguage, String accessNeeds, boolean livesInHousehold, boolean detailsWithheld,
+        boolean emailPending) {
 
     public static MemberView of(FamilyMember member) {
+        return of(member, false);
+    }
+
+    /** emailPending: the member's new sign-in address waits for them to confirm it. */
+    public static MemberView of(FamilyMember member, boolean emailPending) {
         var d = member.details();
         return new MemberView(member.id(), member.family().id(), d.fullName(), d.dateOfBirth(), d.email(), d.phone(),
-                d.address(), d.preferredLanguage(), d.accessNeeds(), d.livesInHousehold(), false);
+                d.address(), d.preferredLanguage(), d.accessNeeds(), d.livesInHousehold(), false, emailPending);
     }
 
     /** Who the person is, without the details the family has asked not to share with this agency. */
     public static MemberView withheld(FamilyMember member) {
         var d = member.details();
         return new MemberView(member.id(), member.family().id(), d.fullName(), d.dateOfBirth(), null, null, null, null, null,
-                d.livesInHousehold(), true);
+                d.livesInHousehold(), true, false);
     }
 }

@@ -9,10 +9,9 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.logging.Logger;
-import org.roundtable.conference.application.MailUnavailable;
 
 /**
- * Sends plain-text mail through the server's mail session (java:jboss/mail/Roundtable). With
+ * Sends plain-text mail (called only by {@link MailDelivery}, from the outbox) through the server's mail session (java:jboss/mail/Roundtable). With
  * roundtable.mail.log-only=true (the demo run, which has no mail server) the message is written
  * to the server log instead, so a newcomer can follow an invitation.
  */
@@ -36,8 +35,7 @@ public class MailSender {
             message.setText(body, "UTF-8");
             Transport.send(message);
         } catch (MessagingException e) {
-            LOG.warning(() -> "Mail to " + to + " could not be sent: " + e);
-            throw new MailUnavailable();
+            throw new MailNotSent(to, e);
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.roundtable.conference.domain.model.access.Invitation;
 import org.roundtable.conference.domain.model.access.OneTimeCode;
+import org.roundtable.conference.domain.model.access.SignInAddress;
+import org.roundtable.conference.domain.model.access.SignInGuard;
 import org.roundtable.conference.domain.model.access.UserSession;
 import org.roundtable.conference.domain.model.agency.Agency;
 import org.roundtable.conference.domain.model.agency.StaffMember;
@@ -21,6 +23,7 @@ import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.AgencyKind;
 import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.ConferenceKind;
+import org.roundtable.shared.domain.SignInBackoff;
 
 class SignInRulesTest {
 
@@ -42,8 +45,8 @@ class SignInRulesTest {
     @Test
     void five_wrong_guesses_use_a_code_up() {
         var code = new OneTimeCode(CallerKind.ADVOCATE, UUID.randomUUID(), Secrets.sha256("123456"), now);
-        for (int i = 0; i < 4; i++) {
-            assertEquals(OneTimeCode.Outcome.WRONG, code.attempt(Secrets.sha256("000000"), now));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(OneTimeCode.Outcome.WRONG, code.attempt(Secrets.sha256("000000"), now), "each checked guess counts");
         }
         assertEquals(OneTimeCode.Outcome.USED_UP, code.attempt(Secrets.sha256("000000"), now));
         assertEquals(OneTimeCode.Outcome.USED_UP, code.attempt(Secrets.sha256("123456"), now));
@@ -63,18 +66,31 @@ class SignInRulesTest {
     }
 
     @Test
-    void repeated_failures_lock_a_staff_account_and_success_unlocks_it() {
-        var staff = new StaffMember(new Agency("School", AgencyKind.EDUCATION), "Tom", "t@example.org", "tom", "hash", Set.of());
+    void repeated_failures_lock_and_success_or_a_quiet_day_starts_the_count_again() {
+        var guard = new SignInGuard("staff:tom|10.0.0.1", now);
         for (int i = 0; i < 4; i++) {
-            staff.recordFailedSignIn(now);
+            assertFalse(guard.recordFailure(now, SignInBackoff::lockAfter));
         }
-        assertFalse(staff.isLockedAt(now));
-        staff.recordFailedSignIn(now);
-        assertTrue(staff.isLockedAt(now));
-        assertFalse(staff.isLockedAt(now.plus(Duration.ofMinutes(1))));
-        staff.recordSuccessfulSignIn();
-        staff.recordFailedSignIn(now);
-        assertFalse(staff.isLockedAt(now), "the count starts again after a success");
+        assertFalse(guard.isLockedAt(now));
+        assertTrue(guard.recordFailure(now, SignInBackoff::lockAfter), "the fifth failure starts a lock");
+        assertTrue(guard.isLockedAt(now));
+        assertFalse(guard.isLockedAt(now.plus(Duration.ofMinutes(1))));
+        guard.recordSuccess(now);
+        assertFalse(guard.recordFailure(now, SignInBackoff::lockAfter), "the count starts again after a success");
+        for (int i = 0; i < 3; i++) {
+            guard.recordFailure(now, SignInBackoff::lockAfter);
+        }
+        assertFalse(guard.recordFailure(now.plus(Duration.ofDays(1).plusSeconds(1)), SignInBackoff::lockAfter),
+                "failures a day old are forgotten");
+        assertEquals(1, guard.failures());
+    }
+
+    @Test
+    void an_address_is_compared_without_case_or_spaces() {
+        var address = SignInAddress.confirmed("  Jess.Taylor@Example.org ", CallerKind.FAMILY_MEMBER, UUID.randomUUID(), now);
+        assertEquals("jess.taylor@example.org", address.email());
+        assertTrue(address.isConfirmed());
+        assertFalse(SignInAddress.awaitingConfirmation("a@example.org", CallerKind.ADVOCATE, UUID.randomUUID(), "hash", now).isConfirmed());
     }
 
     @Test

@@ -20,11 +20,13 @@ import java.util.UUID;
 import org.roundtable.conference.application.AccessPolicy;
 import org.roundtable.conference.application.CodeChallenge;
 import org.roundtable.conference.application.InvitationService;
+import org.roundtable.conference.application.SignInAddresses;
 import org.roundtable.conference.application.SignInResult;
 import org.roundtable.conference.application.SignInService;
 import org.roundtable.conference.application.command.SignInCommand;
 import org.roundtable.conference.application.view.CallerView;
 import org.roundtable.conference.interfaces.security.CallerContext;
+import org.roundtable.conference.interfaces.security.ClientAddress;
 import org.roundtable.conference.interfaces.security.SessionCookies;
 
 /** Signing in and out: staff with a password, families and advocates with an emailed code. */
@@ -37,6 +39,12 @@ public class AuthResource {
     }
 
     public record CodeRequest(@NotBlank(message = "Enter your email address") @Email(message = "Enter a real email address, like name@example.org") @Size(max = 320) String email) {
+    }
+
+    public record TokenRequest(@NotBlank(message = "The link is incomplete") @Size(max = 100, message = "The link is not valid") String token) {
+    }
+
+    public record Confirmed(String email) {
     }
 
     public record VerifyRequest(
@@ -56,13 +64,33 @@ public class AuthResource {
     @Inject
     private AccessPolicy policy;
 
+    @Inject
+    private SignInAddresses addresses;
+
+    private final ClientAddress clientAddress = ClientAddress.configured();
+
     @Context
     private HttpServletRequest request;
 
     @POST
     @Path("/sign-in")
     public Response signIn(@Valid @NotNull(message = "Send your username and password") SignInCommand command) {
-        return started(signIn.signIn(command.username(), command.password()));
+        return started(signIn.signIn(command.username(), command.password(), clientAddress.of(request)));
+    }
+
+    /** The link emailed to a locked-out member of staff: it lifts the lock from every address. */
+    @POST
+    @Path("/unlock")
+    public Response unlock(@Valid @NotNull(message = "Send the unlock token") TokenRequest body) {
+        signIn.unlock(body.token());
+        return Response.noContent().build();
+    }
+
+    /** The link emailed to a new sign-in address: the person there confirms it is theirs. */
+    @POST
+    @Path("/addresses/confirm")
+    public Confirmed confirmAddress(@Valid @NotNull(message = "Send the confirmation token") TokenRequest body) {
+        return new Confirmed(addresses.confirm(body.token()));
     }
 
     @POST

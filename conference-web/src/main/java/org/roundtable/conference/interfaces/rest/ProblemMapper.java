@@ -23,7 +23,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.roundtable.conference.application.AccessDenied;
 import org.roundtable.conference.application.InvalidInput;
-import org.roundtable.conference.application.MailUnavailable;
 import org.roundtable.conference.application.NotSignedIn;
 import org.roundtable.conference.application.ReportTooLarge;
 import org.roundtable.conference.application.ResourceNotFound;
@@ -95,9 +94,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof ReportTooLarge) {
             return Problem.of(413, "Content Too Large", e.getMessage());
-        }
-        if (e instanceof MailUnavailable) {
-            return Problem.of(503, "Service Unavailable", e.getMessage());
         }
         if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
             var status = wae.getResponse().getStatusInfo();

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public class PageRouteFilter extends HttpFilter {
 
     static final Pattern PAGES = Pattern.compile(
-            "/|/sign-in|/invite|/code|/conferences|/dashboard|/families|/conferences/[0-9a-f-]{36}(/live)?|/families/[0-9a-f-]{36}(/details|/sharing|/access-log|/contact-map)?");
+            "/|/sign-in|/invite|/code|/confirm-email|/unlock|/conferences|/dashboard|/families|/conferences/[0-9a-f-]{36}(/live)?|/families/[0-9a-f-]{36}(/details|/sharing|/access-log|/contact-map)?");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -9,7 +9,7 @@ class PageRouteFilterTest {
 
     @Test
     void readable_page_addresses_are_served_by_the_shell() {
-        for (String page : new String[] {"/", "/sign-in", "/invite", "/code", "/conferences", "/families",
+        for (String page : new String[] {"/", "/sign-in", "/invite", "/code", "/confirm-email", "/unlock", "/conferences", "/families",
                 "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e", "/conferences/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e"}) {
             assertTrue(PageRouteFilter.PAGES.matcher(page).matches(), page);
         }

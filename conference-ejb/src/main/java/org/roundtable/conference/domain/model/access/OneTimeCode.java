@@ -15,7 +15,7 @@ import org.roundtable.shared.domain.CallerKind;
 
 /**
  * A short code sent by email that signs a family member or advocate in. It expires within
- * minutes, works once, and a few wrong guesses use it up.
+ * minutes, works once, a few wrong guesses use it up, and asking for a new code cancels it.
  */
 @Entity
 public class OneTimeCode {
@@ -48,6 +48,9 @@ public class OneTimeCode {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
     protected OneTimeCode() {
     }
 
@@ -60,22 +63,30 @@ public class OneTimeCode {
         this.expiresAt = now.plus(VALID_FOR);
     }
 
-    /** The outcome of one attempt to use a code. */
+    /**
+     * The outcome of one attempt to use a code. Only WRONG is a guess that was checked (and
+     * counts against the person); the others were refused without looking at the code.
+     */
     public enum Outcome { ACCEPTED, WRONG, EXPIRED, USED_UP }
 
     public Outcome attempt(String offeredHash, Instant now) {
-        if (usedAt != null || attempts >= MAX_ATTEMPTS) {
+        if (usedAt != null || cancelledAt != null || attempts >= MAX_ATTEMPTS) {
             return Outcome.USED_UP;
         }
         if (!now.isBefore(expiresAt)) {
             return Outcome.EXPIRED;
         }
         attempts++;
+        // Compared in constant time, so how long a refusal takes says nothing about the code.
         if (!MessageDigest.isEqual(codeHash.getBytes(StandardCharsets.US_ASCII), offeredHash.getBytes(StandardCharsets.US_ASCII))) {
-            return attempts >= MAX_ATTEMPTS ? Outcome.USED_UP : Outcome.WRONG;
+            return Outcome.WRONG;
         }
         usedAt = now;
         return Outcome.ACCEPTED;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
     }
 
     public UUID id() {

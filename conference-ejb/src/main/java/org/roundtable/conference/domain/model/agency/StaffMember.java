@@ -7,12 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.roundtable.shared.domain.SignInBackoff;
 import org.roundtable.shared.domain.StaffRole;
 
 /** A person who works for an agency and signs in with a username and password. */
@@ -47,12 +45,6 @@ public class StaffMember {
     @Column(nullable = false)
     private boolean active = true;
 
-    @Column(name = "failed_sign_ins", nullable = false)
-    private int failedSignIns;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
     @Version
     private long version;
 
@@ -74,22 +66,6 @@ public class StaffMember {
         this.chair = roles.contains(StaffRole.CHAIR);
         this.administrator = roles.contains(StaffRole.ADMINISTRATOR);
         this.active = active;
-    }
-
-    /** Whether a sign-in may be attempted now; a locked account is not even checked. */
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    public void recordFailedSignIn(Instant now) {
-        failedSignIns++;
-        var lock = SignInBackoff.lockAfter(failedSignIns);
-        lockedUntil = lock.isZero() ? null : now.plus(lock);
-    }
-
-    public void recordSuccessfulSignIn() {
-        failedSignIns = 0;
-        lockedUntil = null;
     }
 
     public void changePasswordHash(String passwordHash) {
@@ -141,9 +117,5 @@ public class StaffMember {
 
     public boolean isActive() {
         return active;
-    }
-
-    public Instant lockedUntil() {
-        return lockedUntil;
     }
 }

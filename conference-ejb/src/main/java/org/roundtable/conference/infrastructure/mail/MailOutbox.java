@@ -1,0 +1,44 @@
+package org.roundtable.conference.infrastructure.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Where the application hands over an email. It is stored with the change that caused it and
+ * goes out after that change commits (see {@link MailDelivery}): a request never waits for the
+ * mail server, so a slow or absent mail server neither fails the request nor shows in its timing.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    /** Fired when an email was queued; delivery starts as soon as the transaction has committed. */
+    public record MailQueued() {
+    }
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private Event<MailQueued> queued;
+
+    @Transactional
+    public void queue(String to, String subject, String body) {
+        queue(to, subject, body, null);
+    }
+
+    /** An email that is worthless after a moment (a sign-in code): dropped rather than sent late. */
+    @Transactional
+    public void queue(String to, String subject, String body, Instant uselessAfter) {
+        em.persist(new OutboxMail(to, subject, body, clock.instant(), uselessAfter));
+        queued.fire(new MailQueued());
+    }
+}

@@ -1,0 +1,43 @@
+package org.roundtable.conference.interfaces.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.roundtable.conference.interfaces.rest.Problem;
+
+/**
+ * Throttles every way in (password, code, invitation, confirmation and unlock links) per source
+ * address before the request reaches anything costly. Every POST under /api/auth counts except
+ * signing out, so that no spelling of a path (a trailing slash, a ;parameter) slips past.
+ */
+@WebFilter(urlPatterns = "/api/auth/*")
+public class SignInThrottleFilter extends HttpFilter {
+
+    private final SignInThrottle throttle = SignInThrottle.configured();
+    private final ClientAddress addresses = ClientAddress.configured();
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring((request.getContextPath() + "/api/auth").length());
+        if ("POST".equals(request.getMethod()) && !path.startsWith("/sign-out")) {
+            var wait = throttle.take(addresses.of(request));
+            if (!wait.isZero()) {
+                long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+                var problem = Problem.of(429, "Too Many Requests",
+                        "Too many attempts to sign in from your network. Please wait " + seconds + " seconds and try again.");
+                response.setStatus(429);
+                response.setHeader("Retry-After", Long.toString(seconds));
+                response.setContentType(Problem.MEDIA_TYPE);
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(problem.toJson());
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}
