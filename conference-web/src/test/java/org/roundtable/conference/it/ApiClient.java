@@ -140,6 +140,24 @@ public final class ApiClient {
         }
     }
 
+    /** Any address of the server (a page, a script, the API), with this person's cookies: the whole response, headers too. */
+    public HttpResponse<String> raw(String method, String path) {
+        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        String csrf = cookie("RT_CSRF");
+        if (csrf != null && !"GET".equals(method)) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst().orElse(null);
