@@ -29,7 +29,6 @@ public class PageRouteFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if ("GET".equals(request.getMethod()) && isPage(path)) {
-            response.setHeader("Cache-Control", "no-cache");
             request.getRequestDispatcher("/shell.html").forward(request, response);
             return;
         }
