@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.conference.Conference;
+import org.roundtable.conference.domain.model.room.PrivatePart;
 import org.roundtable.conference.domain.model.family.Contact;
 import org.roundtable.conference.domain.model.plan.Action;
 import org.roundtable.shared.domain.CallerKind;
@@ -110,6 +111,36 @@ public class AccessPolicy {
     public void requireVisibleAndShared(Caller caller, UUID familyId, InformationKind kind) {
         requireFamilyVisible(caller, familyId);
         requireShared(caller, familyId, kind);
+    }
+
+    /**
+     * Reading any of the plan, on any path (the plan, its sign-off, a record or minutes that
+     * hold it, the family's data export): visible, shared with the caller's agency, and the
+     * caller is not kept out of a private part that is running.
+     */
+    public void requirePlanReadable(Caller caller, UUID familyId) {
+        requireVisibleAndShared(caller, familyId, InformationKind.PLAN);
+        requireNotKeptOutOfPlan(caller, familyId);
+    }
+
+    /**
+     * While a private part of one of the family's conferences runs, those it keeps out see none
+     * of the plan (the live room pauses them; every other path refuses) until it ends.
+     */
+    public void requireNotKeptOutOfPlan(Caller caller, UUID familyId) {
+        if (caller == null) {
+            return;
+        }
+        var running = em.createQuery("""
+                select p from PrivatePart p, Conference c where p.conferenceId = c.id and c.family.id = :f and p.endedAt is null""",
+                PrivatePart.class).setParameter("f", familyId).getResultList();
+        for (PrivatePart part : running) {
+            Conference conference = em.find(Conference.class, part.conferenceId());
+            boolean keptOut = conference.invitees().stream().anyMatch(i -> i.is(caller.kind(), caller.id()) && part.excludes(i.id()));
+            if (keptOut) {
+                throw new AccessDenied("Part of the conference is being held without you. You can see the plan again when it ends.");
+            }
+        }
     }
 
     /** What only the family itself does (its details, its sharing choices, its data export); refused with the reason given. */

@@ -146,6 +146,7 @@ public class LivePlanService {
     /** Submits a change on behalf of a caller and returns once it is stored. */
     public PlanAuthority.Outcome submit(Caller caller, UUID familyId, PlanChange change) {
         policy.requirePlanContributor(caller, familyId);
+        policy.requireNotKeptOutOfPlan(caller, familyId);
         Submitted submitted = submitLive(caller, familyId, change);
         awaitDurable(submitted.durable());
         return submitted.outcome();
@@ -285,7 +286,7 @@ public class LivePlanService {
 
     /** The plan as it is now, for someone allowed to see it. */
     public Snapshot snapshot(Caller caller, UUID familyId) {
-        policy.requireVisibleAndShared(caller, familyId, InformationKind.PLAN);
+        policy.requirePlanReadable(caller, familyId);
         return withPlan(familyId, plan -> new Snapshot(plan.document(), plan.revision()));
     }
 

@@ -113,7 +113,9 @@ class HostileInputIT {
         try (var doc = new PDDocument()) {
             doc.addPage(new PDPage());
             var launch = new PDActionLaunch();
-            launch.setFile(new PDSimpleFileSpecification("calc.exe"));
+            var file = new PDSimpleFileSpecification();
+            file.setFile("calc.exe");
+            launch.setFile(file);
             doc.getDocumentCatalog().setOpenAction(launch);
             return save(doc);
         }
