@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.conference.Conference;
-import org.roundtable.conference.domain.model.room.PrivatePart;
 import org.roundtable.conference.domain.model.family.Contact;
 import org.roundtable.conference.domain.model.plan.Action;
 import org.roundtable.shared.domain.CallerKind;
@@ -131,15 +130,14 @@ public class AccessPolicy {
         if (caller == null) {
             return;
         }
-        var running = em.createQuery("""
-                select p from PrivatePart p, Conference c where p.conferenceId = c.id and c.family.id = :f and p.endedAt is null""",
-                PrivatePart.class).setParameter("f", familyId).getResultList();
-        for (PrivatePart part : running) {
-            Conference conference = em.find(Conference.class, part.conferenceId());
-            boolean keptOut = conference.invitees().stream().anyMatch(i -> i.is(caller.kind(), caller.id()) && part.excludes(i.id()));
-            if (keptOut) {
-                throw new AccessDenied("Part of the conference is being held without you. You can see the plan again when it ends.");
-            }
+        long keptOut = em.createQuery("""
+                select count(i) from Invitee i left join i.staffMember s left join i.familyMember m left join i.advocate a,
+                    PrivatePart p join p.excludedInvitees x
+                where p.conferenceId = i.conference.id and p.endedAt is null and x = i.id and i.conference.family.id = :f
+                    and (s.id = :person or m.id = :person or a.id = :person)""", Long.class)
+                .setParameter("f", familyId).setParameter("person", caller.id()).getSingleResult();
+        if (keptOut > 0) {
+            throw new AccessDenied("Part of the conference is being held without you. You can see the plan again when it ends.");
         }
     }
 

@@ -63,8 +63,7 @@ class RestBodyFuzzIT {
                 new Target("POST", family + "/plan/goals", () -> fx.chair, json("title", "Fuzz goal", "description", "Words"),
                         "select count(*) from plan_change"),
                 new Target("PUT", family + "/sharing/preferences", () -> jess, json("agencyId", fx.school, "kind", "DETAILS",
-                        "preference", "SHARE"), null),
-                new Target("POST", "/auth/sign-in", ApiClient::new, json("username", "nobody", "password", "wrong-password"), null));
+                        "preference", "SHARE"), null)));
     }
 
     /** Values that stress a field. */
@@ -128,7 +127,7 @@ class RestBodyFuzzIT {
                 }
             }
         }
-        assertTrue(sent >= PER_ENDPOINT * 7, "bodies sent: " + sent);
+        assertTrue(sent >= PER_ENDPOINT * 6, "bodies sent: " + sent);
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 }

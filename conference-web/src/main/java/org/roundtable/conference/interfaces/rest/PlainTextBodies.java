@@ -24,7 +24,8 @@ import org.roundtable.shared.domain.PlainText;
  * Every JSON body the API reads is plain text in every string (names, summaries, reasons):
  * a NUL, a terminal escape or a right-to-left override is refused with the field it is in,
  * before anything is stored. The plan's fields are checked by the plan pipeline itself, on the
- * REST and live paths alike, so they are left to it here.
+ * REST and live paths alike, so they are left to it here. A body nested too deeply to parse is
+ * refused for every endpoint.
  */
 @Provider
 public class PlainTextBodies implements ReaderInterceptor {
@@ -36,7 +37,7 @@ public class PlainTextBodies implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType()) || uri.getPath().contains("/plan")) {
+        if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())) {
             return context.proceed();
         }
         byte[] body = context.getInputStream().readAllBytes();
@@ -47,8 +48,13 @@ public class PlainTextBodies implements ReaderInterceptor {
         } catch (JsonException e) {
             // Not JSON: JSON-B says so, as it always has.
             return context.proceed();
+        } catch (RuntimeException e) {
+            // The parser's depth limit: a body no form sends.
+            throw new InvalidInput(null, "The request body is nested too deeply. Send the form's fields only.");
         }
-        requirePlain(value, null);
+        if (!uri.getPath().contains("/plan")) {
+            requirePlain(value, null);
+        }
         return context.proceed();
     }
 
