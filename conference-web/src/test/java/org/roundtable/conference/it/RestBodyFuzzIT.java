@@ -63,7 +63,7 @@ class RestBodyFuzzIT {
                 new Target("POST", family + "/plan/goals", () -> fx.chair, json("title", "Fuzz goal", "description", "Words"),
                         "select count(*) from plan_change"),
                 new Target("PUT", family + "/sharing/preferences", () -> jess, json("agencyId", fx.school, "kind", "DETAILS",
-                        "preference", "SHARE"), null)));
+                        "preference", "SHARE"), null));
     }
 
     /** Values that stress a field. */
