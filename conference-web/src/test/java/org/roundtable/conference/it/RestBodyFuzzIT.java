@@ -110,9 +110,15 @@ class RestBodyFuzzIT {
             ApiClient who = target.who().get();
             for (String body : mutations(target.valid()).sampleStream().limit(PER_ENDPOINT).toList()) {
                 long before = target.countSql() == null ? 0 : Database.count(target.countSql());
-                Reply reply = who.send(target.method(), target.path(), body);
-                sent++;
                 String shown = body.length() > 120 ? body.substring(0, 120) + "…" : body;
+                Reply reply;
+                try {
+                    reply = who.send(target.method(), target.path(), body);
+                } catch (java.io.UncheckedIOException noAnswer) {
+                    wrong.add(target.method() + " " + target.path() + " " + shown + ": no answer (" + noAnswer.getCause() + ")");
+                    continue;
+                }
+                sent++;
                 if (reply.status() >= 500) {
                     wrong.add(target.method() + " " + target.path() + " " + shown + ": " + reply);
                 } else if (reply.status() >= 400) {
@@ -127,7 +133,7 @@ class RestBodyFuzzIT {
                 }
             }
         }
-        assertTrue(sent >= PER_ENDPOINT * 6, "bodies sent: " + sent);
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        assertTrue(sent >= PER_ENDPOINT * 6, "bodies answered: " + sent);
     }
 }
