@@ -50,20 +50,25 @@ class RestBodyFuzzIT {
     record Target(String method, String path, Supplier<ApiClient> who, JsonObject valid, String countSql) {
     }
 
+    /**
+     * The writing endpoints, on a family and a conference made for this test (so that what a
+     * mutation leaves valid and is stored disturbs no other test's data).
+     */
     private static List<Target> targets() {
-        String family = "/families/" + fx.taylors;
+        Reply created = fx.chair.post("/families", json("name", fx.unique("Fuzz family")));
+        assertTrue(created.status() == 201, created::toString);
+        String family = "/families/" + created.json().getString("id");
         ApiClient jess = People.signedIn(Role.FAMILY_MEMBER);
         return List.of(
-                new Target("POST", "/families", () -> fx.chair, json("name", "Fuzz family"), "select count(*) from family"),
                 new Target("POST", family + "/members", () -> fx.chair, json("fullName", "Fuzz Cousin"), "select count(*) from family_member"),
                 new Target("POST", family + "/contacts", () -> fx.chair, json("happenedOn", LocalDate.now().toString(), "kind", "CALL",
                         "summary", "Checked in."), "select count(*) from contact"),
-                new Target("POST", "/conferences/" + fx.conference + "/agenda", () -> fx.chair, json("title", "Fuzz item"),
+                new Target("POST", "/conferences/" + fx.freshConference() + "/agenda", () -> fx.chair, json("title", "Fuzz item"),
                         "select count(*) from agenda_item"),
                 new Target("POST", family + "/plan/goals", () -> fx.chair, json("title", "Fuzz goal", "description", "Words"),
                         "select count(*) from plan_change"),
-                new Target("PUT", family + "/sharing/preferences", () -> jess, json("agencyId", fx.school, "kind", "DETAILS",
-                        "preference", "SHARE"), null));
+                new Target("PUT", "/families/" + fx.taylors + "/sharing/preferences", () -> jess, json("agencyId", fx.school,
+                        "kind", "DETAILS", "preference", "SHARE"), null));
     }
 
     /** Values that stress a field. */
@@ -134,6 +139,6 @@ class RestBodyFuzzIT {
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
-        assertTrue(sent >= PER_ENDPOINT * 6, "bodies answered: " + sent);
+        assertTrue(sent >= PER_ENDPOINT * 5, "bodies answered: " + sent);
     }
 }
