@@ -15,8 +15,9 @@ export class ApiError extends Error {
 }
 
 function csrfToken() {
-  const match = document.cookie.split('; ').find((c) => c.startsWith('RT_CSRF='));
-  return match ? match.substring('RT_CSRF='.length) : null;
+  // Over TLS the cookie carries the __Host- prefix (see SessionCookies).
+  const match = document.cookie.split('; ').find((c) => c.startsWith('RT_CSRF=') || c.startsWith('__Host-RT_CSRF='));
+  return match ? match.substring(match.indexOf('=') + 1) : null;
 }
 
 async function request(method, path, body, contentType = 'application/json') {

@@ -45,7 +45,19 @@ async function signOut(event) {
   try {
     await api.post('/auth/sign-out');
   } finally {
+    // The server also sends Clear-Site-Data; this covers browsers that ignore it.
+    forgetStoredEdits();
     window.location.assign('/?signedOut=1');
+  }
+}
+
+/** The live room keeps unconfirmed edits in local storage; the next person at this computer must not find them. */
+function forgetStoredEdits() {
+  try {
+    Object.keys(localStorage).filter((key) => key.startsWith('roundtable.')).forEach((key) => localStorage.removeItem(key));
+    sessionStorage.clear();
+  } catch (e) {
+    // Storage switched off: there is nothing to forget.
   }
 }
 

@@ -113,6 +113,35 @@ public class AccessPolicy {
         requireShared(caller, familyId, kind);
     }
 
+    /**
+     * Reading any of the plan, on any path (the plan, its sign-off, a record or minutes that
+     * hold it, the family's data export): visible, shared with the caller's agency, and the
+     * caller is not kept out of a private part that is running.
+     */
+    public void requirePlanReadable(Caller caller, UUID familyId) {
+        requireVisibleAndShared(caller, familyId, InformationKind.PLAN);
+        requireNotKeptOutOfPlan(caller, familyId);
+    }
+
+    /**
+     * While a private part of one of the family's conferences runs, those it keeps out see none
+     * of the plan (the live room pauses them; every other path refuses) until it ends.
+     */
+    public void requireNotKeptOutOfPlan(Caller caller, UUID familyId) {
+        if (caller == null) {
+            return;
+        }
+        long keptOut = em.createQuery("""
+                select count(i) from Invitee i left join i.staffMember s left join i.familyMember m left join i.advocate a,
+                    PrivatePart p join p.excludedInvitees x
+                where p.conferenceId = i.conference.id and p.endedAt is null and x = i.id and i.conference.family.id = :f
+                    and (s.id = :person or m.id = :person or a.id = :person)""", Long.class)
+                .setParameter("f", familyId).setParameter("person", caller.id()).getSingleResult();
+        if (keptOut > 0) {
+            throw new AccessDenied("Part of the conference is being held without you. You can see the plan again when it ends.");
+        }
+    }
+
     /** What only the family itself does (its details, its sharing choices, its data export); refused with the reason given. */
     public void requireFamilyMember(Caller caller, UUID familyId, String refusal) {
         requireFamilyVisible(caller, familyId);

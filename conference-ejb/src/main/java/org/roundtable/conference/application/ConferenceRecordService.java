@@ -129,6 +129,8 @@ public class ConferenceRecordService {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
         policy.requireShared(caller, conference.family().id(), InformationKind.CONFERENCE_RECORDS);
+        // The record holds the plan: it is read under the plan's rule too.
+        policy.requirePlanReadable(caller, conference.family().id());
         ConferenceRecordView record;
         if (conference.status() == ConferenceStatus.CLOSED) {
             record = JSONB.fromJson(em.find(ConferenceRecord.class, conferenceId).json(), ConferenceRecordView.class);

@@ -160,6 +160,7 @@ public class LivePlanService {
     /** Submits a change on behalf of a caller and returns once it is stored. */
     public PlanAuthority.Outcome submit(Caller caller, UUID familyId, PlanChange change) {
         policy.requirePlanContributor(caller, familyId);
+        policy.requireNotKeptOutOfPlan(caller, familyId);
         Submitted submitted = submitLive(caller, familyId, change);
         awaitDurable(submitted.durable());
         return submitted.outcome();
@@ -299,7 +300,7 @@ public class LivePlanService {
 
     /** The plan as it is now, for someone allowed to see it. */
     public Snapshot snapshot(Caller caller, UUID familyId) {
-        policy.requireVisibleAndShared(caller, familyId, InformationKind.PLAN);
+        policy.requirePlanReadable(caller, familyId);
         return withPlan(familyId, plan -> new Snapshot(plan.document(), plan.revision()));
     }
 

@@ -62,6 +62,8 @@ public class MyDataService {
 
     public MyDataView collect(Caller caller, UUID familyId) {
         policy.requireFamilyMember(caller, familyId, "Only a member of the family downloads the family's data.");
+        // The export holds the plan.
+        policy.requireNotKeptOutOfPlan(caller, familyId);
         var records = new ArrayList<ConferenceRecordView>();
         var shared = new ArrayList<ReportsView.Report>();
         for (ConferenceSummary c : conferences.ofFamily(caller, familyId)) {

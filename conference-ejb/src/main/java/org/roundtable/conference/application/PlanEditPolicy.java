@@ -2,9 +2,12 @@ package org.roundtable.conference.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.roundtable.conference.domain.model.access.Caller;
@@ -19,8 +22,10 @@ import org.roundtable.shared.plan.PlanOperation;
 /**
  * What each person may do to the plan, operation by operation, whether the change comes from
  * the live room or the REST API. Everyone who can see the plan may propose; an agency's
- * commitment (an action it owns that is no longer just proposed) is changed only by staff.
- * Owners must be agencies working with the family or members of it.
+ * commitment (an action it owns that is no longer just proposed) is changed only by staff, and
+ * who owns it and how far it has got only by that agency's staff or a chair of the family's
+ * conferences (agreeing to a proposal for an agency is the same promise). Owners must be
+ * agencies working with the family or members of it.
  */
 @ApplicationScoped
 public class PlanEditPolicy {
@@ -31,22 +36,64 @@ public class PlanEditPolicy {
     @Inject
     private Clock clock;
 
+    @PersistenceContext
+    private EntityManager em;
+
     /**
      * Checks a change against the plan it applies to; throws and changes nothing when one
      * operation is not allowed. The plan (a copy the check may change) is only asked for when
-     * the caller is not staff, so staff edits cost no copy.
+     * the caller is not staff or the change sets an owner or a status, so most staff edits
+     * (typing) cost no copy.
      */
     public void check(Caller caller, UUID familyId, Supplier<PlanDocument> planCopy, List<PlanOperation> ops) {
-        PlanDocument scratch = caller.isStaff() ? null : planCopy.get();
+        boolean setsOwnerOrStatus = ops.stream().anyMatch(PlanEditPolicy::setsOwnerOrStatus);
+        PlanDocument scratch = caller.isStaff() && !setsOwnerOrStatus ? null : planCopy.get();
         for (PlanOperation op : ops) {
             if (op instanceof PlanOperation.SetField set && set.field() == PlanField.OWNER && set.value() != null) {
                 requireValidOwner(familyId, ActionOwnerRef.parse(set.value()));
             }
             if (scratch != null) {
-                requireFamilyMayChange(scratch, op);
+                if (caller.isStaff()) {
+                    requireStaffMayChange(caller, familyId, scratch, op);
+                } else {
+                    requireFamilyMayChange(scratch, op);
+                }
                 scratch.apply(op);
             }
         }
+    }
+
+    private static boolean setsOwnerOrStatus(PlanOperation op) {
+        return op instanceof PlanOperation.SetField set && (set.field() == PlanField.OWNER || set.field() == PlanField.STATUS);
+    }
+
+    /** Another agency's commitment keeps its owner and its status unless that agency or the chair changes them. */
+    private void requireStaffMayChange(Caller caller, UUID familyId, PlanDocument plan, PlanOperation op) {
+        if (!setsOwnerOrStatus(op)) {
+            return;
+        }
+        var set = (PlanOperation.SetField) op;
+        PlanNode node = plan.node(op.nodeId()).orElse(null);
+        if (node == null || node.kind() != PlanNode.Kind.ACTION || Objects.equals(node.get(set.field()), set.value())) {
+            return;
+        }
+        String owner = node.get(PlanField.OWNER);
+        boolean proposed = ActionStatus.PROPOSED.name().equals(node.get(PlanField.STATUS));
+        boolean agreesToProposal = proposed && set.field() == PlanField.STATUS && !ActionStatus.PROPOSED.name().equals(set.value());
+        if (!isAgencyOwned(owner) || (proposed && !agreesToProposal)) {
+            return;
+        }
+        boolean ownAgency = owner.equals(new ActionOwnerRef(OwnerKind.AGENCY, caller.agencyId()).toString());
+        if (!ownAgency && !chairsAConferenceOf(caller, familyId)) {
+            throw new AccessDenied(proposed
+                    ? "Only the agency an action is proposed for, or the chair, can agree to it."
+                    : "This action is another agency's commitment: only that agency or the chair can change who owns it or how far it has got.");
+        }
+    }
+
+    private boolean chairsAConferenceOf(Caller caller, UUID familyId) {
+        return caller.isChair() && em.createQuery("select count(c) from Conference c where c.family.id = :f and c.chair.id = :s", Long.class)
+                .setParameter("f", familyId).setParameter("s", caller.id()).getSingleResult() > 0;
     }
 
     private void requireFamilyMayChange(PlanDocument plan, PlanOperation op) {

@@ -1,13 +1,10 @@
 package org.roundtable.conference.application;
 
-import com.lowagie.text.pdf.PdfReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +74,7 @@ public class ReportService {
         if (content.length > MAX_BYTES) {
             throw new ReportTooLarge(MAX_BYTES);
         }
-        requirePdf(content);
+        ReportPdf.require(content);
         for (ConferenceReport earlier : reportsOf(conferenceId)) {
             if (earlier.agencyId().equals(caller.agencyId())) {
                 em.remove(earlier);
@@ -175,20 +172,5 @@ public class ReportService {
     private static ReportsView.Report view(ConferenceReport r, String agencyName, Instant deadline) {
         return new ReportsView.Report(r.id(), r.agencyId(), agencyName, r.fileName(), r.sizeBytes(), r.uploadedByName(), r.uploadedAt(),
                 r.sharedAt(), r.uploadedAt().isAfter(deadline));
-    }
-
-    /** A real PDF: the header, and a document OpenPDF can open with at least one page. */
-    private static void requirePdf(byte[] content) {
-        boolean header = content.length > 5 && new String(content, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-");
-        if (header) {
-            try (var reader = new PdfReader(content)) {
-                if (reader.getNumberOfPages() > 0) {
-                    return;
-                }
-            } catch (IOException | RuntimeException e) {
-                // falls through to the refusal
-            }
-        }
-        throw new InvalidInput("file", "This file is not a PDF. Save the report as a PDF and upload it again.");
     }
 }

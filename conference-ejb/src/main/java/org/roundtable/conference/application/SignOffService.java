@@ -69,7 +69,7 @@ public class SignOffService {
     public SignOffView view(Caller caller, UUID conferenceId) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
-        policy.requireShared(caller, conference.family().id(), InformationKind.PLAN);
+        policy.requirePlanReadable(caller, conference.family().id());
         return view(conference, caller);
     }
 
@@ -92,7 +92,7 @@ public class SignOffService {
     public SignOffView sign(Caller caller, UUID conferenceId, SignOffCommand command) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
-        policy.requireShared(caller, conference.family().id(), InformationKind.PLAN);
+        policy.requirePlanReadable(caller, conference.family().id());
         if (conference.status() == ConferenceStatus.CLOSED) {
             throw new DomainRuleViolation("This conference is closed; its sign-off can no longer change. Sign in the next conference.");
         }

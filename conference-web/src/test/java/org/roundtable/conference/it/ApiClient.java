@@ -25,9 +25,9 @@ public final class ApiClient {
 
     private final URI base;
     private String source;
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
+    private final java.util.function.UnaryOperator<String> paths;
 
     public ApiClient() {
         this(BASE);
@@ -35,7 +35,19 @@ public final class ApiClient {
 
     /** A client of a server at another address (a second server started by a test). */
     public ApiClient(URI base) {
+        this(base, new CookieManager(), java.util.function.UnaryOperator.identity());
+    }
+
+    private ApiClient(URI base, CookieManager cookies, java.util.function.UnaryOperator<String> paths) {
         this.base = base;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+        this.paths = paths;
+    }
+
+    /** The same person (the same session), with every API address rewritten first: for sending ids where they do not belong. */
+    public ApiClient rewritingPaths(java.util.function.UnaryOperator<String> rewrite) {
+        return new ApiClient(base, cookies, rewrite);
     }
 
     /**
@@ -97,7 +109,7 @@ public final class ApiClient {
 
     /** Sends a request; withCsrf=false leaves out the header, as a forged cross-site request would. */
     public Reply send(String method, String path, String body, boolean withCsrf) {
-        var builder = HttpRequest.newBuilder(base.resolve("/api" + path)).timeout(Duration.ofSeconds(30))
+        var builder = HttpRequest.newBuilder(base.resolve("/api" + paths.apply(path))).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (body != null) {
             builder.header("Content-Type", "application/json");
@@ -128,7 +140,7 @@ public final class ApiClient {
 
     /** Sends bytes as the body (an upload), with the CSRF token like any change. */
     public Reply postBytes(String path, String contentType, byte[] body) {
-        var builder = HttpRequest.newBuilder(base.resolve("/api" + path)).timeout(Duration.ofSeconds(60))
+        var builder = HttpRequest.newBuilder(base.resolve("/api" + paths.apply(path))).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         String csrf = cookie("RT_CSRF");
         if (csrf != null) {
@@ -142,10 +154,28 @@ public final class ApiClient {
     }
 
     public Download download(String path) {
-        var request = HttpRequest.newBuilder(base.resolve("/api" + path)).GET().build();
+        var request = HttpRequest.newBuilder(base.resolve("/api" + paths.apply(path))).GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Any address of the server (a page, a script, the API), with this person's cookies: the whole response, headers too. */
+    public HttpResponse<String> raw(String method, String path) {
+        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        String csrf = cookie("RT_CSRF");
+        if (csrf != null && !"GET".equals(method)) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -18,8 +18,6 @@ import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,7 +34,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.roundtable.conference.interfaces.rest.RestApplication;
 import org.roundtable.conference.it.ApiClient.Reply;
 
 /**
@@ -342,46 +339,335 @@ class AuthorisationMatrixIT {
         assertEquals(reply.detail(), unknown.detail(), "an existing family and a made-up id look the same");
     }
 
-    /** Every resource method under /api, as "METHOD /path/{param}", found by reflection. */
+    /** What a live message does when this person sends it: allowed, or refused with "forbidden". */
+    private static final Set<String> CHAIR_ONLY_MESSAGES = Set.of("moveAgenda", "clearHand", "startPrivate", "endPrivate");
+
+    /** A message of each type the protocol has, ready to send in a room. */
+    private static jakarta.json.JsonObject liveMessage(String type, LiveClient who, String agendaItem, String excludedInvitee) {
+        var message = Json.createObjectBuilder().add("type", type);
+        String goal = who.plan().goals().get(0).id();
+        switch (type) {
+            case "submit" -> message.add("changeId", java.util.UUID.randomUUID().toString())
+                    .add("baseRevision", who.welcome.getJsonNumber("revision").longValue())
+                    .add("ops", org.roundtable.shared.plan.PlanJson.toJson(List.of(new org.roundtable.shared.plan.PlanOperation.CreateGoal(
+                            java.util.UUID.randomUUID().toString(), org.roundtable.shared.plan.FractionalIndex.between(
+                                    lastGoalPosition(who), null), fx.unique("Live goal")))));
+            case "presence" -> message.add("editing", Json.createObjectBuilder().add("id", goal).add("field", "TITLE"));
+            case "comment" -> message.add("id", goal).add("text", "A comment.");
+            case "moveAgenda" -> message.add("itemId", agendaItem);
+            case "clearHand" -> message.add("participantId", excludedInvitee);
+            case "startPrivate" -> message.add("excluded", Json.createArrayBuilder().add(excludedInvitee)).add("reason", "Third party");
+            default -> { }
+        }
+        return message.build();
+    }
+
+    private static String lastGoalPosition(LiveClient who) {
+        var goals = who.plan().goals();
+        return goals.isEmpty() ? null : goals.get(goals.size() - 1).get(org.roundtable.shared.plan.PlanField.POSITION);
+    }
+
+    private static String liveTypeOf(Class<?> messageClass) {
+        String name = messageClass.getSimpleName();
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * Every live message type, sent by every kind of person: those not invited (staff of an
+     * uninvolved agency, staff of an involved one who was not invited, the other family, the
+     * administrator, nobody) cannot join; of those in the room only the conference's chair may
+     * steer it, not a second chair invited as agency staff.
+     */
+    @Test
+    void every_live_message_type_is_allowed_or_refused_for_every_kind_of_person() {
+        String conference = fx.freshLiveConference();
+        var demo = fx.chair.get("/conferences/" + fx.conference).json();
+        String secondChairName = fx.unique("chair2").toLowerCase();
+        Reply created = fx.admin.post("/agencies/" + fx.socialCare + "/staff", json("fullName", "Second Chair", "email",
+                secondChairName + "@example.org", "username", secondChairName, "password", "a-long-enough-password",
+                "roles", Json.createArrayBuilder().add("CHAIR").build()));
+        assertEquals(201, created.status(), created::toString);
+        String jessInvitee = null;
+        for (var v : demo.getJsonArray("invitees")) {
+            var invitee = v.asJsonObject();
+            String role = invitee.getString("role");
+            if (role.equals("CHAIR") || invitee.getString("name").equals("Grace Mensah")) {
+                continue; // the health visitor stays uninvited: involved, but not in this room
+            }
+            String key = switch (invitee.getString("personKind")) {
+                case "STAFF" -> "staffMemberId";
+                case "FAMILY_MEMBER" -> "familyMemberId";
+                default -> "advocateId";
+            };
+            var view = fx.chair.post("/conferences/" + conference + "/invitees", json("role", role, key, invitee.getString("personId"))).json();
+            if (invitee.getString("name").equals("Jess Taylor")) {
+                jessInvitee = DemoFixture.idWhere(view, "invitees", "name", "Jess Taylor");
+            }
+        }
+        var view = fx.chair.post("/conferences/" + conference + "/invitees", json("role", "AGENCY_STAFF", "staffMemberId",
+                created.json().getString("id"))).json();
+        String agendaItem = fx.freshAgendaItem(conference);
+
+        Map<String, ApiClient> people = new java.util.LinkedHashMap<>();
+        people.put("the chair", clients.get(CHAIR));
+        people.put("a second chair, invited as staff", People.staff(secondChairName, "a-long-enough-password"));
+        people.put("an invited worker", clients.get(INVOLVED_STAFF));
+        people.put("the family member", clients.get(FAMILY_MEMBER));
+        people.put("the advocate", clients.get(ADVOCATE));
+        Map<String, ApiClient> outsiders = new java.util.LinkedHashMap<>();
+        outsiders.put("staff of an uninvolved agency", clients.get(UNINVOLVED_STAFF));
+        outsiders.put("involved staff not invited", People.staff("health.visitor"));
+        outsiders.put("a member of another family", clients.get(OTHER_FAMILY_MEMBER));
+        outsiders.put("the administrator", clients.get(ADMINISTRATOR));
+
+        List<String> types = java.util.Arrays.stream(org.roundtable.shared.protocol.ClientMessage.class.getPermittedSubclasses())
+                .map(AuthorisationMatrixIT::liveTypeOf).toList();
+        assertTrue(types.containsAll(List.of("hello", "submit", "startPrivate", "ping")), types::toString);
+        List<String> wrong = new ArrayList<>();
+        for (var person : people.entrySet()) {
+            try (LiveClient live = LiveClient.connect(person.getValue(), conference)) {
+                live.hello();
+                for (String type : types) {
+                    if (type.equals("hello")) {
+                        continue; // the join itself, just answered with a welcome
+                    }
+                    live.send(liveMessage(type, live, agendaItem, jessInvitee));
+                    if (!type.equals("ping")) {
+                        live.send(Json.createObjectBuilder().add("type", "ping").build());
+                    }
+                    var answer = live.nextMatching(m -> m.getString("type").equals("pong") || m.getString("type").equals("error"), 10);
+                    if (answer.getString("type").equals("error")) {
+                        live.next("pong");
+                    }
+                    boolean chair = person.getKey().equals("the chair");
+                    boolean allowed = !CHAIR_ONLY_MESSAGES.contains(type) || chair;
+                    String got = answer.getString("type").equals("error") ? answer.getString("code") : "allowed";
+                    if (allowed ? !got.equals("allowed") : !got.equals("forbidden")) {
+                        wrong.add(type + " from " + person.getKey() + ": expected " + (allowed ? "allowed" : "forbidden") + ", got " + answer);
+                    }
+                }
+            }
+        }
+        for (var outsider : outsiders.entrySet()) {
+            LiveClient live = LiveClient.connect(outsider.getValue(), conference);
+            var closed = live.closedWithin(3);
+            if (closed.isEmpty() || closed.get().getCloseCode().getCode() != 4403) {
+                wrong.add(outsider.getKey() + " joined the room: " + closed);
+            }
+            live.close();
+        }
+        try {
+            LiveClient.connect(null, conference, ApiClient.BASE.toString()).close();
+            wrong.add("someone not signed in opened a live connection");
+        } catch (IllegalStateException refused) {
+            // refused at the handshake, as it must be
+        }
+        assertTrue(view.getJsonArray("invitees").size() >= 5, view::toString);
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** Ids of the same kinds as the Taylors', belonging to the Novak family or to another conference. */
+    private static Map<String, String> foreignIds() {
+        ApiClient housing = clients.get(UNINVOLVED_STAFF);
+        String novaks = housing.get("/families").json().getJsonArray("items").stream().map(v -> v.asJsonObject())
+                .filter(f -> f.getString("name").equals("Novak family")).findFirst().orElseThrow().getString("id");
+        String family = "/families/" + novaks;
+        var view = housing.get(family).json();
+        String anna = DemoFixture.idWhere(view, "members", "fullName", "Anna Novak");
+        String goalTitle = fx.unique("Novak goal");
+        var plan = housing.post(family + "/plan/goals", json("title", goalTitle)).json();
+        String goal = DemoFixture.idWhere(plan, "goals", "title", goalTitle);
+        String actionWords = fx.unique("Novak action");
+        plan = housing.post(family + "/plan/goals/" + goal + "/actions", json("description", actionWords, "ownerKind", "FAMILY_MEMBER",
+                "ownerId", anna)).json();
+        String action = plan.getJsonArray("goals").stream().flatMap(g -> g.asJsonObject().getJsonArray("actions").stream())
+                .map(v -> v.asJsonObject()).filter(a -> a.getString("description").equals(actionWords)).findFirst().orElseThrow()
+                .getString("id");
+        String contact = housing.post(family + "/contacts", json("happenedOn", LocalDate.now().toString(), "kind", "CALL",
+                "summary", "Rent arrears call.")).json().getString("id");
+        String involvement = DemoFixture.idWhere(view, "involvements", "agencyName", "Riverside Housing");
+        String proposal = housing.post(family + "/details/members/" + anna + "/proposals", json("field", "PHONE", "value", "07700 900999",
+                "reason", "Given at the housing office")).json().getString("id");
+        String reason = fx.unique("Arrears");
+        String decision = housing.post(family + "/sharing/overrides", json("kind", "CONTACTS", "lawfulBasis", "STATUTORY_DUTY",
+                "reason", reason)).json().getJsonArray("ledger").stream().map(v -> v.asJsonObject())
+                .filter(e -> e.getString("reason").equals(reason)).findFirst().orElseThrow().getString("id");
+        String other = fx.freshConference();
+        Reply report = fx.chair.postBytes("/conferences/" + other + "/reports?fileName=other.pdf", "application/pdf", DemoFixture.samplePdf());
+        assertEquals(201, report.status(), report::toString);
+        return Map.ofEntries(Map.entry("familyId", novaks), Map.entry("memberId", anna), Map.entry("goalId", goal),
+                Map.entry("actionId", action), Map.entry("contactId", contact), Map.entry("involvementId", involvement),
+                Map.entry("proposalId", proposal), Map.entry("decisionId", decision), Map.entry("conferenceId", other),
+                Map.entry("inviteeId", fx.freshInvitee(other)), Map.entry("itemId", fx.freshAgendaItem(other)),
+                Map.entry("reportId", report.json().getString("id")));
+    }
+
+    /** The path with the id at one parameter of the template replaced by a foreign one. */
+    private static String swap(String template, String path, String param, String foreignId) {
+        int query = path.indexOf('?');
+        String[] actual = (query < 0 ? path : path.substring(0, query)).split("/");
+        String[] wanted = template.split("/");
+        for (int i = 0; i < wanted.length && i < actual.length; i++) {
+            if (wanted[i].equals("{" + param + "}")) {
+                actual[i] = foreignId;
+            }
+        }
+        return String.join("/", actual) + (query < 0 ? "" : path.substring(query));
+    }
+
+    /**
+     * An id from another family (or another conference) put into any level of any path never
+     * reaches through: the family's own people, and the other family's, are refused every mix.
+     */
+    @Test
+    void ids_swapped_between_two_real_families_at_any_level_of_any_path_are_refused() {
+        Map<String, String> foreign = foreignIds();
+        Set<Role> seeNovaks = EnumSet.of(ADMINISTRATOR, UNINVOLVED_STAFF, OTHER_FAMILY_MEMBER);
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        for (Row row : rows()) {
+            List<String> params = new ArrayList<>();
+            var matcher = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(row.template());
+            while (matcher.find()) {
+                params.add(matcher.group(1));
+            }
+            List<String> mapped = params.stream().filter(foreign::containsKey).toList();
+            for (String param : mapped) {
+                Set<Role> callers = EnumSet.noneOf(Role.class);
+                callers.addAll(row.allowed());
+                callers.remove(ANONYMOUS);
+                if (params.size() == 1) {
+                    if (!param.equals("familyId")) {
+                        continue; // another conference of the same family is legitimately the chair's
+                    }
+                    callers.removeAll(seeNovaks);
+                } else if (param.equals("familyId")) {
+                    callers.addAll(EnumSet.of(UNINVOLVED_STAFF, OTHER_FAMILY_MEMBER));
+                }
+                for (Role role : callers) {
+                    ApiClient swapped = clients.get(role).rewritingPaths(path -> swap(row.template(), path, param, foreign.get(param)));
+                    Reply reply = row.call().apply(swapped);
+                    tried++;
+                    if (reply.status() / 100 == 2) {
+                        wrong.add(row.endpoint() + " with another " + param + " as " + role + ": " + reply);
+                    }
+                }
+            }
+        }
+        assertTrue(tried > 100, "swaps tried: " + tried);
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /**
+     * Every resource method the deployment serves under /api, as "METHOD /path/{param}": every
+     * class in the WAR (WEB-INF/classes and the jars of WEB-INF/lib, any package, nested classes
+     * too) that JAX-RS would serve, with sub-resource locators followed.
+     */
     private static Set<String> endpointsOfTheApi() {
         Set<String> endpoints = new TreeSet<>();
-        String pkg = RestApplication.class.getPackageName();
-        try {
-            var folder = java.nio.file.Path.of(RestApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .resolve(pkg.replace('.', '/'));
-            try (var files = Files.list(folder)) {
-                for (var file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
-                    String name = file.getFileName().toString().replace(".class", "");
-                    Class<?> type = Class.forName(pkg + "." + name);
-                    Path classPath = type.getAnnotation(Path.class);
-                    if (classPath == null) {
-                        continue;
-                    }
-                    for (Method method : type.getDeclaredMethods()) {
-                        String http = httpMethod(method);
-                        if (http != null) {
-                            Path methodPath = method.getAnnotation(Path.class);
-                            endpoints.add(http + " " + normalise(classPath.value() + (methodPath == null ? "" : "/" + methodPath.value())));
+        for (String className : classesInTheWar()) {
+            Class<?> type;
+            try {
+                type = Class.forName(className, false, AuthorisationMatrixIT.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new AssertionError("A class of the deployment that mentions JAX-RS cannot be inspected: " + className, e);
+            }
+            Path classPath = type.getAnnotation(Path.class);
+            if (classPath != null && !type.isInterface() && !java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                collect(type, classPath.value(), endpoints, 0);
+            }
+        }
+        return endpoints;
+    }
+
+    private static void collect(Class<?> type, String prefix, Set<String> endpoints, int depth) {
+        for (Method method : type.getMethods()) {
+            String http = httpMethod(method);
+            Path methodPath = annotation(method, Path.class);
+            String path = normalise(prefix + (methodPath == null ? "" : "/" + methodPath.value()));
+            if (http != null) {
+                endpoints.add(http + " " + path);
+            } else if (methodPath != null && depth < 5) {
+                // A sub-resource locator: what the returned resource serves, under this path.
+                collect(method.getReturnType(), path, endpoints, depth + 1);
+            }
+        }
+    }
+
+    /** Names of the classes in the WAR whose bytes mention JAX-RS annotations. */
+    private static List<String> classesInTheWar() {
+        var war = java.nio.file.Path.of(System.getProperty("roundtable.war", "target/roundtable.war"));
+        List<String> names = new ArrayList<>();
+        try (var zip = new java.util.zip.ZipFile(war.toFile())) {
+            for (var entry : java.util.Collections.list(zip.entries())) {
+                String name = entry.getName();
+                if (name.startsWith("WEB-INF/classes/") && name.endsWith(".class")) {
+                    addIfJaxRs(name.substring("WEB-INF/classes/".length()), zip.getInputStream(entry).readAllBytes(), names);
+                } else if (name.startsWith("WEB-INF/lib/") && name.endsWith(".jar")) {
+                    try (var jar = new java.util.zip.ZipInputStream(zip.getInputStream(entry))) {
+                        for (var inner = jar.getNextEntry(); inner != null; inner = jar.getNextEntry()) {
+                            if (inner.getName().endsWith(".class")) {
+                                addIfJaxRs(inner.getName(), jar.readAllBytes(), names);
+                            }
                         }
                     }
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException | ClassNotFoundException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException("Could not read the deployment " + war, e);
         }
-        return endpoints;
+        assertTrue(names.size() >= 15, "the WAR's resource classes were found: " + names);
+        return names;
+    }
+
+    private static void addIfJaxRs(String file, byte[] bytes, List<String> names) {
+        if (new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Ljakarta/ws/rs/Path;")
+                && !file.startsWith("META-INF/")) {
+            names.add(file.substring(0, file.length() - ".class".length()).replace('/', '.'));
+        }
+    }
+
+    /** An annotation on a method, or on the method it implements (JAX-RS annotations are inherited that way). */
+    private static <A extends java.lang.annotation.Annotation> A annotation(Method method, Class<A> kind) {
+        A found = method.getAnnotation(kind);
+        if (found != null) {
+            return found;
+        }
+        for (Class<?> up = method.getDeclaringClass(); up != null; up = up.getSuperclass()) {
+            for (Class<?> parent : up.getInterfaces()) {
+                try {
+                    found = parent.getMethod(method.getName(), method.getParameterTypes()).getAnnotation(kind);
+                    if (found != null) {
+                        return found;
+                    }
+                } catch (NoSuchMethodException e) {
+                    // not declared there
+                }
+            }
+        }
+        return null;
     }
 
     private static String httpMethod(Method method) {
-        for (var annotation : method.getAnnotations()) {
+        for (var annotation : annotationsOf(method)) {
             HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
             if (http != null) {
                 return http.value();
             }
         }
         return null;
+    }
+
+    private static List<java.lang.annotation.Annotation> annotationsOf(Method method) {
+        List<java.lang.annotation.Annotation> all = new ArrayList<>(List.of(method.getAnnotations()));
+        for (Class<?> parent : method.getDeclaringClass().getInterfaces()) {
+            try {
+                all.addAll(List.of(parent.getMethod(method.getName(), method.getParameterTypes()).getAnnotations()));
+            } catch (NoSuchMethodException e) {
+                // not declared there
+            }
+        }
+        return all;
     }
 
     private static String normalise(String path) {

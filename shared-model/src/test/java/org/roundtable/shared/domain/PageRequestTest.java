@@ -21,6 +21,13 @@ class PageRequestTest {
     }
 
     @Test
+    void a_page_number_whose_offset_would_overflow_is_refused() {
+        assertThrows(IllegalArgumentException.class, () -> new PageRequest(Integer.MAX_VALUE, 20));
+        assertThrows(IllegalArgumentException.class, () -> new PageRequest(PageRequest.MAX_PAGE + 1, 1));
+        assertEquals((long) PageRequest.MAX_PAGE * PageRequest.MAX_SIZE, new PageRequest(PageRequest.MAX_PAGE, PageRequest.MAX_SIZE).offset());
+    }
+
+    @Test
     void a_page_knows_how_many_pages_there_are() {
         Page<String> page = new Page<>(List.of("a", "b"), 0, 2, 5);
         assertEquals(3, page.totalPages());

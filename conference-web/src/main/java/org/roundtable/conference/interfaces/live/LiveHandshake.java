@@ -44,7 +44,7 @@ public class LiveHandshake extends ServerEndpointConfig.Configurator {
             for (String line : header.getValue()) {
                 for (String pair : line.split(";")) {
                     String[] nameValue = pair.strip().split("=", 2);
-                    if (nameValue.length == 2 && nameValue[0].equals(SessionCookies.SESSION)) {
+                    if (nameValue.length == 2 && SessionCookies.isSessionCookie(nameValue[0])) {
                         config.getUserProperties().put(SESSION_TOKEN, nameValue[1]);
                     }
                 }

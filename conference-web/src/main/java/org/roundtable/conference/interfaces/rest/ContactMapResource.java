@@ -42,9 +42,13 @@ public class ContactMapResource {
             return 12;
         }
         try {
-            return Integer.parseInt(months.strip());
+            int n = Integer.parseInt(months.strip());
+            if (n >= 1 && n <= 36) {
+                return n;
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidInput("months", "Show between 1 and 36 months.");
+            // the same answer as a number out of range
         }
+        throw new InvalidInput("months", "Show between 1 and 36 months.");
     }
 }

@@ -12,8 +12,8 @@ final class Paging {
     static PageRequest of(String page, String size) {
         int p = parse("page", page, 0);
         int s = parse("size", size, PageRequest.DEFAULT_SIZE);
-        if (p < 0) {
-            throw new InvalidInput("page", "page must be 0 or more.");
+        if (p < 0 || p > PageRequest.MAX_PAGE) {
+            throw new InvalidInput("page", "page must be between 0 and " + PageRequest.MAX_PAGE + ".");
         }
         if (s < 1 || s > PageRequest.MAX_SIZE) {
             throw new InvalidInput("size", "size must be between 1 and " + PageRequest.MAX_SIZE + ".");

@@ -14,9 +14,10 @@ import org.roundtable.conference.application.AccessLogService;
 import org.roundtable.conference.interfaces.security.CallerContext;
 
 /**
- * Writes "who looked at my record": every successful read by staff of anything under a family
- * or a conference is logged, with the purpose they give (?purpose= or the X-Purpose header).
- * One filter for every endpoint, so that a new read endpoint cannot forget to log.
+ * Writes "who looked at my record": every successful answer that carries anything under a
+ * family or a conference to staff is logged, whatever the method (a change whose answer is the
+ * whole plan is a read too), with the purpose they give (?purpose= or the X-Purpose header).
+ * One filter for every endpoint, so that a new endpoint cannot forget to log.
  */
 @Provider
 public class RecordReadLogger implements ContainerResponseFilter {
@@ -56,7 +57,7 @@ public class RecordReadLogger implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!"GET".equals(request.getMethod()) || response.getStatus() / 100 != 2 || resource.getResourceMethod() == null) {
+        if (response.getStatus() / 100 != 2 || !response.hasEntity() || resource.getResourceMethod() == null) {
             return;
         }
         var caller = context.caller();
@@ -77,7 +78,18 @@ public class RecordReadLogger implements ContainerResponseFilter {
         if (purpose == null) {
             purpose = request.getHeaderString("X-Purpose");
         }
-        accessLog.recordRead(caller, familyId, WHAT.getOrDefault(template, template), purpose);
+        accessLog.recordRead(caller, familyId, what(template), purpose);
+    }
+
+    /** The family's words for an address, or for the nearest address above it (a goal's answer is "your plan"). */
+    static String what(String template) {
+        for (String path = template; !path.isEmpty(); path = path.substring(0, path.lastIndexOf('/'))) {
+            String words = WHAT.get(path);
+            if (words != null) {
+                return words;
+            }
+        }
+        return template;
     }
 
     private String template() {

@@ -42,9 +42,11 @@ public class SessionFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest effective = request;
+        var session = SessionCookies.sessionToken(request).flatMap(signIn::resolve);
         if (CHANGES.contains(request.getMethod())) {
-            // Reports are PDFs of a few megabytes; everything else is small JSON.
-            boolean report = REPORT_UPLOAD.matcher(request.getRequestURI()).matches();
+            // Reports are PDFs of a few megabytes, from staff who are signed in; everything else is
+            // small JSON, which the server reads whole before a worker sees it (see configure-web.cli).
+            boolean report = session.isPresent() && REPORT_UPLOAD.matcher(request.getRequestURI()).matches();
             long limit = report ? ReportService.MAX_BYTES : MAX_BODY_BYTES;
             String tooLarge = report ? new ReportTooLarge(ReportService.MAX_BYTES).getMessage()
                     : "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB. Send less.";
@@ -63,7 +65,6 @@ public class SessionFilter extends HttpFilter {
             }
         }
 
-        var session = SessionCookies.sessionToken(request).flatMap(signIn::resolve);
         session.ifPresent(context::set);
 
         // A live connection is only opened for someone signed in; the endpoint checks the rest.

@@ -19,12 +19,16 @@ public class PageRouteFilter extends HttpFilter {
     static final Pattern PAGES = Pattern.compile(
             "/|/sign-in|/invite|/code|/confirm-email|/unlock|/conferences|/dashboard|/families|/conferences/[0-9a-f-]{36}(/live)?|/families/[0-9a-f-]{36}(/details|/sharing|/access-log|/contact-map)?");
 
+    /** Whether an address (after the context path) is one of the client's pages. */
+    public static boolean isPage(String path) {
+        return PAGES.matcher(path).matches();
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if ("GET".equals(request.getMethod()) && PAGES.matcher(path).matches()) {
-            response.setHeader("Cache-Control", "no-cache");
+        if ("GET".equals(request.getMethod()) && isPage(path)) {
             request.getRequestDispatcher("/shell.html").forward(request, response);
             return;
         }

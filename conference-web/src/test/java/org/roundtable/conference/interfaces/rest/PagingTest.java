@@ -20,5 +20,6 @@ class PagingTest {
         assertEquals("size", assertThrows(InvalidInput.class, () -> Paging.of("0", "lots")).field());
         assertEquals("page", assertThrows(InvalidInput.class, () -> Paging.of("-2", "10")).field());
         assertEquals("size", assertThrows(InvalidInput.class, () -> Paging.of("0", "101")).field());
+        assertEquals("page", assertThrows(InvalidInput.class, () -> Paging.of("2147483647", "20")).field());
     }
 }
