@@ -21,13 +21,20 @@ export function showErrors(form, errors, fields = {}) {
   const items = errors.map((error) => {
     const input = document.getElementById(fields[error.field] || error.field) || firstInput;
     if (input) {
-      const group = input.closest('.govuk-form-group');
+      // Radios, checkboxes and date inputs carry their message under the fieldset's legend and hint.
+      const fieldset = input.closest('fieldset');
+      const group = (fieldset || input).closest('.govuk-form-group');
       if (group && !group.querySelector('.govuk-error-message')) {
         group.classList.add('govuk-form-group--error');
         const message = h('p', { class: 'govuk-error-message', id: `${input.id}-error` },
           h('span', { class: 'govuk-visually-hidden' }, 'Error: '), error.message);
-        input.insertAdjacentElement('beforebegin', message);
-        input.setAttribute('aria-describedby', message.id);
+        if (fieldset) {
+          (fieldset.querySelector(':scope > .govuk-hint') || fieldset.querySelector(':scope > legend')).insertAdjacentElement('afterend', message);
+          fieldset.setAttribute('aria-describedby', message.id);
+        } else {
+          input.insertAdjacentElement('beforebegin', message);
+          input.setAttribute('aria-describedby', message.id);
+        }
         if (input.classList.contains('govuk-input')) input.classList.add('govuk-input--error');
       }
     }
