@@ -3,7 +3,7 @@ import { formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
 
 function card(c) {
-  return h('li', { class: 'app-card' },
+  return h('li', { class: 'app-card', 'data-start': c.scheduledStart },
     h('h3', { class: 'govuk-heading-m' },
       h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${c.familyName}: ${humanise(c.kind)}`)),
     h('p', { class: 'govuk-body' }, formatDateTime(c.scheduledStart)),

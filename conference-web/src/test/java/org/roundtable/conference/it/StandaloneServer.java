@@ -25,6 +25,8 @@ final class StandaloneServer implements AutoCloseable {
     private final Path base;
     private final int offset;
     private final String heap;
+    private final String[] database;
+    private final boolean demo;
     private Process launcher;
 
     StandaloneServer(int offset) {
@@ -32,8 +34,22 @@ final class StandaloneServer implements AutoCloseable {
     }
 
     StandaloneServer(int offset, String heap) {
+        this(offset, heap, null, true);
+    }
+
+    /**
+     * A fresh install, as an operator starts one: its own database (url, user, password), and
+     * without -Droundtable.demo=true, so the server creates no account of any kind by itself.
+     */
+    static StandaloneServer freshInstall(int offset, String url, String user, String password) {
+        return new StandaloneServer(offset, "512m", new String[] {url, user, password}, false);
+    }
+
+    private StandaloneServer(int offset, String heap, String[] database, boolean demo) {
         this.offset = offset;
         this.heap = heap;
+        this.database = database;
+        this.demo = demo;
         try {
             base = Files.createTempDirectory("roundtable-server");
             Path standalone = Path.of(System.getProperty("jboss.home"), "standalone");
@@ -57,13 +73,14 @@ final class StandaloneServer implements AutoCloseable {
                 "-Djboss.socket.binding.port-offset=" + offset,
                 "-Djboss.node.name=durability",
                 "-Droundtable.db.driver=postgresql",
-                "-Droundtable.db.url=" + System.getProperty("roundtable.test.db.url"),
-                "-Droundtable.db.user=" + System.getProperty("roundtable.test.db.user"),
-                "-Droundtable.db.password=" + System.getProperty("roundtable.test.db.password"),
+                "-Droundtable.db.url=" + (database != null ? database[0] : System.getProperty("roundtable.test.db.url")),
+                "-Droundtable.db.user=" + (database != null ? database[1] : System.getProperty("roundtable.test.db.user")),
+                "-Droundtable.db.password=" + (database != null ? database[2] : System.getProperty("roundtable.test.db.password")),
                 "-Droundtable.smtp.host=127.0.0.1",
                 "-Droundtable.smtp.port=" + System.getProperty("roundtable.test.smtp.port"),
-                "-Droundtable.demo=true",
+                "-Droundtable.demo=" + demo,
                 "-Droundtable.allowed-origins=" + address(),
+                "-Droundtable.public-url=" + address(),
                 "-Droundtable.bcrypt.cost=10"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(base.resolve("console.log").toFile());
