@@ -1,6 +1,7 @@
 import { api, requireCaller } from '../api.js';
 import { formatDate, formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
+import { splitByDate } from './conferences.js';
 import { recordNav } from './record-nav.js';
 
 function summaryRow(key, value) {
@@ -99,6 +100,12 @@ function whomToContact(people, caller) {
           summaryRow('Email', h('a', { class: 'govuk-link', href: `mailto:${p.email}` }, p.email)))))));
 }
 
+/** Coming conferences first, the next one at the top; then the past ones, the latest first. */
+function inDateOrder(conferences) {
+  const { coming, past } = splitByDate(conferences);
+  return [...coming.map((c) => ({ c, past: false })), ...past.map((c) => ({ c, past: true }))];
+}
+
 const DUE_STATE = { ON_TIME: 'On time', LATE: 'Held late', DUE: 'To book', OVERDUE: 'Overdue' };
 
 function timescalesSection(family, due) {
@@ -146,8 +153,9 @@ export async function render(main, { id }) {
     whomToContact(staffContacts, caller),
     h('h2', { class: 'govuk-heading-m' }, 'Conferences'),
     conferences.length === 0 ? h('p', { class: 'govuk-body' }, 'No conferences yet.')
-      : h('ul', { class: 'govuk-list', id: 'family-conferences' }, conferences.map((c) => h('li', {},
-        h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${humanise(c.kind)}, ${formatDateTime(c.scheduledStart)}`)))),
+      : h('ul', { class: 'govuk-list', id: 'family-conferences' }, inDateOrder(conferences).map(({ c, past }) => h('li', { 'data-start': c.scheduledStart },
+        h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${humanise(c.kind)}, ${formatDateTime(c.scheduledStart)}`),
+        past ? h('span', { class: 'app-muted' }, ' (past)') : null))),
     h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
     family.detailsWithheld ? h('p', { class: 'govuk-body' }, 'The family has asked not to share its details with your agency.') : null,
     h('div', { id: 'members' }, family.members.map(memberCard)),

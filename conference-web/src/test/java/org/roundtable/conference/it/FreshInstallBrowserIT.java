@@ -185,7 +185,7 @@ class FreshInstallBrowserIT {
 
     private void theAdministratorAddsAgenciesStaffAndAnOrganisation(Browser browser) {
         browser.click(By.id("agencies-link"));
-        browser.waitFor(By.id("no-agencies"));
+        browser.waitForText(By.id("agency-list"), "Administration");
         browser.assertAccessible();
         addAgency(browser, "Northdale Children's Services", "CHILDRENS_SOCIAL_CARE", "01632 960 000", true);
         addStaff(browser, "Priya Shah", "priya.shah@northdale.example", "01632 960 010", true, true);
