@@ -40,6 +40,7 @@ class FreshInstallBrowserIT {
                 server.start();
                 assertEquals(0, count(url, "select count(*) from staff_member"), "a fresh install makes no account by itself");
                 assertEquals(0, count(url, "select count(*) from agency"));
+                assertTrue(server.console().contains("Roundtable has no administrator yet"), "the log tells the operator what to do");
 
                 URI link = URI.create(addAdministrator(url, server.address(), "Morgan Ellis", "morgan.ellis@northdale.example"));
                 assertEquals(1, count(url, "select count(*) from staff_member where is_administrator"));

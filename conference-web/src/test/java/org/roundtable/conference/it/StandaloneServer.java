@@ -61,6 +61,15 @@ final class StandaloneServer implements AutoCloseable {
         }
     }
 
+    /** What the server printed to its console so far (its log, as an operator sees it). */
+    String console() {
+        try {
+            return Files.readString(base.resolve("console.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     URI address() {
         return URI.create("http://localhost:" + (8080 + offset));
     }
