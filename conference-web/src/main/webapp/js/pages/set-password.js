@@ -9,7 +9,7 @@ function linkProblem(main, message) {
   replaceChildren(main,
     h('h1', { class: 'govuk-heading-l' }, 'This link cannot be used'),
     h('p', { class: 'govuk-body', id: 'link-problem' }, message),
-    h('p', { class: 'govuk-body' }, 'If you have set your password already, sign in with it.'),
+    h('p', { class: 'govuk-body' }, 'If you have set your password already, sign in with it. If not, ask your administrator to reset your sign-in: they can send you a new link.'),
     h('a', { class: 'govuk-button', href: '/', id: 'go-to-sign-in', role: 'button', draggable: 'false' }, 'Go to sign in'));
 }
 

@@ -25,7 +25,7 @@ import org.roundtable.conference.infrastructure.security.Secrets;
 @Transactional
 public class PasswordSetupService {
 
-    private static final String NOT_VALID = "This link is not valid. Check you copied all of it, or ask your administrator for a new one.";
+    private static final String NOT_VALID = "This link is not valid. Check you copied all of it from the email.";
 
     @PersistenceContext
     private EntityManager em;

@@ -58,13 +58,13 @@ public class PasswordSetup {
     /** Whether the link can still be used; says why not otherwise. */
     public void requireUsable(Instant now) {
         if (usedAt != null) {
-            throw new DomainRuleViolation("This link has already been used to set a password. Sign in with it, or ask your administrator for a new link.");
+            throw new DomainRuleViolation("This link has already been used to set a password.");
         }
         if (!now.isBefore(expiresAt)) {
-            throw new DomainRuleViolation("This link has expired. Ask your administrator to reset your sign-in; they can send a new one.");
+            throw new DomainRuleViolation("This link has expired: links to set a password work for a limited time.");
         }
         if (!staff.isActive()) {
-            throw new DomainRuleViolation("This account is not active. Ask your administrator.");
+            throw new DomainRuleViolation("This account is not active.");
         }
     }
 
