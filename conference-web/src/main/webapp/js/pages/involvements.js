@@ -56,7 +56,7 @@ export async function render(main, { id, ids }) {
     h('span', { class: 'govuk-caption-l' }, family ? family.name : 'Family'),
     h('h1', { class: 'govuk-heading-l' }, editing ? `Change ${editing.agencyName}'s involvement` : 'Agencies working with the family'),
     editing ? null : (involvements.length === 0 ? h('p', { class: 'govuk-body' }, 'No agency is recorded yet.')
-      : table(`Agencies working with ${familyName}`, ['Agency', 'Lead practitioner', 'From', 'Until', ''], involvements.map((i) => [
+      : table(`Agencies working with ${familyName}`, ['Agency', 'Lead practitioner', 'From', 'Until', h('span', { class: 'govuk-visually-hidden' }, 'Change')], involvements.map((i) => [
         i.agencyName, i.leadPractitionerName, formatDate(i.startsOn), i.endsOn ? formatDate(i.endsOn) : 'Now',
         h('a', { class: 'govuk-link', href: `/families/${id}/involvements/${i.id}` }, 'Change', h('span', { class: 'govuk-visually-hidden' }, ` ${i.agencyName}`))]),
       'involvements')),
