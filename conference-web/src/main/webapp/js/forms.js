@@ -18,8 +18,15 @@ export function showErrors(form, errors, fields = {}) {
   clearErrors(form);
   const summary = document.getElementById('error-summary');
   const firstInput = form.querySelector('input, select, textarea');
-  const items = errors.map((error) => {
-    const input = document.getElementById(fields[error.field] || error.field) || firstInput;
+  // The summary lists the problems in the order of the fields on the page.
+  const inputOf = (error) => document.getElementById(fields[error.field] || error.field) || firstInput;
+  const ordered = [...errors].sort((a, b) => {
+    const [x, y] = [inputOf(a), inputOf(b)];
+    if (!x || !y || x === y) return 0;
+    return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+  const items = ordered.map((error) => {
+    const input = inputOf(error);
     if (input) {
       // Radios, checkboxes and date inputs carry their message under the fieldset's legend and hint.
       const fieldset = input.closest('fieldset');
