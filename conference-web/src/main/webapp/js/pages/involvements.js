@@ -59,7 +59,7 @@ export async function render(main, { id, ids }) {
       : table(`Agencies working with ${familyName}`, ['Agency', 'Lead practitioner', 'From', 'Until', h('span', { class: 'govuk-visually-hidden' }, 'Change')], involvements.map((i) => [
         i.agencyName, i.leadPractitionerName, formatDate(i.startsOn), i.endsOn ? formatDate(i.endsOn) : 'Now',
         h('a', { class: 'govuk-link', href: `/families/${id}/involvements/${i.id}` }, 'Change', h('span', { class: 'govuk-visually-hidden' }, ` ${i.agencyName}`))]),
-      'involvements')),
+      'involvements', { hiddenCaption: true })),
     editing ? null : h('h2', { class: 'govuk-heading-m' }, 'Add an agency'),
     form);
 

@@ -26,5 +26,5 @@ export async function render(main, { id }) {
     staff.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-staff' }, 'Nobody from this agency can sign in yet.')
       : table(`Staff of ${agency.name}`, ['Name', 'Email', 'Role', 'Account'], staff.items.map((s) => [
         h('a', { class: 'govuk-link', href: `/admin/staff/${s.id}` }, s.fullName), s.email, rolesText(s.roles),
-        h('strong', { class: `govuk-tag ${s.active ? 'govuk-tag--green' : 'govuk-tag--grey'}` }, s.active ? 'Active' : 'Deactivated')]), 'staff-list'));
+        h('strong', { class: `govuk-tag ${s.active ? 'govuk-tag--green' : 'govuk-tag--grey'}` }, s.active ? 'Active' : 'Deactivated')]), 'staff-list', { hiddenCaption: true }));
 }

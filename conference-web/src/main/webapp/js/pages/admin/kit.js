@@ -31,10 +31,11 @@ export async function adminPage(main, title) {
   return caller;
 }
 
-export function table(caption, headings, rows, id) {
+/** A GOV.UK table; hiddenCaption when a heading just above already says what it is. */
+export function table(caption, headings, rows, id, { hiddenCaption = false } = {}) {
   return h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': caption },
     h('table', { class: 'govuk-table', id },
-      h('caption', { class: 'govuk-table__caption govuk-table__caption--m' }, caption),
+      h('caption', { class: hiddenCaption ? 'govuk-table__caption govuk-visually-hidden' : 'govuk-table__caption govuk-table__caption--m' }, caption),
       h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
         headings.map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t)))),
       h('tbody', { class: 'govuk-table__body' }, rows.map((cells) => h('tr', { class: 'govuk-table__row' },
