@@ -11,7 +11,7 @@ export async function render(main, { id }) {
   const form = h('form', { novalidate: true, id: 'staff-form' },
     textField({ id: 'full-name', name: 'fullName', label: 'Full name', autocomplete: 'off', spellcheck: false }),
     textField({ id: 'email', name: 'email', label: 'Email address', type: 'email', spellcheck: false,
-      hint: 'We email them a link to choose their own password. Their username is the part before the @.' }),
+      hint: 'We email them a link to choose their own password. Their username is the part before the @ (with a number added if someone has it already).' }),
     textField({ id: 'phone', name: 'phone', label: 'Phone number (optional)', type: 'tel', width: 'govuk-input--width-20',
       hint: 'Families they work with see it, so they know whom to call' }),
     checkboxes({ name: 'roles', legend: 'Roles (optional)', hint: 'Leave both unticked for someone who works with families.', options: ROLES }),
