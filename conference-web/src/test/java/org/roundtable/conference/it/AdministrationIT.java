@@ -151,14 +151,6 @@ class AdministrationIT {
     }
 
     @Test
-    void an_involvement_that_ends_before_it_starts_is_refused_beside_the_end_date() {
-        var refused = fx.admin.post("/families/" + fx.taylors + "/involvements", json("agencyId", fx.housing,
-                "leadPractitionerId", fx.housingOfficer, "startsOn", "2020-05-10", "endsOn", "2020-05-01"));
-        assertEquals(400, refused.status(), refused::toString);
-        assertEquals("endsOn", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
-    }
-
-    @Test
     void the_family_sees_its_lead_worker_and_chair_with_their_agency_and_how_to_reach_them() {
         var agency = fx.admin.get("/agencies/" + fx.socialCare).json();
         fx.admin.put("/agencies/" + fx.socialCare, json("name", agency.getString("name"), "kind", agency.getString("kind"),
