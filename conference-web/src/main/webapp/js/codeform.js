@@ -2,8 +2,10 @@
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { errorsFrom, showErrors } from './forms.js';
+import { safeReturnPath } from './return-address.js';
 
-export function renderCodeForm(main, challenge) {
+/** next: where to go once signed in (a path on this site only), else the person's conferences. */
+export function renderCodeForm(main, challenge, next) {
   const form = h('form', { novalidate: true, id: 'code-form' },
     h('div', { class: 'govuk-form-group' },
       h('h1', { class: 'govuk-label-wrapper' },
@@ -16,14 +18,14 @@ export function renderCodeForm(main, challenge) {
       })),
     h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button' }, 'Sign in'),
     h('p', { class: 'govuk-body' }, 'Not there? Check your junk folder, or ',
-      h('a', { class: 'govuk-link', href: '/code' }, 'ask for a new code'), '.'));
+      h('a', { class: 'govuk-link', href: safeReturnPath(next) ? `/code?next=${encodeURIComponent(next)}` : '/code' }, 'ask for a new code'), '.'));
   replaceChildren(main, h('div', { id: 'error-summary' }), form);
   form.querySelector('#code').focus();
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
       await api.post('/auth/codes/verify', { challengeId: challenge.challengeId, code: form.code.value });
-      window.location.assign('/conferences');
+      window.location.assign(safeReturnPath(next) || '/conferences');
     } catch (error) {
       showErrors(form, errorsFrom(error), { code: 'code', body: 'code', challengeId: 'code' });
     }

@@ -18,16 +18,30 @@ export function showErrors(form, errors, fields = {}) {
   clearErrors(form);
   const summary = document.getElementById('error-summary');
   const firstInput = form.querySelector('input, select, textarea');
-  const items = errors.map((error) => {
-    const input = document.getElementById(fields[error.field] || error.field) || firstInput;
+  // The summary lists the problems in the order of the fields on the page.
+  const inputOf = (error) => document.getElementById(fields[error.field] || error.field) || firstInput;
+  const ordered = [...errors].sort((a, b) => {
+    const [x, y] = [inputOf(a), inputOf(b)];
+    if (!x || !y || x === y) return 0;
+    return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+  const items = ordered.map((error) => {
+    const input = inputOf(error);
     if (input) {
-      const group = input.closest('.govuk-form-group');
+      // Radios, checkboxes and date inputs carry their message under the fieldset's legend and hint.
+      const fieldset = input.closest('fieldset');
+      const group = (fieldset || input).closest('.govuk-form-group');
       if (group && !group.querySelector('.govuk-error-message')) {
         group.classList.add('govuk-form-group--error');
         const message = h('p', { class: 'govuk-error-message', id: `${input.id}-error` },
           h('span', { class: 'govuk-visually-hidden' }, 'Error: '), error.message);
-        input.insertAdjacentElement('beforebegin', message);
-        input.setAttribute('aria-describedby', message.id);
+        if (fieldset) {
+          (fieldset.querySelector(':scope > .govuk-hint') || fieldset.querySelector(':scope > legend')).insertAdjacentElement('afterend', message);
+          fieldset.setAttribute('aria-describedby', message.id);
+        } else {
+          input.insertAdjacentElement('beforebegin', message);
+          input.setAttribute('aria-describedby', message.id);
+        }
         if (input.classList.contains('govuk-input')) input.classList.add('govuk-input--error');
       }
     }

@@ -8,6 +8,11 @@ document.body.classList.add('govuk-frontend-supported');
 
 function navigationFor(caller) {
   if (!caller) return [];
+  if (caller.roles && caller.roles.includes('ADMINISTRATOR')) {
+    // Administrators set the council up; they have no conferences and see no case detail.
+    return [{ href: '/admin', text: 'Administration' }, { href: '/admin/agencies', text: 'Agencies' },
+      { href: '/admin/advocacy-organisations', text: "Advocates' organisations" }, { href: '/families', text: 'Families' }];
+  }
   const links = [{ href: '/conferences', text: 'My conferences' }];
   if (caller.kind === 'STAFF') links.push({ href: '/families', text: 'Families' });
   if (caller.roles && caller.roles.includes('CHAIR')) links.push({ href: '/dashboard', text: 'Follow-up' });
@@ -31,7 +36,7 @@ export function renderLayout({ title, caller }) {
       h('div', { class: 'govuk-width-container' },
         h('div', { class: 'govuk-service-navigation__container' },
           h('span', { class: 'govuk-service-navigation__service-name' },
-            h('a', { href: caller ? '/conferences' : '/', class: 'govuk-service-navigation__link app-service-name' }, 'Roundtable')),
+            h('a', { href: homeOf(caller), class: 'govuk-service-navigation__link app-service-name' }, 'Roundtable')),
           items.length ? h('nav', { 'aria-label': 'Menu', class: 'govuk-service-navigation__wrapper' },
             h('button', { type: 'button', class: 'govuk-service-navigation__toggle govuk-js-service-navigation-toggle', 'aria-controls': 'navigation', hidden: true }, 'Menu'),
             h('ul', { class: 'govuk-service-navigation__list', id: 'navigation' }, items)) : null))),
@@ -61,11 +66,33 @@ function forgetStoredEdits() {
   }
 }
 
-/** Shows a failure that is not about a form field: the page still works, the person is told what to do. */
-export function showPageError(error) {
+/** Where "home" is for this person: the administration pages, their conferences, or signing in. */
+function homeOf(caller) {
+  if (!caller) return '/';
+  return caller.roles && caller.roles.includes('ADMINISTRATOR') ? '/admin' : '/conferences';
+}
+
+const ERROR_TITLES = { 404: 'Page not found', 403: 'You cannot see this page' };
+
+/**
+ * Shows a failure that is not about a form field, inside the usual header (with the person's
+ * own navigation when they are signed in) and with a way on: the page still works, the person
+ * is told what to do.
+ */
+export async function showPageError(error) {
+  let caller = null;
+  try {
+    caller = await api.get('/auth/me');
+  } catch (e) {
+    // Signed out, or the server cannot be reached: the header without navigation.
+  }
+  const title = ERROR_TITLES[error.status] || 'Sorry, there is a problem';
+  renderLayout({ title, caller });
   const main = document.getElementById('main-content');
   replaceChildren(main,
-    h('h1', { class: 'govuk-heading-l' }, error.status === 404 ? 'Page not found' : 'Sorry, there is a problem'),
+    h('h1', { class: 'govuk-heading-l', id: 'error-title' }, title),
     h('p', { class: 'govuk-body' }, error.message),
-    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/conferences' }, 'Go to my conferences')));
+    error.status === 403 ? h('p', { class: 'govuk-body' }, 'If you think you should be able to see it, ask the chair or your administrator.') : null,
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: homeOf(caller), id: 'way-on' },
+      caller ? (homeOf(caller) === '/admin' ? 'Go to administration' : 'Go to my conferences') : 'Go to the sign-in page')));
 }

@@ -1,5 +1,5 @@
 // Every page is this one shell; the address says which page module fills it.
-import { renderLayout, showPageError } from './layout.js';
+import { showPageError } from './layout.js';
 
 const routes = [
   [/^\/(sign-in)?$/, 'sign-in'],
@@ -7,6 +7,18 @@ const routes = [
   [/^\/code$/, 'code'],
   [/^\/confirm-email$/, 'confirm-email'],
   [/^\/unlock$/, 'unlock'],
+  [/^\/set-password$/, 'set-password'],
+  [/^\/admin$/, 'admin/home'],
+  [/^\/admin\/agencies$/, 'admin/agencies'],
+  [/^\/admin\/agencies\/new$/, 'admin/agency-form'],
+  [/^\/admin\/agencies\/([0-9a-f-]{36})$/, 'admin/agency'],
+  [/^\/admin\/agencies\/([0-9a-f-]{36})\/change$/, 'admin/agency-form'],
+  [/^\/admin\/agencies\/([0-9a-f-]{36})\/staff\/new$/, 'admin/staff-new'],
+  [/^\/admin\/staff\/([0-9a-f-]{36})$/, 'admin/staff'],
+  [/^\/admin\/advocacy-organisations$/, 'admin/organisations'],
+  [/^\/admin\/advocacy-organisations\/new$/, 'admin/organisation-form'],
+  [/^\/admin\/advocacy-organisations\/([0-9a-f-]{36})$/, 'admin/organisation-form'],
+  [/^\/families\/([0-9a-f-]{36})\/involvements(?:\/([0-9a-f-]{36}))?$/, 'involvements'],
   [/^\/conferences$/, 'conferences'],
   [/^\/conferences\/([0-9a-f-]{36})$/, 'conference'],
   [/^\/conferences\/([0-9a-f-]{36})\/live$/, 'live'],
@@ -23,18 +35,16 @@ async function start() {
   const path = window.location.pathname;
   const route = routes.find(([pattern]) => pattern.test(path));
   if (!route) {
-    renderLayout({ title: 'Page not found', caller: null });
-    showPageError({ status: 404, message: 'If you typed the web address, check it is correct.' });
+    await showPageError({ status: 404, message: 'If you typed the web address, check it is correct.' });
     return;
   }
   const [pattern, name] = route;
-  const id = path.match(pattern)[1];
+  const ids = path.match(pattern).slice(1);
   try {
     const page = await import(`./pages/${name}.js`);
-    await page.render(document.getElementById('main-content'), { id });
+    await page.render(document.getElementById('main-content'), { id: ids[0], ids });
   } catch (error) {
-    if (!document.getElementById('app-header').hasChildNodes()) renderLayout({ title: 'Problem', caller: null });
-    showPageError(error);
+    await showPageError(error);
   }
 }
 

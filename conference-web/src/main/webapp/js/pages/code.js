@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { renderCodeForm } from '../codeform.js';
-import { h, replaceChildren } from '../dom.js';
+import { h, param, replaceChildren } from '../dom.js';
 import { errorsFrom, showErrors } from '../forms.js';
 import { renderLayout } from '../layout.js';
 
@@ -17,7 +17,7 @@ export async function render(main) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      renderCodeForm(main, await api.post('/auth/codes', { email: form.email.value }));
+      renderCodeForm(main, await api.post('/auth/codes', { email: form.email.value }), param('next'));
     } catch (error) {
       showErrors(form, errorsFrom(error), { email: 'email', body: 'email' });
     }

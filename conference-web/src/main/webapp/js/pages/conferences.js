@@ -2,20 +2,47 @@ import { api, requireCaller } from '../api.js';
 import { formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
 
+function card(c) {
+  return h('li', { class: 'app-card', 'data-start': c.scheduledStart },
+    h('h3', { class: 'govuk-heading-m' },
+      h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${c.familyName}: ${humanise(c.kind)}`)),
+    h('p', { class: 'govuk-body' }, formatDateTime(c.scheduledStart)),
+    h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(c.status)}` }, humanise(c.status)),
+      ` Chair: ${c.chairName}`));
+}
+
+/**
+ * Coming conferences in date order, the next one first (a live one counts as coming); past
+ * ones apart below, the latest first.
+ */
+export function splitByDate(conferences, now = Date.now()) {
+  const isPast = (c) => c.status === 'CLOSED' || (c.status !== 'LIVE' && Date.parse(c.scheduledStart) < now);
+  const byStart = (a, b) => Date.parse(a.scheduledStart) - Date.parse(b.scheduledStart);
+  return {
+    coming: conferences.filter((c) => !isPast(c)).sort(byStart),
+    past: conferences.filter(isPast).sort((a, b) => byStart(b, a)),
+  };
+}
+
 export async function render(main) {
   const caller = await requireCaller();
+  if (caller.roles && caller.roles.includes('ADMINISTRATOR')) {
+    // Administrators have no conferences: their start is the administration pages.
+    window.location.replace('/admin');
+    return;
+  }
   renderLayout({ title: 'My conferences', caller });
-  const page = await api.get('/conferences?size=50');
+  const page = await api.get('/conferences?size=100');
+  const { coming, past } = splitByDate(page.items);
   replaceChildren(main,
     h('h1', { class: 'govuk-heading-l' }, 'My conferences'),
-    page.items.length === 0
-      ? h('p', { class: 'govuk-body', id: 'no-conferences' }, 'You have no conferences yet.')
-      : h('ul', { class: 'govuk-list', id: 'conference-list' }, page.items.map((c) => h('li', { class: 'app-card' },
-        h('h2', { class: 'govuk-heading-m' },
-          h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${c.familyName}: ${humanise(c.kind)}`)),
-        h('p', { class: 'govuk-body' }, formatDateTime(c.scheduledStart)),
-        h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(c.status)}` }, humanise(c.status)),
-          ` Chair: ${c.chairName}`)))));
+    page.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-conferences' }, 'You have no conferences yet.') : null,
+    page.items.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, 'Coming up'),
+    page.items.length === 0 ? null : coming.length === 0
+      ? h('p', { class: 'govuk-body', id: 'no-coming' }, 'No conference is booked.')
+      : h('ul', { class: 'govuk-list', id: 'conference-list' }, coming.map(card)),
+    past.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, 'Past conferences'),
+    past.length === 0 ? null : h('ul', { class: 'govuk-list', id: 'past-conferences' }, past.map(card)));
 }
 
 export function statusColour(status) {

@@ -1,6 +1,7 @@
 import { api, requireCaller } from '../api.js';
 import { formatDate, formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
+import { splitByDate } from './conferences.js';
 import { recordNav } from './record-nav.js';
 
 function summaryRow(key, value) {
@@ -82,6 +83,29 @@ function planSection(plan, caller, onSaved) {
         owns(caller, a) ? progressForm(plan.familyId, a, onSaved) : null))))));
 }
 
+/** The lead worker and the chair, with agency, phone and email: so a family knows whom to call. */
+function whomToContact(people, caller) {
+  if (people.length === 0) return null;
+  const family = caller.kind !== 'STAFF';
+  const roleName = { LEAD_WORKER: family ? 'Your lead worker' : 'Lead worker', CHAIR: 'Chair of the conferences' };
+  return h('div', { id: 'staff-contacts' },
+    h('h2', { class: 'govuk-heading-m' }, family ? 'Who to contact' : 'Lead worker and chair'),
+    people.map((p) => h('div', { class: 'govuk-summary-card' },
+      h('div', { class: 'govuk-summary-card__title-wrapper' },
+        h('h3', { class: 'govuk-summary-card__title' }, `${roleName[p.role]}: ${p.fullName}`)),
+      h('div', { class: 'govuk-summary-card__content' },
+        h('dl', { class: 'govuk-summary-list' },
+          summaryRow('Agency', p.agencyName),
+          summaryRow('Phone', p.phone ? h('a', { class: 'govuk-link', href: `tel:${p.phone.replace(/[^0-9+]/g, '')}` }, p.phone) : null),
+          summaryRow('Email', h('a', { class: 'govuk-link', href: `mailto:${p.email}` }, p.email)))))));
+}
+
+/** Coming conferences first, the next one at the top; then the past ones, the latest first. */
+function inDateOrder(conferences) {
+  const { coming, past } = splitByDate(conferences);
+  return [...coming.map((c) => ({ c, past: false })), ...past.map((c) => ({ c, past: true }))];
+}
+
 const DUE_STATE = { ON_TIME: 'On time', LATE: 'Held late', DUE: 'To book', OVERDUE: 'Overdue' };
 
 function timescalesSection(family, due) {
@@ -101,14 +125,17 @@ export async function render(main, { id }) {
     const involvements = await api.get(`/families/${id}/involvements`);
     replaceChildren(main, h('h1', { class: 'govuk-heading-l' }, 'Agencies working with this family'),
       h('p', { class: 'govuk-body' }, 'As an administrator you see who works with the family, not the case itself.'),
-      involvementsTable(involvements));
+      involvementsTable(involvements),
+      h('a', { class: 'govuk-button', href: `/families/${id}/involvements`, id: 'manage-involvements', role: 'button', draggable: 'false' },
+        'Add or change an agency'));
     return;
   }
   // Parts the family does not share with the caller's agency come back refused: the page says so.
   const orRefusal = (promise) => promise.catch((error) => { if (error.status === 403) return { refused: error.message }; throw error; });
-  const [family, plan, contacts, conferences] = await Promise.all([
+  const [family, plan, contacts, conferences, staffContacts] = await Promise.all([
     api.get(`/families/${id}`), orRefusal(api.get(`/families/${id}/plan`)),
-    orRefusal(api.get(`/families/${id}/contacts?size=20`)), api.get(`/families/${id}/conferences`)]);
+    orRefusal(api.get(`/families/${id}/contacts?size=20`)), api.get(`/families/${id}/conferences`),
+    api.get(`/families/${id}/staff-contacts`)]);
   const refused = (part) => h('div', { class: 'govuk-inset-text app-not-shared' }, part.refused, ' ',
     h('a', { class: 'govuk-link', href: `/families/${id}/sharing` }, 'Sharing'));
   const due = caller.kind === 'STAFF' ? await api.get(`/families/${id}/timescales`) : null;
@@ -123,15 +150,19 @@ export async function render(main, { id }) {
     caller.kind === 'FAMILY_MEMBER' ? h('p', { class: 'govuk-body', id: 'my-data' }, 'Download everything we hold about your family: ',
       h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data`, download: 'my-family-data.json', id: 'my-data-json' }, 'as data (JSON)'),
       ' or ', h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/pdf`, download: 'my-family-data.pdf', id: 'my-data-pdf' }, 'to read (PDF)'), '.') : null,
+    whomToContact(staffContacts, caller),
     h('h2', { class: 'govuk-heading-m' }, 'Conferences'),
     conferences.length === 0 ? h('p', { class: 'govuk-body' }, 'No conferences yet.')
-      : h('ul', { class: 'govuk-list', id: 'family-conferences' }, conferences.map((c) => h('li', {},
-        h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${humanise(c.kind)}, ${formatDateTime(c.scheduledStart)}`)))),
+      : h('ul', { class: 'govuk-list', id: 'family-conferences' }, inDateOrder(conferences).map(({ c, past }) => h('li', { 'data-start': c.scheduledStart },
+        h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${humanise(c.kind)}, ${formatDateTime(c.scheduledStart)}`),
+        past ? h('span', { class: 'app-muted' }, ' (past)') : null))),
     h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
     family.detailsWithheld ? h('p', { class: 'govuk-body' }, 'The family has asked not to share its details with your agency.') : null,
     h('div', { id: 'members' }, family.members.map(memberCard)),
     h('h2', { class: 'govuk-heading-m' }, 'Agencies working with the family'),
     involvementsTable(family.involvements),
+    caller.kind === 'STAFF' ? h('p', { class: 'govuk-body' },
+      h('a', { class: 'govuk-link', href: `/families/${id}/involvements`, id: 'manage-involvements' }, 'Add or change an agency working with the family')) : null,
     h('h2', { class: 'govuk-heading-m' }, 'Advocate'),
     family.advocates.length === 0 ? h('p', { class: 'govuk-body' }, 'No advocate yet.')
       : h('ul', { class: 'govuk-list' }, family.advocates.map((a) => h('li', {},

@@ -22,7 +22,9 @@ export async function render(main) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      renderCodeForm(main, await api.post('/auth/invitations/redeem', { token }));
+      // Once signed in, straight to the meeting this invitation was for.
+      const answer = await api.post('/auth/invitations/redeem', { token });
+      renderCodeForm(main, answer, answer.next);
     } catch (error) {
       showErrors(form, errorsFrom(error), { token: 'send-code', body: 'send-code' });
     }

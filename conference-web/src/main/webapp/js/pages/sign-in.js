@@ -2,11 +2,12 @@ import { api } from '../api.js';
 import { h, param, replaceChildren } from '../dom.js';
 import { errorsFrom, showErrors } from '../forms.js';
 import { renderLayout } from '../layout.js';
+import { safeReturnPath } from '../return-address.js';
 
 export async function render(main) {
   try {
     await api.get('/auth/me');
-    window.location.assign('/conferences');
+    window.location.assign(safeReturnPath(param('next')) || '/conferences');
     return;
   } catch (e) {
     // Not signed in: show the form.
@@ -15,12 +16,16 @@ export async function render(main) {
   const form = h('form', { novalidate: true, id: 'sign-in-form' },
     h('div', { class: 'govuk-form-group' },
       h('label', { class: 'govuk-label', for: 'username' }, 'Username'),
-      h('input', { class: 'govuk-input govuk-!-width-one-half', id: 'username', name: 'username', type: 'text', autocomplete: 'username', spellcheck: 'false' })),
+      h('input', { class: 'govuk-input govuk-!-width-one-half', id: 'username', name: 'username', type: 'text', autocomplete: 'username', spellcheck: 'false', value: param('username') || '' })),
     h('div', { class: 'govuk-form-group' },
       h('label', { class: 'govuk-label', for: 'password' }, 'Password'),
       h('input', { class: 'govuk-input govuk-!-width-one-half', id: 'password', name: 'password', type: 'password', autocomplete: 'current-password' })),
     h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button' }, 'Sign in'));
+  const next = safeReturnPath(param('next'));
   replaceChildren(main,
+    param('passwordSet') ? h('div', { class: 'govuk-notification-banner govuk-notification-banner--success', role: 'alert', id: 'password-set' },
+      h('div', { class: 'govuk-notification-banner__content' },
+        h('p', { class: 'govuk-notification-banner__heading' }, 'Your password is set. Sign in with it below.'))) : null,
     param('signedOut') ? h('div', { class: 'govuk-notification-banner govuk-notification-banner--success', role: 'alert' },
       h('div', { class: 'govuk-notification-banner__content' },
         h('p', { class: 'govuk-notification-banner__heading' }, 'You have signed out.'))) : null,
@@ -30,15 +35,14 @@ export async function render(main) {
       h('div', { class: 'govuk-grid-column-two-thirds' },
         h('h2', { class: 'govuk-heading-m' }, 'Family members and advocates'),
         h('p', { class: 'govuk-body' }, 'You do not need a password. We email you a code.'),
-        h('a', { class: 'govuk-button govuk-button--secondary', href: '/code', id: 'get-code' }, 'Get a sign-in code'),
+        h('a', { class: 'govuk-button govuk-button--secondary', href: next ? `/code?next=${encodeURIComponent(next)}` : '/code', id: 'get-code' }, 'Get a sign-in code'),
         h('h2', { class: 'govuk-heading-m' }, 'Staff'),
         form)));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
       await api.post('/auth/sign-in', { username: form.username.value, password: form.password.value });
-      const next = param('next');
-      window.location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/conferences');
+      window.location.assign(next || '/conferences');
     } catch (error) {
       showErrors(form, errorsFrom(error), { username: 'username', password: 'password', body: 'username' });
     }

@@ -6,16 +6,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.roundtable.conference.application.command.AgencyCommand;
 import org.roundtable.conference.application.command.NewStaffCommand;
 import org.roundtable.conference.application.command.StaffUpdateCommand;
 import org.roundtable.conference.application.view.AgencyView;
+import org.roundtable.conference.application.view.PractitionerView;
 import org.roundtable.conference.application.view.StaffView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.agency.Agency;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.infrastructure.security.PasswordHasher;
+import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.Page;
 import org.roundtable.shared.domain.PageRequest;
@@ -41,6 +45,9 @@ public class AgencyService {
     @Inject
     private Event<AccessChanged> accessChanged;
 
+    @Inject
+    private PasswordSetupService passwordSetup;
+
     public Page<AgencyView> list(Caller caller, PageRequest page) {
         policy.requireStaff(caller);
         return lookup.page(em.createQuery("select a from Agency a order by a.name", Agency.class),
@@ -56,6 +63,7 @@ public class AgencyService {
         policy.requireAdministrator(caller);
         requireUniqueName(command.name(), null);
         var agency = new Agency(command.name().strip(), command.kind());
+        agency.changeContact(Text.blankToNull(command.contactPhone()), Text.blankToNull(command.contactEmail()));
         em.persist(agency);
         return AgencyView.of(agency);
     }
@@ -65,6 +73,7 @@ public class AgencyService {
         var agency = lookup.require(Agency.class, agencyId, "agency");
         requireUniqueName(command.name(), agencyId);
         agency.rename(command.name().strip(), command.kind());
+        agency.changeContact(Text.blankToNull(command.contactPhone()), Text.blankToNull(command.contactEmail()));
         return AgencyView.of(agency);
     }
 
@@ -79,18 +88,59 @@ public class AgencyService {
                 page, StaffView::of);
     }
 
+    /**
+     * Adds a member of staff. Without a password (the usual way) nobody knows one yet: they are
+     * emailed a link to set their own, and until then no password signs them in.
+     */
     public StaffView addStaff(Caller caller, UUID agencyId, NewStaffCommand command) {
         policy.requireAdministrator(caller);
         var agency = lookup.require(Agency.class, agencyId, "agency");
-        long taken = em.createQuery("select count(s) from StaffMember s where s.username = :u", Long.class)
-                .setParameter("u", command.username()).getSingleResult();
-        if (taken > 0) {
+        String email = command.email().strip();
+        String username = Text.blankToNull(command.username()) == null ? freeUsernameFor(email) : command.username();
+        if (usernameTaken(username)) {
             throw new InvalidInput("username", "That username is already taken; choose another.");
         }
-        var staff = new StaffMember(agency, command.fullName().strip(), command.email().strip(), command.username(),
-                passwords.hash(command.password()), command.roles());
+        String password = Text.blankToNull(command.password());
+        var staff = new StaffMember(agency, command.fullName().strip(), email, username,
+                passwords.hash(password == null ? Secrets.token() : password), command.roles());
+        staff.changePhone(Text.blankToNull(command.phone()));
         em.persist(staff);
+        if (password == null) {
+            passwordSetup.emailLink(staff, false);
+        }
         return StaffView.of(staff);
+    }
+
+    public StaffView getStaff(Caller caller, UUID staffId) {
+        policy.requireAdministrator(caller);
+        return StaffView.of(lookup.require(StaffMember.class, staffId, "member of staff"));
+    }
+
+    /**
+     * For a forgotten password or a worry that someone else knows it: the old password stops
+     * working, every session ends, any lock from failed attempts is lifted, and the person is
+     * emailed a link to choose a new one.
+     */
+    public StaffView resetSignIn(Caller caller, UUID staffId) {
+        policy.requireAdministrator(caller);
+        var staff = lookup.require(StaffMember.class, staffId, "member of staff");
+        if (!staff.isActive()) {
+            throw new InvalidInput("active", staff.fullName() + "'s account is not active. Make it active first.");
+        }
+        staff.changePasswordHash(passwords.hash(Secrets.token()));
+        staff.recordSuccessfulSignIn();
+        endSessionsOf(staffId);
+        accessChanged.fire(new AccessChanged("staff sign-in reset"));
+        passwordSetup.emailLink(staff, true);
+        return StaffView.of(staff);
+    }
+
+    /** Active staff of an agency by name, for choosing a lead practitioner: what any member of staff may know. */
+    public List<PractitionerView> practitioners(Caller caller, UUID agencyId) {
+        policy.requireStaff(caller);
+        lookup.require(Agency.class, agencyId, "agency");
+        return em.createQuery("select s from StaffMember s where s.agency.id = :a and s.active = true order by s.fullName",
+                StaffMember.class).setParameter("a", agencyId).getResultList().stream().map(PractitionerView::of).toList();
     }
 
     public StaffView updateStaff(Caller caller, UUID staffId, StaffUpdateCommand command) {
@@ -101,13 +151,37 @@ public class AgencyService {
             throw new InvalidInput("roles", "You cannot remove your own administrator access or deactivate yourself.");
         }
         staff.update(command.fullName().strip(), command.email().strip(), command.roles(), command.active());
+        staff.changePhone(Text.blankToNull(command.phone()));
         accessChanged.fire(new AccessChanged("staff member changed"));
         if (!command.active()) {
             // A deactivated account loses every session at once.
-            em.createQuery("delete from UserSession s where s.callerKind = :kind and s.callerId = :id")
-                    .setParameter("kind", CallerKind.STAFF).setParameter("id", staffId).executeUpdate();
+            endSessionsOf(staffId);
         }
         return StaffView.of(staff);
+    }
+
+    private void endSessionsOf(UUID staffId) {
+        em.createQuery("delete from UserSession s where s.callerKind = :kind and s.callerId = :id")
+                .setParameter("kind", CallerKind.STAFF).setParameter("id", staffId).executeUpdate();
+    }
+
+    private boolean usernameTaken(String username) {
+        return em.createQuery("select count(s) from StaffMember s where s.username = :u", Long.class)
+                .setParameter("u", username).getSingleResult() > 0;
+    }
+
+    /** "Sam.Okafor@council.example" -> "sam.okafor", or "sam.okafor2" when that is taken. */
+    private String freeUsernameFor(String email) {
+        String base = email.substring(0, Math.max(email.indexOf('@'), 0)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "");
+        if (base.length() < 3) {
+            base = base + "staff";
+        }
+        base = base.length() > 90 ? base.substring(0, 90) : base;
+        String candidate = base;
+        for (int n = 2; usernameTaken(candidate); n++) {
+            candidate = base + n;
+        }
+        return candidate;
     }
 
     private void requireUniqueName(String name, UUID except) {

@@ -71,7 +71,7 @@ public class InvolvementService {
         var agency = lookup.require(Agency.class, command.agencyId(), "agency");
         requirePractitioners(agency);
         var lead = requireStaffOf(agency, command.leadPractitionerId());
-        var period = new Period(command.startsOn(), command.endsOn());
+        var period = periodOf(command.startsOn(), command.endsOn());
         boolean overlaps = families.involvements(familyId).stream()
                 .anyMatch(i -> i.agency().id().equals(agency.id()) && overlap(i.period(), period));
         if (overlaps) {
@@ -90,7 +90,7 @@ public class InvolvementService {
             throw new ResourceNotFound("involvement");
         }
         var lead = requireStaffOf(involvement.agency(), command.leadPractitionerId());
-        involvement.change(lead, new Period(command.startsOn(), command.endsOn()));
+        involvement.change(lead, periodOf(command.startsOn(), command.endsOn()));
         accessChanged.fire(new AccessChanged("involvement changed"));
         return InvolvementView.of(involvement, LocalDate.now(clock));
     }
@@ -144,6 +144,14 @@ public class InvolvementService {
         if (practitioners == 0) {
             throw new InvalidInput("agencyId", agency.name() + " has only administrators, who see no case detail. Choose an agency that works with families.");
         }
+    }
+
+    /** The dates as typed, with a mistake reported beside the end date. */
+    private static Period periodOf(LocalDate startsOn, LocalDate endsOn) {
+        if (endsOn != null && endsOn.isBefore(startsOn)) {
+            throw new InvalidInput("endsOn", "The end date must be the same as or after the start date.");
+        }
+        return new Period(startsOn, endsOn);
     }
 
     private static boolean overlap(Period a, Period b) {

@@ -127,6 +127,21 @@ class AuthorisationMatrixIT {
         }));
         rows.add(new Row("PUT", "/staff/{staffId}", ADMIN_ONLY, Session.OWN, c -> c.put("/staff/" + fx.freshStaff(),
                 json("fullName", "Renamed Person", "email", "renamed@example.org", "roles", noRoles, "active", true))));
+        rows.add(new Row("GET", "/staff/{staffId}", ADMIN_ONLY, Session.OWN, c -> c.get("/staff/" + fx.housingOfficer)));
+        rows.add(new Row("POST", "/staff/{staffId}/sign-in-reset", ADMIN_ONLY, Session.OWN,
+                c -> c.post("/staff/" + fx.freshStaff() + "/sign-in-reset", null)));
+        rows.add(new Row("GET", "/agencies/{agencyId}/practitioners", STAFF, Session.OWN, c -> c.get("/agencies/" + fx.health + "/practitioners")));
+        rows.add(new Row("POST", "/auth/password-setup/check", EVERYONE, Session.COPY_OF_OWN,
+                c -> c.post("/auth/password-setup/check", json("token", fx.freshPasswordLinkToken()))));
+        rows.add(new Row("POST", "/auth/password-setup", EVERYONE, Session.COPY_OF_OWN,
+                c -> c.post("/auth/password-setup", json("token", fx.freshPasswordLinkToken(), "password", "a-long-enough-password"))));
+        rows.add(new Row("GET", "/advocacy-organisations", STAFF, Session.OWN, c -> c.get("/advocacy-organisations")));
+        rows.add(new Row("POST", "/advocacy-organisations", ADMIN_ONLY, Session.OWN,
+                c -> c.post("/advocacy-organisations", json("name", fx.unique("Advocacy"), "contactPhone", "0808 157 0192"))));
+        rows.add(new Row("GET", "/advocacy-organisations/{organisationId}", STAFF, Session.OWN,
+                c -> c.get("/advocacy-organisations/" + fx.freshAdvocacyOrganisation())));
+        rows.add(new Row("PUT", "/advocacy-organisations/{organisationId}", ADMIN_ONLY, Session.OWN,
+                c -> c.put("/advocacy-organisations/" + fx.freshAdvocacyOrganisation(), json("name", fx.unique("Renamed advocacy")))));
 
         // Families, members, involvements, advocates
         rows.add(new Row("GET", "/families", SIGNED_IN, Session.OWN, c -> c.get("/families")));
@@ -243,6 +258,7 @@ class AuthorisationMatrixIT {
         rows.add(new Row("POST", "/families/{familyId}/details/proposals/{proposalId}/decision", familyOnly, Session.OWN,
                 c -> c.post(family + "/details/proposals/" + fx.freshProposal() + "/decision", json("accept", false))));
         rows.add(new Row("GET", "/families/{familyId}/sharing", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/sharing")));
+        rows.add(new Row("GET", "/families/{familyId}/staff-contacts", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/staff-contacts")));
         rows.add(new Row("PUT", "/families/{familyId}/sharing/preferences", familyOnly, Session.OWN,
                 c -> c.put(family + "/sharing/preferences", json("agencyId", fx.school, "kind", "DETAILS", "preference", "SHARE"))));
         rows.add(new Row("POST", "/families/{familyId}/sharing/overrides", TAYLOR_WORKERS, Session.OWN,

@@ -29,8 +29,15 @@ final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final WebDriverWait wait;
+    private final java.net.URI base;
 
     Browser() {
+        this(ApiClient.BASE);
+    }
+
+    /** A browser for a server at another address (a second server started by a test). */
+    Browser(java.net.URI base) {
+        this.base = base;
         String chromium = System.getProperty("chromium.path", "/usr/bin/chromium");
         String chromedriver = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
         if (!new File(chromium).canExecute() || !new File(chromedriver).canExecute()) {
@@ -73,7 +80,7 @@ final class Browser implements AutoCloseable {
     }
 
     Browser open(String path) {
-        driver.get(ApiClient.BASE.resolve(path).toString());
+        driver.get(base.resolve(path).toString());
         return this;
     }
 
@@ -90,7 +97,7 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForPath(String path) {
-        wait.until(d -> d.getCurrentUrl().replace(ApiClient.BASE.toString(), "").startsWith(path));
+        wait.until(d -> d.getCurrentUrl().replace(base.toString(), "").startsWith(path));
     }
 
     void type(By by, String text) {
@@ -158,6 +165,40 @@ final class Browser implements AutoCloseable {
                 + violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
                         .map(n -> n.getTarget().toString()).collect(Collectors.joining(", ")))
                         .collect(Collectors.joining("\n")));
+    }
+
+    /** The address bar without the server's part: "/admin/agencies". */
+    String path() {
+        return driver.getCurrentUrl().replace(base.toString(), "");
+    }
+
+    /**
+     * Saves the whole page as target/screenshots/{name}-{width}.png, at a 360 px phone's width
+     * and at a desktop's, for people to look at; the window is left at desktop width.
+     */
+    void screenshots(String name) {
+        for (int width : new int[] {360, 1200}) {
+            resize(width, 900);
+            long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+            resize(width, (int) Math.min(Math.max(height, 600), 4000));
+            try {
+                var file = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+                var target = java.nio.file.Path.of("target", "screenshots", name + "-" + width + ".png");
+                Files.createDirectories(target.getParent());
+                Files.copy(file.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        resize(1200, 900);
+    }
+
+    /** axe-core at a 360 px phone's width and at a desktop's. */
+    void assertAccessibleOnPhoneAndDesktop() {
+        resize(360, 800);
+        assertAccessible();
+        resize(1200, 900);
+        assertAccessible();
     }
 
     @Override

@@ -118,11 +118,12 @@ class CaseRecordIT {
     }
 
     @Test
-    void an_involvement_that_ends_before_it_starts_is_refused() {
+    void an_involvement_that_ends_before_it_starts_is_refused_beside_the_end_date() {
         Reply reply = fx.admin.post("/families/" + fx.taylors + "/involvements", json("agencyId", fx.housing,
                 "leadPractitionerId", fx.housingOfficer, "startsOn", "2020-05-01", "endsOn", "2020-04-01"));
-        assertEquals(409, reply.status());
+        assertEquals(400, reply.status());
         assertTrue(reply.detail().contains("end date"), reply.detail());
+        assertEquals("endsOn", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), "the page shows it beside the field");
     }
 
     @Test

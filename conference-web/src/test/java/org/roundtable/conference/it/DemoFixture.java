@@ -229,6 +229,21 @@ final class DemoFixture {
                 .json().getString("id");
     }
 
+    /** A new member of staff added the usual way (no password): the token of the link they are emailed. */
+    String freshPasswordLinkToken() {
+        String email = unique("link").toLowerCase() + "@example.org";
+        Reply added = admin.post("/agencies/" + housing + "/staff", json("fullName", "Linked Person", "email", email,
+                "roles", jakarta.json.Json.createArrayBuilder().build()));
+        assertEquals(201, added.status(), added::toString);
+        return Mailbox.latestPasswordToken(email);
+    }
+
+    String freshAdvocacyOrganisation() {
+        Reply made = admin.post("/advocacy-organisations", json("name", unique("Advocacy")));
+        assertEquals(201, made.status(), made::toString);
+        return made.json().getString("id");
+    }
+
     /** A single-use invitation token for Jess, as the chair's email delivers it. */
     String freshInvitationToken() {
         return SignInIT.sendInvitationTo(chair, "FAMILY_MEMBER");

@@ -15,6 +15,7 @@ public final class Mailbox {
 
     private static final Pattern CODE = Pattern.compile("code: (\\d{6})");
     private static final Pattern INVITE = Pattern.compile("/invite\\?token=([A-Za-z0-9_%-]+)");
+    private static final Pattern PASSWORD_LINK = Pattern.compile("(https?://[^\\s]+)?/set-password\\?token=([A-Za-z0-9_%-]+)");
 
     private Mailbox() {
     }
@@ -70,6 +71,25 @@ public final class Mailbox {
             throw new AssertionError("The invitation has no link: " + body);
         }
         return java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The token of the newest set-password link emailed to this member of staff. */
+    public static String latestPasswordToken(String to) {
+        return passwordLinkMatch(to).group(2);
+    }
+
+    /** The newest set-password link emailed to this member of staff, as it is in the email. */
+    public static String latestPasswordLink(String to) {
+        return passwordLinkMatch(to).group();
+    }
+
+    private static Matcher passwordLinkMatch(String to) {
+        String body = body(latest(to, "Roundtable password"));
+        Matcher m = PASSWORD_LINK.matcher(body);
+        if (!m.find()) {
+            throw new AssertionError("The email has no set-password link: " + body);
+        }
+        return m;
     }
 
     public static String body(MimeMessage message) {

@@ -27,6 +27,8 @@ final class StandaloneServer implements AutoCloseable {
     private final String heap;
     /** The database's driver, URL, user and password; null: the test PostgreSQL. */
     private final List<String> database;
+    /** Whether the server makes the demo data (a fresh install does not). */
+    private final boolean demo;
     private Process launcher;
 
     StandaloneServer(int offset) {
@@ -42,8 +44,21 @@ final class StandaloneServer implements AutoCloseable {
      * options the demo run uses) when embedded is true.
      */
     StandaloneServer(int offset, String heap, boolean embedded) {
+        this(offset, heap, embedded, null, true);
+    }
+
+    /**
+     * A fresh install, as an operator starts one: its own PostgreSQL database (url, user,
+     * password), and without -Droundtable.demo=true, so the server creates no account of any kind by itself.
+     */
+    static StandaloneServer freshInstall(int offset, String url, String user, String password) {
+        return new StandaloneServer(offset, "512m", false, List.of("postgresql", url, user, password), false);
+    }
+
+    private StandaloneServer(int offset, String heap, boolean embedded, List<String> database, boolean demo) {
         this.offset = offset;
         this.heap = heap;
+        this.demo = demo;
         try {
             base = Files.createTempDirectory("roundtable-server");
             Path standalone = Path.of(System.getProperty("jboss.home"), "standalone");
@@ -53,9 +68,18 @@ final class StandaloneServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        database = embedded
+        this.database = embedded
                 ? List.of("h2", "jdbc:h2:file:" + base.resolve("demo") + ";" + System.getProperty("roundtable.demo.h2.options"), "sa", "sa")
-                : null;
+                : database;
+    }
+
+    /** What the server printed to its console so far (its log, as an operator sees it). */
+    String console() {
+        try {
+            return Files.readString(base.resolve("console.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     URI address() {
@@ -75,8 +99,9 @@ final class StandaloneServer implements AutoCloseable {
                 "-Droundtable.db.password=" + (database == null ? System.getProperty("roundtable.test.db.password") : database.get(3)),
                 "-Droundtable.smtp.host=127.0.0.1",
                 "-Droundtable.smtp.port=" + System.getProperty("roundtable.test.smtp.port"),
-                "-Droundtable.demo=true",
+                "-Droundtable.demo=" + demo,
                 "-Droundtable.allowed-origins=" + address(),
+                "-Droundtable.public-url=" + address(),
                 "-Droundtable.bcrypt.cost=10"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(base.resolve("console.log").toFile());

@@ -15,11 +15,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.roundtable.conference.application.AgencyService;
 import org.roundtable.conference.application.command.AgencyCommand;
 import org.roundtable.conference.application.command.NewStaffCommand;
 import org.roundtable.conference.application.view.AgencyView;
+import org.roundtable.conference.application.view.PractitionerView;
 import org.roundtable.conference.application.view.StaffView;
 import org.roundtable.conference.interfaces.security.CallerContext;
 import org.roundtable.shared.domain.Page;
@@ -76,5 +78,12 @@ public class AgencyResource {
         var created = agencies.addStaff(context.caller(), agencyId, command);
         return Response.created(uri.getBaseUriBuilder().path("staff").path(created.id().toString()).build())
                 .entity(created).build();
+    }
+
+    /** Active staff by name, for choosing a lead practitioner; any member of staff may ask. */
+    @GET
+    @Path("/{agencyId}/practitioners")
+    public List<PractitionerView> practitioners(@PathParam("agencyId") UUID agencyId) {
+        return agencies.practitioners(context.caller(), agencyId);
     }
 }

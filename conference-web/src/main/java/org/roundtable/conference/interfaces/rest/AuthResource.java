@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.roundtable.conference.application.AccessPolicy;
 import org.roundtable.conference.application.CodeChallenge;
+import org.roundtable.conference.application.InvitationDestination;
 import org.roundtable.conference.application.InvitationService;
 import org.roundtable.conference.application.SignInAddresses;
 import org.roundtable.conference.application.SignInResult;
@@ -52,8 +53,15 @@ public class AuthResource {
             @NotBlank(message = "Enter the 6-digit code from the email") @Pattern(regexp = "\\s*\\d{6}\\s*", message = "The code is 6 digits, like 123456") String code) {
     }
 
+    /** A code is on its way; next is the page of the meeting the invitation was for. */
+    public record RedeemAnswer(UUID challengeId, String sentTo, String next) {
+    }
+
     @Inject
     private SignInService signIn;
+
+    @Inject
+    private InvitationDestination destinations;
 
     @Inject
     private InvitationService invitations;
@@ -95,8 +103,9 @@ public class AuthResource {
 
     @POST
     @Path("/invitations/redeem")
-    public CodeChallenge redeem(@Valid @NotNull(message = "Send the invitation token") RedeemRequest body) {
-        return invitations.redeem(body.token());
+    public RedeemAnswer redeem(@Valid @NotNull(message = "Send the invitation token") RedeemRequest body) {
+        CodeChallenge challenge = invitations.redeem(body.token());
+        return new RedeemAnswer(challenge.challengeId(), challenge.sentTo(), destinations.pathFor(body.token()).orElse(null));
     }
 
     @POST

@@ -38,6 +38,7 @@ public class RecordReadLogger implements ContainerResponseFilter {
             Map.entry("/families/{familyId}/details/history", "changes to your details"),
             Map.entry("/families/{familyId}/details/proposals", "corrections to your details"),
             Map.entry("/families/{familyId}/sharing", "your sharing choices"),
+            Map.entry("/families/{familyId}/staff-contacts", "whom your family can contact"),
             Map.entry("/conferences/{conferenceId}", "a conference"),
             Map.entry("/conferences/{conferenceId}/sign-off", "the plan's sign-off"),
             Map.entry("/conferences/{conferenceId}/statements", "what people said at a conference"),

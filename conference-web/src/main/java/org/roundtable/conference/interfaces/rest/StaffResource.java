@@ -4,6 +4,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +27,19 @@ public class StaffResource {
 
     @Inject
     private CallerContext context;
+
+    @GET
+    @Path("/{staffId}")
+    public StaffView get(@PathParam("staffId") UUID staffId) {
+        return agencies.getStaff(context.caller(), staffId);
+    }
+
+    /** The old password stops working and the person is emailed a link to choose a new one. */
+    @POST
+    @Path("/{staffId}/sign-in-reset")
+    public StaffView resetSignIn(@PathParam("staffId") UUID staffId) {
+        return agencies.resetSignIn(context.caller(), staffId);
+    }
 
     @PUT
     @Path("/{staffId}")

@@ -24,6 +24,12 @@ public class Agency {
     @Column(nullable = false)
     private AgencyKind kind;
 
+    @Column(name = "contact_phone")
+    private String contactPhone;
+
+    @Column(name = "contact_email")
+    private String contactEmail;
+
     @Version
     private long version;
 
@@ -38,6 +44,20 @@ public class Agency {
     public void rename(String name, AgencyKind kind) {
         this.name = Objects.requireNonNull(name);
         this.kind = Objects.requireNonNull(kind);
+    }
+
+    /** Whom families and other agencies call: optional, as not every agency has one shared line. */
+    public void changeContact(String phone, String email) {
+        this.contactPhone = phone;
+        this.contactEmail = email;
+    }
+
+    public String contactPhone() {
+        return contactPhone;
+    }
+
+    public String contactEmail() {
+        return contactEmail;
     }
 
     public UUID id() {

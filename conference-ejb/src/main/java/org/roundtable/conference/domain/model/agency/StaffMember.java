@@ -36,6 +36,8 @@ public class StaffMember {
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
+    private String phone;
+
     @Column(name = "is_chair", nullable = false)
     private boolean chair;
 
@@ -70,6 +72,15 @@ public class StaffMember {
 
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = Objects.requireNonNull(passwordHash);
+    }
+
+    /** A direct line, shown to the families the person works with; optional. */
+    public void changePhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String phone() {
+        return phone;
     }
 
     public Set<StaffRole> roles() {

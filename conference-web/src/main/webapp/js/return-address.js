@@ -1,0 +1,14 @@
+// Where to go after signing in. Only a path on this same site is ever followed, so a link
+// cannot send someone who signs in to another website.
+
+/** The path to return to, or null when the value is missing or points anywhere else. */
+export function safeReturnPath(value) {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (/[\u0000-\u001f\\]/.test(value)) return null;
+  try {
+    const url = new URL(value, window.location.origin);
+    return url.origin === window.location.origin ? url.pathname + url.search + url.hash : null;
+  } catch (e) {
+    return null;
+  }
+}
