@@ -116,7 +116,14 @@ public final class LiveProtocol {
         if (reason.isEmpty() || reason.length() > 500) {
             throw new ProtocolViolation("invalid", "Give a reason for the private part (up to 500 characters).");
         }
-        return new ClientMessage.StartPrivate(List.copyOf(ids), reason);
+        String familyText = null;
+        if (o.containsKey("familyText") && !o.isNull("familyText")) {
+            familyText = string(o, "familyText").strip();
+            if (familyText.length() > 500) {
+                throw new ProtocolViolation("invalid", "What the family is told is up to 500 characters.");
+            }
+        }
+        return new ClientMessage.StartPrivate(List.copyOf(ids), reason, familyText == null || familyText.isEmpty() ? null : familyText);
     }
 
     private static String string(JsonObject o, String key) {
