@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 public class PageRouteFilter extends HttpFilter {
 
     static final Pattern PAGES = Pattern.compile(
-            "/|/sign-in|/invite|/code|/conferences|/dashboard|/families|/conferences/[0-9a-f-]{36}(/live)?|/families/[0-9a-f-]{36}(/details|/sharing|/access-log|/contact-map)?");
+            "/|/sign-in|/invite|/code|/conferences|/dashboard|/families|/conferences/[0-9a-f-]{36}(/live)?|/families/[0-9a-f-]{36}(/details|/sharing|/access-log|/contact-map)?"
+            // Scheduling, rescheduling, cancelling and closing: question pages and "check your answers".
+            + "|/conferences/new/(kind|when|where|who|agenda|check)"
+            + "|/conferences/[0-9a-f-]{36}/(reschedule/(kind|when|where|check)|cancel|close/(attendance|decisions|check))");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
