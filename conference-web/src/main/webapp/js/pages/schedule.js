@@ -20,7 +20,7 @@ export const KINDS = [
 
 // Which question each of the server's fields belongs to, and the input it is shown beside.
 const STEP_OF_FIELD = { kind: 'kind', scheduledStart: 'when', venue: 'where', joinLink: 'where', dialIn: 'where', invitees: 'who' };
-const INPUT_OF_FIELD = { kind: 'kind', scheduledStart: 'when-day', venue: 'venue', joinLink: 'joinLink', dialIn: 'dialIn', invitees: 'invitees' };
+const INPUT_OF_FIELD = { kind: 'kind', scheduledStart: 'when', venue: 'venue', joinLink: 'joinLink', dialIn: 'dialIn', invitees: 'invitees' };
 
 function localParts(iso) {
   const d = new Date(iso);
@@ -105,7 +105,7 @@ export async function render(main, { id }) {
         const date = readDate(form, 'when');
         const time = form.time.value.trim().replace('.', ':');
         const errors = [];
-        if (!date) errors.push({ field: 'when-day', message: 'Enter a real date, for example 27 3 2027' });
+        if (!date) errors.push({ field: 'when', message: 'Enter a real date, for example 27 3 2027' });
         if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(time)) errors.push({ field: 'time', message: 'Enter a time like 10:30 or 14:00' });
         if (errors.length) return errors;
         answers.date = date;

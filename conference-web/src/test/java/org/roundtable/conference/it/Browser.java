@@ -81,6 +81,10 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    void waitGone(By by) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
     void waitForText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
@@ -154,6 +158,23 @@ final class Browser implements AutoCloseable {
                 + violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
                         .map(n -> n.getTarget().toString()).collect(Collectors.joining(", ")))
                         .collect(Collectors.joining("\n")));
+    }
+
+    /** Saves what the browser shows now as target/screenshots/{name}.png, for a person to look at. */
+    void screenshot(String name) {
+        try {
+            var folder = java.nio.file.Path.of("target", "screenshots");
+            Files.createDirectories(folder);
+            // The whole page, not just the window: GOV.UK pages are long on a phone.
+            long height = (Long) script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
+            var size = driver.manage().window().getSize();
+            resize(size.getWidth(), (int) Math.min(Math.max(height + 140, size.getHeight()), 6000));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            resize(size.getWidth(), size.getHeight());
+            Files.write(folder.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
