@@ -1,7 +1,7 @@
 // Closing with care: who came (required for every invitee), what was decided, then "Check your
 // answers" with a warning before the record is locked for good.
 import { api, requireCaller } from '../api.js';
-import { h, humanise, replaceChildren } from '../dom.js';
+import { h, replaceChildren } from '../dom.js';
 import { clearErrors, errorsFrom, showErrors } from '../forms.js';
 import { renderLayout } from '../layout.js';
 import {
@@ -110,5 +110,4 @@ export async function render(main, { id }) {
     saveAnswers(key, answers);
     window.location.assign(changing || step === 'decisions' ? url('check') : url('decisions'));
   });
-  void humanise;
 }

@@ -136,7 +136,7 @@ export async function render(main, { id }) {
   };
 
   if (step === 'check') {
-    checkPage(main, { answers, family, rescheduling, conference, caption, back, key, urlOf, changeUrl, familyId, id });
+    checkPage(main, { answers, rescheduling, caption, back, key, changeUrl, familyId, id });
     return;
   }
   const [form, read] = pages[step]();
@@ -156,7 +156,7 @@ export async function render(main, { id }) {
 }
 
 /** Who is invited: the family, its advocate, staff of the agencies working with it, and others by agency. */
-async function whoPageAsync(family, answers, form, othersList) {
+async function whoPageAsync(family, answers, form) {
   const today = new Date().toISOString().slice(0, 10);
   const involved = family.involvements.filter((i) => i.active);
   const staffLists = await Promise.all(involved.map((i) => api.get(`/agencies/${i.agencyId}/staff?size=100`).catch(() => ({ items: [] }))));
@@ -209,7 +209,8 @@ function whoPage(family, answers) {
     return h('li', {}, `${o.name} (${o.agencyName}) `, remove);
   }));
   drawOthers();
-  whoPageAsync(family, answers, form, othersList).catch(() => {});
+  whoPageAsync(family, answers, form).catch((error) => replaceChildren(form.querySelector('#invitees'),
+    h('p', { class: 'govuk-body' }, `We could not load the people who work with the family: ${error.message}`)));
   api.get('/agencies?size=100').then((agencies) => agencies.items.forEach((a) => agencySelect.append(h('option', { value: a.id }, a.name)))).catch(() => {});
   agencySelect.addEventListener('change', async () => {
     replaceChildren(personSelect, h('option', { value: '' }, 'Choose a person'));
@@ -289,7 +290,7 @@ function agendaPage(answers) {
 }
 
 function checkPage(main, ctx) {
-  const { answers, family, rescheduling, caption, back, key, urlOf, changeUrl, familyId, id } = ctx;
+  const { answers, rescheduling, caption, back, key, changeUrl, familyId, id } = ctx;
   const kindName = (KINDS.find(([v]) => v === answers.kind) || [null, 'Not answered'])[1];
   const when = answers.date && answers.time ? formatDateTime(startOf(answers)) : 'Not answered';
   const rows = [
@@ -341,7 +342,6 @@ function checkPage(main, ctx) {
       showErrors(form, errors, { body: 'confirm' });
     }
   });
-  void family;
 }
 
 async function cancelPage(main, caller, id) {
