@@ -80,7 +80,7 @@ export function answerForm(send, idPrefix = 'answer') {
               'data-aria-controls': reveal ? `conditional-${reveal}` : null }),
             h('label', { class: 'govuk-label govuk-radios__label', for: id }, label)),
           reveal ? h('div', { class: 'govuk-radios__conditional govuk-radios__conditional--hidden', id: `conditional-${reveal}` }, conditional[reveal]) : null];
-        })))),
+        }).flat()))),
     h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id: 'send-answer' }, 'Send'));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -106,7 +106,12 @@ export function answerForm(send, idPrefix = 'answer') {
 /** GOV.UK's conditional reveal for radios added after the page first loaded. */
 export function initRadios(root) {
   root.querySelectorAll('[data-module="govuk-radios"]').forEach((el) => {
-    if (!el.hasAttribute('data-govuk-radios-init')) new Radios(el);
+    // Like GOV.UK's createAll: a component that cannot start leaves the page working without it.
+    try {
+      if (!el.hasAttribute('data-govuk-radios-init')) new Radios(el);
+    } catch (error) {
+      console.warn(error);
+    }
   });
 }
 

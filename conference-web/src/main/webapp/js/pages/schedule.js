@@ -175,7 +175,7 @@ async function whoPageAsync(family, answers, form) {
     h('div', { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
       family.members.map((m) => box(`member:${m.id}`, m.fullName, m.email ? null : 'No email address: add one before sending invitations')),
       advocates.map((a) => box(`advocate:${a.advocateId}`, `${a.fullName} (advocate)`, a.organisation))),
-    involved.map((inv, n) => [
+    ...involved.flatMap((inv, n) => [
       h('h2', { class: 'govuk-heading-s' }, inv.agencyName),
       h('div', { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
         staffLists[n].items.filter((s) => s.active).map((s) => box(`staff:${s.id}`, s.fullName,

@@ -210,7 +210,7 @@ public class ConferenceRecordService {
     }
 
     private List<ViewsEntry> viewsBeforeMeeting(Conference conference) {
-        return em.createQuery("select v from ViewsBeforeMeeting v join fetch v.invitee i where i.conference = :c order by v.sentAt",
+        return em.createQuery("select v from ViewsBeforeMeeting v where v.invitee.conference = :c order by v.sentAt",
                 ViewsBeforeMeeting.class).setParameter("c", conference).getResultStream()
                 .map(v -> new ViewsEntry(v.invitee().displayName(), v.words(), v.fileName(), v.sentAt())).toList();
     }

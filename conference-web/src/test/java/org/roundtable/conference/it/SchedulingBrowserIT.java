@@ -78,7 +78,7 @@ class SchedulingBrowserIT {
         browser.open("/families/" + fx.taylors);
         browser.click(By.id("schedule-conference"));
 
-        browser.waitFor(By.id("kind"));
+        browser.waitFor(By.cssSelector("label[for='kind']"));
         checkAndKeep(browser, "schedule-1-kind");
         browser.click(By.id("continue"));
         browser.waitForText(By.id("error-summary"), "Choose the kind of conference");
@@ -98,7 +98,7 @@ class SchedulingBrowserIT {
         checkAndKeep(browser, "schedule-3-where");
         browser.click(By.id("continue"));
 
-        browser.waitFor(By.id("invite-member-" + fx.jess));
+        browser.waitFor(By.cssSelector("label[for='invite-member-" + fx.jess + "']"));
         clickLabel("invite-member-" + fx.jess);
         clickLabel("invite-staff-" + fx.healthVisitor);
         checkAndKeep(browser, "schedule-4-who");

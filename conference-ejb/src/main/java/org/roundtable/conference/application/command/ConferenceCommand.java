@@ -23,10 +23,6 @@ public record ConferenceCommand(
         @Valid @Size(max = 60, message = "Invite 60 people or fewer") List<@NotNull(message = "An invitee is empty") InviteeCommand> invitees,
         @Size(max = 40, message = "Keep the agenda to 40 items or fewer") List<@Size(max = 300, message = "Each agenda item must be 300 characters or fewer") String> agenda) {
 
-    public ConferenceCommand(UUID familyId, ConferenceKind kind, Instant scheduledStart) {
-        this(familyId, kind, scheduledStart, null, null, null, null, null);
-    }
-
     public List<InviteeCommand> inviteesOrEmpty() {
         return invitees == null ? List.of() : invitees;
     }
