@@ -3,7 +3,6 @@ import { renderCodeForm } from '../codeform.js';
 import { h, param, replaceChildren } from '../dom.js';
 import { errorsFrom, showErrors } from '../forms.js';
 import { renderLayout } from '../layout.js';
-import { Radios } from '/govuk/govuk-frontend.min.js';
 
 // The link from the invitation email. It says when, where and how, who will be there and what
 // for; the person can answer without signing in. Nothing here uses the single-use link up
@@ -73,7 +72,7 @@ export function answerForm(send, idPrefix = 'answer') {
     h('div', { class: 'govuk-form-group' },
       h('fieldset', { class: 'govuk-fieldset' },
         h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, h('h2', { class: 'govuk-fieldset__heading' }, 'What would you like to do?')),
-        h('div', { class: 'govuk-radios', 'data-module': 'govuk-radios', id: 'answer' }, ANSWERS.map(([value, label, reveal]) => {
+        h('div', { class: 'govuk-radios', id: 'answer' }, ANSWERS.map(([value, label, reveal]) => {
           const id = `answer-${value}`;
           return [h('div', { class: 'govuk-radios__item' },
             h('input', { class: 'govuk-radios__input', id, name: 'answer', type: 'radio', value,
@@ -103,15 +102,23 @@ export function answerForm(send, idPrefix = 'answer') {
   return form;
 }
 
-/** GOV.UK's conditional reveal for radios added after the page first loaded. */
+/**
+ * GOV.UK's conditional reveal for radios added after the page loaded. GOV.UK's own script also
+ * sets aria-expanded on each radio, which is not allowed on a radio (axe-core refuses it), so
+ * this shows and hides the parts itself and links them with aria-controls only.
+ */
 export function initRadios(root) {
-  root.querySelectorAll('[data-module="govuk-radios"]').forEach((el) => {
-    // Like GOV.UK's createAll: a component that cannot start leaves the page working without it.
-    try {
-      if (!el.hasAttribute('data-govuk-radios-init')) new Radios(el);
-    } catch (error) {
-      console.warn(error);
-    }
+  root.querySelectorAll('.govuk-radios__input[data-aria-controls]').forEach((input) => {
+    input.setAttribute('aria-controls', input.getAttribute('data-aria-controls'));
+    input.removeAttribute('data-aria-controls');
+  });
+  root.querySelectorAll('.govuk-radios').forEach((group) => {
+    const sync = () => group.querySelectorAll('.govuk-radios__input').forEach((input) => {
+      const part = input.getAttribute('aria-controls') && document.getElementById(input.getAttribute('aria-controls'));
+      if (part) part.classList.toggle('govuk-radios__conditional--hidden', !input.checked);
+    });
+    group.addEventListener('change', sync);
+    sync();
   });
 }
 

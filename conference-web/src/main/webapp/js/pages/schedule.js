@@ -158,8 +158,8 @@ export async function render(main, { id }) {
 /** Who is invited: the family, its advocate, staff of the agencies working with it, and others by agency. */
 async function whoPageAsync(family, answers, form) {
   const today = new Date().toISOString().slice(0, 10);
-  const involved = family.involvements.filter((i) => i.active);
-  const staffLists = await Promise.all(involved.map((i) => api.get(`/agencies/${i.agencyId}/staff?size=100`).catch(() => ({ items: [] }))));
+  const candidates = await api.get(`/conferences/candidates?familyId=${family.id}`);
+  const involved = [...new Map(candidates.map((c) => [c.agencyId, c.agencyName])).entries()];
   const chosen = new Set(answers.invitees.map((i) => i.key));
   const box = (keyOf, label, hint) => {
     const id = `invite-${keyOf.replace(':', '-')}`;
@@ -175,11 +175,11 @@ async function whoPageAsync(family, answers, form) {
     h('div', { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
       family.members.map((m) => box(`member:${m.id}`, m.fullName, m.email ? null : 'No email address: add one before sending invitations')),
       advocates.map((a) => box(`advocate:${a.advocateId}`, `${a.fullName} (advocate)`, a.organisation))),
-    ...involved.flatMap((inv, n) => [
-      h('h2', { class: 'govuk-heading-s' }, inv.agencyName),
+    ...involved.flatMap(([agencyId, agencyName]) => [
+      h('h2', { class: 'govuk-heading-s' }, agencyName),
       h('div', { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
-        staffLists[n].items.filter((s) => s.active).map((s) => box(`staff:${s.id}`, s.fullName,
-          s.id === inv.leadPractitionerId ? 'Lead worker for this family' : null)))]),
+        candidates.filter((c) => c.agencyId === agencyId).map((c) => box(`staff:${c.id}`, c.fullName,
+          c.lead ? 'Lead worker for this family' : null)))]),
   ];
   replaceChildren(form.querySelector('#invitees'), groups);
   return involved;
@@ -215,8 +215,14 @@ function whoPage(family, answers) {
   agencySelect.addEventListener('change', async () => {
     replaceChildren(personSelect, h('option', { value: '' }, 'Choose a person'));
     if (!agencySelect.value) return;
-    const staff = await api.get(`/agencies/${agencySelect.value}/staff?size=100`);
-    staff.items.filter((s) => s.active).forEach((s) => personSelect.append(h('option', { value: s.id, 'data-agency': s.agencyName }, s.fullName)));
+    try {
+      const staff = await api.get(`/conferences/candidates?familyId=${family.id}&agencyId=${agencySelect.value}`);
+      clearErrors(form);
+      staff.forEach((s) => personSelect.append(h('option', { value: s.id, 'data-agency': s.agencyName }, s.fullName)));
+    } catch (error) {
+      // The server says when the agency is not working with the family, beside the agency chosen.
+      showErrors(form, errorsFrom(error), { agencyId: 'other-agency' });
+    }
   });
   addOther.addEventListener('click', () => {
     const option = personSelect.selectedOptions[0];

@@ -157,6 +157,36 @@ public class SchedulingService {
         return ConferenceView.of(conference);
     }
 
+    /** A member of staff the chair may invite: of an agency working with the family today. */
+    public record Candidate(UUID id, String fullName, UUID agencyId, String agencyName, boolean lead) {
+    }
+
+    /**
+     * Whom the chair can invite from the agencies working with the family (or from one agency,
+     * which must be working with it: otherwise the answer says so, beside the agency chosen).
+     */
+    public List<Candidate> invitableStaff(Caller caller, UUID familyId, UUID agencyId) {
+        policy.requireMayScheduleConference(caller, familyId);
+        LocalDate today = LocalDate.now(clock);
+        var involved = families.involvements(familyId).stream().filter(i -> i.isActiveOn(today)).toList();
+        if (agencyId != null && involved.stream().noneMatch(i -> i.agency().id().equals(agencyId))) {
+            var agency = lookup.require(org.roundtable.conference.domain.model.agency.Agency.class, agencyId, "agency");
+            throw new InvalidInput("agencyId", agency.name() + " is not working with this family. Only staff of agencies working with the family can be invited");
+        }
+        var candidates = new ArrayList<Candidate>();
+        for (var involvement : involved) {
+            if (agencyId != null && !involvement.agency().id().equals(agencyId)) {
+                continue;
+            }
+            em.createQuery("select s from StaffMember s where s.agency = :a order by s.fullName", StaffMember.class)
+                    .setParameter("a", involvement.agency()).getResultStream().filter(StaffMember::isActive)
+                    .map(s -> new Candidate(s.id(), s.fullName(), involvement.agency().id(), involvement.agency().name(),
+                            s.id().equals(involvement.leadPractitioner().id())))
+                    .forEach(candidates::add);
+        }
+        return candidates;
+    }
+
     /** The meeting as a calendar file (RFC 5545), for anyone who can see the conference. */
     public String calendar(Caller caller, UUID conferenceId) {
         var conference = lookup.require(Conference.class, conferenceId, "conference");

@@ -216,6 +216,7 @@ class AuthorisationMatrixIT {
         rows.add(new Row("GET", "/conferences/{conferenceId}/minutes", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/minutes")));
 
         // Scheduling in the pages: rearranging, cancelling, invitations and the invitee's answers
+        rows.add(new Row("GET", "/conferences/candidates", CHAIR_ONLY, Session.OWN, c -> c.get("/conferences/candidates?familyId=" + fx.taylors)));
         rows.add(new Row("PUT", "/conferences/{conferenceId}/arrangements", CHAIR_ONLY, Session.OWN,
                 c -> c.put("/conferences/" + fx.freshConference() + "/arrangements", json("kind", "CORE_GROUP",
                         "scheduledStart", "2032-02-02T10:00:00Z", "venue", "Riverside Family Centre, Room 2"))));

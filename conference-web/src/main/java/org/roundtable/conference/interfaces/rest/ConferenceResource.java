@@ -88,6 +88,16 @@ public class ConferenceResource {
         return Created.at(uri, created.id(), created);
     }
 
+    /** Staff the chair may invite to a conference of this family: of the agencies working with it (or of one of them). */
+    @GET
+    @Path("/candidates")
+    public List<SchedulingService.Candidate> candidates(@QueryParam("familyId") UUID familyId, @QueryParam("agencyId") UUID agencyId) {
+        if (familyId == null) {
+            throw new org.roundtable.conference.application.InvalidInput("familyId", "Say which family the conference is for");
+        }
+        return scheduling.invitableStaff(context.caller(), familyId, agencyId);
+    }
+
     /** Reschedules (kind, time, where and how); everyone already invited is emailed. */
     @PUT
     @Path("/{conferenceId}/arrangements")
