@@ -173,6 +173,7 @@ class SchedulingBrowserIT {
 
         // She signs in from the same link; afterwards the link says what happened and offers a code.
         browser.click(By.id("send-code"));
+        browser.waitFor(By.id("code"));
         browser.type(By.id("code"), Mailbox.latestCode(JESS));
         browser.click(By.cssSelector("#code-form button[type=submit]"));
         browser.waitForPath("/conferences");
