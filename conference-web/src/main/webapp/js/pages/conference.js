@@ -1,9 +1,68 @@
 import { api, requireCaller } from '../api.js';
-import { formatDateTime, h, humanise, replaceChildren } from '../dom.js';
+import { formatDate, formatDateTime, h, humanise, param, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
 import { statusColour } from './conferences.js';
 import { reportsSection } from './reports.js';
-import { closeSection, signOffSection, viewsSection } from './sign-off.js';
+import { signOffSection, viewsSection } from './sign-off.js';
+import { answerForm, initRadios, thanksBanner } from './invite.js';
+
+// Status tags for each invitation, as the chair follows them (GOV.UK tag colours).
+const INVITATION_TAGS = {
+  NOT_SENT: ['Not sent', 'govuk-tag--grey'], INVITED: ['Invited', 'govuk-tag--blue'], OPENED: ['Opened', 'govuk-tag--light-blue'],
+  SIGNED_IN: ['Signed in', 'govuk-tag--turquoise'], COMING: ['Coming', 'govuk-tag--green'], CANT_COME: ['Can\u2019t come', 'govuk-tag--orange'],
+  JOINED: ['Joined', 'govuk-tag--purple'],
+};
+
+const BANNERS = {
+  scheduled: 'The conference is scheduled. Send the invitations when you are ready.',
+  rescheduled: 'The conference is rescheduled. Everyone who was invited has been emailed the new details.',
+  cancelled: 'The conference is cancelled. Everyone who was invited has been emailed.',
+  closed: 'The conference is closed and its record is locked.',
+  invited: 'Invitations sent.',
+};
+
+function banner() {
+  const which = Object.keys(BANNERS).find((k) => param(k));
+  if (!which) return null;
+  return h('div', { class: 'govuk-notification-banner govuk-notification-banner--success', role: 'alert',
+    'aria-labelledby': 'banner-title', 'data-module': 'govuk-notification-banner', id: 'done-banner' },
+  h('div', { class: 'govuk-notification-banner__header' }, h('h2', { class: 'govuk-notification-banner__title', id: 'banner-title' }, 'Success')),
+  h('div', { class: 'govuk-notification-banner__content' }, h('p', { class: 'govuk-notification-banner__heading' }, BANNERS[which])));
+}
+
+function whereAndHow(conference) {
+  const rows = [];
+  if (conference.venue) rows.push(['In person', conference.venue]);
+  if (conference.joinLink) rows.push(['Online', h('a', { class: 'govuk-link', href: conference.joinLink, rel: 'noopener' }, conference.joinLink)]);
+  if (conference.dialIn) rows.push(['By phone', conference.dialIn]);
+  if (rows.length === 0) return null;
+  return h('dl', { class: 'govuk-summary-list', id: 'where-and-how' }, rows.map(([k, v]) => h('div', { class: 'govuk-summary-list__row' },
+    h('dt', { class: 'govuk-summary-list__key' }, k), h('dd', { class: 'govuk-summary-list__value' }, v))));
+}
+
+/** After closing: for each person, what they have to do and when the next review is due. */
+async function whatHappensNext(conference) {
+  const [record, plan, due] = await Promise.all([api.get(`/conferences/${conference.id}/record`),
+    api.get(`/families/${conference.familyId}/plan`).catch(() => null),
+    api.get(`/families/${conference.familyId}/timescales`).catch(() => [])]);
+  const actions = plan ? plan.goals.flatMap((g) => g.actions) : [];
+  const next = due.find((d) => !d.conferenceId && (d.state === 'DUE' || d.state === 'OVERDUE')) || due.find((d) => d.state === 'DUE' || d.state === 'OVERDUE');
+  const people = record.attendance.map((a) => {
+    const invitee = conference.invitees.find((i) => i.id === a.inviteeId) || {};
+    const theirs = actions.filter((x) => (x.ownerKind === 'FAMILY_MEMBER' && x.ownerId === invitee.personId)
+      || (x.ownerKind === 'AGENCY' && invitee.personKind === 'STAFF' && x.ownerName === a.organisation));
+    return h('div', { class: 'app-card', 'data-person': a.inviteeId },
+      h('h3', { class: 'govuk-heading-s' }, `${a.name}${a.organisation && a.organisation !== 'Family' ? `, ${a.organisation}` : ''}`),
+      theirs.length === 0 ? h('p', { class: 'govuk-body' }, 'No actions in the plan.')
+        : h('ul', { class: 'govuk-list govuk-list--bullet' }, theirs.map((x) => h('li', {},
+          `${x.description}${x.dueOn ? ` by ${formatDate(x.dueOn)}` : ''}`))));
+  });
+  return h('section', { id: 'what-happens-next', 'aria-labelledby': 'next-heading' },
+    h('h2', { class: 'govuk-heading-m', id: 'next-heading' }, 'What happens next'),
+    h('p', { class: 'govuk-body', id: 'next-review' }, next ? `The next ${humanise(next.kind).toLowerCase()} conference is due by ${formatDate(next.dueBy)}.`
+      : 'The chair will tell everyone when the next meeting is.'),
+    people);
+}
 
 const ROLE_NAMES = {
   CHAIR: 'Chair', AGENCY_STAFF: 'Agency', FAMILY_MEMBER: 'Family', ADVOCATE: 'Advocate', OBSERVER: 'Observer',
@@ -52,40 +111,88 @@ export async function render(main, { id }) {
         h('p', { class: 'govuk-body' }, error.message)));
     }
   }
-  // Ending goes through the closing form below, which records attendance and decisions.
+  // Ending goes through the closing pages, which record attendance and decisions.
   const next = { SCHEDULED: ['LIVE', 'Open the conference'] }[conference.status];
+  const me = conference.invitees.find((i) => i.personKind === caller.kind && i.personId === caller.id);
+  const open = conference.status === 'SCHEDULED' || conference.status === 'LIVE';
+  const unsent = conference.invitees.some((i) => i.role !== 'CHAIR' && i.invitation === 'NOT_SENT');
+  let sendAll = null;
+  if (isChair && open && unsent) {
+    sendAll = h('button', { type: 'button', class: 'govuk-button', 'data-module': 'govuk-button', id: 'send-invitations' }, 'Send the invitations');
+    sendAll.addEventListener('click', async () => {
+      sendAll.disabled = true;
+      try {
+        await api.post(`/conferences/${id}/invitations`);
+        window.location.assign(`/conferences/${id}?invited=1`);
+      } catch (error) {
+        sendAll.disabled = false;
+        replaceChildren(notice, h('div', { class: 'govuk-error-summary', tabindex: '-1', role: 'alert' },
+          h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
+          h('div', { class: 'govuk-error-summary__body' }, h('ul', { class: 'govuk-list govuk-error-summary__list' },
+            (error.fieldErrors.length ? error.fieldErrors : [{ message: error.message }]).map((e) => h('li', {}, e.message))))));
+      }
+    });
+  }
+  const chairLinks = isChair ? h('ul', { class: 'govuk-list', id: 'chair-links' },
+    conference.status === 'SCHEDULED' ? h('li', {}, h('a', { class: 'govuk-link', href: `/conferences/${id}/reschedule/check`, id: 'reschedule' }, 'Reschedule or change where and how')) : null,
+    conference.status === 'SCHEDULED' ? h('li', {}, h('a', { class: 'govuk-link', href: `/conferences/${id}/cancel`, id: 'cancel' }, 'Cancel the conference')) : null,
+    conference.status === 'LIVE' ? h('li', {}, h('a', { class: 'govuk-link', href: `/conferences/${id}/close/attendance`, id: 'close-conference' }, 'Close the conference and lock its record')) : null) : null;
+  const answerNotice = h('div', { id: 'answer-notice' });
+  const reply = me && !isChair && open ? h('section', { id: 'your-answer', 'aria-labelledby': 'your-answer-heading' },
+    h('h2', { class: 'govuk-heading-m', id: 'your-answer-heading' }, 'Your answer to the invitation'),
+    answerNotice,
+    answerForm(async (body) => {
+      await api.post(`/conferences/${id}/reply`, body);
+      replaceChildren(answerNotice, thanksBanner(body.answer));
+    }, 'your-answer')) : null;
   const move = isChair && next ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'move-status' }, next[1]) : null;
   if (move) move.addEventListener('click', () => moveTo(next[0]));
 
   replaceChildren(main,
+    banner(),
     h('span', { class: 'govuk-caption-l' }, h('a', { class: 'govuk-link', href: `/families/${conference.familyId}` }, conference.familyName)),
     h('h1', { class: 'govuk-heading-l' }, `${humanise(conference.kind)} conference`),
     h('p', { class: 'govuk-body-l', id: 'conference-when' }, formatDateTime(conference.scheduledStart)),
+    conference.status === 'CANCELLED' ? h('div', { class: 'govuk-inset-text', id: 'cancelled' }, `This conference was cancelled. Why: ${conference.cancelReason}`) : null,
+    whereAndHow(conference),
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/api/conferences/${id}/calendar`, download: 'meeting.ics', id: 'calendar' },
+      'Add it to your calendar (.ics file)')),
     h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(conference.status)}` }, humanise(conference.status)),
       ` Chair: ${conference.chairName}`),
-    conference.status !== 'CLOSED' ? h('a', { class: 'govuk-button govuk-button--start', href: `/conferences/${id}/live`, id: 'join-live' },
+    open ? h('a', { class: 'govuk-button govuk-button--start', href: `/conferences/${id}/live`, id: 'join-live' },
       'Join the live conference') : null,
     conference.status === 'CLOSED' ? await closedRecord(id) : null,
+    conference.status === 'CLOSED' ? await whatHappensNext(conference) : null,
     move,
+    chairLinks,
     notice,
+    reply,
     h('h2', { class: 'govuk-heading-m' }, 'Agenda'),
     conference.agenda.length === 0 ? h('p', { class: 'govuk-body' }, 'The agenda is not ready yet.')
       : h('ol', { class: 'govuk-list govuk-list--number', id: 'agenda' }, conference.agenda.map((item) => h('li', {},
         item.title, item.notes ? h('p', { class: 'govuk-body-s app-muted' }, item.notes) : null))),
     h('h2', { class: 'govuk-heading-m' }, 'Who is invited'),
+    sendAll,
     h('ul', { class: 'govuk-list govuk-list--spaced', id: 'invitees' }, conference.invitees.map((invitee) => {
-      const canInvite = isChair && (invitee.role === 'FAMILY_MEMBER' || invitee.role === 'ADVOCATE') && conference.status !== 'CLOSED';
+      const canInvite = isChair && (invitee.role === 'FAMILY_MEMBER' || invitee.role === 'ADVOCATE') && open && invitee.invitation !== 'NOT_SENT';
       const button = canInvite ? h('button', {
         type: 'button', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2',
-        'data-module': 'govuk-button', 'aria-label': `Send an invitation to ${invitee.name}`,
-      }, 'Send invitation') : null;
+        'data-module': 'govuk-button', 'aria-label': `Send a new invitation link to ${invitee.name}`,
+      }, 'Send a new link') : null;
       if (button) button.addEventListener('click', () => sendInvitation(invitee, button));
-      return h('li', {}, h('span', { class: 'govuk-!-font-weight-bold' }, invitee.name), ` (${ROLE_NAMES[invitee.role]})`, button);
+      const [tagText, tagColour] = INVITATION_TAGS[invitee.invitation] || ['', ''];
+      const answers = [invitee.cantComeReason ? `Why: ${invitee.cantComeReason}` : null,
+        invitee.interpreterLanguage ? `Needs an interpreter: ${invitee.interpreterLanguage}` : null,
+        invitee.accessNeeds ? `Other help: ${invitee.accessNeeds}` : null].filter(Boolean);
+      return h('li', { 'data-invitee': invitee.id }, h('span', { class: 'govuk-!-font-weight-bold' }, invitee.name), ` (${ROLE_NAMES[invitee.role]}) `,
+        invitee.role !== 'CHAIR' && open ? h('strong', { class: `govuk-tag ${tagColour}`, 'data-status': invitee.invitation }, tagText) : null,
+        answers.length ? h('ul', { class: 'govuk-list govuk-body-s govuk-!-margin-top-1', 'data-answers': invitee.id }, answers.map((a) => h('li', {}, a))) : null,
+        button);
     })),
     await reportsSection(conference, caller),
     await signOffSection(conference, caller),
     await viewsSection(conference, caller),
-    isChair && conference.status === 'LIVE' ? closeSection(conference, () => render(main, { id })) : null,
     h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/api/conferences/${id}/minutes`, id: 'minutes', download: '' },
       conference.status === 'CLOSED' ? 'Download the minutes (PDF)' : 'Download the draft minutes (PDF)')));
+  initRadios(main);
 }

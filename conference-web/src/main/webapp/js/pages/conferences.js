@@ -46,5 +46,5 @@ export async function render(main) {
 }
 
 export function statusColour(status) {
-  return { SCHEDULED: 'govuk-tag--blue', LIVE: 'govuk-tag--green', CLOSED: 'govuk-tag--grey' }[status] || '';
+  return { SCHEDULED: 'govuk-tag--blue', LIVE: 'govuk-tag--green', CLOSED: 'govuk-tag--grey', CANCELLED: 'govuk-tag--red' }[status] || '';
 }

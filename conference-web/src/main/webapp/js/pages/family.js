@@ -152,6 +152,8 @@ export async function render(main, { id }) {
       ' or ', h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/pdf`, download: 'my-family-data.pdf', id: 'my-data-pdf' }, 'to read (PDF)'), '.') : null,
     whomToContact(staffContacts, caller),
     h('h2', { class: 'govuk-heading-m' }, 'Conferences'),
+    caller.roles && caller.roles.includes('CHAIR') ? h('a', { class: 'govuk-button', href: `/conferences/new/kind?family=${id}`,
+      role: 'button', draggable: 'false', 'data-module': 'govuk-button', id: 'schedule-conference' }, 'Schedule a conference') : null,
     conferences.length === 0 ? h('p', { class: 'govuk-body' }, 'No conferences yet.')
       : h('ul', { class: 'govuk-list', id: 'family-conferences' }, inDateOrder(conferences).map(({ c, past }) => h('li', { 'data-start': c.scheduledStart },
         h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${humanise(c.kind)}, ${formatDateTime(c.scheduledStart)}`),

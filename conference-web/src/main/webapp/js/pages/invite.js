@@ -4,29 +4,198 @@ import { h, param, replaceChildren } from '../dom.js';
 import { errorsFrom, showErrors } from '../forms.js';
 import { renderLayout } from '../layout.js';
 
-// The link from the invitation email. It does nothing until the person presses the button, so
-// a mail scanner that opens links cannot use up the single-use invitation.
+// The link from the invitation email. It says when, where and how, who will be there and what
+// for; the person can answer without signing in. Nothing here uses the single-use link up
+// except "Email me a sign-in code", so a mail scanner that opens links cannot spend it.
+
+const STATE_HEADINGS = {
+  USED: 'This invitation link has already been used',
+  EXPIRED: 'This invitation link has expired',
+  NOT_VALID: 'This invitation link does not work',
+};
+
+function getCode() {
+  return h('a', { class: 'govuk-button', href: '/code', role: 'button', draggable: 'false', 'data-module': 'govuk-button', id: 'get-code' },
+    'Get a sign-in code');
+}
+
+function summaryRow(key, value) {
+  return h('div', { class: 'govuk-summary-list__row' },
+    h('dt', { class: 'govuk-summary-list__key' }, key), h('dd', { class: 'govuk-summary-list__value' }, value));
+}
+
+function list(items) {
+  return h('ul', { class: 'govuk-list' }, items.map((t) => h('li', {}, t)));
+}
+
+const ANSWERS = [
+  ['COMING', 'I can come', null],
+  ['CANT_COME', 'I can\u2019t come', 'reason'],
+  ['NEEDS_HELP', 'I need an interpreter or other help', 'help'],
+  ['VIEWS', 'Send my views before the meeting', 'views'],
+];
+
+function readFile(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).split(',')[1]);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/** The four answers as GOV.UK radios, each revealing what it needs. Used here and on the meeting's page. */
+export function answerForm(send, idPrefix = 'answer') {
+  const conditional = {
+    reason: h('div', { class: 'govuk-form-group' },
+      h('label', { class: 'govuk-label', for: 'reason' }, 'Why can\u2019t you come?'),
+      h('div', { class: 'govuk-hint', id: 'reason-hint' }, 'Only the chair sees this. They may offer another time or way to take part.'),
+      h('textarea', { class: 'govuk-textarea', id: 'reason', name: 'reason', rows: '3', 'aria-describedby': 'reason-hint' })),
+    help: h('div', {},
+      h('div', { class: 'govuk-form-group' },
+        h('label', { class: 'govuk-label', for: 'language' }, 'Language you need an interpreter for (if any)'),
+        h('input', { class: 'govuk-input govuk-!-width-two-thirds', id: 'language', name: 'language', type: 'text' })),
+      h('div', { class: 'govuk-form-group' },
+        h('label', { class: 'govuk-label', for: 'accessNeeds' }, 'Other help you need'),
+        h('div', { class: 'govuk-hint', id: 'accessNeeds-hint' }, 'For example, step-free access, a hearing loop, large print or someone to support you'),
+        h('textarea', { class: 'govuk-textarea', id: 'accessNeeds', name: 'accessNeeds', rows: '3', 'aria-describedby': 'accessNeeds-hint' }))),
+    views: h('div', {},
+      h('div', { class: 'govuk-form-group' },
+        h('label', { class: 'govuk-label', for: 'words' }, 'Your views'),
+        h('div', { class: 'govuk-hint', id: 'words-hint' }, 'They go to the chair and into the meeting\u2019s record.'),
+        h('textarea', { class: 'govuk-textarea', id: 'words', name: 'words', rows: '5', 'aria-describedby': 'words-hint' })),
+      h('div', { class: 'govuk-form-group' },
+        h('label', { class: 'govuk-label', for: 'file' }, 'Or send a file (40 KB at most)'),
+        h('input', { class: 'govuk-file-upload', id: 'file', name: 'file', type: 'file' }))),
+  };
+  const form = h('form', { novalidate: true, id: `${idPrefix}-form` },
+    h('div', { class: 'govuk-form-group' },
+      h('fieldset', { class: 'govuk-fieldset' },
+        h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, h('h2', { class: 'govuk-fieldset__heading' }, 'What would you like to do?')),
+        h('div', { class: 'govuk-radios', id: 'answer' }, ANSWERS.map(([value, label, reveal]) => {
+          const id = `answer-${value}`;
+          return [h('div', { class: 'govuk-radios__item' },
+            h('input', { class: 'govuk-radios__input', id, name: 'answer', type: 'radio', value,
+              'data-aria-controls': reveal ? `conditional-${reveal}` : null }),
+            h('label', { class: 'govuk-label govuk-radios__label', for: id }, label)),
+          reveal ? h('div', { class: 'govuk-radios__conditional govuk-radios__conditional--hidden', id: `conditional-${reveal}` }, conditional[reveal]) : null];
+        }).flat()))),
+    h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id: 'send-answer' }, 'Send'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chosen = form.querySelector('input[name="answer"]:checked');
+    if (!chosen) { showErrors(form, [{ field: 'answer', message: 'Choose what you would like to do' }], { answer: 'answer-COMING' }); return; }
+    const reply = { answer: chosen.value, reason: form.reason.value, language: form.language.value, accessNeeds: form.accessNeeds.value,
+      words: form.words.value };
+    const file = form.file.files[0];
+    if (chosen.value === 'VIEWS' && file) {
+      if (file.size > 40 * 1024) { showErrors(form, [{ field: 'file', message: 'The file must be 40 KB or smaller' }]); return; }
+      reply.fileName = file.name;
+      reply.fileBase64 = await readFile(file);
+    }
+    try {
+      await send(reply);
+    } catch (error) {
+      showErrors(form, errorsFrom(error), { reply: 'answer-COMING', body: 'answer-COMING', token: 'answer-COMING', answer: 'answer-COMING' });
+    }
+  });
+  return form;
+}
+
+/**
+ * GOV.UK's conditional reveal for radios added after the page loaded. GOV.UK's own script also
+ * sets aria-expanded on each radio, which is not allowed on a radio (axe-core refuses it), so
+ * this shows and hides the parts itself and links them with aria-controls only.
+ */
+export function initRadios(root) {
+  root.querySelectorAll('.govuk-radios__input[data-aria-controls]').forEach((input) => {
+    input.setAttribute('aria-controls', input.getAttribute('data-aria-controls'));
+    input.removeAttribute('data-aria-controls');
+  });
+  root.querySelectorAll('.govuk-radios').forEach((group) => {
+    const sync = () => group.querySelectorAll('.govuk-radios__input').forEach((input) => {
+      const part = input.getAttribute('aria-controls') && document.getElementById(input.getAttribute('aria-controls'));
+      if (part) part.classList.toggle('govuk-radios__conditional--hidden', !input.checked);
+    });
+    group.addEventListener('change', sync);
+    sync();
+  });
+}
+
+export const THANKS = {
+  COMING: 'We have told the chair you can come.',
+  CANT_COME: 'We have told the chair you can\u2019t come, and why.',
+  NEEDS_HELP: 'We have told the chair what help you need. They will arrange it and let you know.',
+  VIEWS: 'We have sent your views to the chair. They are in the meeting\u2019s record.',
+};
+
+export function thanksBanner(answer) {
+  return h('div', { class: 'govuk-notification-banner govuk-notification-banner--success', role: 'alert',
+    'aria-labelledby': 'answer-banner-title', 'data-module': 'govuk-notification-banner', id: 'answer-sent' },
+  h('div', { class: 'govuk-notification-banner__header' },
+    h('h2', { class: 'govuk-notification-banner__title', id: 'answer-banner-title' }, 'Success')),
+  h('div', { class: 'govuk-notification-banner__content' },
+    h('p', { class: 'govuk-notification-banner__heading' }, THANKS[answer])));
+}
+
 export async function render(main) {
   renderLayout({ title: 'You are invited', caller: null });
   const token = param('token') || '';
-  const form = h('form', { novalidate: true, id: 'invite-form' },
-    h('input', { type: 'hidden', name: 'token', value: token, id: 'token' }),
-    h('div', { class: 'govuk-form-group' },
-      h('button', { type: 'submit', class: 'govuk-button govuk-button--start', 'data-module': 'govuk-button', id: 'send-code' }, 'Email me a sign-in code')));
+  let page;
+  try {
+    page = await api.post('/invitations/page', { token });
+  } catch (error) {
+    page = { state: 'NOT_VALID', message: error.message };
+  }
+  if (page.state === 'CANCELLED') {
+    replaceChildren(main,
+      h('h1', { class: 'govuk-heading-l' }, 'This meeting has been cancelled'),
+      h('p', { class: 'govuk-body' }, `The ${page.title.toLowerCase()} on ${page.when} is not going ahead.`),
+      h('p', { class: 'govuk-body', id: 'cancel-reason' }, `Why: ${page.cancelReason}`),
+      h('p', { class: 'govuk-body' }, `Questions? Contact the chair: ${page.contact}`));
+    return;
+  }
+  if (page.state !== 'VALID') {
+    replaceChildren(main,
+      h('h1', { class: 'govuk-heading-l' }, STATE_HEADINGS[page.state]),
+      h('p', { class: 'govuk-body', id: 'link-state' }, page.message),
+      h('p', { class: 'govuk-body' }, 'You can still sign in: we email a short code to the address the services have for you.'),
+      getCode());
+    return;
+  }
+  const notice = h('div', { id: 'answer-notice' });
+  const signIn = h('form', { novalidate: true, id: 'invite-form' },
+    h('button', { type: 'submit', class: 'govuk-button govuk-button--start', 'data-module': 'govuk-button', id: 'send-code' }, 'Email me a sign-in code'));
   replaceChildren(main,
     h('div', { id: 'error-summary' }),
+    notice,
+    h('span', { class: 'govuk-caption-l' }, `Hello ${page.inviteeName}`),
     h('h1', { class: 'govuk-heading-l' }, 'You are invited to a meeting about your family'),
-    h('p', { class: 'govuk-body' }, 'People from the services that work with your family will be there. You can join from your phone or computer.'),
-    h('p', { class: 'govuk-body' }, 'First, we email you a short code. Then you type it here.'),
-    form);
-  form.addEventListener('submit', async (event) => {
+    h('dl', { class: 'govuk-summary-list', id: 'meeting' },
+      summaryRow('What', page.title),
+      summaryRow('When', page.when),
+      summaryRow('Where and how', list(page.whereAndHow)),
+      summaryRow('What it is for', `It is ${page.purpose}.`),
+      summaryRow('Who will be there', list(page.whoWillBeThere)),
+      summaryRow('Questions?', `Contact the chair: ${page.contact}`)),
+    answerForm(async (reply) => {
+      await api.post('/invitations/reply', { token, reply });
+      replaceChildren(notice, thanksBanner(reply.answer));
+      notice.scrollIntoView();
+    }),
+    h('h2', { class: 'govuk-heading-m' }, 'Join the meeting or see its papers'),
+    h('p', { class: 'govuk-body' }, 'Sign in to see the agenda, the plan and the reports shared with you, and to join on the day. '
+      + 'We email you a short code, then you type it here.'),
+    signIn);
+  initRadios(main);
+  signIn.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
       // Once signed in, straight to the meeting this invitation was for.
       const answer = await api.post('/auth/invitations/redeem', { token });
       renderCodeForm(main, answer, answer.next);
     } catch (error) {
-      showErrors(form, errorsFrom(error), { token: 'send-code', body: 'send-code' });
+      showErrors(signIn, errorsFrom(error), { token: 'send-code', body: 'send-code' });
     }
   });
 }

@@ -333,19 +333,24 @@ export async function render(main, { id }) {
     }
     if (!isChair()) return null;
     const others = conference.invitees.filter((i) => i.role !== 'CHAIR');
-    const reason = h('input', { class: 'govuk-input', id: 'private-reason', name: 'private-reason', type: 'text' });
+    const reason = h('textarea', { class: 'govuk-textarea', id: 'private-reason', name: 'private-reason', rows: '2', 'aria-describedby': 'private-reason-hint' });
+    const familyText = h('textarea', { class: 'govuk-textarea', id: 'private-family-text', name: 'private-family-text', rows: '3', 'aria-describedby': 'private-family-text-hint' });
+    familyText.value = 'The professionals talked without you for part of the meeting. You can ask the chair about it.';
     const form = h('form', { novalidate: true, id: 'private-form' },
       h('fieldset', { class: 'govuk-fieldset' },
         h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Who should leave for a private part?'),
         h('div', { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' }, others.map((i) => h('div', { class: 'govuk-checkboxes__item' },
           h('input', { class: 'govuk-checkboxes__input', type: 'checkbox', id: `exclude-${i.id}`, name: 'exclude', value: i.id }),
           h('label', { class: 'govuk-label govuk-checkboxes__label', for: `exclude-${i.id}` }, i.name))))),
-      h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'private-reason' }, 'Why (recorded)'), reason),
+      h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'private-reason' }, 'The reason, for the professionals'),
+        h('div', { class: 'govuk-hint', id: 'private-reason-hint' }, 'Kept in the record for the professionals who stay. The family never sees this.'), reason),
+      h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'private-family-text' }, 'What the family is told'),
+        h('div', { class: 'govuk-hint', id: 'private-family-text-hint' }, 'The family and their advocate see only this, in their pages, the minutes and their data download.'), familyText),
       h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Start a private part'));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const excluded = [...form.querySelectorAll('input[name=exclude]:checked')].map((c) => c.value);
-      connection.send({ type: 'startPrivate', excluded, reason: reason.value });
+      connection.send({ type: 'startPrivate', excluded, reason: reason.value, familyText: familyText.value });
     });
     return h('details', { class: 'govuk-details' },
       h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Private part')),

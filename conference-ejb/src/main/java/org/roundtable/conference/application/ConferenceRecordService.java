@@ -23,6 +23,8 @@ import org.roundtable.conference.application.view.ConferenceRecordView.CommentEn
 import org.roundtable.conference.application.view.ConferenceRecordView.GoalEntry;
 import org.roundtable.conference.application.view.ConferenceRecordView.PrivatePartEntry;
 import org.roundtable.conference.application.view.ConferenceRecordView.StatementEntry;
+import org.roundtable.conference.application.view.ConferenceRecordView.ViewsEntry;
+import org.roundtable.conference.domain.model.conference.ViewsBeforeMeeting;
 import org.roundtable.conference.application.view.SignOffView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.domain.model.access.Caller;
@@ -102,18 +104,16 @@ public class ConferenceRecordService {
         if (conference.status() != ConferenceStatus.LIVE) {
             throw new DomainRuleViolation("Open the conference before closing it: only a conference that has taken place can be closed.");
         }
-        Map<UUID, Attendance> attendance = new HashMap<>();
-        for (CloseCommand.Entry entry : command.attendanceOrEmpty()) {
-            if (conference.invitee(entry.inviteeId()).isEmpty()) {
-                throw new InvalidInput("attendance", "Someone in the attendance list is not invited to this conference.");
-            }
-            attendance.put(entry.inviteeId(), entry.attendance());
+        Map<UUID, Attendance> attendance = attendanceOf(conference, command);
+        List<String> decisions = command.decisionsOrEmpty().stream().map(String::strip).filter(d -> !d.isEmpty()).toList();
+        if (decisions.isEmpty()) {
+            throw new InvalidInput("decisions", "Write down what was decided: the record needs at least one decision.");
         }
         var now = clock.instant();
-        ConferenceRecordView draft = draft(conference, attendance, command.decisionsOrEmpty().stream().map(String::strip).toList());
+        ConferenceRecordView draft = draft(conference, attendance, decisions);
         var record = new ConferenceRecordView(draft.conferenceId(), draft.familyId(), draft.familyName(), draft.kind(),
                 draft.scheduledStart(), draft.chairName(), true, now, caller.displayName(), draft.planRevision(), draft.attendance(),
-                draft.decisions(), draft.plan(), draft.statements(), draft.privateParts());
+                draft.decisions(), draft.plan(), draft.statements(), draft.privateParts(), draft.viewsBeforeMeeting());
         conference.moveTo(ConferenceStatus.CLOSED);
         String json = JSONB.toJson(record);
         em.persist(new ConferenceRecord(conference.id(), now, caller.displayName(), record.planRevision(), json));
@@ -122,6 +122,32 @@ public class ConferenceRecordService {
                         .build().toString()), now);
         accessChanged.fire(new AccessChanged("conference closed"));
         return record;
+    }
+
+    /**
+     * Who came, for every invitee but the chair: a statutory record is never closed with
+     * someone's attendance left blank. Every missing person is named, and nothing is saved.
+     */
+    private static Map<UUID, Attendance> attendanceOf(Conference conference, CloseCommand command) {
+        Map<UUID, Attendance> attendance = new HashMap<>();
+        for (CloseCommand.Entry entry : command.attendanceOrEmpty()) {
+            if (conference.invitee(entry.inviteeId()).isEmpty()) {
+                throw new InvalidInput("attendance", "Someone in the attendance list is not invited to this conference.");
+            }
+            if (entry.attendance() != Attendance.NOT_RECORDED) {
+                attendance.put(entry.inviteeId(), entry.attendance());
+            }
+        }
+        var missing = new ArrayList<InvalidInput.FieldError>();
+        for (Invitee invitee : conference.invitees()) {
+            if (invitee.role() != InviteeRole.CHAIR && !attendance.containsKey(invitee.id())) {
+                missing.add(new InvalidInput.FieldError("attendance-" + invitee.id(), "Say whether " + invitee.displayName() + " came"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInput(missing);
+        }
+        return attendance;
     }
 
     /** The record as this caller may read it: frozen once closed, a draft before. */
@@ -139,7 +165,7 @@ public class ConferenceRecordService {
         }
         UUID viewer = conference.invitees().stream().filter(i -> i.is(caller.kind(), caller.id())).map(Invitee::id)
                 .findFirst().orElse(null);
-        return record.forViewer(viewer);
+        return record.forViewer(viewer, !caller.isStaff());
     }
 
     /** The minutes as a PDF, from the record as this caller may read it. */
@@ -177,12 +203,18 @@ public class ConferenceRecordService {
             var comments = em.createQuery("select c from PlanComment c where c.privatePartId = :p order by c.createdAt", PlanComment.class)
                     .setParameter("p", part.id()).getResultStream()
                     .map(c -> new CommentEntry(c.authorName(), c.body(), c.createdAt())).toList();
-            parts.add(new PrivatePartEntry(part.id(), part.reason(), part.startedAt(), part.endedAt(),
+            parts.add(new PrivatePartEntry(part.id(), part.reason(), part.familyText(), part.startedAt(), part.endedAt(),
                     excluded.stream().map(Invitee::id).toList(), excluded.stream().map(Invitee::displayName).toList(), false, comments));
         }
         return new ConferenceRecordView(conference.id(), conference.family().id(), conference.family().name(), conference.kind(),
                 conference.scheduledStart(), conference.chair().fullName(), false, null, null, snapshot.revision(), attendees,
-                decisions, goals, said, parts);
+                decisions, goals, said, parts, viewsBeforeMeeting(conference));
+    }
+
+    private List<ViewsEntry> viewsBeforeMeeting(Conference conference) {
+        return em.createQuery("select v from ViewsBeforeMeeting v where v.invitee.conference = :c order by v.sentAt",
+                ViewsBeforeMeeting.class).setParameter("c", conference).getResultStream()
+                .map(v -> new ViewsEntry(v.invitee().displayName(), v.words(), v.fileName(), v.sentAt())).toList();
     }
 
     private static String organisation(Invitee invitee) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.roundtable.conference.application.command.AgendaItemCommand;
 import org.roundtable.conference.application.command.CloseCommand;
-import org.roundtable.conference.application.command.ConferenceCommand;
 import org.roundtable.conference.application.command.ConferenceUpdateCommand;
 import org.roundtable.conference.application.command.InviteeCommand;
 import org.roundtable.conference.application.view.ConferenceSummary;
@@ -22,7 +21,6 @@ import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
 import org.roundtable.conference.domain.model.family.Advocate;
-import org.roundtable.conference.domain.model.family.Family;
 import org.roundtable.shared.domain.ConferenceStatus;
 import org.roundtable.shared.domain.InviteeRole;
 import org.roundtable.shared.domain.Page;
@@ -81,25 +79,21 @@ public class ConferenceService {
                 .setParameter("f", familyId).getResultStream().map(ConferenceSummary::of).toList();
     }
 
-    public ConferenceView schedule(Caller caller, ConferenceCommand command) {
-        policy.requireMayScheduleConference(caller, command.familyId());
-        var family = lookup.require(Family.class, command.familyId(), "family");
-        var chair = lookup.require(StaffMember.class, caller.id(), "member of staff");
-        var conference = new Conference(family, command.kind(), command.scheduledStart(), chair);
-        em.persist(conference);
-        return ConferenceView.of(conference);
-    }
-
     public ConferenceView get(Caller caller, UUID conferenceId) {
         var conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
-        return ConferenceView.of(conference);
+        // A family member or advocate reading their meeting's page has signed in to it (a status tag for the chair).
+        if (!caller.isStaff()) {
+            conference.invitees().stream().filter(i -> i.is(caller.kind(), caller.id())).findFirst()
+                    .ifPresent(i -> i.markSignedIn(clock.instant()));
+        }
+        return ConferenceView.of(conference, caller);
     }
 
     public ConferenceView update(Caller caller, UUID conferenceId, ConferenceUpdateCommand command) {
         var conference = chairedConference(caller, conferenceId);
         if (command.status() == ConferenceStatus.CLOSED) {
-            // Closing always writes the record; POST .../close also takes attendance and decisions.
+            // Closing always writes the record, and needs attendance and decisions: POST .../close takes them.
             records.freeze(caller, conference, CloseCommand.nothingRecorded());
             return ConferenceView.of(conference);
         }

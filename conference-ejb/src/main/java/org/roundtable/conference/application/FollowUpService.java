@@ -119,8 +119,9 @@ public class FollowUpService {
     }
 
     private List<ConferenceDue> schedule(Family family, LocalDate today) {
-        var held = em.createQuery("select c from Conference c where c.family.id = :f", Conference.class)
-                .setParameter("f", family.id()).getResultStream()
+        // A cancelled conference neither took place nor is booked.
+        var held = em.createQuery("select c from Conference c where c.family.id = :f and c.status <> :cancelled", Conference.class)
+                .setParameter("f", family.id()).setParameter("cancelled", org.roundtable.shared.domain.ConferenceStatus.CANCELLED).getResultStream()
                 .map(c -> new HeldConference(c.id(), c.kind(), LocalDate.ofInstant(c.scheduledStart(), ClockProducer.LOCAL_ZONE)))
                 .toList();
         return rules.timescales().schedule(family.strategyDiscussionOn(), held, today, rules.calendar());

@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
@@ -32,8 +33,6 @@ import org.roundtable.shared.domain.CallerKind;
 @ApplicationScoped
 @Transactional
 public class InvitationService {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mma", Locale.UK);
 
     @PersistenceContext
     private EntityManager em;
@@ -72,17 +71,25 @@ public class InvitationService {
             throw new InvalidInput("inviteeId", invitee.displayName() + " has not confirmed their email address yet. We emailed them a link to do that; "
                     + "invite them once they have.");
         }
+        conference.requireNotCancelled();
         String token = Secrets.token();
-        em.persist(new Invitation(invitee, email, Secrets.sha256(token), clock.instant()));
+        var now = clock.instant();
+        em.persist(new Invitation(invitee, email, Secrets.sha256(token), now));
+        invitee.markInvited(now);
         String link = linkFor(token);
         mail.queue(email, "You are invited to a meeting about your family",
                 "Hello " + invitee.displayName() + ",\n\n"
                         + conference.chair().fullName() + " has invited you to a meeting about your family on "
-                        + WHEN.format(conference.scheduledStart().atZone(ClockProducer.LOCAL_ZONE)) + ".\n\n"
-                        + "You can join from your phone or computer. Open this link to get started:\n\n"
+                        + MeetingLetter.when(conference) + ".\n\n"
+                        + MeetingLetter.details(conference) + "\n"
+                        + "Open this link to tell us if you can come, to ask for an interpreter or other help, "
+                        + "to send your views before the meeting, or to join on the day:\n\n"
                         + link + "\n\n"
-                        + "The link works once and for 7 days. When you open it, we will email you a short code to sign in.\n"
-                        + "If you did not expect this email, you can ignore it.\n");
+                        + "You can say: I can come / I can't come / I need an interpreter or other help / Send my views before the meeting.\n\n"
+                        + "The link works for 7 days and signs you in once. When you sign in, we will email you a short code.\n"
+                        + "The meeting is in the attached calendar file, so you can add it to your phone's calendar.\n"
+                        + "If you did not expect this email, you can ignore it.\n",
+                MeetingLetter.calendarAttachment(conference, now));
     }
 
     /** Following an invitation link: it is used up, and a code goes to the invited address. */

@@ -55,15 +55,20 @@ public class LiveRoomService {
         if (conference.status() == ConferenceStatus.CLOSED) {
             throw new DomainRuleViolation("This conference has closed.");
         }
+        conference.requireNotCancelled();
         // The room is where the plan is edited: no plan shared with the agency, no room.
         policy.requireShared(caller, conference.family().id(), InformationKind.PLAN);
         Invitee invitee = conference.invitees().stream().filter(i -> i.is(caller.kind(), caller.id())).findFirst()
                 .orElseThrow(() -> new AccessDenied("You are not invited to this conference."));
+        invitee.markJoined(clock.instant());
         return new ParticipantView(invitee.id(), conference.id(), conference.family().id(), invitee.displayName(), invitee.role());
     }
 
-    /** The chair starts a private part, excluding some invitees, for a reason that is recorded. */
-    public PrivatePart startPrivatePart(Caller caller, UUID conferenceId, Set<UUID> excluded, String reason) {
+    /**
+     * The chair starts a private part, excluding some invitees, for a reason that is recorded for
+     * the professionals; familyText (null: the default wording) is what the family is told.
+     */
+    public PrivatePart startPrivatePart(Caller caller, UUID conferenceId, Set<UUID> excluded, String reason, String familyText) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireChairOf(caller, conference);
         conference.requireNotClosed();
@@ -80,7 +85,7 @@ public class LiveRoomService {
                 throw new InvalidInput("excluded", "The chair cannot exclude themselves.");
             }
         }
-        var part = new PrivatePart(conferenceId, caller.id(), excluded, reason, clock.instant());
+        var part = new PrivatePart(conferenceId, caller.id(), excluded, reason, familyText, clock.instant());
         em.persist(part);
         return part;
     }

@@ -28,6 +28,7 @@ import org.roundtable.shared.domain.OwnerKind;
  * Once a day, each owner of an action that is overdue or due within the next few days gets one
  * email listing them. An agency's actions go to its lead practitioner for the family; a family
  * member's to them. The day is claimed in the database first, so several nodes send it once.
+ * Families and advocates invited to a meeting tomorrow are reminded of it too (MeetingReminders).
  */
 @ApplicationScoped
 @Transactional
@@ -68,6 +69,9 @@ public class ReminderService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private MeetingReminders meetingReminders;
+
     public ReminderSettings settings(Caller caller) {
         policy.requireAdministrator(caller);
         return new ReminderSettings(settings.integer(DAYS_AHEAD, DEFAULT_DAYS_AHEAD));
@@ -86,6 +90,8 @@ public class ReminderService {
     }
 
     public RunResult runFor(LocalDate day) {
+        int meetings = meetingReminders.remindOn(day);
+        LOG.fine(() -> "Meeting reminders for " + day + ": " + meetings);
         boolean claimed;
         try {
             claimed = claims.claim(JOB, day, clock.instant());

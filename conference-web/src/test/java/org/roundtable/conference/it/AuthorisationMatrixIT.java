@@ -227,9 +227,27 @@ class AuthorisationMatrixIT {
         rows.add(new Row("POST", "/conferences/{conferenceId}/statements", EnumSet.of(FAMILY_MEMBER, ADVOCATE), Session.OWN,
                 c -> c.post(conference + "/statements", json("stance", "AGREES"))));
         rows.add(new Row("POST", "/conferences/{conferenceId}/close", CHAIR_ONLY, Session.OWN,
-                c -> c.post("/conferences/" + fx.freshLiveConference() + "/close", null)));
+                c -> c.post("/conferences/" + fx.freshLiveConference() + "/close", json("decisions", Json.createArrayBuilder().add("The plan carries on.").build()))));
         rows.add(new Row("GET", "/conferences/{conferenceId}/record", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/record")));
         rows.add(new Row("GET", "/conferences/{conferenceId}/minutes", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/minutes")));
+
+        // Scheduling in the pages: rearranging, cancelling, invitations and the invitee's answers
+        rows.add(new Row("GET", "/conferences/candidates", CHAIR_ONLY, Session.OWN, c -> c.get("/conferences/candidates?familyId=" + fx.taylors)));
+        rows.add(new Row("PUT", "/conferences/{conferenceId}/arrangements", CHAIR_ONLY, Session.OWN,
+                c -> c.put("/conferences/" + fx.freshConference() + "/arrangements", json("kind", "CORE_GROUP",
+                        "scheduledStart", "2032-02-02T10:00:00Z", "venue", "Riverside Family Centre, Room 2"))));
+        rows.add(new Row("POST", "/conferences/{conferenceId}/cancel", CHAIR_ONLY, Session.OWN,
+                c -> c.post("/conferences/" + fx.freshConference() + "/cancel", json("reason", "The chair is ill."))));
+        rows.add(new Row("POST", "/conferences/{conferenceId}/invitations", CHAIR_ONLY, Session.OWN,
+                c -> c.post("/conferences/" + fx.freshConferenceWithJess() + "/invitations", null)));
+        rows.add(new Row("POST", "/conferences/{conferenceId}/reply", TAYLOR_VIEWERS, Session.OWN,
+                c -> c.post(conference + "/reply", json("answer", "COMING"))));
+        rows.add(new Row("GET", "/conferences/{conferenceId}/calendar", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/calendar")));
+        rows.add(new Row("POST", "/invitations/page", EVERYONE, Session.OWN,
+                c -> c.post("/invitations/page", json("token", fx.freshInvitationToken()))));
+        rows.add(new Row("POST", "/invitations/reply", EVERYONE, Session.OWN,
+                c -> c.post("/invitations/reply", Json.createObjectBuilder().add("token", fx.freshInvitationToken())
+                        .add("reply", Json.createObjectBuilder().add("answer", "NEEDS_HELP").add("language", "Polish")).build())));
 
         // Follow-up
         rows.add(new Row("GET", "/families/{familyId}/plan/actions/{actionId}/progress", TAYLOR_VIEWERS, Session.OWN,

@@ -201,6 +201,23 @@ final class Browser implements AutoCloseable {
         assertAccessible();
     }
 
+    /** Saves what the browser shows now as target/screenshots/{name}.png, for a person to look at. */
+    void screenshot(String name) {
+        try {
+            var folder = java.nio.file.Path.of("target", "screenshots");
+            Files.createDirectories(folder);
+            // The whole page, not just the window: GOV.UK pages are long on a phone.
+            long height = (Long) script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
+            var size = driver.manage().window().getSize();
+            resize(size.getWidth(), (int) Math.min(Math.max(height + 140, size.getHeight()), 6000));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            resize(size.getWidth(), size.getHeight());
+            Files.write(folder.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -136,7 +136,11 @@ class BrowserIT {
         browser.waitFor(By.id("close-conference"));
         assertTrue(browser.text(By.tagName("main")).contains("Live"));
         browser.assertAccessible();
-        browser.click(By.id("close"));
+        browser.click(By.id("close-conference"));
+        browser.click(By.id("continue"));
+        browser.type(By.id("decisions"), "The family carries on with the plan.");
+        browser.click(By.id("continue"));
+        browser.click(By.id("lock"));
         browser.waitFor(By.id("closed-record"));
         assertTrue(browser.text(By.tagName("main")).contains("Closed"));
         assertTrue(browser.driver().findElements(By.id("join-live")).isEmpty(), "a closed conference has no live room");

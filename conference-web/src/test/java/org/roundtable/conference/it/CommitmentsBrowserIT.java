@@ -89,10 +89,13 @@ class CommitmentsBrowserIT {
 
         browser.signInAsStaff("chair");
         browser.open("/conferences/" + conference);
-        browser.waitFor(By.id("close-conference"));
-        browser.assertAccessible();
+        browser.click(By.id("close-conference"));
+        browser.click(By.id("continue"));
         browser.type(By.id("decisions"), "Ryan stays on the plan for three more months.");
-        browser.click(By.id("close"));
+        browser.click(By.id("continue"));
+        browser.waitFor(By.id("lock"));
+        browser.assertAccessible();
+        browser.click(By.id("lock"));
         browser.waitForText(By.id("closed-record"), "Ryan stays on the plan for three more months.");
         browser.assertAccessible();
 

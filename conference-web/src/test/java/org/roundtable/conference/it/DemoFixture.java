@@ -120,6 +120,14 @@ final class DemoFixture {
         return created.json().getString("id");
     }
 
+    /** A fresh conference with Jess on its list, her invitation not yet sent. */
+    String freshConferenceWithJess() {
+        String id = freshConference();
+        Reply invited = chair.post("/conferences/" + id + "/invitees", json("role", "FAMILY_MEMBER", "familyMemberId", jess));
+        assertEquals(200, invited.status(), invited::toString);
+        return id;
+    }
+
     /** A conference the chair has scheduled and opened, ready to be closed. */
     String freshLiveConference() {
         String id = freshConference();
@@ -128,6 +136,16 @@ final class DemoFixture {
                 "status", "LIVE"));
         assertEquals(200, opened.status(), opened::toString);
         return id;
+    }
+
+    /** Closes a live conference the way the closing pages do: everyone's attendance and a decision. */
+    Reply close(String conferenceId) {
+        var invitees = chair.get("/conferences/" + conferenceId).json().getJsonArray("invitees");
+        var attendance = jakarta.json.Json.createArrayBuilder();
+        invitees.stream().map(v -> v.asJsonObject()).filter(i -> !i.getString("role").equals("CHAIR"))
+                .forEach(i -> attendance.add(jakarta.json.Json.createObjectBuilder().add("inviteeId", i.getString("id")).add("attendance", "ATTENDED")));
+        return chair.post("/conferences/" + conferenceId + "/close", jakarta.json.Json.createObjectBuilder().add("attendance", attendance)
+                .add("decisions", jakarta.json.Json.createArrayBuilder().add("The plan carries on.")).build());
     }
 
     private String socialCareAction;

@@ -150,7 +150,7 @@ class LiveRoomIT {
         assertEquals(200, fx.chair.put("/conferences/" + conference, json("kind", "CORE_GROUP", "scheduledStart", start, "status", "LIVE")).status());
         LiveClient chair = LiveClient.connect(fx.chair, conference);
         chair.hello();
-        assertEquals(200, fx.chair.put("/conferences/" + conference, json("kind", "CORE_GROUP", "scheduledStart", start, "status", "CLOSED")).status());
+        assertEquals(200, fx.close(conference).status());
         var reason = chair.closedWithin(2).orElseThrow(() -> new AssertionError("still connected after the conference closed"));
         assertEquals(4410, reason.getCloseCode().getCode());
     }

@@ -92,9 +92,35 @@ public final class Mailbox {
         return m;
     }
 
+    /** The message's words: the whole body, or the text part of a message with attachments. */
     public static String body(MimeMessage message) {
         try {
-            return message.getContent().toString();
+            Object content = message.getContent();
+            if (content instanceof jakarta.mail.Multipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    if (parts.getBodyPart(i).isMimeType("text/plain") && parts.getBodyPart(i).getFileName() == null) {
+                        return parts.getBodyPart(i).getContent().toString();
+                    }
+                }
+                throw new AssertionError("The email has no text part");
+            }
+            return content.toString();
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The attachment with this file name, as text (a calendar file, say). */
+    public static String attachment(MimeMessage message, String fileName) {
+        try {
+            if (message.getContent() instanceof jakarta.mail.Multipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    if (fileName.equals(parts.getBodyPart(i).getFileName())) {
+                        return new String(parts.getBodyPart(i).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            throw new AssertionError("The email has no attachment " + fileName);
         } catch (MessagingException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }

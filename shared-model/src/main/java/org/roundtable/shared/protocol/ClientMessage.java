@@ -43,8 +43,12 @@ public sealed interface ClientMessage {
     record ClearHand(String participantId) implements ClientMessage {
     }
 
-    /** Chair only: a private part begins; the named invitees see only that it is running. */
-    record StartPrivate(List<String> excludedInviteeIds, String reason) implements ClientMessage {
+    /**
+     * Chair only: a private part begins; the named invitees see only that it is running. The
+     * reason is kept for the professionals present; familyText (null: the default wording) is
+     * all the family is ever told about it.
+     */
+    record StartPrivate(List<String> excludedInviteeIds, String reason, String familyText) implements ClientMessage {
     }
 
     /** Chair only: the private part ends. */

@@ -160,7 +160,15 @@ public final class LiveProtocol {
             throw new ProtocolViolation("invalid", "Give a reason for the private part (up to " + Limit.PRIVATE_REASON.value() + " characters).");
         }
         requireWellFormed("reason", reason);
-        return new ClientMessage.StartPrivate(List.copyOf(ids), reason);
+        String familyText = null;
+        if (o.containsKey("familyText") && !o.isNull("familyText")) {
+            familyText = string(o, "familyText").strip();
+            if (familyText.length() > Limit.PRIVATE_REASON.value()) {
+                throw new ProtocolViolation("invalid", "What the family is told is up to " + Limit.PRIVATE_REASON.value() + " characters.");
+            }
+            requireWellFormed("familyText", familyText);
+        }
+        return new ClientMessage.StartPrivate(List.copyOf(ids), reason, familyText == null || familyText.isEmpty() ? null : familyText);
     }
 
     private static String string(JsonObject o, String key) {

@@ -27,4 +27,14 @@ class ConferenceStatusTest {
         assertFalse(ConferenceStatus.LIVE.canMoveTo(ConferenceStatus.LIVE));
         assertFalse(ConferenceStatus.LIVE.canMoveTo(null));
     }
+
+    @Test
+    void only_a_conference_that_has_not_started_can_be_cancelled_and_a_cancelled_one_stays_cancelled() {
+        assertTrue(ConferenceStatus.SCHEDULED.canMoveTo(ConferenceStatus.CANCELLED));
+        assertFalse(ConferenceStatus.LIVE.canMoveTo(ConferenceStatus.CANCELLED));
+        assertFalse(ConferenceStatus.CLOSED.canMoveTo(ConferenceStatus.CANCELLED));
+        for (ConferenceStatus next : ConferenceStatus.values()) {
+            assertFalse(ConferenceStatus.CANCELLED.canMoveTo(next), "cancelled -> " + next);
+        }
+    }
 }

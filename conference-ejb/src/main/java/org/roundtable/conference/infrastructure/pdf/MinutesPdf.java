@@ -107,11 +107,20 @@ public final class MinutesPdf {
                         + " disagrees: \"" + s.words() + "\"", BODY));
             }
 
+            if (r.viewsBeforeMeeting() != null && !r.viewsBeforeMeeting().isEmpty()) {
+                heading(doc, "Views sent before the meeting");
+                for (var v : r.viewsBeforeMeeting()) {
+                    doc.add(new Paragraph(v.authorName() + (v.words() == null ? "" : ": \"" + v.words() + "\"")
+                            + (v.fileName() == null ? "" : " (sent a file: " + v.fileName() + ")"), BODY));
+                }
+            }
+
             if (!r.privateParts().isEmpty()) {
                 heading(doc, "Private parts");
                 for (var p : r.privateParts()) {
                     doc.add(new Paragraph("From " + when(p.startedAt()) + (p.endedAt() == null ? "" : " to " + when(p.endedAt()))
-                            + ", without " + String.join(", ", p.excludedNames()) + ". Why: " + p.reason(), BODY));
+                            + ", without " + String.join(", ", p.excludedNames()) + ". "
+                            + (p.reason().equals(p.familyText()) ? p.reason() : "Why: " + p.reason()), BODY));
                     if (p.contentHidden()) {
                         doc.add(new Paragraph("You were not present for this part, so what was said is not shown here.", BODY));
                     }

@@ -60,6 +60,10 @@ public final class MyDataPdf {
             for (var c : d.conferences()) {
                 line(doc, when(c.scheduledStart()) + ": " + c.kind().name().toLowerCase().replace('_', ' ')
                         + (c.closed() ? " (closed)" : "") + ". Decisions: " + (c.decisions().isEmpty() ? "none written down" : String.join("; ", c.decisions())) + ".");
+                // The family's copy carries what the family was told about each private part, never the professionals' reason.
+                for (var p : c.privateParts()) {
+                    line(doc, "Part of this meeting was held without some people. " + p.familyText());
+                }
             }
 
             heading(doc, "Contacts with agencies");

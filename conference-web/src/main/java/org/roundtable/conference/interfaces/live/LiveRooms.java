@@ -401,7 +401,7 @@ public class LiveRooms {
         requireChair(c);
         Set<UUID> excluded = new HashSet<>();
         start.excludedInviteeIds().forEach(id -> excluded.add(uuid(id)));
-        var part = roomService.startPrivatePart(c.caller, c.conferenceId, excluded, start.reason());
+        var part = roomService.startPrivatePart(c.caller, c.conferenceId, excluded, start.reason(), start.familyText());
         state.updateRoom(c.conferenceId, s -> new RoomState(s.agendaItemId(), s.hands(), part.id().toString()));
         Room room = rooms.get(c.conferenceId);
         for (LiveConnection each : room.connections) {

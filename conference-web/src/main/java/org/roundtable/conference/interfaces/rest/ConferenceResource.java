@@ -20,10 +20,15 @@ import java.util.List;
 import java.util.UUID;
 import org.roundtable.conference.application.ConferenceRecordService;
 import org.roundtable.conference.application.ConferenceService;
+import org.roundtable.conference.application.InvitationReplyService;
 import org.roundtable.conference.application.InvitationService;
+import org.roundtable.conference.application.SchedulingService;
 import org.roundtable.conference.application.SignOffService;
 import org.roundtable.conference.application.StatementService;
 import org.roundtable.conference.application.command.AgendaItemCommand;
+import org.roundtable.conference.application.command.ArrangementsCommand;
+import org.roundtable.conference.application.command.CancelCommand;
+import org.roundtable.conference.application.command.ReplyCommand;
 import org.roundtable.conference.application.command.CloseCommand;
 import org.roundtable.conference.application.command.ConferenceCommand;
 import org.roundtable.conference.application.command.ConferenceUpdateCommand;
@@ -50,6 +55,12 @@ public class ConferenceResource {
     private InvitationService invitations;
 
     @Inject
+    private SchedulingService scheduling;
+
+    @Inject
+    private InvitationReplyService replies;
+
+    @Inject
     private SignOffService signOff;
 
     @Inject
@@ -70,10 +81,62 @@ public class ConferenceResource {
         return conferences.mine(context.caller(), Paging.of(page, size));
     }
 
+    /** Schedules a conference with its place, invitees and agenda, all checked together (nothing saved on any error). */
     @POST
     public Response schedule(@Valid @NotNull(message = "Send the conference's details") ConferenceCommand command) {
-        var created = conferences.schedule(context.caller(), command);
+        var created = scheduling.schedule(context.caller(), command);
         return Created.at(uri, created.id(), created);
+    }
+
+    /** Staff the chair may invite to a conference of this family: of the agencies working with it (or of one of them). */
+    @GET
+    @Path("/candidates")
+    public List<SchedulingService.Candidate> candidates(@QueryParam("familyId") UUID familyId, @QueryParam("agencyId") UUID agencyId) {
+        if (familyId == null) {
+            throw new org.roundtable.conference.application.InvalidInput("familyId", "Say which family the conference is for");
+        }
+        return scheduling.invitableStaff(context.caller(), familyId, agencyId);
+    }
+
+    /** Reschedules (kind, time, where and how); everyone already invited is emailed. */
+    @PUT
+    @Path("/{conferenceId}/arrangements")
+    public ConferenceView rearrange(@PathParam("conferenceId") UUID conferenceId,
+            @Valid @NotNull(message = "Send the new arrangements") ArrangementsCommand command) {
+        return scheduling.rearrange(context.caller(), conferenceId, command);
+    }
+
+    /** Cancels a conference that has not started; everyone already invited is emailed the reason. */
+    @POST
+    @Path("/{conferenceId}/cancel")
+    public ConferenceView cancel(@PathParam("conferenceId") UUID conferenceId,
+            @Valid @NotNull(message = "Say why the conference is cancelled") CancelCommand command) {
+        return scheduling.cancel(context.caller(), conferenceId, command);
+    }
+
+    /** Sends the invitations not yet sent: links to family members and advocates, a notice to staff. */
+    @POST
+    @Path("/{conferenceId}/invitations")
+    public ConferenceView sendInvitations(@PathParam("conferenceId") UUID conferenceId) {
+        return scheduling.sendInvitations(context.caller(), conferenceId);
+    }
+
+    /** The signed-in invitee answers: coming, not coming, help needed, or views before the meeting. */
+    @POST
+    @Path("/{conferenceId}/reply")
+    public ConferenceView reply(@PathParam("conferenceId") UUID conferenceId,
+            @Valid @NotNull(message = "Choose what you want to do") ReplyCommand command) {
+        return replies.replyAsInvitee(context.caller(), conferenceId, command);
+    }
+
+    /** The meeting as a calendar file (.ics). */
+    @GET
+    @Path("/{conferenceId}/calendar")
+    @Produces({"text/calendar", MediaType.APPLICATION_JSON})
+    public Response calendar(@PathParam("conferenceId") UUID conferenceId) {
+        String ics = scheduling.calendar(context.caller(), conferenceId);
+        return Response.ok(ics, "text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"meeting.ics\"").build();
     }
 
     @GET

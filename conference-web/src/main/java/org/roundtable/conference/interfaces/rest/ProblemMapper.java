@@ -55,7 +55,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof InvalidInput invalid) {
             return Problem.of(400, "Bad Request", invalid.getMessage())
-                    .withErrors(List.of(new Problem.FieldError(invalid.field(), invalid.getMessage())));
+                    .withErrors(invalid.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
         }
         if (e instanceof JsonbException || e instanceof ProcessingException
                 || e instanceof jakarta.ws.rs.BadRequestException) {

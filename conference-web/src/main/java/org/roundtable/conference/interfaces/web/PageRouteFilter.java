@@ -20,7 +20,10 @@ public class PageRouteFilter extends HttpFilter {
             "/|/sign-in|/invite|/code|/confirm-email|/unlock|/set-password|/conferences|/dashboard|/families|/conferences/[0-9a-f-]{36}(/live)?"
                     + "|/families/[0-9a-f-]{36}(/details|/sharing|/access-log|/contact-map|/involvements(/[0-9a-f-]{36})?)?"
                     + "|/admin|/admin/agencies(/new|/[0-9a-f-]{36}(/change|/staff/new)?)?|/admin/staff/[0-9a-f-]{36}"
-                    + "|/admin/advocacy-organisations(/new|/[0-9a-f-]{36})?");
+                    + "|/admin/advocacy-organisations(/new|/[0-9a-f-]{36})?"
+                    // Scheduling, rescheduling, cancelling and closing: question pages and "check your answers".
+                    + "|/conferences/new/(kind|when|where|who|agenda|check)"
+                    + "|/conferences/[0-9a-f-]{36}/(reschedule/(kind|when|where|check)|cancel|close/(attendance|decisions|check))");
 
     /** Whether an address (after the context path) is one of the client's pages. */
     public static boolean isPage(String path) {

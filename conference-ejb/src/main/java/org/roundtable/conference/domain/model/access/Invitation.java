@@ -67,6 +67,14 @@ public class Invitation {
         usedAt = now;
     }
 
+    public boolean isUsed() {
+        return usedAt != null;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
     public UUID id() {
         return id;
     }

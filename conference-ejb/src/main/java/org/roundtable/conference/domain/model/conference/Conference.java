@@ -52,6 +52,18 @@ public class Conference {
     @Column(nullable = false)
     private ConferenceStatus status;
 
+    /** Where and how: a venue address, and/or a video or phone meeting link and dial-in (free text). */
+    private String venue;
+
+    @Column(name = "join_link")
+    private String joinLink;
+
+    @Column(name = "dial_in")
+    private String dialIn;
+
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+
     @OneToMany(mappedBy = "conference", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<Invitee> invitees = new ArrayList<>();
 
@@ -75,6 +87,7 @@ public class Conference {
 
     public void reschedule(ConferenceKind kind, Instant scheduledStart, StaffMember chair) {
         requireNotClosed();
+        requireNotCancelled();
         this.kind = Objects.requireNonNull(kind);
         this.scheduledStart = Objects.requireNonNull(scheduledStart);
         if (this.chair != null && !this.chair.id().equals(chair.id())) {
@@ -82,6 +95,35 @@ public class Conference {
             invitees.add(Invitee.chair(this, chair));
         }
         this.chair = Objects.requireNonNull(chair);
+    }
+
+    /** Where and how people meet; blank parts are left out. */
+    public void arrange(String venue, String joinLink, String dialIn) {
+        requireNotClosed();
+        requireNotCancelled();
+        this.venue = blankToNull(venue);
+        this.joinLink = blankToNull(joinLink);
+        this.dialIn = blankToNull(dialIn);
+    }
+
+    /** A conference that has not started is called off; everyone invited is told why. */
+    public void cancel(String reason) {
+        if (!status.canMoveTo(ConferenceStatus.CANCELLED)) {
+            throw new DomainRuleViolation(status == ConferenceStatus.CANCELLED ? "This conference is already cancelled."
+                    : "Only a conference that has not started can be cancelled.");
+        }
+        this.status = ConferenceStatus.CANCELLED;
+        this.cancelReason = Objects.requireNonNull(reason);
+    }
+
+    public void requireNotCancelled() {
+        if (status == ConferenceStatus.CANCELLED) {
+            throw new DomainRuleViolation("This conference has been cancelled.");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public void moveTo(ConferenceStatus next) {
@@ -170,6 +212,27 @@ public class Conference {
 
     public List<Invitee> invitees() {
         return Collections.unmodifiableList(invitees);
+    }
+
+    public String venue() {
+        return venue;
+    }
+
+    public String joinLink() {
+        return joinLink;
+    }
+
+    public String dialIn() {
+        return dialIn;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
+    }
+
+    /** Grows with every change, so a calendar replaces its copy (RFC 5545 SEQUENCE). */
+    public long version() {
+        return version;
     }
 
     public List<AgendaItem> agenda() {

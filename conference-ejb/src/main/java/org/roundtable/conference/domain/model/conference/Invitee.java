@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
@@ -16,6 +17,8 @@ import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.family.Advocate;
 import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.shared.domain.CallerKind;
+import org.roundtable.shared.domain.InvitationAnswer;
+import org.roundtable.shared.domain.InvitationStatus;
 import org.roundtable.shared.domain.InviteeRole;
 
 /** A person invited to a conference, in a role. Exactly one of staff, family member or advocate. */
@@ -45,6 +48,35 @@ public class Invitee {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "advocate_id")
     private Advocate advocate;
+
+    // The invitation's lifecycle, as the chair's status tags show it.
+    @Column(name = "invited_at")
+    private Instant invitedAt;
+
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
+    @Column(name = "signed_in_at")
+    private Instant signedInAt;
+
+    @Column(name = "joined_at")
+    private Instant joinedAt;
+
+    // What the invitee said: coming or not (with a reason), and the help they need.
+    @Enumerated(EnumType.STRING)
+    private InvitationAnswer answer;
+
+    @Column(name = "answered_at")
+    private Instant answeredAt;
+
+    @Column(name = "cant_come_reason")
+    private String cantComeReason;
+
+    @Column(name = "interpreter_language")
+    private String interpreterLanguage;
+
+    @Column(name = "access_needs")
+    private String accessNeeds;
 
     protected Invitee() {
     }
@@ -124,6 +156,86 @@ public class Invitee {
             return staffMember.email();
         }
         return familyMember != null ? familyMember.email() : advocate.email();
+    }
+
+    public void markInvited(Instant now) {
+        if (invitedAt == null) {
+            invitedAt = now;
+        }
+    }
+
+    /** The page behind the invitation link was opened. */
+    public void markOpened(Instant now) {
+        if (openedAt == null) {
+            openedAt = now;
+        }
+    }
+
+    public void markSignedIn(Instant now) {
+        if (signedInAt == null) {
+            signedInAt = now;
+        }
+    }
+
+    public void markJoined(Instant now) {
+        if (joinedAt == null) {
+            joinedAt = now;
+        }
+    }
+
+    /** "I can come" or "I can't come" (the reason is required then); the latest answer counts. */
+    public void answer(InvitationAnswer answer, String reason, Instant now) {
+        conference.requireNotClosed();
+        conference.requireNotCancelled();
+        if (answer != InvitationAnswer.COMING && answer != InvitationAnswer.CANT_COME) {
+            throw new DomainRuleViolation("An answer is either coming or not coming.");
+        }
+        this.answer = answer;
+        this.cantComeReason = answer == InvitationAnswer.CANT_COME ? Objects.requireNonNull(reason) : null;
+        this.answeredAt = now;
+    }
+
+    /** "I need an interpreter or other help". */
+    public void needHelp(String language, String accessNeeds) {
+        conference.requireNotClosed();
+        conference.requireNotCancelled();
+        this.interpreterLanguage = language;
+        this.accessNeeds = accessNeeds;
+    }
+
+    public InvitationStatus status() {
+        if (joinedAt != null) {
+            return InvitationStatus.JOINED;
+        }
+        if (answer == InvitationAnswer.CANT_COME) {
+            return InvitationStatus.CANT_COME;
+        }
+        if (answer == InvitationAnswer.COMING) {
+            return InvitationStatus.COMING;
+        }
+        if (signedInAt != null) {
+            return InvitationStatus.SIGNED_IN;
+        }
+        if (openedAt != null) {
+            return InvitationStatus.OPENED;
+        }
+        return invitedAt != null ? InvitationStatus.INVITED : InvitationStatus.NOT_SENT;
+    }
+
+    public boolean wasInvited() {
+        return invitedAt != null;
+    }
+
+    public String cantComeReason() {
+        return cantComeReason;
+    }
+
+    public String interpreterLanguage() {
+        return interpreterLanguage;
+    }
+
+    public String accessNeeds() {
+        return accessNeeds;
     }
 
     public UUID id() {

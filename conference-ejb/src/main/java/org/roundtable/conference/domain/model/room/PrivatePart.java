@@ -22,6 +22,9 @@ import org.roundtable.conference.domain.model.DomainRuleViolation;
 @Entity
 public class PrivatePart {
 
+    public static final String DEFAULT_FAMILY_TEXT =
+            "The professionals talked without you for part of the meeting. You can ask the chair about it.";
+
     @Id
     private UUID id;
 
@@ -33,6 +36,10 @@ public class PrivatePart {
 
     @Column(nullable = false, updatable = false)
     private String reason;
+
+    /** All the family is told about it; the reason stays with the professionals present. */
+    @Column(name = "family_text", updatable = false)
+    private String familyText;
 
     @Column(name = "started_at", nullable = false, updatable = false)
     private Instant startedAt;
@@ -48,7 +55,7 @@ public class PrivatePart {
     protected PrivatePart() {
     }
 
-    public PrivatePart(UUID conferenceId, UUID startedById, Set<UUID> excludedInvitees, String reason, Instant now) {
+    public PrivatePart(UUID conferenceId, UUID startedById, Set<UUID> excludedInvitees, String reason, String familyText, Instant now) {
         if (excludedInvitees.isEmpty()) {
             throw new DomainRuleViolation("Say who is excluded from the private part.");
         }
@@ -57,6 +64,7 @@ public class PrivatePart {
         this.startedById = Objects.requireNonNull(startedById);
         this.excludedInvitees = new HashSet<>(excludedInvitees);
         this.reason = Objects.requireNonNull(reason);
+        this.familyText = familyText == null || familyText.isBlank() ? DEFAULT_FAMILY_TEXT : familyText.strip();
         this.startedAt = now;
     }
 
@@ -81,6 +89,11 @@ public class PrivatePart {
 
     public String reason() {
         return reason;
+    }
+
+    /** What the family is told (older parts, from before the family had its own text, get the default). */
+    public String familyText() {
+        return familyText == null ? DEFAULT_FAMILY_TEXT : familyText;
     }
 
     public Instant startedAt() {

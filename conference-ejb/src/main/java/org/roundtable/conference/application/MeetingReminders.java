@@ -1,0 +1,84 @@
+package org.roundtable.conference.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.logging.Logger;
+import org.roundtable.conference.domain.model.conference.Conference;
+import org.roundtable.conference.domain.model.conference.Invitee;
+import org.roundtable.conference.infrastructure.mail.MailSender;
+import org.roundtable.conference.infrastructure.persistence.DailyJobClaims;
+import org.roundtable.shared.domain.ConferenceStatus;
+import org.roundtable.shared.domain.InvitationStatus;
+
+/**
+ * The day before a meeting, each family member and advocate who was invited (and has not said
+ * they cannot come) gets a reminder: when, where and how, with the calendar file. Runs with the
+ * daily reminders and claims its own day, so several nodes send it once.
+ */
+@ApplicationScoped
+@Transactional
+public class MeetingReminders {
+
+    static final String JOB = "meeting-reminders";
+
+    private static final Logger LOG = Logger.getLogger(MeetingReminders.class.getName());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private DailyJobClaims claims;
+
+    @Inject
+    private MailSender mail;
+
+    @Inject
+    private Clock clock;
+
+    /** Reminders for meetings on the day after this one; the number of emails sent (0 if already run). */
+    public int remindOn(LocalDate day) {
+        if (!claimed(day)) {
+            return 0;
+        }
+        LocalDate tomorrow = day.plusDays(1);
+        var from = tomorrow.atStartOfDay(ClockProducer.LOCAL_ZONE).toInstant();
+        var until = tomorrow.plusDays(1).atStartOfDay(ClockProducer.LOCAL_ZONE).toInstant();
+        var meetings = em.createQuery("""
+                select c from Conference c where c.status = :scheduled and c.scheduledStart >= :from and c.scheduledStart < :until""",
+                Conference.class).setParameter("scheduled", ConferenceStatus.SCHEDULED).setParameter("from", from)
+                .setParameter("until", until).getResultList();
+        int sent = 0;
+        for (Conference c : meetings) {
+            for (Invitee invitee : c.invitees()) {
+                if (invitee.role().joinsByInvitation() && invitee.wasInvited() && invitee.status() != InvitationStatus.CANT_COME
+                        && invitee.email() != null) {
+                    try {
+                        mail.send(invitee.email(), "Reminder: meeting about your family tomorrow, " + MeetingLetter.when(c),
+                                "Hello " + invitee.displayName() + ",\n\nThis is a reminder of the meeting about your family tomorrow.\n\n"
+                                        + MeetingLetter.details(c) + "\nTo join on the day, sign in at " + PublicAddress.base()
+                                        + "/code with your email address and open the meeting.\n",
+                                MeetingLetter.calendarAttachment(c, clock.instant()));
+                        sent++;
+                    } catch (RuntimeException e) {
+                        LOG.warning(() -> "Meeting reminder to " + invitee.email() + " not sent: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        return sent;
+    }
+
+    private boolean claimed(LocalDate day) {
+        try {
+            return claims.claim(JOB, day, clock.instant());
+        } catch (RuntimeException e) {
+            // Another node claimed the same day a moment earlier.
+            return false;
+        }
+    }
+}
