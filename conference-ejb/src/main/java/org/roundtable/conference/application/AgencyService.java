@@ -34,6 +34,9 @@ public class AgencyService {
     private EntityManager em;
 
     @Inject
+    private SignInService signIn;
+
+    @Inject
     private AccessPolicy policy;
 
     @Inject
@@ -128,7 +131,7 @@ public class AgencyService {
             throw new InvalidInput("active", staff.fullName() + "'s account is not active. Make it active first.");
         }
         staff.changePasswordHash(passwords.hash(Secrets.token()));
-        staff.recordSuccessfulSignIn();
+        signIn.liftLocks(staff.username());
         endSessionsOf(staffId);
         accessChanged.fire(new AccessChanged("staff sign-in reset"));
         passwordSetup.emailLink(staff, true);

@@ -21,6 +21,7 @@ import org.roundtable.conference.domain.model.access.Invitation;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
 import org.roundtable.conference.domain.model.conference.ViewsBeforeMeeting;
+import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.mail.MailSender;
 import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.ConferenceStatus;
@@ -46,7 +47,7 @@ public class InvitationReplyService {
     private Lookup lookup;
 
     @Inject
-    private MailSender mail;
+    private MailOutbox mail;
 
     @Inject
     private Clock clock;
@@ -155,8 +156,8 @@ public class InvitationReplyService {
 
     private void tellChair(Invitee invitee, String told, MailSender.Attachment... files) {
         Conference c = invitee.conference();
-        mail.send(c.chair().email(), "Reply from " + invitee.displayName() + ": meeting on " + MeetingLetter.when(c),
-                told + "\n\nThe meeting's page: " + PublicAddress.base() + "/conferences/" + c.id() + "\n", files);
+        mail.queue(c.chair().email(), "Reply from " + invitee.displayName() + ": meeting on " + MeetingLetter.when(c),
+                told + "\n\nThe meeting's page: " + PublicAddress.base() + "/conferences/" + c.id() + "\n", java.util.List.of(files));
     }
 
     private static byte[] file(ReplyCommand command) {

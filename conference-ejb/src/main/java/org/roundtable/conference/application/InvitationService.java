@@ -89,7 +89,7 @@ public class InvitationService {
                         + "The link works for 7 days and signs you in once. When you sign in, we will email you a short code.\n"
                         + "The meeting is in the attached calendar file, so you can add it to your phone's calendar.\n"
                         + "If you did not expect this email, you can ignore it.\n",
-                MeetingLetter.calendarAttachment(conference, now));
+                java.util.List.of(MeetingLetter.calendarAttachment(conference, now)));
     }
 
     /** Following an invitation link: it is used up, and a code goes to the invited address. */

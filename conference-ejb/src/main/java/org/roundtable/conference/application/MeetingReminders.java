@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.logging.Logger;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
+import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.mail.MailSender;
 import org.roundtable.conference.infrastructure.persistence.DailyJobClaims;
 import org.roundtable.shared.domain.ConferenceStatus;
@@ -35,7 +36,7 @@ public class MeetingReminders {
     private DailyJobClaims claims;
 
     @Inject
-    private MailSender mail;
+    private MailOutbox mail;
 
     @Inject
     private Clock clock;
@@ -58,11 +59,11 @@ public class MeetingReminders {
                 if (invitee.role().joinsByInvitation() && invitee.wasInvited() && invitee.status() != InvitationStatus.CANT_COME
                         && invitee.email() != null) {
                     try {
-                        mail.send(invitee.email(), "Reminder: meeting about your family tomorrow, " + MeetingLetter.when(c),
+                        mail.queue(invitee.email(), "Reminder: meeting about your family tomorrow, " + MeetingLetter.when(c),
                                 "Hello " + invitee.displayName() + ",\n\nThis is a reminder of the meeting about your family tomorrow.\n\n"
                                         + MeetingLetter.details(c) + "\nTo join on the day, sign in at " + PublicAddress.base()
                                         + "/code with your email address and open the meeting.\n",
-                                MeetingLetter.calendarAttachment(c, clock.instant()));
+                                java.util.List.of(MeetingLetter.calendarAttachment(c, clock.instant())));
                         sent++;
                     } catch (RuntimeException e) {
                         LOG.warning(() -> "Meeting reminder to " + invitee.email() + " not sent: " + e.getMessage());

@@ -13,7 +13,7 @@ import org.roundtable.conference.application.view.PasswordSetupView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.domain.model.access.PasswordSetup;
 import org.roundtable.conference.domain.model.agency.StaffMember;
-import org.roundtable.conference.infrastructure.mail.MailSender;
+import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.security.PasswordHasher;
 import org.roundtable.conference.infrastructure.security.Secrets;
 
@@ -31,10 +31,13 @@ public class PasswordSetupService {
     private EntityManager em;
 
     @Inject
+    private SignInService signIn;
+
+    @Inject
     private PasswordHasher passwords;
 
     @Inject
-    private MailSender mail;
+    private MailOutbox mail;
 
     @Inject
     private Clock clock;
@@ -45,7 +48,7 @@ public class PasswordSetupService {
         String opening = reset
                 ? "Your administrator has reset your Roundtable sign-in. Your old password no longer works."
                 : "An administrator has added you to Roundtable for " + staff.agency().name() + ".";
-        mail.send(staff.email(), reset ? "Set a new Roundtable password" : "Set your Roundtable password",
+        mail.queue(staff.email(), reset ? "Set a new Roundtable password" : "Set your Roundtable password",
                 "Hello " + staff.fullName() + ",\n\n" + opening + "\n\n"
                         + "Your username is: " + staff.username() + "\n\n"
                         + "Choose your password here:\n\n" + link + "\n\n"
@@ -75,7 +78,7 @@ public class PasswordSetupService {
         setup.use(clock.instant());
         var staff = setup.staff();
         staff.changePasswordHash(passwords.hash(password));
-        staff.recordSuccessfulSignIn();
+        signIn.liftLocks(staff.username());
         return new PasswordSetupView(staff.fullName(), staff.username(), null);
     }
 

@@ -25,6 +25,7 @@ import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
 import org.roundtable.conference.domain.model.family.Advocate;
 import org.roundtable.conference.domain.model.family.Family;
+import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.mail.MailSender;
 import org.roundtable.shared.domain.InviteeRole;
 
@@ -56,7 +57,7 @@ public class SchedulingService {
     private InvitationService invitations;
 
     @Inject
-    private MailSender mail;
+    private MailOutbox mail;
 
     @Inject
     private Clock clock;
@@ -147,11 +148,11 @@ public class SchedulingService {
             } else {
                 var now = clock.instant();
                 invitee.markInvited(now);
-                mail.send(invitee.email(), "Invitation: " + MeetingLetter.title(conference.kind()) + " on " + MeetingLetter.when(conference),
+                mail.queue(invitee.email(), "Invitation: " + MeetingLetter.title(conference.kind()) + " on " + MeetingLetter.when(conference),
                         "Hello " + invitee.displayName() + ",\n\n" + conference.chair().fullName() + " has invited you.\n\n"
                                 + MeetingLetter.details(conference) + "\nThe meeting's page, with the agenda and reports: "
                                 + PublicAddress.base() + "/conferences/" + conference.id() + "\n",
-                        MeetingLetter.calendarAttachment(conference, now));
+                        List.of(MeetingLetter.calendarAttachment(conference, now)));
             }
         }
         return ConferenceView.of(conference);
@@ -198,8 +199,8 @@ public class SchedulingService {
         var now = clock.instant();
         for (Invitee invitee : conference.invitees()) {
             if (invitee.role() != InviteeRole.CHAIR && invitee.wasInvited() && invitee.email() != null) {
-                mail.send(invitee.email(), subject, "Hello " + invitee.displayName() + ",\n\n" + body,
-                        MeetingLetter.calendarAttachment(conference, now));
+                mail.queue(invitee.email(), subject, "Hello " + invitee.displayName() + ",\n\n" + body,
+                        List.of(MeetingLetter.calendarAttachment(conference, now)));
             }
         }
     }

@@ -102,6 +102,11 @@ public class SignInService {
         guards.forgetAll(staffKey(link.username()));
     }
 
+    /** A new password (set from a link, or after a reset) lifts every lock on the username, from every address. */
+    public void liftLocks(String username) {
+        guards.forgetAll(staffKey(username));
+    }
+
     private void offerUnlock(StaffMember staff, Instant now) {
         String token = Secrets.token();
         em.persist(new UnlockLink(Secrets.sha256(token), staff.username(), now));

@@ -62,7 +62,7 @@ public class MailDelivery {
         for (var id : claims.due(clock.instant(), BATCH)) {
             claims.claim(id, clock.instant(), firstRetry).ifPresent(mail -> {
                 try {
-                    sender.send(mail.recipient(), mail.subject(), mail.body());
+                    sender.send(mail.recipient(), mail.subject(), mail.body(), mail.attachments());
                     claims.sent(mail.id());
                 } catch (RuntimeException e) {
                     LOG.warning(() -> "Mail to " + mail.recipient() + " failed (attempt " + (mail.attempts() + 1) + "); it will be tried again");

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where the application hands over an email. It is stored with the change that caused it and
@@ -32,7 +33,14 @@ public class MailOutbox {
 
     @Transactional
     public void queue(String to, String subject, String body) {
-        queue(to, subject, body, null);
+        queue(to, subject, body, (Instant) null);
+    }
+
+    /** An email with files (a calendar entry, say), kept with it until it is sent. */
+    @Transactional
+    public void queue(String to, String subject, String body, List<MailSender.Attachment> files) {
+        em.persist(new OutboxMail(to, subject, body, clock.instant(), null, files));
+        queued.fire(new MailQueued());
     }
 
     /** An email that is worthless after a moment (a sign-in code): dropped rather than sent late. */

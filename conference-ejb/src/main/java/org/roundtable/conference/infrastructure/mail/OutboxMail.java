@@ -1,11 +1,18 @@
 package org.roundtable.conference.infrastructure.mail;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -48,10 +55,21 @@ public class OutboxMail {
     @Column(name = "last_error")
     private String lastError;
 
+    // Read with the email: delivery works on a copy after the claiming transaction has ended.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "outbox_mail_attachment", joinColumns = @JoinColumn(name = "mail_id"))
+    @OrderColumn(name = "position")
+    private List<OutboxAttachment> attachments = new ArrayList<>();
+
     protected OutboxMail() {
     }
 
     public OutboxMail(String recipient, String subject, String body, Instant now, Instant expiresAt) {
+        this(recipient, subject, body, now, expiresAt, List.of());
+    }
+
+    public OutboxMail(String recipient, String subject, String body, Instant now, Instant expiresAt,
+            List<MailSender.Attachment> attachments) {
         this.id = UUID.randomUUID();
         this.recipient = Objects.requireNonNull(recipient);
         this.subject = Objects.requireNonNull(subject);
@@ -59,6 +77,7 @@ public class OutboxMail {
         this.queuedAt = now;
         this.expiresAt = expiresAt;
         this.nextAttemptAt = now;
+        attachments.forEach(a -> this.attachments.add(new OutboxAttachment(a)));
     }
 
     /** The wait before the attempt after this many failures: first, doubling, at most an hour. */
@@ -81,6 +100,10 @@ public class OutboxMail {
 
     public String body() {
         return body;
+    }
+
+    public MailSender.Attachment[] attachments() {
+        return attachments.stream().map(OutboxAttachment::toAttachment).toArray(MailSender.Attachment[]::new);
     }
 
     public int attempts() {
