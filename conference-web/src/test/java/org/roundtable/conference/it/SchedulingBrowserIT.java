@@ -260,7 +260,7 @@ class SchedulingBrowserIT {
         browser.click(By.cssSelector("#private-form button[type=submit]"));
         browser.waitForText(By.id("private-running"), reason);
         browser.click(By.id("end-private"));
-        browser.waitGone(By.id("private-running"));
+        browser.waitForGone(By.id("private-running"));
         assertEquals(200, fx.close(conference).status());
         assertTrue(fx.chair.get("/conferences/" + conference + "/record").json().toString().contains(reason),
                 "the professionals present keep the reason");
