@@ -138,7 +138,6 @@ class SchedulingBrowserIT {
 
         browser.waitFor(By.id("done-banner"));
         browser.click(By.id("send-invitations"));
-        browser.waitFor(By.id("done-banner"));
         browser.waitForText(By.id("invitees"), "Invited");
         assertTrue(browser.text(By.id("where-and-how")).contains("Riverside Family Centre, Room 2"));
         checkAndKeep(browser, "conference-invited");
