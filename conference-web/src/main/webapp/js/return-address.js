@@ -7,7 +7,11 @@ export function safeReturnPath(value) {
   if (/[\u0000-\u001f\\]/.test(value)) return null;
   try {
     const url = new URL(value, window.location.origin);
-    return url.origin === window.location.origin ? url.pathname + url.search + url.hash : null;
+    const path = url.pathname + url.search + url.hash;
+    // Checked again once dots are resolved: "/..//evil.example" is the path "//evil.example",
+    // which a browser reads as another site.
+    if (url.origin !== window.location.origin || path.startsWith('//') || path.startsWith('/\\')) return null;
+    return path;
   } catch (e) {
     return null;
   }
