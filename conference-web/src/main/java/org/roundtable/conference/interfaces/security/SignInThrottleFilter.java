@@ -10,11 +10,13 @@ import java.io.IOException;
 import org.roundtable.conference.interfaces.rest.Problem;
 
 /**
- * Throttles every way in (password, code, invitation, confirmation and unlock links) per source
- * address before the request reaches anything costly. Every POST under /api/auth counts except
- * signing out, so that no spelling of a path (a trailing slash, a ;parameter) slips past.
+ * Throttles every way in (password, code, invitation, confirmation and unlock links, and the
+ * invitation link's own page and answers) per source address before the request reaches
+ * anything costly. Every POST under /api/auth and /api/invitations counts except signing out,
+ * which is recognised only by its exact, canonical path: "/api/auth/sign-out/../codes" is a
+ * request for a code and counts like one.
  */
-@WebFilter(urlPatterns = "/api/auth/*")
+@WebFilter(urlPatterns = {"/api/auth/*", "/api/invitations/*"})
 public class SignInThrottleFilter extends HttpFilter {
 
     private final SignInThrottle throttle = SignInThrottle.configured();
@@ -23,8 +25,8 @@ public class SignInThrottleFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring((request.getContextPath() + "/api/auth").length());
-        if ("POST".equals(request.getMethod()) && !path.startsWith("/sign-out")) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (counts(request.getMethod(), path)) {
             var wait = throttle.take(addresses.of(request));
             if (!wait.isZero()) {
                 long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
@@ -39,5 +41,10 @@ public class SignInThrottleFilter extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether a request, by its canonical path (servlet path and path info: decoded, dots resolved), uses up allowance. */
+    static boolean counts(String method, String path) {
+        return "POST".equals(method) && !path.equals("/api/auth/sign-out") && !path.equals("/api/auth/sign-out-everywhere");
     }
 }
