@@ -190,6 +190,22 @@ public class AccessPolicy {
         requireCaseWorker(caller, familyId);
     }
 
+    /**
+     * Changing an involvement (its lead practitioner, its dates, ending it): an administrator, the
+     * agency's own staff, or the family's lead worker or a chair working with the family. Another
+     * agency's staff may refer (add an involvement) but never end or take over someone else's.
+     */
+    public void requireMayChangeInvolvement(Caller caller, UUID familyId, UUID involvedAgencyId) {
+        requireSignedIn(caller);
+        if (caller.isAdministrator()) {
+            return;
+        }
+        requireCaseWorker(caller, familyId);
+        if (!involvedAgencyId.equals(caller.agencyId()) && !caller.isChair() && !caller.id().equals(leadWorkerOf(familyId))) {
+            throw new AccessDenied("Only the agency's own staff, the family's lead worker or a chair can change this agency's involvement.");
+        }
+    }
+
     public boolean canSeeInvolvements(Caller caller, UUID familyId) {
         return caller != null && (caller.isAdministrator() || canSeeFamily(caller, familyId));
     }

@@ -89,6 +89,7 @@ public class InvolvementService {
         if (!involvement.family().id().equals(familyId)) {
             throw new ResourceNotFound("involvement");
         }
+        policy.requireMayChangeInvolvement(caller, familyId, involvement.agency().id());
         var lead = requireStaffOf(involvement.agency(), command.leadPractitionerId());
         involvement.change(lead, periodOf(command.startsOn(), command.endsOn()));
         accessChanged.fire(new AccessChanged("involvement changed"));
