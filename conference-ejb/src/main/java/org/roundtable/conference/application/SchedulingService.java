@@ -71,6 +71,7 @@ public class SchedulingService {
         var chair = lookup.require(StaffMember.class, caller.id(), "member of staff");
         var errors = new ArrayList<FieldError>();
         requireFuture(command.scheduledStart(), errors);
+        requireWebAddress(command.joinLink(), errors);
         var conference = new Conference(family, command.kind(), command.scheduledStart(), chair);
         conference.arrange(command.venue(), command.joinLink(), command.dialIn());
         var invitees = command.inviteesOrEmpty();
@@ -99,6 +100,7 @@ public class SchedulingService {
         conference.requireNotCancelled();
         var errors = new ArrayList<FieldError>();
         requireFuture(command.scheduledStart(), errors);
+        requireWebAddress(command.joinLink(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -208,6 +210,27 @@ public class SchedulingService {
     private void requireFuture(Instant start, List<FieldError> errors) {
         if (!start.isAfter(clock.instant())) {
             errors.add(new FieldError("scheduledStart", "The date and time must be in the future"));
+        }
+    }
+
+    /**
+     * The meeting link becomes a link on the family's pages and goes into everyone's calendar:
+     * only a web address (http or https, with a host) is a link; "javascript:" or "data:" is not.
+     */
+    private static void requireWebAddress(String link, List<FieldError> errors) {
+        if (link == null || link.isBlank()) {
+            return;
+        }
+        boolean web;
+        try {
+            var uri = new java.net.URI(link.strip());
+            web = uri.getScheme() != null && (uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))
+                    && uri.getHost() != null && !uri.getHost().isBlank();
+        } catch (java.net.URISyntaxException e) {
+            web = false;
+        }
+        if (!web) {
+            errors.add(new FieldError("joinLink", "Enter the meeting link as a web address, like https://meet.example/abc"));
         }
     }
 
