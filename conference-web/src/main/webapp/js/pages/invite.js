@@ -66,7 +66,8 @@ export function answerForm(send, idPrefix = 'answer') {
         h('textarea', { class: 'govuk-textarea', id: 'words', name: 'words', rows: '5', 'aria-describedby': 'words-hint' })),
       h('div', { class: 'govuk-form-group' },
         h('label', { class: 'govuk-label', for: 'file' }, 'Or send a file (40 KB at most)'),
-        h('input', { class: 'govuk-file-upload', id: 'file', name: 'file', type: 'file' }))),
+        h('div', { class: 'govuk-hint', id: 'file-hint' }, 'A PDF, a text file or a photo (JPEG or PNG)'),
+        h('input', { class: 'govuk-file-upload', id: 'file', name: 'file', type: 'file', accept: '.pdf,.txt,.jpg,.jpeg,.png', 'aria-describedby': 'file-hint' }))),
   };
   const form = h('form', { novalidate: true, id: `${idPrefix}-form` },
     h('div', { class: 'govuk-form-group' },

@@ -37,6 +37,9 @@ import org.roundtable.shared.domain.InvitationAnswer;
 @Transactional
 public class InvitationReplyService {
 
+    /** Sets of views one invitee may send for one meeting. */
+    static final int MAX_VIEWS = 10;
+
     @PersistenceContext
     private EntityManager em;
 
@@ -142,11 +145,12 @@ public class InvitationReplyService {
                 if (blank(command.words()) && file == null) {
                     throw new InvalidInput("words", "Write your views, or choose a file to send");
                 }
+                var attachment = file == null ? null : ViewsFile.accept(command.fileName(), file);
+                requireRoomForViews(invitee);
                 em.persist(new ViewsBeforeMeeting(invitee, command.words(), command.fileName(), file, now));
                 told = invitee.displayName() + " sent their views before the meeting. They are in the conference's record."
                         + (blank(command.words()) ? "" : "\n\n\"" + command.words().strip() + "\"");
-                tellChair(invitee, told, file == null ? new MailSender.Attachment[0]
-                        : new MailSender.Attachment[] {new MailSender.Attachment(safeName(command.fileName()), "application/octet-stream", file)});
+                tellChair(invitee, told, attachment == null ? new MailSender.Attachment[0] : new MailSender.Attachment[] {attachment});
                 return;
             }
             default -> throw new IllegalStateException();
@@ -178,10 +182,18 @@ public class InvitationReplyService {
         }
     }
 
-    /** A plain file name for the chair's email: no folders, no control characters. */
-    private static String safeName(String name) {
-        String plain = name.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "").strip();
-        return plain.isEmpty() ? "views" : plain;
+    /**
+     * Views are kept and each set is emailed to the chair: whoever holds the link (or a
+     * forwarded copy of it) may not fill the database or the chair's inbox with them.
+     */
+    private void requireRoomForViews(Invitee invitee) {
+        em.lock(invitee, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        long sent = em.createQuery("select count(v) from ViewsBeforeMeeting v where v.invitee = :i", Long.class)
+                .setParameter("i", invitee).getSingleResult();
+        if (sent >= MAX_VIEWS) {
+            throw new DomainRuleViolation("You have already sent your views " + MAX_VIEWS + " times for this meeting. "
+                    + "Tell the chair anything more at the meeting, or contact them: " + MeetingLetter.contact(invitee.conference()));
+        }
     }
 
     private Optional<Invitation> invitation(String token) {
