@@ -140,12 +140,26 @@ public class ConferenceService {
 
     public ConferenceView uninvite(Caller caller, UUID conferenceId, UUID inviteeId) {
         var conference = chairedConference(caller, conferenceId);
-        if (conference.invitee(inviteeId).isEmpty()) {
-            throw new ResourceNotFound("invitee");
-        }
+        var invitee = conference.invitee(inviteeId).orElseThrow(() -> new ResourceNotFound("invitee"));
+        requireNoPartInTheRecord(invitee);
+        // Their invitation link stops working: it would still show when and where the meeting is.
+        em.createQuery("delete from Invitation i where i.invitee.id = :id").setParameter("id", inviteeId).executeUpdate();
         conference.uninvite(inviteeId);
         accessChanged.fire(new AccessChanged("invitee removed"));
         return ConferenceView.of(conference);
+    }
+
+    /** Views someone sent, or a private part they were kept out of, belong to the meeting's record: they stay on its list. */
+    private void requireNoPartInTheRecord(Invitee invitee) {
+        long views = em.createQuery("select count(v) from ViewsBeforeMeeting v where v.invitee.id = :id", Long.class)
+                .setParameter("id", invitee.id()).getSingleResult();
+        long keptOut = em.createQuery("select count(p) from PrivatePart p join p.excludedInvitees x where x = :id", Long.class)
+                .setParameter("id", invitee.id()).getSingleResult();
+        if (views > 0 || keptOut > 0) {
+            throw new org.roundtable.conference.domain.model.DomainRuleViolation(invitee.displayName()
+                    + (views > 0 ? " has sent views before this meeting" : " was kept out of part of this meeting")
+                    + ", which stay in its record, so they stay on the list. Record their attendance when you close the conference.");
+        }
     }
 
     public ConferenceView addAgendaItem(Caller caller, UUID conferenceId, AgendaItemCommand command) {
