@@ -18,6 +18,7 @@ import org.roundtable.conference.application.view.StaffView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.agency.Agency;
 import org.roundtable.conference.domain.model.agency.StaffMember;
+import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.security.PasswordHasher;
 import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.CallerKind;
@@ -50,6 +51,9 @@ public class AgencyService {
 
     @Inject
     private PasswordSetupService passwordSetup;
+
+    @Inject
+    private MailOutbox mail;
 
     public Page<AgencyView> list(Caller caller, PageRequest page) {
         policy.requireStaff(caller);
@@ -153,7 +157,11 @@ public class AgencyService {
                 StaffRole.ADMINISTRATOR))) {
             throw new InvalidInput("roles", "You cannot remove your own administrator access or deactivate yourself.");
         }
+        String oldEmail = staff.email();
         staff.update(command.fullName().strip(), command.email().strip(), command.roles(), command.active());
+        if (!oldEmail.equalsIgnoreCase(staff.email())) {
+            tellOfNewAddress(staff, oldEmail, caller);
+        }
         staff.changePhone(Text.blankToNull(command.phone()));
         accessChanged.fire(new AccessChanged("staff member changed"));
         if (!command.active()) {
@@ -161,6 +169,18 @@ public class AgencyService {
             endSessionsOf(staffId);
         }
         return StaffView.of(staff);
+    }
+
+    /**
+     * A new address is where password links go from now on: the person is told at the old one,
+     * so that nobody (an administrator included) can move an account to themselves unseen.
+     */
+    private void tellOfNewAddress(StaffMember staff, String oldEmail, Caller caller) {
+        var admin = lookup.require(StaffMember.class, caller.id(), "member of staff");
+        mail.queue(oldEmail, "Your Roundtable sign-in email was changed",
+                "Hello " + staff.fullName() + ",\n\n" + admin.fullName() + " (administrator) changed the email address of your Roundtable account ("
+                        + staff.username() + ") to " + staff.email() + ". Links to set your password now go there.\n\n"
+                        + "If you did not ask for this, tell your manager or your organisation's information governance lead straight away.\n");
     }
 
     private void endSessionsOf(UUID staffId) {
