@@ -17,11 +17,8 @@ import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.access.Invitation;
 import org.roundtable.conference.domain.model.access.SignInAddress;
 import org.roundtable.conference.domain.model.conference.Conference;
-import org.roundtable.conference.domain.model.family.Advocate;
-import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.security.Secrets;
-import org.roundtable.shared.domain.CallerKind;
 
 /**
  * How families and advocates get in without ever making a password. The chair sends an
@@ -48,6 +45,9 @@ public class InvitationService {
 
     @Inject
     private SignInAddresses addresses;
+
+    @Inject
+    private CodeRequests codeRequests;
 
     @Inject
     private MailOutbox mail;
@@ -112,28 +112,16 @@ public class InvitationService {
     }
 
     /**
-     * A returning family member or advocate asks for a code. Only a confirmed address gets one;
-     * the answer never says whether the address is known.
+     * A returning family member or advocate asks for a code. The request is only recorded here,
+     * alike for every address; {@link CodeRequests} decides afterwards whether a code goes out.
      */
     public CodeChallenge requestCode(String email) {
-        var address = addresses.confirmed(email).filter(a -> personExists(a.callerKind(), a.callerId()));
-        if (address.isEmpty()) {
-            return OneTimeCodes.decoy(SignInAddress.normalise(email));
-        }
-        return codes.send(address.get().callerKind(), address.get().callerId(), address.get().email());
+        return codeRequests.record(email);
     }
 
     @Transactional(dontRollbackOn = SignInRefused.class)
     public SignInResult verifyCode(UUID challengeId, String code) {
         return codes.verify(challengeId, code);
-    }
-
-    private boolean personExists(CallerKind kind, UUID id) {
-        return switch (kind) {
-            case FAMILY_MEMBER -> em.find(FamilyMember.class, id) != null;
-            case ADVOCATE -> em.find(Advocate.class, id) != null;
-            case STAFF -> false;
-        };
     }
 
     /** The address an invitation email links to; roundtable.public-url says where the server is reached. */

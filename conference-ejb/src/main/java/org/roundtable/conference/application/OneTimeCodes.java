@@ -52,6 +52,11 @@ public class OneTimeCodes {
 
     /** Emails a new code unless a limit says no; the answer is the same either way. */
     public CodeChallenge send(CallerKind kind, UUID personId, String email) {
+        return send(kind, personId, email, UUID.randomUUID());
+    }
+
+    /** The same, for a challenge whose id the person already holds. */
+    public CodeChallenge send(CallerKind kind, UUID personId, String email, UUID challengeId) {
         Instant now = clock.instant();
         SignInGuard guard = guards.lockFor(key(kind, personId), now);
         if (guard.isLockedAt(now) || recentCodes(kind, personId, now) >= REQUESTS_PER_WINDOW) {
@@ -62,7 +67,7 @@ public class OneTimeCodes {
                 where c.callerKind = :k and c.callerId = :id and c.usedAt is null and c.cancelledAt is null""")
                 .setParameter("now", now).setParameter("k", kind).setParameter("id", personId).executeUpdate();
         String code = Secrets.sixDigitCode();
-        var challenge = new OneTimeCode(kind, personId, Secrets.sha256(code), now);
+        var challenge = new OneTimeCode(challengeId, kind, personId, Secrets.sha256(code), now);
         em.persist(challenge);
         mail.queue(email, "Your Roundtable sign-in code: " + code,
                 "Your sign-in code is:\n\n    " + code + "\n\n"

@@ -139,11 +139,12 @@ public final class Mailbox {
 
     /**
      * Every email the server has queued has been tried once: it was sent (and its row deleted) or
-     * it failed (and waits to be retried, with its error noted).
+     * it failed (and waits to be retried, with its error noted); every code asked for has been
+     * answered (its email queued, or none).
      */
     public static void awaitDelivery() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (Database.count("select count(*) from outbox_mail where last_error is null") > 0) {
+        while (Database.count("select (select count(*) from outbox_mail where last_error is null) + (select count(*) from code_request)") > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Queued emails were not tried within 30 s");
             }

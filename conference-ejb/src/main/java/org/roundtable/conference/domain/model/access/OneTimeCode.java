@@ -55,7 +55,12 @@ public class OneTimeCode {
     }
 
     public OneTimeCode(CallerKind callerKind, UUID callerId, String codeHash, Instant now) {
-        this.id = UUID.randomUUID();
+        this(UUID.randomUUID(), callerKind, callerId, codeHash, now);
+    }
+
+    /** A code answering a challenge whose id the person already holds (see CodeRequest). */
+    public OneTimeCode(UUID id, CallerKind callerKind, UUID callerId, String codeHash, Instant now) {
+        this.id = Objects.requireNonNull(id);
         this.callerKind = Objects.requireNonNull(callerKind);
         this.callerId = Objects.requireNonNull(callerId);
         this.codeHash = Objects.requireNonNull(codeHash);
