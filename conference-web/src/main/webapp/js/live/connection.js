@@ -5,6 +5,9 @@
 import { PlanReplica, operationToJson } from './plan.js';
 
 const PERMANENT = { 4401: 'signed-out', 4403: 'no-access', 4410: 'closed', 4426: 'unsupported' };
+// The server closes a live connection it has heard nothing on for a while (a dead phone, a
+// stalled attacker: docs/security.md), so a quiet but open page says "ping" well before that.
+export const PING_EVERY_MS = 25000;
 
 export class LiveConnection {
   constructor(conferenceId, handlers, personId) {
@@ -41,9 +44,14 @@ export class LiveConnection {
       if (this.replica && this.replica.inFlight) hello.pending = [this.replica.inFlight.changeId];
       this.freshPlan = false;
       socket.send(JSON.stringify(hello));
+      clearInterval(this.keepAlive);
+      this.keepAlive = setInterval(() => {
+        if (socket.readyState === WebSocket.OPEN) socket.send('{"type":"ping"}');
+      }, PING_EVERY_MS);
     };
     socket.onmessage = (event) => this.receive(JSON.parse(event.data));
     socket.onclose = (event) => {
+      if (this.socket === socket) clearInterval(this.keepAlive);
       if (this.socket !== socket) return;
       this.socket = null;
       if (PERMANENT[event.code]) {
