@@ -89,6 +89,24 @@ class HostilePassIT {
         assertTrue(Mailbox.body(Mailbox.latest(old, "sign-in email")).contains(taken), "the person is told where their sign-in now goes");
     }
 
+    @Test
+    void fields_a_request_may_not_set_are_ignored_rather_than_obeyed() {
+        String staffId = fx.freshStaff();
+        var staff = fx.admin.get("/staff/" + staffId).json();
+        Reply moved = fx.admin.put("/staff/" + staffId, json("fullName", staff.getString("fullName"), "email", staff.getString("email"),
+                "roles", staff.getJsonArray("roles"), "active", true, "agencyId", fx.socialCare, "username", "chair"));
+        assertEquals(200, moved.status(), moved::toString);
+        assertEquals(fx.housing, moved.json().getString("agencyId"), "a member of staff is not moved into another agency by a stray field");
+        assertEquals(staff.getString("username"), moved.json().getString("username"));
+
+        String otherChair = DemoFixture.idWhere(fx.admin.get("/agencies/" + fx.socialCare + "/staff").json(), "items", "username", "social.worker");
+        Reply created = fx.chair.post("/conferences", json("familyId", fx.taylors, "kind", "CORE_GROUP", "scheduledStart", inTwoWeeks(),
+                "status", "CLOSED", "chairId", otherChair));
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("SCHEDULED", created.json().getString("status"));
+        assertEquals(fx.chair.get("/auth/me").json().getString("id"), created.json().getString("chairId"));
+    }
+
     // Meeting links: only web addresses reach the family's page and calendar.
 
     @Test
