@@ -92,6 +92,13 @@ public class ConferenceService {
 
     public ConferenceView update(Caller caller, UUID conferenceId, ConferenceUpdateCommand command) {
         var conference = chairedConference(caller, conferenceId);
+        if (command.status() == ConferenceStatus.CANCELLED) {
+            throw new InvalidInput("status", "Cancel the conference with 'Cancel this conference' and say why: everyone invited is told.");
+        }
+        if (!command.scheduledStart().equals(conference.scheduledStart()) && conference.invitees().stream().anyMatch(Invitee::wasInvited)) {
+            throw new org.roundtable.conference.domain.model.DomainRuleViolation(
+                    "People have been invited already: move the meeting with 'Change the date, time or place', so they are all told.");
+        }
         if (command.status() == ConferenceStatus.CLOSED) {
             // Closing always writes the record, and needs attendance and decisions: POST .../close takes them.
             records.freeze(caller, conference, CloseCommand.nothingRecorded());

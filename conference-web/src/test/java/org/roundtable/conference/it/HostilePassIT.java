@@ -155,6 +155,22 @@ class HostilePassIT {
     }
 
     @Test
+    void a_meeting_is_never_cancelled_or_moved_without_telling_the_people_invited() {
+        String token = invitedJess();
+        String conference = conferenceOf(token);
+        var view = fx.chair.get("/conferences/" + conference).json();
+        Reply cancelled = fx.chair.put("/conferences/" + conference, json("kind", "CORE_GROUP",
+                "scheduledStart", view.getString("scheduledStart"), "status", "CANCELLED"));
+        assertEquals(400, cancelled.status(), "cancelling goes through 'cancel', with a reason everyone is told: " + cancelled);
+        Reply moved = fx.chair.put("/conferences/" + conference, json("kind", "CORE_GROUP",
+                "scheduledStart", Instant.parse(view.getString("scheduledStart")).plus(1, ChronoUnit.DAYS).toString(), "status", "SCHEDULED"));
+        assertEquals(409, moved.status(), "moving goes through 'change the arrangements', which tells everyone: " + moved);
+        var after = fx.chair.get("/conferences/" + conference).json();
+        assertEquals("SCHEDULED", after.getString("status"));
+        assertEquals(view.getString("scheduledStart"), after.getString("scheduledStart"));
+    }
+
+    @Test
     void views_sent_through_an_invitation_cannot_hand_the_chair_a_program_or_a_web_page() {
         String token = invitedJess();
         for (String[] file : new String[][] {{"views.html", "<html><script>location='https://evil.example'</script></html>"},
