@@ -24,6 +24,7 @@ import org.roundtable.conference.domain.model.conference.ViewsBeforeMeeting;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.mail.MailSender;
 import org.roundtable.conference.infrastructure.security.Secrets;
+import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.ConferenceStatus;
 import org.roundtable.shared.domain.InvitationAnswer;
 
@@ -51,6 +52,9 @@ public class InvitationReplyService {
 
     @Inject
     private MailOutbox mail;
+
+    @Inject
+    private SignInAddresses addresses;
 
     @Inject
     private Clock clock;
@@ -196,9 +200,24 @@ public class InvitationReplyService {
         }
     }
 
+    /** The invitation behind a link, while the link is still its person's (see {@link #stillTheirs}). */
     private Optional<Invitation> invitation(String token) {
         return em.createQuery("select i from Invitation i join fetch i.invitee where i.tokenHash = :h", Invitation.class)
-                .setParameter("h", Secrets.sha256(token == null ? "" : token)).getResultStream().findFirst();
+                .setParameter("h", Secrets.sha256(token == null ? "" : token)).getResultStream().findFirst().filter(this::stillTheirs);
+    }
+
+    /**
+     * A link works for the person only while it went to the address they sign in with now (they
+     * may have moved because someone else reads the old mailbox) and, for an advocate, while they
+     * still stand beside the family: otherwise it shows and answers nothing, as signing in with it does.
+     */
+    private boolean stillTheirs(Invitation invitation) {
+        Invitee invitee = invitation.invitee();
+        if (!addresses.isConfirmedFor(invitee.personKind(), invitee.personId(), invitation.email())) {
+            return false;
+        }
+        return invitee.personKind() != CallerKind.ADVOCATE
+                || policy.canSeeFamily(Caller.advocate(invitee.personId(), invitee.displayName()), invitee.conference().family().id());
     }
 
     private static boolean blank(String s) {

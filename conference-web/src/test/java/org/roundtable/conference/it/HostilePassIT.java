@@ -171,6 +171,32 @@ class HostilePassIT {
     }
 
     @Test
+    void an_invitation_sent_to_an_address_its_person_has_since_left_no_longer_shows_or_answers_for_the_meeting() {
+        String email = fx.unique("Mover").toLowerCase() + "@example.org";
+        Reply added = People.staff("social.worker").post("/families/" + fx.taylors + "/members", json("fullName", "Mover Taylor", "email", email));
+        assertEquals(201, added.status(), added::toString);
+        String memberId = Database.text("select id from family_member where lower(email) = ?", email);
+        confirmAddress(email);
+        Reply created = fx.chair.post("/conferences", json("familyId", fx.taylors, "kind", "CORE_GROUP", "scheduledStart", inTwoWeeks(),
+                "invitees", Json.createArrayBuilder().add(json("role", "FAMILY_MEMBER", "familyMemberId", memberId)).build()));
+        assertEquals(201, created.status(), created::toString);
+        assertEquals(200, fx.chair.post("/conferences/" + created.json().getString("id") + "/invitations", null).status());
+        String oldLink = Mailbox.latestInvitationToken(email);
+        assertEquals("VALID", new ApiClient().post("/invitations/page", json("token", oldLink)).json().getString("state"));
+
+        // She moves to a new address (say an ex-partner can read the old mailbox) and confirms it.
+        var member = signInWithCode(email);
+        String moved = "moved-" + email;
+        assertEquals(200, member.put("/families/" + fx.taylors + "/members/" + memberId, json("fullName", "Mover Taylor", "email", moved)).status());
+        confirmAddress(moved);
+
+        assertEquals("NOT_VALID", new ApiClient().post("/invitations/page", json("token", oldLink)).json().getString("state"),
+                "the old mailbox no longer learns when and where the meeting is");
+        Reply answered = reply(oldLink, json("answer", "CANT_COME", "reason", "Written by whoever reads the old mailbox"));
+        assertEquals(400, answered.status(), answered::toString);
+    }
+
+    @Test
     void views_sent_through_an_invitation_cannot_hand_the_chair_a_program_or_a_web_page() {
         String token = invitedJess();
         for (String[] file : new String[][] {{"views.html", "<html><script>location='https://evil.example'</script></html>"},
@@ -266,6 +292,24 @@ class HostilePassIT {
         Reply sent = fx.chair.post("/conferences/" + created.json().getString("id") + "/invitations", null);
         assertEquals(200, sent.status(), sent::toString);
         return Mailbox.latestInvitationToken(JESS);
+    }
+
+    private static void confirmAddress(String email) {
+        Mailbox.awaitCount(email, "Confirm", 1);
+        var m = java.util.regex.Pattern.compile("/confirm-email\\?token=([A-Za-z0-9_%-]+)").matcher(Mailbox.body(Mailbox.latest(email, "Confirm")));
+        assertTrue(m.find(), "the confirmation email has a link");
+        Reply confirmed = new ApiClient().post("/auth/addresses/confirm",
+                json("token", java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8)));
+        assertEquals(200, confirmed.status(), confirmed::toString);
+    }
+
+    private static ApiClient signInWithCode(String email) {
+        var client = ApiClient.from("10.9." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250)));
+        Reply challenge = client.post("/auth/codes", json("email", email));
+        Reply verified = client.post("/auth/codes/verify", json("challengeId", challenge.json().getString("challengeId"),
+                "code", Mailbox.latestCode(email)));
+        assertEquals(200, verified.status(), verified::toString);
+        return client;
     }
 
     private static String conferenceOf(String token) {
