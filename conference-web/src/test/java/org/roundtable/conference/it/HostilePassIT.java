@@ -62,7 +62,7 @@ class HostilePassIT {
 
         var teacher = People.staff("teacher");
         Reply ended = teacher.put("/families/" + family + "/involvements/" + socialCare.getString("id"), json(
-                "leadPractitionerId", socialCare.getString("leadPractitionerId"), "startsOn", socialCare.getString("startsOn"),
+                "leadPractitionerId", socialCare.getString("leadPractitionerId"), "startsOn", LocalDate.now().minusDays(2).toString(),
                 "endsOn", LocalDate.now().minusDays(1).toString()));
         assertEquals(403, ended.status(), ended::toString);
         assertEquals(200, worker.get("/families/" + family).status(), "children's social care still works with the family");
