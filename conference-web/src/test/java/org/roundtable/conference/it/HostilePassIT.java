@@ -107,6 +107,24 @@ class HostilePassIT {
         assertEquals(fx.chair.get("/auth/me").json().getString("id"), created.json().getString("chairId"));
     }
 
+    @Test
+    void a_practitioner_cannot_become_the_familys_lead_worker_by_backdating_their_agencys_involvement() {
+        var visitor = People.staff("health.visitor");
+        String family = visitor.post("/families", json("name", fx.unique("Backdated"))).json().getString("id");
+        String teacherId = People.staff("teacher").get("/auth/me").json().getString("id");
+        Reply referred = visitor.post("/families/" + family + "/involvements", json("agencyId", fx.school,
+                "leadPractitionerId", teacherId, "startsOn", LocalDate.now().toString()));
+        assertEquals(201, referred.status(), referred::toString);
+        var teacher = People.staff("teacher");
+        String school = DemoFixture.idWhere(teacher.get("/families/" + family).json(), "involvements", "agencyName", "Oakfield Primary School");
+        Reply backdated = teacher.put("/families/" + family + "/involvements/" + school, json("leadPractitionerId", teacherId,
+                "startsOn", "2000-01-01"));
+        assertEquals(200, backdated.status(), "an agency may correct its own dates: " + backdated);
+        Reply member = teacher.post("/families/" + family + "/members", json("fullName", "Made Up Relative",
+                "email", fx.unique("made.up").toLowerCase() + "@example.org"));
+        assertEquals(403, member.status(), "the dates typed into an involvement do not make its lead the family's lead worker: " + member);
+    }
+
     // Meeting links: only web addresses reach the family's page and calendar.
 
     @Test
