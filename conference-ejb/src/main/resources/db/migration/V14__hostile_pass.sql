@@ -7,3 +7,8 @@ create table code_request (
     requested_at    timestamp with time zone not null
 );
 create index code_request_requested_at on code_request (requested_at);
+
+-- When an involvement was recorded: the family's lead worker is the lead of the one recorded
+-- first (the agency that opened the case), which the dates typed into an involvement cannot
+-- change. Involvements recorded before this migration have none and count as the earliest.
+alter table involvement add column recorded_at timestamp with time zone;

@@ -11,6 +11,7 @@ import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.family.Contact;
 import org.roundtable.conference.domain.model.plan.Action;
+import org.roundtable.shared.domain.AgencyKind;
 import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.record.InformationKind;
@@ -161,8 +162,7 @@ public class AccessPolicy {
     /**
      * Adding someone who will see the family's record as the family (a member) or beside it (an
      * advocate): the family's lead worker or a chair working with the family, never an administrator.
-     * The family's lead worker is the lead practitioner of the longest-running involvement today
-     * (the agency that opened the case).
+     * Who the family's lead worker is: see {@link #leadWorkerOf}.
      */
     public void requireLeadWorkerOrChair(Caller caller, UUID familyId) {
         requireCaseWorker(caller, familyId);
@@ -171,14 +171,19 @@ public class AccessPolicy {
         }
     }
 
+    /**
+     * The family's lead worker: children's social care's lead practitioner when it works with the
+     * family, else the lead of the involvement recorded first among those active today (the agency
+     * that opened the case). Dates typed into an involvement never make someone the lead worker.
+     */
     private UUID leadWorkerOf(UUID familyId) {
         LocalDate today = LocalDate.now(clock);
         return em.createQuery("""
                 select i.leadPractitioner.id from Involvement i
                 where i.family.id = :family and i.startsOn <= :today and (i.endsOn is null or i.endsOn >= :today)
-                order by i.startsOn, i.id""", UUID.class)
-                .setParameter("family", familyId).setParameter("today", today).setMaxResults(1)
-                .getResultStream().findFirst().orElse(null);
+                order by case when i.agency.kind = :social then 0 else 1 end, i.recordedAt nulls first, i.startsOn, i.id""", UUID.class)
+                .setParameter("family", familyId).setParameter("today", today).setParameter("social", AgencyKind.CHILDRENS_SOCIAL_CARE)
+                .setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 
     /** Who may set up who works with a family: administrators, and staff already involved (a referral). */

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
@@ -42,6 +43,10 @@ public class Involvement {
     @Column(name = "ends_on")
     private LocalDate endsOn;
 
+    /** When it was recorded, which no later change moves (unlike the dates, which staff may correct). */
+    @Column(name = "recorded_at", updatable = false)
+    private Instant recordedAt;
+
     @Version
     private long version;
 
@@ -52,6 +57,7 @@ public class Involvement {
         this.id = UUID.randomUUID();
         this.family = Objects.requireNonNull(family);
         this.agency = Objects.requireNonNull(agency);
+        this.recordedAt = Instant.now();
         change(leadPractitioner, period);
     }
 
