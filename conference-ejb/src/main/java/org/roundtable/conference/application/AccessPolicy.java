@@ -215,6 +215,20 @@ public class AccessPolicy {
         return caller != null && (caller.isAdministrator() || canSeeFamily(caller, familyId));
     }
 
+    /**
+     * Whether someone on a conference's list may still be told about it (its time, its place, who
+     * comes): an active member of staff of an agency working with the family, a member of the
+     * family, or an advocate still beside it. Someone whose part ended is not sent the details.
+     */
+    public boolean mayBeToldAbout(org.roundtable.conference.domain.model.conference.Invitee invitee) {
+        UUID familyId = invitee.conference().family().id();
+        return switch (invitee.personKind()) {
+            case STAFF -> invitee.staffMember().isActive() && isAgencyInvolved(invitee.staffMember().agency().id(), familyId);
+            case FAMILY_MEMBER -> true;
+            case ADVOCATE -> isAdvocateAssigned(invitee.personId(), familyId);
+        };
+    }
+
     public void requireConferenceVisible(Caller caller, Conference conference) {
         requireSignedIn(caller);
         if (!canSeeFamily(caller, conference.family().id())) {

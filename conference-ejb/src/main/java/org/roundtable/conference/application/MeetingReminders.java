@@ -39,6 +39,9 @@ public class MeetingReminders {
     private MailOutbox mail;
 
     @Inject
+    private AccessPolicy policy;
+
+    @Inject
     private Clock clock;
 
     /** Reminders for meetings on the day after this one; the number of emails sent (0 if already run). */
@@ -57,7 +60,7 @@ public class MeetingReminders {
         for (Conference c : meetings) {
             for (Invitee invitee : c.invitees()) {
                 if (invitee.role().joinsByInvitation() && invitee.wasInvited() && invitee.status() != InvitationStatus.CANT_COME
-                        && invitee.email() != null) {
+                        && invitee.email() != null && policy.mayBeToldAbout(invitee)) {
                     try {
                         mail.queue(invitee.email(), "Reminder: meeting about your family tomorrow, " + MeetingLetter.when(c),
                                 "Hello " + invitee.displayName() + ",\n\nThis is a reminder of the meeting about your family tomorrow.\n\n"

@@ -136,6 +136,11 @@ public class SchedulingService {
         conference.requireNotClosed();
         conference.requireNotCancelled();
         var waiting = conference.invitees().stream().filter(i -> i.role() != InviteeRole.CHAIR && !i.wasInvited()).toList();
+        var noLonger = waiting.stream().filter(i -> !policy.mayBeToldAbout(i))
+                .map(i -> new FieldError("invitees", i.displayName() + " no longer works with this family. Take them off the list first")).toList();
+        if (!noLonger.isEmpty()) {
+            throw new InvalidInput(noLonger);
+        }
         var noEmail = waiting.stream().filter(i -> i.email() == null || i.email().isBlank())
                 .map(i -> new FieldError("invitees", i.displayName() + " has no email address. Add one to their details first")).toList();
         if (!noEmail.isEmpty()) {
@@ -200,7 +205,7 @@ public class SchedulingService {
     private void tellEveryoneInvited(Conference conference, String subject, String body) {
         var now = clock.instant();
         for (Invitee invitee : conference.invitees()) {
-            if (invitee.role() != InviteeRole.CHAIR && invitee.wasInvited() && invitee.email() != null) {
+            if (invitee.role() != InviteeRole.CHAIR && invitee.wasInvited() && invitee.email() != null && policy.mayBeToldAbout(invitee)) {
                 mail.queue(invitee.email(), subject, "Hello " + invitee.displayName() + ",\n\n" + body,
                         List.of(MeetingLetter.calendarAttachment(conference, now)));
             }

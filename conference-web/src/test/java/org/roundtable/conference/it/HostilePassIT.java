@@ -215,6 +215,32 @@ class HostilePassIT {
     }
 
     @Test
+    void someone_whose_agency_stopped_working_with_the_family_is_not_sent_its_meetings_details() {
+        var worker = People.staff("social.worker");
+        String name = fx.unique("Former");
+        String family = worker.post("/families", json("name", name)).json().getString("id");
+        String start = LocalDate.now().minusDays(3).toString();
+        Reply referred = worker.post("/families/" + family + "/involvements", json("agencyId", fx.health,
+                "leadPractitionerId", fx.healthVisitor, "startsOn", start));
+        assertEquals(201, referred.status(), referred::toString);
+        Reply created = fx.chair.post("/conferences", json("familyId", family, "kind", "CORE_GROUP", "scheduledStart", inTwoWeeks(),
+                "invitees", Json.createArrayBuilder().add(json("role", "AGENCY_STAFF", "staffMemberId", fx.healthVisitor)).build()));
+        assertEquals(201, created.status(), created::toString);
+        String conference = created.json().getString("id");
+        assertEquals(200, fx.chair.post("/conferences/" + conference + "/invitations", null).status());
+        String visitorEmail = fx.admin.get("/staff/" + fx.healthVisitor).json().getString("email");
+
+        String health = referred.json().getString("id");
+        Reply ended = worker.put("/families/" + family + "/involvements/" + health, json("leadPractitionerId", fx.healthVisitor,
+                "startsOn", start, "endsOn", LocalDate.now().minusDays(1).toString()));
+        assertEquals(200, ended.status(), ended::toString);
+        Reply moved = fx.chair.put("/conferences/" + conference + "/arrangements", json("kind", "CORE_GROUP",
+                "scheduledStart", Instant.now().plus(15, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(), "venue", "A new place"));
+        assertEquals(200, moved.status(), moved::toString);
+        assertEquals(0, Mailbox.count(visitorEmail, "Changed: meeting about the " + name), "the family's new meeting place goes only to those still working with it");
+    }
+
+    @Test
     void views_sent_through_an_invitation_cannot_hand_the_chair_a_program_or_a_web_page() {
         String token = invitedJess();
         for (String[] file : new String[][] {{"views.html", "<html><script>location='https://evil.example'</script></html>"},
