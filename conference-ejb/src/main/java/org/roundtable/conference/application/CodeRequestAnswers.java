@@ -19,6 +19,7 @@ public class CodeRequestAnswers {
 
     private static final Logger LOG = Logger.getLogger(CodeRequestAnswers.class.getName());
     private static final int BATCH = 50;
+    private static final int MAX_ROUNDS = 20;
 
     @Inject
     private CodeRequests requests;
@@ -38,8 +39,13 @@ public class CodeRequestAnswers {
         while (again.get() && running.compareAndSet(false, true)) {
             try {
                 again.set(false);
-                for (var id : requests.waiting(BATCH)) {
-                    answer(id);
+                // Batch after batch while they come full (a burst of requests), up to a bound per run.
+                for (int round = 0; round < MAX_ROUNDS; round++) {
+                    var batch = requests.waiting(BATCH);
+                    batch.forEach(this::answer);
+                    if (batch.size() < BATCH) {
+                        break;
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Code requests could not be read: " + e);
