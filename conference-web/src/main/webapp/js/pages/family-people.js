@@ -38,6 +38,9 @@ function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** Someone reached through the family (a young child): the API stores no preferred way. */
+const NOT_DIRECTLY = 'THROUGH_FAMILY';
+
 const looksLikeEmail = (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 
 function memberErrors(a) {
@@ -47,7 +50,7 @@ function memberErrors(a) {
   if (a.email && !looksLikeEmail(a.email)) errors.push({ field: 'email', message: 'Enter a real email address, like name@example.org' });
   if (!a.preferredContact) errors.push({ field: 'preferredContact', message: 'Choose how they would like to be contacted' });
   else if (a.preferredContact === 'EMAIL' && !a.email) errors.push({ field: 'email', message: 'Enter an email address, or choose another way to contact them' });
-  else if (a.preferredContact !== 'EMAIL' && !a.phone) errors.push({ field: 'phone', message: 'Enter a phone number, or choose another way to contact them' });
+  else if (a.preferredContact !== 'EMAIL' && a.preferredContact !== NOT_DIRECTLY && !a.phone) errors.push({ field: 'phone', message: 'Enter a phone number, or choose another way to contact them' });
   return errors;
 }
 
@@ -68,7 +71,8 @@ function memberForm(a) {
     textField({ id: 'email', name: 'email', label: 'Email address (optional for a child)', type: 'email', spellcheck: false, autocomplete: 'off',
       hint: 'They sign in with it, once they have confirmed it from the email we send. Each person needs an address of their own.', value: a.email }),
     textField({ id: 'phone', name: 'phone', label: 'Phone number (optional)', type: 'tel', autocomplete: 'off', width: 'govuk-input--width-20', value: a.phone }),
-    radios({ name: 'preferred-contact', legend: 'How would they like us to contact them?', options: CONTACT_WAYS, value: a.preferredContact }),
+    radios({ name: 'preferred-contact', legend: 'How would they like us to contact them?', options: [...CONTACT_WAYS,
+      [NOT_DIRECTLY, 'Through the family', 'For a young child, say']], value: a.preferredContact }),
   ];
 }
 
@@ -95,7 +99,7 @@ function readForm(form, kind) {
 
 function checkRows(kind, a, organisations, back) {
   if (kind === 'members') {
-    const way = CONTACT_WAYS.find(([v]) => v === a.preferredContact);
+    const way = [...CONTACT_WAYS, [NOT_DIRECTLY, 'Through the family']].find(([v]) => v === a.preferredContact);
     return [['Full name', a.fullName, back, 'full name'], ['Who they are to the family', a.relationship, back, 'who they are to the family'],
       ['Email address', a.email || 'None', back, 'email address'], ['Phone number', a.phone || 'None', back, 'phone number'],
       ['How to contact them', way ? way[1] : '', back, 'how to contact them']];
@@ -108,7 +112,7 @@ function checkRows(kind, a, organisations, back) {
 function body(kind, a) {
   if (kind === 'members') {
     return { fullName: a.fullName, relationship: a.relationship, email: a.email || null, phone: a.phone || null,
-      preferredContact: a.preferredContact };
+      preferredContact: a.preferredContact === NOT_DIRECTLY ? null : a.preferredContact };
   }
   return { fullName: a.fullName, email: a.email, organisationId: a.organisationId || null, startsOn: today() };
 }

@@ -58,7 +58,7 @@ class FreshInstallBrowserIT {
     }
 
     /** The operator's step, as the README gives it: the command's main class, DB_* in the environment. */
-    private static String addAdministrator(String url, URI publicUrl, String name, String email) throws IOException, InterruptedException {
+    static String addAdministrator(String url, URI publicUrl, String name, String email) throws IOException, InterruptedException {
         var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Droundtable.public-url=" + publicUrl, "-cp", System.getProperty("java.class.path"),
                 "org.roundtable.conference.infrastructure.setup.AddAdministratorCommand", "--name", name, "--email", email)

@@ -192,6 +192,27 @@ class SchedulingBrowserIT {
     }
 
     @Test
+    void an_expired_invitation_link_says_so_on_a_phone_and_offers_a_sign_in_code() {
+        String conference = scheduledWithJess();
+        assertEquals(200, fx.chair.post("/conferences/" + conference + "/invitations", null).status());
+        String token = Mailbox.latestInvitationToken(JESS);
+        assertEquals(1, Database.update("""
+                update invitation set expires_at = now() - interval '1 minute'
+                where used_at is null and invitee_id in (select id from conference_invitee where conference_id = ?)""", UUID.fromString(conference)));
+
+        browser.resize(360, 800);
+        browser.open("/invite?token=" + token);
+        browser.waitForText(By.tagName("h1"), "This invitation link has expired");
+        assertTrue(browser.text(By.id("link-state")).contains("Links work for 7 days"));
+        assertTrue(browser.driver().findElements(By.id("meeting")).isEmpty(), "an expired link shows nothing of the meeting");
+        browser.assertAccessible();
+        browser.screenshot("invite-expired-360");
+        browser.click(By.id("get-code"));
+        browser.waitForPath("/code");
+        browser.waitFor(By.id("email"));
+    }
+
+    @Test
     void the_chair_closes_through_check_your_answers_and_each_person_sees_what_happens_next() {
         String conference = fx.freshConferenceWithJess();
         String start = fx.chair.get("/conferences/" + conference).json().getString("scheduledStart");
