@@ -111,14 +111,16 @@ function whomToContact(people, caller) {
 }
 
 /**
- * Only the family's lead worker (lead practitioner of its longest-running involvement) or a
- * chair adds members and advocates; the server decides, this only spares others a refusal.
+ * Only the family's lead worker (children's social care's lead practitioner, else that of the
+ * longest-running involvement) or a chair adds members and advocates; the server decides, this
+ * only spares others a refusal.
  */
 function mayAddPeople(caller, family) {
   if (caller.kind !== 'STAFF') return false;
   if (caller.roles.includes('CHAIR')) return true;
+  const leads = (i) => (i.agencyKind === 'CHILDRENS_SOCIAL_CARE' ? 0 : 1);
   const lead = family.involvements.filter((i) => i.active)
-    .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id))[0];
+    .sort((a, b) => leads(a) - leads(b) || a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id))[0];
   return Boolean(lead && lead.leadPractitionerId === caller.id);
 }
 

@@ -11,6 +11,7 @@ import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.family.Contact;
 import org.roundtable.conference.domain.model.plan.Action;
+import org.roundtable.shared.domain.AgencyKind;
 import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.record.InformationKind;
@@ -161,8 +162,8 @@ public class AccessPolicy {
     /**
      * Adding someone who will see the family's record as the family (a member) or beside it (an
      * advocate): the family's lead worker or a chair working with the family, never an administrator.
-     * The family's lead worker is the lead practitioner of the longest-running involvement today
-     * (the agency that opened the case).
+     * The family's lead worker is the lead practitioner of children's social care when it works
+     * with the family (as the family's page shows it), else of the longest-running involvement today.
      */
     public void requireLeadWorkerOrChair(Caller caller, UUID familyId) {
         requireCaseWorker(caller, familyId);
@@ -176,8 +177,9 @@ public class AccessPolicy {
         return em.createQuery("""
                 select i.leadPractitioner.id from Involvement i
                 where i.family.id = :family and i.startsOn <= :today and (i.endsOn is null or i.endsOn >= :today)
-                order by i.startsOn, i.id""", UUID.class)
-                .setParameter("family", familyId).setParameter("today", today).setMaxResults(1)
+                order by case when i.agency.kind = :leads then 0 else 1 end, i.startsOn, i.id""", UUID.class)
+                .setParameter("family", familyId).setParameter("today", today).setParameter("leads", AgencyKind.CHILDRENS_SOCIAL_CARE)
+                .setMaxResults(1)
                 .getResultStream().findFirst().orElse(null);
     }
 
