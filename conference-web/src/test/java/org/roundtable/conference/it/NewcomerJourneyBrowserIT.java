@@ -263,6 +263,7 @@ class NewcomerJourneyBrowserIT {
             desk.click(By.id("confirm"));
             desk.waitForText(By.id("confirmed"), email);
         }
+        desk.open("/");
         signIn(desk, "sam.okafor");
         desk.waitForPath("/conferences");
         desk.open("/families/" + family);
