@@ -15,13 +15,8 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -29,8 +24,7 @@ import org.openqa.selenium.By;
  * the chair on a desktop, the family on a 360 px phone from the emailed link; axe-core on every
  * page, and a screenshot of each new page in target/screenshots.
  */
-@ExtendWith(TestEnvironment.class)
-@ExtendWith(ArquillianExtension.class)
+@BrowserTest
 class SchedulingBrowserIT {
 
     private static final String JESS = "jess.taylor@example.org";
@@ -40,21 +34,6 @@ class SchedulingBrowserIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.roundtable();
-    }
-
-    @BeforeAll
-    static void fixture() {
-        fx = new DemoFixture();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     /** Looks at the page as it is, on the desktop and on a phone, and keeps both pictures. */
