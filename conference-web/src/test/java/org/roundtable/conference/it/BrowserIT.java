@@ -169,6 +169,8 @@ class BrowserIT {
         browser.waitFor(By.id("closed-record"));
         assertTrue(browser.text(By.tagName("main")).contains("Closed"));
         assertTrue(browser.driver().findElements(By.id("join-live")).isEmpty(), "a closed conference has no live room");
+        assertTrue(browser.driver().findElements(By.id("calendar")).isEmpty(), "a meeting that is over offers no calendar file");
+        assertFalse(browser.text(By.tagName("main")).contains("not ready yet"), "a closed conference's agenda is not promised for later");
     }
 
     @Test
