@@ -80,6 +80,7 @@ class SchedulingBrowserIT {
         browser.waitFor(By.cssSelector("label[for='invite-member-" + fx.jess + "']"));
         clickLabel("invite-member-" + fx.jess);
         clickLabel("invite-staff-" + fx.healthVisitor);
+        assertFalse(browser.text(By.id("invitees")).contains("Priya Shah"), "the chair is not offered to herself: she is invited as the chair");
         checkAndKeep(browser, "schedule-4-who");
         browser.click(By.id("continue"));
 
