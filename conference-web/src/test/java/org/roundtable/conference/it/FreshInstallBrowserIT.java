@@ -236,6 +236,9 @@ class FreshInstallBrowserIT {
         submit(browser, "sign-in-form");
         browser.waitForPath("/conferences");
         browser.waitFor(By.id("no-conferences"));
+        // A newcomer's empty start page says where conferences come from, with the way there.
+        browser.waitForText(By.id("no-conferences-next"), "family\u2019s page");
+        assertTrue(browser.driver().findElement(By.cssSelector("#no-conferences-next a")).getAttribute("href").endsWith("/families"));
         assertFalse(browser.text(By.id("app-header")).contains("Administration"));
         signOut(browser);
     }
