@@ -86,6 +86,11 @@ class BrowserIT {
                 return split.join(', ');""", browser.waitFor(By.id("involvements")));
         assertEquals("", split, "words split across lines in the agencies table on a 360 px phone");
         browser.assertAccessible();
+        // The table scrolls inside its box: the page itself never scrolls sideways.
+        browser.click(By.id("manage-involvements"));
+        browser.waitFor(By.id("involvements"));
+        assertEquals(Boolean.TRUE, browser.script("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "the involvements page fits a 360 px phone's width");
     }
 
     @Test
