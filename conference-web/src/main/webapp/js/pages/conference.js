@@ -155,8 +155,9 @@ export async function render(main, { id }) {
     h('p', { class: 'govuk-body-l', id: 'conference-when' }, formatDateTime(conference.scheduledStart)),
     conference.status === 'CANCELLED' ? h('div', { class: 'govuk-inset-text', id: 'cancelled' }, `This conference was cancelled. Why: ${conference.cancelReason}`) : null,
     whereAndHow(conference),
-    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/api/conferences/${id}/calendar`, download: 'meeting.ics', id: 'calendar' },
-      'Add it to your calendar (.ics file)')),
+    // A calendar file is for a meeting still to come, not one that is over or cancelled.
+    open ? h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/api/conferences/${id}/calendar`, download: 'meeting.ics', id: 'calendar' },
+      'Add it to your calendar (.ics file)')) : null,
     h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(conference.status)}` }, humanise(conference.status)),
       ` Chair: ${conference.chairName}`),
     open ? h('a', { class: 'govuk-button govuk-button--start', href: `/conferences/${id}/live`, id: 'join-live' },
@@ -168,7 +169,7 @@ export async function render(main, { id }) {
     notice,
     reply,
     h('h2', { class: 'govuk-heading-m' }, 'Agenda'),
-    conference.agenda.length === 0 ? h('p', { class: 'govuk-body' }, 'The agenda is not ready yet.')
+    conference.agenda.length === 0 ? h('p', { class: 'govuk-body', id: 'no-agenda' }, open ? 'The agenda is not ready yet.' : 'There was no agenda.')
       : h('ol', { class: 'govuk-list govuk-list--number', id: 'agenda' }, conference.agenda.map((item) => h('li', {},
         item.title, item.notes ? h('p', { class: 'govuk-body-s app-muted' }, item.notes) : null))),
     h('h2', { class: 'govuk-heading-m' }, 'Who is invited'),

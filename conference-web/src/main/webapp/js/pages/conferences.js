@@ -37,6 +37,11 @@ export async function render(main) {
   replaceChildren(main,
     h('h1', { class: 'govuk-heading-l' }, 'My conferences'),
     page.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-conferences' }, 'You have no conferences yet.') : null,
+    // A newcomer's empty start page: where conferences come from, and the way there.
+    page.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-conferences-next' }, caller.kind === 'STAFF'
+      ? ['A chair schedules a conference from the family\u2019s page. ', h('a', { class: 'govuk-link', href: '/families' }, 'Go to families'),
+        ' to find a family or open a new case.']
+      : 'When you are invited to a meeting, it will show here and we will email you.') : null,
     page.items.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, 'Coming up'),
     page.items.length === 0 ? null : coming.length === 0
       ? h('p', { class: 'govuk-body', id: 'no-coming' }, 'No conference is booked.')

@@ -1,5 +1,6 @@
 import { api, requireCaller } from '../api.js';
 import { formatDate, formatDateTime, h, humanise, replaceChildren } from '../dom.js';
+import { takeFlash } from '../fields.js';
 import { renderLayout } from '../layout.js';
 import { splitByDate } from './conferences.js';
 import { recordNav } from './record-nav.js';
@@ -10,13 +11,22 @@ function summaryRow(key, value) {
     h('dd', { class: 'govuk-summary-list__value' }, value || h('span', { class: 'app-muted' }, 'Not given')));
 }
 
+/** A grey tag beside an address nobody has confirmed yet: it signs no one in until they do. */
+function pendingTag(person) {
+  return person.emailPending ? h('strong', { class: 'govuk-tag govuk-tag--yellow app-pending' }, 'Waiting for confirmation') : null;
+}
+
+const CONTACT_WAY = { EMAIL: 'Email', PHONE: 'Phone call', TEXT_MESSAGE: 'Text message' };
+
 function memberCard(m) {
-  return h('div', { class: 'app-card' },
-    h('h3', { class: 'govuk-heading-s' }, m.fullName),
+  return h('div', { class: 'app-card', 'data-member': m.id },
+    h('h3', { class: 'govuk-heading-s' }, m.fullName, m.relationship ? h('span', { class: 'app-muted' }, ` (${m.relationship})`) : null),
     h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' },
       summaryRow('Date of birth', m.dateOfBirth ? formatDate(m.dateOfBirth) : null),
       summaryRow('Phone', m.phone),
-      summaryRow('Email', m.email && m.emailPending ? `${m.email} (waiting for ${m.fullName} to confirm it)` : m.email),
+      summaryRow('Email', m.email && m.emailPending ? [`${m.email} `, pendingTag(m),
+        h('span', { class: 'govuk-hint govuk-!-display-block govuk-!-margin-0' }, `${m.fullName} has been emailed a link to confirm it.`)] : m.email),
+      m.preferredContact ? summaryRow('Contact them by', CONTACT_WAY[m.preferredContact]) : null,
       summaryRow('Address', m.address),
       summaryRow('Language', m.preferredLanguage),
       summaryRow('Access needs', m.accessNeeds)));
@@ -100,6 +110,20 @@ function whomToContact(people, caller) {
           summaryRow('Email', h('a', { class: 'govuk-link', href: `mailto:${p.email}` }, p.email)))))));
 }
 
+/**
+ * Only the family's lead worker (children's social care's lead practitioner, else that of the
+ * longest-running involvement) or a chair adds members and advocates; the server decides, this
+ * only spares others a refusal.
+ */
+function mayAddPeople(caller, family) {
+  if (caller.kind !== 'STAFF') return false;
+  if (caller.roles.includes('CHAIR')) return true;
+  const leads = (i) => (i.agencyKind === 'CHILDRENS_SOCIAL_CARE' ? 0 : 1);
+  const lead = family.involvements.filter((i) => i.active)
+    .sort((a, b) => leads(a) - leads(b) || a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id))[0];
+  return Boolean(lead && lead.leadPractitionerId === caller.id);
+}
+
 /** Coming conferences first, the next one at the top; then the past ones, the latest first. */
 function inDateOrder(conferences) {
   const { coming, past } = splitByDate(conferences);
@@ -140,7 +164,9 @@ export async function render(main, { id }) {
     h('a', { class: 'govuk-link', href: `/families/${id}/sharing` }, 'Sharing'));
   const due = caller.kind === 'STAFF' ? await api.get(`/families/${id}/timescales`) : null;
   renderLayout({ title: family.name, caller });
+  const addsPeople = mayAddPeople(caller, family);
   replaceChildren(main,
+    takeFlash(),
     recordNav(id, caller, `/families/${id}`),
     h('span', { class: 'govuk-caption-l' }, family.reference || 'Family'),
     h('h1', { class: 'govuk-heading-l' }, family.name),
@@ -161,14 +187,18 @@ export async function render(main, { id }) {
     h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
     family.detailsWithheld ? h('p', { class: 'govuk-body' }, 'The family has asked not to share its details with your agency.') : null,
     h('div', { id: 'members' }, family.members.map(memberCard)),
+    addsPeople ? h('a', { class: 'govuk-button govuk-button--secondary', href: `/families/${id}/members/new`, role: 'button',
+      draggable: 'false', 'data-module': 'govuk-button', id: 'add-member' }, 'Add a family member') : null,
     h('h2', { class: 'govuk-heading-m' }, 'Agencies working with the family'),
     involvementsTable(family.involvements),
     caller.kind === 'STAFF' ? h('p', { class: 'govuk-body' },
       h('a', { class: 'govuk-link', href: `/families/${id}/involvements`, id: 'manage-involvements' }, 'Add or change an agency working with the family')) : null,
     h('h2', { class: 'govuk-heading-m' }, 'Advocate'),
     family.advocates.length === 0 ? h('p', { class: 'govuk-body' }, 'No advocate yet.')
-      : h('ul', { class: 'govuk-list' }, family.advocates.map((a) => h('li', {},
-        `${a.fullName}${a.organisation ? `, ${a.organisation}` : ''}${a.emailPending ? ' (has not confirmed their email address yet)' : ''}`))),
+      : h('ul', { class: 'govuk-list', id: 'advocates' }, family.advocates.map((a) => h('li', {},
+        `${a.fullName}${a.organisation ? `, ${a.organisation}` : ''}${a.email && caller.kind === 'STAFF' ? `, ${a.email}` : ''} `, pendingTag(a)))),
+    addsPeople ? h('a', { class: 'govuk-button govuk-button--secondary', href: `/families/${id}/advocates/new`, role: 'button',
+      draggable: 'false', 'data-module': 'govuk-button', id: 'add-advocate' }, 'Add an advocate') : null,
     h('h2', { class: 'govuk-heading-m' }, 'The plan'),
     plan.refused ? refused(plan) : planSection(plan, caller, () => render(main, { id })),
     due ? timescalesSection(family, due) : null,

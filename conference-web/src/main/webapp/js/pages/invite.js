@@ -24,6 +24,22 @@ function summaryRow(key, value) {
     h('dt', { class: 'govuk-summary-list__key' }, key), h('dd', { class: 'govuk-summary-list__value' }, value));
 }
 
+/** The lead worker and the chair, with agency, phone and email: whom to phone about the meeting. */
+function whomToCall(people) {
+  if (!people || people.length === 0) return null;
+  const roleName = { LEAD_WORKER: 'Your lead worker', CHAIR: 'Chair of the meeting' };
+  return h('div', { id: 'whom-to-call' },
+    h('h2', { class: 'govuk-heading-m' }, 'Who to contact'),
+    people.map((p) => h('div', { class: 'govuk-summary-card' },
+      h('div', { class: 'govuk-summary-card__title-wrapper' },
+        h('h3', { class: 'govuk-summary-card__title' }, `${roleName[p.role]}: ${p.fullName}`)),
+      h('div', { class: 'govuk-summary-card__content' },
+        h('dl', { class: 'govuk-summary-list' },
+          summaryRow('Agency', p.agencyName),
+          p.phone ? summaryRow('Phone', h('a', { class: 'govuk-link', href: `tel:${p.phone.replace(/[^0-9+]/g, '')}` }, p.phone)) : null,
+          summaryRow('Email', h('a', { class: 'govuk-link', href: `mailto:${p.email}` }, p.email)))))));
+}
+
 function list(items) {
   return h('ul', { class: 'govuk-list' }, items.map((t) => h('li', {}, t)));
 }
@@ -153,7 +169,8 @@ export async function render(main) {
       h('h1', { class: 'govuk-heading-l' }, 'This meeting has been cancelled'),
       h('p', { class: 'govuk-body' }, `The ${page.title.toLowerCase()} on ${page.when} is not going ahead.`),
       h('p', { class: 'govuk-body', id: 'cancel-reason' }, `Why: ${page.cancelReason}`),
-      h('p', { class: 'govuk-body' }, `Questions? Contact the chair: ${page.contact}`));
+      h('p', { class: 'govuk-body' }, `Questions? Contact the chair: ${page.contact}`),
+      whomToCall(page.whomToCall));
     return;
   }
   if (page.state !== 'VALID') {
@@ -179,6 +196,7 @@ export async function render(main) {
       summaryRow('What it is for', `It is ${page.purpose}.`),
       summaryRow('Who will be there', list(page.whoWillBeThere)),
       summaryRow('Questions?', `Contact the chair: ${page.contact}`)),
+    whomToCall(page.whomToCall),
     answerForm(async (reply) => {
       await api.post('/invitations/reply', { token, reply });
       replaceChildren(notice, thanksBanner(reply.answer));

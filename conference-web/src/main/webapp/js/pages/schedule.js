@@ -158,7 +158,9 @@ export async function render(main, { id }) {
 /** Who is invited: the family, its advocate, staff of the agencies working with it, and others by agency. */
 async function whoPageAsync(family, answers, form) {
   const today = new Date().toISOString().slice(0, 10);
-  const candidates = await api.get(`/conferences/candidates?familyId=${family.id}`);
+  const [all, me] = await Promise.all([api.get(`/conferences/candidates?familyId=${family.id}`), api.get('/auth/me')]);
+  // The chair scheduling is invited as the chair already (the hint says so): not offered a box.
+  const candidates = all.filter((c) => c.id !== me.id);
   const involved = [...new Map(candidates.map((c) => [c.agencyId, c.agencyName])).entries()];
   const chosen = new Set(answers.invitees.map((i) => i.key));
   const box = (keyOf, label, hint) => {
@@ -176,7 +178,7 @@ async function whoPageAsync(family, answers, form) {
       family.members.map((m) => box(`member:${m.id}`, m.fullName, m.email ? null : 'No email address: add one before sending invitations')),
       advocates.map((a) => box(`advocate:${a.advocateId}`, `${a.fullName} (advocate)`, a.organisation))),
     ...involved.flatMap(([agencyId, agencyName]) => [
-      h('h2', { class: 'govuk-heading-s' }, agencyName),
+      h('h2', { class: 'govuk-heading-s govuk-!-margin-top-6' }, agencyName),
       h('div', { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
         candidates.filter((c) => c.agencyId === agencyId).map((c) => box(`staff:${c.id}`, c.fullName,
           c.lead ? 'Lead worker for this family' : null)))]),

@@ -90,6 +90,9 @@ public class ConferenceRecordService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private MinutesByEmail minutesByEmail;
+
     public ConferenceRecordView close(Caller caller, UUID conferenceId, CloseCommand command) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireChairOf(caller, conference);
@@ -121,6 +124,7 @@ public class ConferenceRecordService {
                 JSON.createObjectBuilder().add("planRevision", record.planRevision()).add("recordHash", ChainHash.of(json))
                         .build().toString()), now);
         accessChanged.fire(new AccessChanged("conference closed"));
+        minutesByEmail.tellEveryone(conference);
         return record;
     }
 

@@ -23,6 +23,7 @@ import org.roundtable.conference.domain.model.family.Family;
 import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.domain.model.family.Involvement;
 import org.roundtable.conference.domain.model.family.Period;
+import org.roundtable.conference.domain.model.family.PreferredContact;
 import org.roundtable.conference.domain.model.plan.ActionPlan;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.shared.domain.CallerKind;
@@ -145,6 +146,8 @@ public class FamilyService {
     public MemberView addMember(Caller caller, UUID familyId, MemberCommand command) {
         policy.requireLeadWorkerOrChair(caller, familyId);
         var member = new FamilyMember(lookup.require(Family.class, familyId, "family"), command.details());
+        member.describe(command.relationshipOrNull(), command.preferredContactOrNull());
+        requireReachable(member, command.preferredContactOrNull());
         String email = member.email();
         if (email != null) {
             addresses.requireFree(email, CallerKind.FAMILY_MEMBER, member.id());
@@ -153,6 +156,20 @@ public class FamilyService {
         boolean pending = addresses.give(CallerKind.FAMILY_MEMBER, member.id(), member.fullName(), email);
         notices.added(caller, familyId, FamilyNotices.Newcomer.FAMILY_MEMBER, member.id(), member.id(), member.fullName(), email);
         return MemberView.of(member, pending);
+    }
+
+    /** The way the person asked to be reached must be one we can use: a phone for calls and texts, an email for email. */
+    private static void requireReachable(FamilyMember member, PreferredContact preferred) {
+        if (preferred == null) {
+            return;
+        }
+        var d = member.details();
+        if (preferred.needsPhone() && d.phone() == null) {
+            throw new InvalidInput("phone", "Enter a phone number, or choose another way to contact " + member.fullName());
+        }
+        if (!preferred.needsPhone() && d.email() == null) {
+            throw new InvalidInput("email", "Enter an email address, or choose another way to contact " + member.fullName());
+        }
     }
 
     FamilyMember requireMemberOf(UUID familyId, UUID memberId) {

@@ -59,6 +59,9 @@ public class InvitationReplyService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private StaffContactsService contacts;
+
     /** What the link's page shows; opening it with a valid link is the "opened" status tag. */
     public InvitationPageView page(String token) {
         Optional<Invitation> found = invitation(token);
@@ -72,7 +75,7 @@ public class InvitationReplyService {
         if (c.status() == ConferenceStatus.CANCELLED) {
             return new InvitationPageView(State.CANCELLED, "This meeting has been cancelled.", null, invitee.displayName(),
                     MeetingLetter.title(c.kind()), c.family().name(), c.scheduledStart(), MeetingLetter.when(c), java.util.List.of(),
-                    null, null, java.util.List.of(), MeetingLetter.contact(c), invitee.status(), c.cancelReason());
+                    null, null, java.util.List.of(), MeetingLetter.contact(c), invitee.status(), c.cancelReason(), contacts.forMeeting(c));
         }
         if (invitation.isUsed()) {
             return InvitationPageView.only(State.USED,
@@ -84,7 +87,8 @@ public class InvitationReplyService {
         invitee.markOpened(clock.instant());
         return new InvitationPageView(State.VALID, null, c.id(), invitee.displayName(), MeetingLetter.title(c.kind()),
                 c.family().name(), c.scheduledStart(), MeetingLetter.when(c), MeetingLetter.whereAndHow(c), c.joinLink(),
-                MeetingLetter.purpose(c.kind()), MeetingLetter.whoWillBeThere(c), MeetingLetter.contact(c), invitee.status(), null);
+                MeetingLetter.purpose(c.kind()), MeetingLetter.whoWillBeThere(c), MeetingLetter.contact(c), invitee.status(), null,
+                contacts.forMeeting(c));
     }
 
     /** An answer from the link's page, before signing in. */

@@ -17,6 +17,7 @@ import org.roundtable.conference.application.view.AdvocateView;
 import org.roundtable.conference.application.view.InvolvementView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.access.SignInAddress;
+import org.roundtable.conference.domain.model.agency.AdvocacyOrganisation;
 import org.roundtable.conference.domain.model.agency.Agency;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.family.Advocate;
@@ -110,9 +111,10 @@ public class InvolvementService {
         policy.requireLeadWorkerOrChair(caller, familyId);
         var family = lookup.require(Family.class, familyId, "family");
         String email = SignInAddress.normalise(command.email());
+        String organisation = organisationOf(command);
         var advocate = em.createQuery("select a from Advocate a where lower(a.email) = :e", Advocate.class)
                 .setParameter("e", email).getResultStream().findFirst()
-                .orElseGet(() -> new Advocate(command.fullName().strip(), email, FamilyService.blankToNull(command.organisation())));
+                .orElseGet(() -> new Advocate(command.fullName().strip(), email, organisation));
         addresses.requireFree(email, CallerKind.ADVOCATE, advocate.id());
         if (!em.contains(advocate)) {
             em.persist(advocate);
@@ -123,6 +125,18 @@ public class InvolvementService {
         notices.added(caller, familyId, FamilyNotices.Newcomer.ADVOCATE, assignment.id(), advocate.id(), advocate.fullName(), email);
         accessChanged.fire(new AccessChanged("advocate assigned"));
         return AdvocateView.of(assignment, pending);
+    }
+
+    /** The organisation chosen from the administrator's list, else the name typed (if any). */
+    private String organisationOf(AdvocateCommand command) {
+        if (command.organisationId() == null) {
+            return FamilyService.blankToNull(command.organisation());
+        }
+        var organisation = em.find(AdvocacyOrganisation.class, command.organisationId());
+        if (organisation == null) {
+            throw new InvalidInput("organisationId", "Choose the advocate's organisation from the list");
+        }
+        return organisation.name();
     }
 
     /** A practitioner of the agency; administrators see no case detail, so never lead work with a family. */

@@ -79,9 +79,16 @@ public final class MeetingLetter {
         return lines;
     }
 
+    /** The chair: name, agency, phone (their own, else their agency's) where known, and email. */
     public static String contact(Conference c) {
         var chair = c.chair();
-        return chair.fullName() + ", " + chair.agency().name() + ", " + chair.email();
+        String phone = phoneOf(chair);
+        return chair.fullName() + ", " + chair.agency().name() + (phone == null ? "" : ", " + phone) + ", " + chair.email();
+    }
+
+    /** A person's own phone, else their agency's; null when neither is known. */
+    static String phoneOf(org.roundtable.conference.domain.model.agency.StaffMember staff) {
+        return staff.phone() != null ? staff.phone() : staff.agency().contactPhone();
     }
 
     /** The shared middle of every message: when, where, who, why and whom to ask. */

@@ -7,11 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.logging.Logger;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
-import org.roundtable.conference.infrastructure.mail.MailSender;
 import org.roundtable.conference.infrastructure.persistence.DailyJobClaims;
 import org.roundtable.shared.domain.ConferenceStatus;
 import org.roundtable.shared.domain.InvitationStatus;
@@ -26,8 +24,6 @@ import org.roundtable.shared.domain.InvitationStatus;
 public class MeetingReminders {
 
     static final String JOB = "meeting-reminders";
-
-    private static final Logger LOG = Logger.getLogger(MeetingReminders.class.getName());
 
     @PersistenceContext
     private EntityManager em;
@@ -61,16 +57,13 @@ public class MeetingReminders {
             for (Invitee invitee : c.invitees()) {
                 if (invitee.role().joinsByInvitation() && invitee.wasInvited() && invitee.status() != InvitationStatus.CANT_COME
                         && invitee.email() != null && policy.mayBeToldAbout(invitee)) {
-                    try {
-                        mail.queue(invitee.email(), "Reminder: meeting about your family tomorrow, " + MeetingLetter.when(c),
-                                "Hello " + invitee.displayName() + ",\n\nThis is a reminder of the meeting about your family tomorrow.\n\n"
-                                        + MeetingLetter.details(c) + "\nTo join on the day, sign in at " + PublicAddress.base()
-                                        + "/code with your email address and open the meeting.\n",
-                                java.util.List.of(MeetingLetter.calendarAttachment(c, clock.instant())));
-                        sent++;
-                    } catch (RuntimeException e) {
-                        LOG.warning(() -> "Meeting reminder to " + invitee.email() + " not sent: " + e.getMessage());
-                    }
+                    // Queueing only writes a row in this transaction: the outbox retries any failed send.
+                    mail.queue(invitee.email(), "Reminder: meeting about your family tomorrow, " + MeetingLetter.when(c),
+                            "Hello " + invitee.displayName() + ",\n\nThis is a reminder of the meeting about your family tomorrow.\n\n"
+                                    + MeetingLetter.details(c) + "\nTo join on the day, sign in at " + PublicAddress.base()
+                                    + "/code with your email address and open the meeting.\n",
+                            java.util.List.of(MeetingLetter.calendarAttachment(c, clock.instant())));
+                    sent++;
                 }
             }
         }

@@ -48,6 +48,15 @@ public class StaffContactsService {
         return contacts;
     }
 
+    /** Whom to call about this meeting: the family's lead worker and the meeting's own chair. */
+    List<StaffContactView> forMeeting(Conference conference) {
+        List<StaffContactView> contacts = new ArrayList<>();
+        leadWorkers(conference.family().id()).stream().filter(s -> !s.id().equals(conference.chair().id()))
+                .forEach(s -> contacts.add(view(Role.LEAD_WORKER, s)));
+        contacts.add(view(Role.CHAIR, conference.chair()));
+        return contacts;
+    }
+
     /**
      * The lead practitioners of the agencies working with the family today; children's social
      * care leads the case when it is involved, so then its lead worker alone.
@@ -71,7 +80,6 @@ public class StaffContactsService {
     }
 
     private static StaffContactView view(Role role, StaffMember staff) {
-        String phone = staff.phone() != null ? staff.phone() : staff.agency().contactPhone();
-        return new StaffContactView(role, staff.fullName(), staff.agency().name(), phone, staff.email());
+        return new StaffContactView(role, staff.fullName(), staff.agency().name(), MeetingLetter.phoneOf(staff), staff.email());
     }
 }

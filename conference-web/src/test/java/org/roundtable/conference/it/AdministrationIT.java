@@ -8,6 +8,7 @@ import static org.roundtable.conference.it.JsonBodies.json;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.LocalDate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -167,6 +168,45 @@ class AdministrationIT {
         var chair = people.stream().filter(p -> p.getString("role").equals("CHAIR")).findFirst().orElseThrow();
         assertEquals("Priya Shah", chair.getString("fullName"));
         assertEquals(404, People.signedIn(Role.OTHER_FAMILY_MEMBER).get("/families/" + fx.taylors + "/staff-contacts").status());
+    }
+
+    @Test
+    void the_worker_a_family_is_shown_as_its_lead_worker_is_the_one_who_may_add_its_members() {
+        var socialWorker = People.staff("social.worker");
+        Reply opened = socialWorker.post("/families", json("name", fx.unique("Quinn family")));
+        assertEquals(201, opened.status(), opened::toString);
+        String family = "/families/" + opened.json().getString("id");
+        // The health visitors have known the family longer; children's social care still leads the case.
+        Reply joined = socialWorker.post(family + "/involvements", json("agencyId", fx.health, "leadPractitionerId", fx.healthVisitor,
+                "startsOn", LocalDate.now().minusMonths(1).toString()));
+        assertEquals(201, joined.status(), joined::toString);
+        var shown = socialWorker.get(family + "/staff-contacts").structure().asJsonArray().stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("role").equals("LEAD_WORKER")).map(p -> p.getString("fullName")).toList();
+        assertEquals(java.util.List.of("Sam Okafor"), shown);
+
+        Reply added = socialWorker.post(family + "/members", json("fullName", "Rae Quinn", "relationship", "Mother"));
+        assertEquals(201, added.status(), "the lead worker the family is shown adds its members: " + added);
+        assertEquals("Mother", added.json().getString("relationship"));
+        assertEquals(403, People.staff("health.visitor").post(family + "/members", json("fullName", "Kit Quinn")).status());
+    }
+
+    @Test
+    void a_way_of_contact_that_cannot_be_used_or_an_unknown_advocates_organisation_is_refused_and_nothing_is_stored() {
+        String family = "/families/" + fx.taylors;
+        long members = Database.count("select count(*) from family_member");
+        Reply noPhone = fx.chair.post(family + "/members", json("fullName", "Lee Taylor", "relationship", "Uncle", "preferredContact", "TEXT_MESSAGE"));
+        assertEquals(400, noPhone.status(), noPhone::toString);
+        assertEquals("phone", noPhone.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        Reply unknownWay = fx.chair.post(family + "/members", json("fullName", "Lee Taylor", "preferredContact", "PIGEON"));
+        assertEquals("preferredContact", unknownWay.json().getJsonArray("errors").getJsonObject(0).getString("field"), unknownWay::toString);
+        assertEquals(members, Database.count("select count(*) from family_member"));
+
+        long advocates = Database.count("select count(*) from advocate");
+        Reply unknown = fx.chair.post(family + "/advocates", json("fullName", "Ash Green", "email", fx.unique("ash").toLowerCase() + "@example.org",
+                "startsOn", LocalDate.now().toString(), "organisationId", "00000000-0000-4000-8000-000000000000"));
+        assertEquals(400, unknown.status(), unknown::toString);
+        assertEquals("organisationId", unknown.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(advocates, Database.count("select count(*) from advocate"));
     }
 
     @Test

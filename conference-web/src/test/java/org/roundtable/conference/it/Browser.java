@@ -96,6 +96,11 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Waits until a field holds exactly this text (a change typed by someone else, say). */
+    void waitForValue(By by, String value) {
+        wait.until(ExpectedConditions.attributeToBe(by, "value", value));
+    }
+
     void waitForPath(String path) {
         wait.until(d -> d.getCurrentUrl().replace(base.toString(), "").startsWith(path));
     }

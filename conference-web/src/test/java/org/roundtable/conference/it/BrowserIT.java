@@ -1,5 +1,6 @@
 package org.roundtable.conference.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,35 @@ class BrowserIT {
         assertTrue(browser.text(By.id("involvements")).contains("Riverside Health Visiting"));
         assertTrue(browser.text(By.id("plan")).contains("Overdue"), "the overdue action is marked");
         browser.assertAccessible();
+    }
+
+    @Test
+    void on_a_phone_the_agencies_table_keeps_each_word_whole_and_scrolls_sideways() {
+        signInAsStaff("social.worker");
+        browser.click(By.linkText("Families"));
+        browser.click(By.linkText("Taylor family"));
+        browser.waitFor(By.id("involvements"));
+        browser.resize(360, 800);
+        // A word drawn on two lines ("Lead worke / r", "Decemb / er") has more than one box.
+        Object split = browser.script("""
+                const split = [];
+                const walker = document.createTreeWalker(arguments[0], NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  for (const m of node.data.matchAll(/\\S+/g)) {
+                    const range = document.createRange();
+                    range.setStart(node, m.index);
+                    range.setEnd(node, m.index + m[0].length);
+                    if (range.getClientRects().length > 1) split.push(m[0]);
+                  }
+                }
+                return split.join(', ');""", browser.waitFor(By.id("involvements")));
+        assertEquals("", split, "words split across lines in the agencies table on a 360 px phone");
+        browser.assertAccessible();
+        // The table scrolls inside its box: the page itself never scrolls sideways.
+        browser.click(By.id("manage-involvements"));
+        browser.waitFor(By.id("involvements"));
+        assertEquals(Boolean.TRUE, browser.script("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "the involvements page fits a 360 px phone's width");
     }
 
     @Test
@@ -144,6 +174,8 @@ class BrowserIT {
         browser.waitFor(By.id("closed-record"));
         assertTrue(browser.text(By.tagName("main")).contains("Closed"));
         assertTrue(browser.driver().findElements(By.id("join-live")).isEmpty(), "a closed conference has no live room");
+        assertTrue(browser.driver().findElements(By.id("calendar")).isEmpty(), "a meeting that is over offers no calendar file");
+        assertFalse(browser.text(By.tagName("main")).contains("not ready yet"), "a closed conference's agenda is not promised for later");
     }
 
     @Test

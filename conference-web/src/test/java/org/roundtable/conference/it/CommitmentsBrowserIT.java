@@ -5,18 +5,12 @@ import static org.roundtable.conference.it.JsonBodies.json;
 
 import java.time.LocalDate;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** Signing off, the family's view, dissent, closing and the chair's follow-up, in a real browser, checked by axe-core. */
-@ExtendWith(TestEnvironment.class)
-@ExtendWith(ArquillianExtension.class)
+@BrowserTest
 class CommitmentsBrowserIT {
 
     private static DemoFixture fx;
@@ -25,21 +19,6 @@ class CommitmentsBrowserIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.roundtable();
-    }
-
-    @BeforeAll
-    static void fixture() {
-        fx = new DemoFixture();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

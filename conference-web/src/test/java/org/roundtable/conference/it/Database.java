@@ -10,7 +10,19 @@ import java.sql.SQLException;
  */
 public final class Database {
 
+    /** Another database this class reads for a while (a second server's), or null: the test PostgreSQL. */
+    private static volatile String[] elsewhere;
+
     private Database() {
+    }
+
+    /**
+     * Reads (and waits for the mail outbox of) another database until the result is closed: a
+     * test of a fresh install's second server, whose outbox is in its own database.
+     */
+    public static AutoCloseable readingFrom(String url, String user, String password) {
+        elsewhere = new String[] {url, user, password};
+        return () -> elsewhere = null;
     }
 
     public static int update(String sql, Object... params) {
@@ -53,6 +65,10 @@ public final class Database {
     }
 
     static Connection connect() throws SQLException {
+        String[] other = elsewhere;
+        if (other != null) {
+            return DriverManager.getConnection(other[0], other[1], other[2]);
+        }
         TestEnvironment.start();
         return DriverManager.getConnection(System.getProperty("roundtable.test.db.url"),
                 System.getProperty("roundtable.test.db.user"), System.getProperty("roundtable.test.db.password"));

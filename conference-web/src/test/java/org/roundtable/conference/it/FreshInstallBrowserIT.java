@@ -58,7 +58,7 @@ class FreshInstallBrowserIT {
     }
 
     /** The operator's step, as the README gives it: the command's main class, DB_* in the environment. */
-    private static String addAdministrator(String url, URI publicUrl, String name, String email) throws IOException, InterruptedException {
+    static String addAdministrator(String url, URI publicUrl, String name, String email) throws IOException, InterruptedException {
         var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Droundtable.public-url=" + publicUrl, "-cp", System.getProperty("java.class.path"),
                 "org.roundtable.conference.infrastructure.setup.AddAdministratorCommand", "--name", name, "--email", email)
@@ -236,6 +236,9 @@ class FreshInstallBrowserIT {
         submit(browser, "sign-in-form");
         browser.waitForPath("/conferences");
         browser.waitFor(By.id("no-conferences"));
+        // A newcomer's empty start page says where conferences come from, with the way there.
+        browser.waitForText(By.id("no-conferences-next"), "family\u2019s page");
+        assertTrue(browser.driver().findElement(By.cssSelector("#no-conferences-next a")).getAttribute("href").endsWith("/families"));
         assertFalse(browser.text(By.id("app-header")).contains("Administration"));
         signOut(browser);
     }

@@ -8,21 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
  * Where people land: on the page they were going to, lists in date order, and error pages
  * that keep the header, the skip link and a way on.
  */
-@ExtendWith(TestEnvironment.class)
-@ExtendWith(ArquillianExtension.class)
+@BrowserTest
 class LandingBrowserIT {
 
     private static DemoFixture fx;
@@ -31,21 +25,6 @@ class LandingBrowserIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.roundtable();
-    }
-
-    @BeforeAll
-    static void fixture() {
-        fx = new DemoFixture();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     private void signInOnThePage(String username) {

@@ -73,6 +73,16 @@ public final class Mailbox {
         return java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The path and query of the newest link to this page ("/confirm-email") in an email about these words. */
+    public static String latestLinkTo(String to, String subjectContains, String page) {
+        String body = body(latest(to, subjectContains));
+        Matcher m = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(page) + "[^\\s]*)").matcher(body);
+        if (!m.find()) {
+            throw new AssertionError("The email has no link to " + page + ": " + body);
+        }
+        return m.group(1);
+    }
+
     /** The token of the newest set-password link emailed to this member of staff. */
     public static String latestPasswordToken(String to) {
         return passwordLinkMatch(to).group(2);

@@ -15,13 +15,8 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -29,8 +24,7 @@ import org.openqa.selenium.By;
  * the chair on a desktop, the family on a 360 px phone from the emailed link; axe-core on every
  * page, and a screenshot of each new page in target/screenshots.
  */
-@ExtendWith(TestEnvironment.class)
-@ExtendWith(ArquillianExtension.class)
+@BrowserTest
 class SchedulingBrowserIT {
 
     private static final String JESS = "jess.taylor@example.org";
@@ -40,21 +34,6 @@ class SchedulingBrowserIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.roundtable();
-    }
-
-    @BeforeAll
-    static void fixture() {
-        fx = new DemoFixture();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     /** Looks at the page as it is, on the desktop and on a phone, and keeps both pictures. */
@@ -101,6 +80,7 @@ class SchedulingBrowserIT {
         browser.waitFor(By.cssSelector("label[for='invite-member-" + fx.jess + "']"));
         clickLabel("invite-member-" + fx.jess);
         clickLabel("invite-staff-" + fx.healthVisitor);
+        assertFalse(browser.text(By.id("invitees")).contains("Priya Shah"), "the chair is not offered to herself: she is invited as the chair");
         checkAndKeep(browser, "schedule-4-who");
         browser.click(By.id("continue"));
 
@@ -189,6 +169,27 @@ class SchedulingBrowserIT {
             chair.waitForText(By.id("invitees"), "Needs an interpreter: Polish");
             checkAndKeep(chair, "conference-statuses");
         }
+    }
+
+    @Test
+    void an_expired_invitation_link_says_so_on_a_phone_and_offers_a_sign_in_code() {
+        String conference = scheduledWithJess();
+        assertEquals(200, fx.chair.post("/conferences/" + conference + "/invitations", null).status());
+        String token = Mailbox.latestInvitationToken(JESS);
+        assertEquals(1, Database.update("""
+                update invitation set expires_at = now() - interval '1 minute'
+                where used_at is null and invitee_id in (select id from conference_invitee where conference_id = ?)""", UUID.fromString(conference)));
+
+        browser.resize(360, 800);
+        browser.open("/invite?token=" + token);
+        browser.waitForText(By.tagName("h1"), "This invitation link has expired");
+        assertTrue(browser.text(By.id("link-state")).contains("Links work for 7 days"));
+        assertTrue(browser.driver().findElements(By.id("meeting")).isEmpty(), "an expired link shows nothing of the meeting");
+        browser.assertAccessible();
+        browser.screenshot("invite-expired-360");
+        browser.click(By.id("get-code"));
+        browser.waitForPath("/code");
+        browser.waitFor(By.id("email"));
     }
 
     @Test

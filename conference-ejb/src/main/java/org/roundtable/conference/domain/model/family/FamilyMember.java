@@ -2,6 +2,8 @@ package org.roundtable.conference.domain.model.family;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -41,6 +43,13 @@ public class FamilyMember {
     @Column(name = "lives_in_household", nullable = false)
     private boolean livesInHousehold = true;
 
+    /** Who they are to the family, in the words of whoever added them ("Mother", "Grandad"). */
+    private String relationship;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_contact")
+    private PreferredContact preferredContact;
+
     @Version
     private long version;
 
@@ -62,6 +71,20 @@ public class FamilyMember {
         this.preferredLanguage = details.preferredLanguage();
         this.accessNeeds = details.accessNeeds();
         this.livesInHousehold = details.livesInHousehold();
+    }
+
+    /** Who they are to the family and how they like to be reached; either may be unknown (null). */
+    public void describe(String relationship, PreferredContact preferredContact) {
+        this.relationship = relationship;
+        this.preferredContact = preferredContact;
+    }
+
+    public String relationship() {
+        return relationship;
+    }
+
+    public PreferredContact preferredContact() {
+        return preferredContact;
     }
 
     public MemberDetails details() {
