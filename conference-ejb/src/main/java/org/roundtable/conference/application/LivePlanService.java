@@ -36,6 +36,7 @@ import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.plan.PlanJson;
 import org.roundtable.shared.plan.PlanNode;
 import org.roundtable.shared.plan.PlanOperation;
+import org.roundtable.shared.plan.PlanRejection;
 import org.roundtable.shared.record.InformationKind;
 
 /**
@@ -68,6 +69,8 @@ public class LivePlanService {
         private CompletableFuture<Void> lastDurable = CompletableFuture.completedFuture(null);
         /** Set when a write failed: what is in memory is ahead of the database and is thrown away. */
         private volatile boolean broken;
+        /** Every change id used in this plan, also those the authority no longer remembers. */
+        private final UsedChangeIds usedIds = new UsedChangeIds();
 
         LivePlan(UUID planId, UUID familyId, PlanAuthority authority, String lastHash, Set<String> signedActions) {
             this.planId = planId;
@@ -178,6 +181,11 @@ public class LivePlanService {
             if (seen != null) {
                 return new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable);
             }
+            if (plan.usedIds.mayContain(change.changeId()) && store.hasChange(plan.planId, change.changeId())) {
+                // Refused here, before anything moves: the database would refuse it at commit.
+                throw new PlanRejection(PlanRejection.Reason.DUPLICATE_CHANGE, "This plan already has a change with the id "
+                        + change.changeId() + ", made long ago. Give every change a new id.");
+            }
             PlanAuthority.Prepared prepared = plan.authority.prepare(change);
             editPolicy.check(caller, familyId, plan.authority::document, prepared.change().operations());
             List<String> voiding = signaturesVoidedBy(plan, prepared);
@@ -221,6 +229,7 @@ public class LivePlanService {
                     durable.completeExceptionally(failure);
                 }));
         plan.authority.commit(prepared);
+        plan.usedIds.add(stored.changeId());
         plan.lastHash = hash;
         plan.lastDurable = durable;
         return new Submitted(new PlanAuthority.Applied(stored), durable);
@@ -243,6 +252,7 @@ public class LivePlanService {
             throw e;
         }
         plan.authority.commit(prepared);
+        plan.usedIds.add(prepared.change().changeId());
         plan.lastHash = appended.hash();
         plan.signedActions.removeAll(voiding);
         applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName(), null));
@@ -348,7 +358,9 @@ public class LivePlanService {
         var authority = new PlanAuthority(loaded.snapshot(), loaded.snapshotRevision(), HISTORY);
         loaded.after().forEach(authority::restore);
         loaded.before().forEach(authority::rememberOlder);
-        return new LivePlan(loaded.planId(), familyId, authority, loaded.lastHash(), loaded.signedActions());
+        var plan = new LivePlan(loaded.planId(), familyId, authority, loaded.lastHash(), loaded.signedActions());
+        store.changeIds(loaded.planId(), plan.usedIds::add);
+        return plan;
     }
 
     /** For tests and operators: forget the in-memory copy, so the next use reads the database. */

@@ -657,6 +657,7 @@ public class LiveRooms {
             case TEXT_MISMATCH -> "text-mismatch";
             case STALE_BASE -> "stale-base";
             case FUTURE_BASE -> "future-base";
+            case DUPLICATE_CHANGE -> "duplicate-change";
         };
     }
 }
