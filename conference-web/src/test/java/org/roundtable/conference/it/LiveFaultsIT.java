@@ -360,6 +360,53 @@ class LiveFaultsIT {
         }
     }
 
+    /** Characters of what the watcher was told about the room's hands, whole or as a change, from message {@code from} on. */
+    private static long handChars(LiveClient watcher, int from) {
+        return watcher.received.subList(from, watcher.received.size()).stream()
+                .filter(m -> m.getString("type").equals("room") || m.getString("type").equals("hand"))
+                .mapToLong(m -> m.toString().length()).sum();
+    }
+
+    private static long charsForAHandRaisedAndLowered(LiveClient raiser, LiveClient watcher) {
+        String who = raiser.welcome.getJsonObject("you").getString("participantId");
+        int from = watcher.received.size();
+        raiser.send(Json.createObjectBuilder().add("type", "raiseHand").build());
+        watcher.nextMatching(m -> m.getString("type").equals("hand") && who.equals(m.getString("participantId")) && m.getBoolean("raised"), 10);
+        raiser.send(Json.createObjectBuilder().add("type", "lowerHand").build());
+        watcher.nextMatching(m -> m.getString("type").equals("hand") && who.equals(m.getString("participantId")) && !m.getBoolean("raised"), 10);
+        return handChars(watcher, from);
+    }
+
+    /** Issue 10: a raised hand sent everyone the whole room, so in a big room each hand cost every watcher the whole list. */
+    @Test
+    void a_hand_raised_in_a_room_of_100_costs_a_watcher_the_same_few_bytes_as_in_a_room_of_2() {
+        ApiClient worker = People.signedIn(Role.INVOLVED_STAFF);
+        String token = worker.cookie("RT_SESSION");
+        var tabs = new java.util.ArrayList<LiveClient>();
+        try (LiveClient watcher = LiveClient.connect(fx.chair, fx.conference);
+                LiveClient raiser = LiveClient.connect(People.signedIn(Role.FAMILY_MEMBER), fx.conference)) {
+            watcher.helloTakingRoomChanges();
+            raiser.hello();
+            long small = charsForAHandRaisedAndLowered(raiser, watcher);
+            int present = watcher.welcome.getJsonObject("room").getJsonArray("participants").size();
+            for (int i = 0; i < 100; i++) {
+                LiveClient tab = LiveClient.connect(token, fx.conference, worker.base().toString(), worker.base());
+                tab.hello();
+                tabs.add(tab);
+            }
+            watcher.nextMatching(m -> watcher.received.stream().filter(r -> r.getString("type").equals("presence")
+                    && !r.isNull("participant")).count() >= 100, 20);
+            long big = charsForAHandRaisedAndLowered(raiser, watcher);
+            assertEquals(small, big, "a hand up and down, beside " + present + " and then 100 more");
+            assertTrue(big < 200, "a hand up and down costs under 200 characters: " + big);
+            // A client that did not ask for changes (1.1) is still sent the whole room.
+            JsonObject room = tabs.get(0).nextMatching(m -> m.getString("type").equals("room"), 10);
+            assertTrue(room.getJsonArray("participants").size() > 100, "a 1.1 client gets the whole room");
+        } finally {
+            tabs.forEach(LiveClient::close);
+        }
+    }
+
     /** Issue 10, finding 5: 64 MiB frames were read whole before being answered too-large, and 256 MiB ones ran the server out of memory. */
     @Test
     void a_message_far_over_the_limit_is_refused_as_it_arrives_not_read_whole() throws IOException {
