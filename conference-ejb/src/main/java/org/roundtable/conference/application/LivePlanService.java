@@ -71,8 +71,12 @@ public class LivePlanService {
         private volatile boolean broken;
         /** Every change id used in this plan, also those the authority no longer remembers. */
         private final UsedChangeIds usedIds = new UsedChangeIds();
+        /** Where a change id the authority no longer remembers is looked up: the revision it was stored at, or null. */
+        private final Function<String, Long> storedRevision;
 
-        LivePlan(UUID planId, UUID familyId, PlanAuthority authority, String lastHash, Set<String> signedActions) {
+        LivePlan(UUID planId, UUID familyId, PlanAuthority authority, String lastHash, Set<String> signedActions,
+                Function<String, Long> storedRevision) {
+            this.storedRevision = storedRevision;
             this.planId = planId;
             this.familyId = familyId;
             this.authority = authority;
@@ -102,9 +106,10 @@ public class LivePlanService {
             return authority.has(nodeId);
         }
 
-        /** The revision at which a change id was applied, or null (not applied, or too long ago to remember). */
+        /** The revision at which a change id was applied, or null (never applied), however long ago. */
         public Long appliedRevision(String changeId) {
-            return authority.appliedRevision(changeId);
+            Long recent = authority.appliedRevision(changeId);
+            return recent != null || !usedIds.mayContain(changeId) ? recent : storedRevision.apply(changeId);
         }
 
         /** The changes after a revision; throws STALE_BASE when they are no longer all kept. */
@@ -181,7 +186,7 @@ public class LivePlanService {
             if (seen != null) {
                 return new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable);
             }
-            if (plan.usedIds.mayContain(change.changeId()) && store.hasChange(plan.planId, change.changeId())) {
+            if (plan.usedIds.mayContain(change.changeId()) && plan.storedRevision.apply(change.changeId()) != null) {
                 // Refused here, before anything moves: the database would refuse it at commit.
                 throw new PlanRejection(PlanRejection.Reason.DUPLICATE_CHANGE, "This plan already has a change with the id "
                         + change.changeId() + ", made long ago. Give every change a new id.");
@@ -358,7 +363,8 @@ public class LivePlanService {
         var authority = new PlanAuthority(loaded.snapshot(), loaded.snapshotRevision(), HISTORY);
         loaded.after().forEach(authority::restore);
         loaded.before().forEach(authority::rememberOlder);
-        var plan = new LivePlan(loaded.planId(), familyId, authority, loaded.lastHash(), loaded.signedActions());
+        UUID planId = loaded.planId();
+        var plan = new LivePlan(planId, familyId, authority, loaded.lastHash(), loaded.signedActions(), id -> store.revisionOf(planId, id));
         store.changeIds(loaded.planId(), plan.usedIds::add);
         return plan;
     }

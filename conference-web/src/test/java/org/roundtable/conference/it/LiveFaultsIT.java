@@ -258,7 +258,8 @@ class LiveFaultsIT {
             String reused = "c-" + UUID.randomUUID();
             String goal = UUID.randomUUID().toString();
             typist.sendRaw(createGoal(reused, goal, "First use of a change id", base));
-            typist.nextMatching(m -> m.getString("type").equals("applied") && reused.equals(m.getString("changeId")), 5);
+            long firstUse = typist.nextMatching(m -> m.getString("type").equals("applied") && reused.equals(m.getString("changeId")), 5)
+                    .getJsonNumber("revision").longValue();
             long revision = 0;
             for (int i = 0; i < 1030; i++) {
                 var edited = fx.chair.put("/families/" + fx.taylors + "/plan/goals/" + goal, json("title", "Edited " + i, "description", ""));
@@ -278,6 +279,11 @@ class LiveFaultsIT {
             assertEquals(after + 1, applied.getJsonNumber("revision").longValue(), "nothing of the refused change was applied");
             assertTrue(typist.isOpen() && bystander.isOpen(), "nobody's room was closed");
             assertFalse(goalTitles().contains("Second use of the same change id"), "the stored plan");
+            // A client coming back with that change still pending is told it was applied, however long ago (rule 4).
+            try (LiveClient again = LiveClient.connect(People.signedIn(Role.INVOLVED_STAFF), fx.conference)) {
+                again.sendRaw("{\"type\":\"hello\",\"v\":1,\"pending\":[\"" + reused + "\"]}");
+                assertEquals(firstUse, again.next("welcome").getJsonObject("applied").getJsonNumber(reused).longValue());
+            }
         }
     }
 

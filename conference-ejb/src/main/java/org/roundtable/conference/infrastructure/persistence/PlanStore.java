@@ -284,10 +284,11 @@ public class PlanStore {
                 .getResultStream().forEach(id -> each.accept((String) id));
     }
 
-    /** Whether the plan has stored a change with this id. */
+    /** The revision at which the plan stored a change with this id, or null if it has none. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean hasChange(UUID planId, String changeId) {
-        return !em.createNativeQuery("select 1 from plan_change where plan_id = ?1 and change_id = ?2").setParameter(1, planId)
-                .setParameter(2, changeId).setMaxResults(1).getResultList().isEmpty();
+    public Long revisionOf(UUID planId, String changeId) {
+        List<?> found = em.createNativeQuery("select revision from plan_change where plan_id = ?1 and change_id = ?2").setParameter(1, planId)
+                .setParameter(2, changeId).setMaxResults(1).getResultList();
+        return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
     }
 }
