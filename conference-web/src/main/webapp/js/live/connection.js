@@ -38,7 +38,8 @@ export class LiveConnection {
     const socket = new WebSocket(`${scheme}//${window.location.host}/live/conferences/${this.conferenceId}`);
     this.socket = socket;
     socket.onopen = () => {
-      const hello = { type: 'hello', v: 1 };
+      // roomChanges (1.2): hands, the agenda and private parts come as changes, not the whole room.
+      const hello = { type: 'hello', v: 1, roomChanges: true };
       if (this.replica && !this.freshPlan) hello.revision = this.replica.revision;
       // Which of our changes did the server apply? It says in the welcome (protocol 1.1).
       if (this.replica && this.replica.inFlight) hello.pending = [this.replica.inFlight.changeId];
@@ -176,6 +177,11 @@ export class LiveConnection {
       }
       case 'room':
         this.handlers.onRoom(message);
+        break;
+      case 'hand':
+      case 'agenda':
+      case 'privatePart':
+        if (this.handlers.onRoomChange) this.handlers.onRoomChange(message);
         break;
       case 'presence':
         // One person joined, moved or left: the rest of the room is as it was.

@@ -4,6 +4,7 @@ import { api, requireCaller } from '../api.js';
 import { h, humanise, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
 import { LiveConnection } from '../live/connection.js';
+import { applyRoomChange } from '../live/room.js';
 import { positionBetween } from '../live/plan.js';
 import { TextOperation } from '../live/text-operation.js';
 
@@ -74,6 +75,12 @@ export async function render(main, { id }) {
     },
     onRoom(message) {
       room = message;
+      renderSide();
+      renderPresence();
+      if (isExcluded() !== planArea.hasAttribute('data-excluded')) renderPlan();
+    },
+    onRoomChange(message) {
+      room = applyRoomChange(room, message);
       renderSide();
       renderPresence();
       if (isExcluded() !== planArea.hasAttribute('data-excluded')) renderPlan();

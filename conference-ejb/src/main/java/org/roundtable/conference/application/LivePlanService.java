@@ -36,6 +36,7 @@ import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.plan.PlanJson;
 import org.roundtable.shared.plan.PlanNode;
 import org.roundtable.shared.plan.PlanOperation;
+import org.roundtable.shared.plan.PlanRejection;
 import org.roundtable.shared.record.InformationKind;
 
 /**
@@ -68,8 +69,14 @@ public class LivePlanService {
         private CompletableFuture<Void> lastDurable = CompletableFuture.completedFuture(null);
         /** Set when a write failed: what is in memory is ahead of the database and is thrown away. */
         private volatile boolean broken;
+        /** Every change id used in this plan, also those the authority no longer remembers. */
+        private final UsedChangeIds usedIds = new UsedChangeIds();
+        /** Where a change id the authority no longer remembers is looked up: the revision it was stored at, or null. */
+        private final Function<String, Long> storedRevision;
 
-        LivePlan(UUID planId, UUID familyId, PlanAuthority authority, String lastHash, Set<String> signedActions) {
+        LivePlan(UUID planId, UUID familyId, PlanAuthority authority, String lastHash, Set<String> signedActions,
+                Function<String, Long> storedRevision) {
+            this.storedRevision = storedRevision;
             this.planId = planId;
             this.familyId = familyId;
             this.authority = authority;
@@ -99,9 +106,10 @@ public class LivePlanService {
             return authority.has(nodeId);
         }
 
-        /** The revision at which a change id was applied, or null (not applied, or too long ago to remember). */
+        /** The revision at which a change id was applied, or null (never applied), however long ago. */
         public Long appliedRevision(String changeId) {
-            return authority.appliedRevision(changeId);
+            Long recent = authority.appliedRevision(changeId);
+            return recent != null || !usedIds.mayContain(changeId) ? recent : storedRevision.apply(changeId);
         }
 
         /** The changes after a revision; throws STALE_BASE when they are no longer all kept. */
@@ -178,6 +186,11 @@ public class LivePlanService {
             if (seen != null) {
                 return new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable);
             }
+            if (plan.usedIds.mayContain(change.changeId()) && plan.storedRevision.apply(change.changeId()) != null) {
+                // Refused here, before anything moves: the database would refuse it at commit.
+                throw new PlanRejection(PlanRejection.Reason.DUPLICATE_CHANGE, "This plan already has a change with the id "
+                        + change.changeId() + ", made long ago. Give every change a new id.");
+            }
             PlanAuthority.Prepared prepared = plan.authority.prepare(change);
             editPolicy.check(caller, familyId, plan.authority::document, prepared.change().operations());
             List<String> voiding = signaturesVoidedBy(plan, prepared);
@@ -221,6 +234,7 @@ public class LivePlanService {
                     durable.completeExceptionally(failure);
                 }));
         plan.authority.commit(prepared);
+        plan.usedIds.add(stored.changeId());
         plan.lastHash = hash;
         plan.lastDurable = durable;
         return new Submitted(new PlanAuthority.Applied(stored), durable);
@@ -243,6 +257,7 @@ public class LivePlanService {
             throw e;
         }
         plan.authority.commit(prepared);
+        plan.usedIds.add(prepared.change().changeId());
         plan.lastHash = appended.hash();
         plan.signedActions.removeAll(voiding);
         applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName(), null));
@@ -348,7 +363,10 @@ public class LivePlanService {
         var authority = new PlanAuthority(loaded.snapshot(), loaded.snapshotRevision(), HISTORY);
         loaded.after().forEach(authority::restore);
         loaded.before().forEach(authority::rememberOlder);
-        return new LivePlan(loaded.planId(), familyId, authority, loaded.lastHash(), loaded.signedActions());
+        UUID planId = loaded.planId();
+        var plan = new LivePlan(planId, familyId, authority, loaded.lastHash(), loaded.signedActions(), id -> store.revisionOf(planId, id));
+        store.changeIds(loaded.planId(), plan.usedIds::add);
+        return plan;
     }
 
     /** For tests and operators: forget the in-memory copy, so the next use reads the database. */

@@ -73,6 +73,7 @@ class LiveBrowserIT {
 
     @Test
     void the_live_page_fits_a_small_phone_and_shows_who_is_typing_where() {
+        fx.freshAgendaItem(fx.conference); // the last on the agenda, not the current one
         try (Browser chair = new Browser(); Browser worker = new Browser()) {
             chair.signInAsStaff("chair");
             worker.signInAsStaff("social.worker");
@@ -89,6 +90,11 @@ class LiveBrowserIT {
             chair.click(By.id("hand"));
             worker.waitForText(By.id("live-people"), "Hand up");
             chair.assertAccessible();
+            // Hands and the agenda reach the others as changes to the room (protocol 1.2).
+            chair.click(By.id("hand"));
+            worker.waitForGone(By.id("hand-queue"));
+            chair.click(By.cssSelector("#live-agenda li:last-child button"));
+            worker.waitForText(By.cssSelector("#live-agenda [aria-current]"), "(now)");
         }
     }
 

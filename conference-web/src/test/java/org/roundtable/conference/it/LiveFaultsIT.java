@@ -7,11 +7,22 @@ import static org.roundtable.conference.it.JsonBodies.json;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -57,7 +68,12 @@ class LiveFaultsIT {
      * Someone types as fast as they may while their access is taken away: every goal they send
      * after the call that took it away has returned must be missing from the plan.
      */
-    private static void noSubmitAfterTheCallReturnsIsApplied(LiveClient typist, Runnable revoke) throws Exception {
+    /** Takes access away; may throw (then the test fails). */
+    private interface Revocation {
+        void run() throws Exception;
+    }
+
+    private static void noSubmitAfterTheCallReturnsIsApplied(LiveClient typist, Revocation revoke) throws Exception {
         long base = typist.hello().getJsonNumber("revision").longValue();
         String run = UUID.randomUUID().toString().substring(0, 8);
         var revoked = new AtomicBoolean();
@@ -111,6 +127,60 @@ class LiveFaultsIT {
         LiveClient advocate = LiveClient.connect(People.signedIn(Role.ADVOCATE), conference);
         noSubmitAfterTheCallReturnsIsApplied(advocate,
                 () -> assertEquals(200, fx.chair.delete("/conferences/" + conference + "/invitees/" + invitee).status()));
+    }
+
+    /**
+     * The race made wide: the check of the removed person's connection is slow (the database is
+     * busy: another transaction holds their session row, which the check must write, for a
+     * second), and they keep typing meanwhile. A connection marked "checked" before its check
+     * had finished let every message of that second through.
+     */
+    @Test
+    void no_submit_sent_after_removing_an_invitee_has_returned_is_applied_even_while_their_check_is_slow() throws Exception {
+        String conference = fx.freshConference();
+        var advocates = fx.chair.get("/families/" + fx.taylors + "/advocates").structure().asJsonArray();
+        String advocateId = advocates.getJsonObject(0).getString("advocateId");
+        var view = fx.chair.post("/conferences/" + conference + "/invitees", json("role", "ADVOCATE", "advocateId", advocateId)).json();
+        String invitee = DemoFixture.idWhere(view, "invitees", "name", "Dee Walker");
+        ApiClient person = People.signedIn(Role.ADVOCATE);
+        LiveClient advocate = LiveClient.connect(person, conference);
+        var release = Executors.newSingleThreadScheduledExecutor();
+        try {
+            noSubmitAfterTheCallReturnsIsApplied(advocate, () -> {
+                AutoCloseable held = holdSessionRow(person.cookie("RT_SESSION"));
+                release.schedule(() -> {
+                    held.close();
+                    return null;
+                }, 1, TimeUnit.SECONDS);
+                assertEquals(200, fx.chair.delete("/conferences/" + conference + "/invitees/" + invitee).status());
+            });
+        } finally {
+            release.shutdown();
+            release.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Makes the next check of a session slow: it was last seen minutes ago, so checking it writes
+     * its row, and another transaction holds that row until closed.
+     */
+    private static AutoCloseable holdSessionRow(String sessionToken) {
+        try {
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sessionToken.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(1, Database.update("update user_session set last_seen_at = last_seen_at - interval '5 minutes' where token_hash = ?", hash));
+            Connection holder = Database.connect();
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("select id from user_session where token_hash = ? for update")) {
+                lock.setString(1, hash);
+                lock.executeQuery().close();
+            }
+            return () -> {
+                holder.rollback();
+                holder.close();
+            };
+        } catch (SQLException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -170,6 +240,85 @@ class LiveFaultsIT {
         }
     }
 
+    private static String createGoal(String changeId, String goalId, String title, long base) {
+        return "{\"type\":\"submit\",\"changeId\":\"" + changeId + "\",\"baseRevision\":" + base
+                + ",\"ops\":[{\"op\":\"createGoal\",\"id\":\"" + goalId + "\",\"position\":\"zz\",\"title\":\"" + title + "\"}]}";
+    }
+
+    /**
+     * Issue 10: a change id used again after it left the 1,024 the server remembers was taken,
+     * then refused by the database's unique key, and the plan was read again for everyone.
+     */
+    @Test
+    void a_change_id_used_again_long_after_is_refused_to_its_sender_and_disturbs_nobody() {
+        try (LiveClient typist = LiveClient.connect(People.signedIn(Role.INVOLVED_STAFF), fx.conference);
+                LiveClient bystander = LiveClient.connect(People.signedIn(Role.FAMILY_MEMBER), fx.conference)) {
+            long base = typist.hello().getJsonNumber("revision").longValue();
+            bystander.hello();
+            String reused = "c-" + UUID.randomUUID();
+            String goal = UUID.randomUUID().toString();
+            typist.sendRaw(createGoal(reused, goal, "First use of a change id", base));
+            long firstUse = typist.nextMatching(m -> m.getString("type").equals("applied") && reused.equals(m.getString("changeId")), 5)
+                    .getJsonNumber("revision").longValue();
+            long revision = 0;
+            for (int i = 0; i < 1030; i++) {
+                var edited = fx.chair.put("/families/" + fx.taylors + "/plan/goals/" + goal, json("title", "Edited " + i, "description", ""));
+                assertEquals(200, edited.status(), edited::toString);
+                revision = edited.json().getJsonNumber("revision").longValue();
+            }
+            String second = UUID.randomUUID().toString();
+            typist.sendRaw(createGoal(reused, second, "Second use of the same change id", revision));
+            JsonObject error = typist.next("error");
+            assertEquals("duplicate-change", error.getString("code"));
+            assertEquals(reused, error.getString("ref"));
+            // Nobody was disturbed: both are still in the room, and the next change is the next revision.
+            String next = "c-" + UUID.randomUUID();
+            bystander.sendRaw(createGoal(next, UUID.randomUUID().toString(), "After the refused one", revision));
+            long after = revision;
+            JsonObject applied = typist.nextMatching(m -> m.getString("type").equals("applied") && next.equals(m.getString("changeId")), 10);
+            assertEquals(after + 1, applied.getJsonNumber("revision").longValue(), "nothing of the refused change was applied");
+            assertTrue(typist.isOpen() && bystander.isOpen(), "nobody's room was closed");
+            assertFalse(goalTitles().contains("Second use of the same change id"), "the stored plan");
+            // A client coming back with that change still pending is told it was applied, however long ago (rule 4).
+            try (LiveClient again = LiveClient.connect(People.signedIn(Role.INVOLVED_STAFF), fx.conference)) {
+                again.sendRaw("{\"type\":\"hello\",\"v\":1,\"pending\":[\"" + reused + "\"]}");
+                assertEquals(firstUse, again.next("welcome").getJsonObject("applied").getJsonNumber(reused).longValue());
+            }
+        }
+    }
+
+    /** The status line's code of a WebSocket upgrade to the live room, with this Origin (null: none sent). */
+    private static int upgradeStatus(String origin, String sessionToken) throws IOException {
+        URI base = ApiClient.BASE;
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5000);
+            String request = "GET /live/conferences/" + fx.conference + " HTTP/1.1\r\n"
+                    + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                    + "Cookie: RT_SESSION=" + sessionToken + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    /**
+     * Another site's page cannot open the live room with the visitor's cookie (docs/protocol.md,
+     * Connecting): its upgrade is refused, as is the null Origin of a sandboxed page; our own
+     * pages, and clients that are not browsers (no Origin), get through to the session check.
+     */
+    @Test
+    void a_live_connection_from_another_sites_page_is_refused_at_the_handshake() throws IOException {
+        String token = People.signedIn(Role.INVOLVED_STAFF).cookie("RT_SESSION");
+        assertEquals(404, upgradeStatus("https://evil.example", token), "another site");
+        assertEquals(404, upgradeStatus("null", token), "a sandboxed page");
+        assertEquals(404, upgradeStatus(ApiClient.BASE.toString().replace("localhost", "127.0.0.1"), token), "our address written otherwise");
+        assertEquals(101, upgradeStatus(ApiClient.BASE.toString(), token), "our own page");
+        assertEquals(101, upgradeStatus(null, token), "a client that is not a browser");
+    }
+
     @Test
     void a_due_date_after_2100_or_a_nul_character_is_refused_over_rest_as_well() {
         String action = fx.socialCareAction();
@@ -217,9 +366,56 @@ class LiveFaultsIT {
         }
     }
 
+    /** Characters of what the watcher was told about the room's hands, whole or as a change, from message {@code from} on. */
+    private static long handChars(LiveClient watcher, int from) {
+        return watcher.received.subList(from, watcher.received.size()).stream()
+                .filter(m -> m.getString("type").equals("room") || m.getString("type").equals("hand"))
+                .mapToLong(m -> m.toString().length()).sum();
+    }
+
+    private static long charsForAHandRaisedAndLowered(LiveClient raiser, LiveClient watcher) {
+        String who = raiser.welcome.getJsonObject("you").getString("participantId");
+        int from = watcher.received.size();
+        raiser.send(Json.createObjectBuilder().add("type", "raiseHand").build());
+        watcher.nextMatching(m -> m.getString("type").equals("hand") && who.equals(m.getString("participantId")) && m.getBoolean("raised"), 10);
+        raiser.send(Json.createObjectBuilder().add("type", "lowerHand").build());
+        watcher.nextMatching(m -> m.getString("type").equals("hand") && who.equals(m.getString("participantId")) && !m.getBoolean("raised"), 10);
+        return handChars(watcher, from);
+    }
+
+    /** Issue 10: a raised hand sent everyone the whole room, so in a big room each hand cost every watcher the whole list. */
+    @Test
+    void a_hand_raised_in_a_room_of_100_costs_a_watcher_the_same_few_bytes_as_in_a_room_of_2() {
+        ApiClient worker = People.signedIn(Role.INVOLVED_STAFF);
+        String token = worker.cookie("RT_SESSION");
+        var tabs = new java.util.ArrayList<LiveClient>();
+        try (LiveClient watcher = LiveClient.connect(fx.chair, fx.conference);
+                LiveClient raiser = LiveClient.connect(People.signedIn(Role.FAMILY_MEMBER), fx.conference)) {
+            watcher.helloTakingRoomChanges();
+            raiser.hello();
+            long small = charsForAHandRaisedAndLowered(raiser, watcher);
+            int present = watcher.welcome.getJsonObject("room").getJsonArray("participants").size();
+            for (int i = 0; i < 100; i++) {
+                LiveClient tab = LiveClient.connect(token, fx.conference, worker.base().toString(), worker.base());
+                tab.hello();
+                tabs.add(tab);
+            }
+            watcher.nextMatching(m -> watcher.received.stream().filter(r -> r.getString("type").equals("presence")
+                    && !r.isNull("participant")).count() >= 100, 20);
+            long big = charsForAHandRaisedAndLowered(raiser, watcher);
+            assertEquals(small, big, "a hand up and down, beside " + present + " and then 100 more");
+            assertTrue(big < 200, "a hand up and down costs under 200 characters: " + big);
+            // A client that did not ask for changes (1.1) is still sent the whole room.
+            JsonObject room = tabs.get(0).nextMatching(m -> m.getString("type").equals("room"), 10);
+            assertTrue(room.getJsonArray("participants").size() > 100, "a 1.1 client gets the whole room");
+        } finally {
+            tabs.forEach(LiveClient::close);
+        }
+    }
+
     /** Issue 10, finding 5: 64 MiB frames were read whole before being answered too-large, and 256 MiB ones ran the server out of memory. */
     @Test
-    void a_message_far_over_the_limit_is_refused_as_it_arrives_not_read_whole() {
+    void a_message_far_over_the_limit_is_refused_as_it_arrives_not_read_whole() throws IOException {
         LiveClient whole = LiveClient.connect(People.signedIn(Role.INVOLVED_STAFF), fx.conference);
         whole.hello();
         try {
@@ -234,6 +430,8 @@ class LiveFaultsIT {
         // 256 MiB in 64 KiB fragments: the server must stop reading long before the end.
         LiveClient streaming = LiveClient.connect(People.signedIn(Role.INVOLVED_STAFF), fx.conference);
         streaming.hello();
+        var heap = new ServerHeap();
+        long before = heap.oldGenerationAfterGc();
         String chunk = "x".repeat(64 * 1024);
         long sent = 0;
         try {
@@ -248,6 +446,13 @@ class LiveFaultsIT {
         var closed = streaming.closedWithin(5).orElseThrow(() -> new AssertionError("256 MiB were taken in"));
         assertEquals(1009, closed.getCloseCode().getCode());
         assertTrue(sent < 32L * 1024 * 1024, "the server stopped reading after " + sent / (1024 * 1024) + " MiB");
+        // What the server may hold of a message is 98,304 characters (under 1 MiB with its
+        // buffers); 16 MiB leaves room for what other work promotes meanwhile, and is a sixteenth
+        // of what reading the message whole would take (a buffer that large goes straight to the
+        // old generation, so its peak would show it even if it was let go at once).
+        long grown = heap.oldGenerationPeak() - before;
+        heap.close();
+        assertTrue(grown < 16L * 1024 * 1024, "the server's old generation grew by " + grown / (1024 * 1024) + " MiB while it was sent");
     }
 
     /** Issue 10, finding 8: after a whole plan, a client could not tell whether its unacknowledged change had been applied. */

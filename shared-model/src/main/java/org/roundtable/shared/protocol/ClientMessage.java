@@ -9,11 +9,17 @@ public sealed interface ClientMessage {
 
     /**
      * First message: the protocol version, the plan revision the client already has (if any), and
-     * the ids of its changes not yet acknowledged (1.1): the welcome says which of them were applied.
+     * the ids of its changes not yet acknowledged (1.1): the welcome says which of them were applied;
+     * and whether it takes changes to the room (hands, agenda, private part) as changes (1.2)
+     * rather than the whole room each time.
      */
-    record Hello(int version, Long revision, List<String> pending) implements ClientMessage {
+    record Hello(int version, Long revision, List<String> pending, boolean roomChanges) implements ClientMessage {
         public Hello(int version, Long revision) {
             this(version, revision, List.of());
+        }
+
+        public Hello(int version, Long revision, List<String> pending) {
+            this(version, revision, pending, false);
         }
     }
 

@@ -100,7 +100,11 @@ public final class LiveProtocol {
                 pending.add(s.getString());
             }
         }
-        return new ClientMessage.Hello(integer(o, "v"), revision, List.copyOf(pending));
+        JsonValue.ValueType roomChanges = o.containsKey("roomChanges") ? o.get("roomChanges").getValueType() : JsonValue.ValueType.FALSE;
+        if (roomChanges != JsonValue.ValueType.TRUE && roomChanges != JsonValue.ValueType.FALSE) {
+            throw new ProtocolViolation("invalid", "\"roomChanges\" is true or false.");
+        }
+        return new ClientMessage.Hello(integer(o, "v"), revision, List.copyOf(pending), roomChanges == JsonValue.ValueType.TRUE);
     }
 
     private static ClientMessage submit(JsonObject o) {

@@ -58,4 +58,12 @@ class LiveProtocolTest {
         assertEquals("invalid", code("{\"type\":\"hello\",\"v\":1,\"pending\":[" + "\"c\",".repeat(16) + "\"c\"]}"));
         assertEquals("invalid", code("{\"type\":\"hello\",\"v\":1,\"pending\":[42]}"));
     }
+
+    @Test
+    void a_hello_may_ask_for_changes_to_the_room_instead_of_the_whole_room_each_time() {
+        assertEquals(new ClientMessage.Hello(1, null, java.util.List.of(), true),
+                LiveProtocol.parse("{\"type\":\"hello\",\"v\":1,\"roomChanges\":true}"));
+        assertEquals(new ClientMessage.Hello(1, null), LiveProtocol.parse("{\"type\":\"hello\",\"v\":1}"));
+        assertEquals("invalid", code("{\"type\":\"hello\",\"v\":1,\"roomChanges\":\"yes\"}"));
+    }
 }

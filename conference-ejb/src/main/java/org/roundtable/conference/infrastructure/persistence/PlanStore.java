@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.commitment.ActionSignature;
@@ -274,5 +275,20 @@ public class PlanStore {
             }
         }
         return list;
+    }
+
+    /** Every change id the plan has used, handed on one at a time (a long history is not held as a list). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void changeIds(UUID planId, Consumer<String> each) {
+        em.createNativeQuery("select change_id from plan_change where plan_id = ?1").setParameter(1, planId)
+                .getResultStream().forEach(id -> each.accept((String) id));
+    }
+
+    /** The revision at which the plan stored a change with this id, or null if it has none. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Long revisionOf(UUID planId, String changeId) {
+        List<?> found = em.createNativeQuery("select revision from plan_change where plan_id = ?1 and change_id = ?2").setParameter(1, planId)
+                .setParameter(2, changeId).setMaxResults(1).getResultList();
+        return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
     }
 }

@@ -35,6 +35,8 @@ final class LiveConnection {
     volatile boolean joined;
     /** Kept out of a private part: sent nothing of the plan or comments until it ends. */
     volatile boolean paused;
+    /** Said in its hello (1.2): hands, agenda and private part go to it as changes, not the whole room. */
+    volatile boolean roomChanges;
     /** The last plan revision this client has (sent by us, or said in its hello). */
     volatile long revision;
     /**

@@ -239,7 +239,7 @@ public class LiveRooms {
         } else if (message instanceof ClientMessage.RaiseHand) {
             String me = c.participant.inviteeId().toString();
             state.updateRoom(c.conferenceId, s -> s.hands().contains(me) ? s : withHands(s, append(s.hands(), me)));
-            broadcastRoom(c.conferenceId);
+            broadcastRoomChange(c.conferenceId, handOf(me));
         } else if (message instanceof ClientMessage.LowerHand) {
             lowerHand(c.conferenceId, c.participant.inviteeId().toString());
         } else if (message instanceof ClientMessage.ClearHand clear) {
@@ -249,7 +249,7 @@ public class LiveRooms {
             requireChair(c);
             roomService.requireAgendaItem(c.conferenceId, uuid(move.itemId()));
             state.updateRoom(c.conferenceId, s -> new RoomState(move.itemId(), s.hands(), s.privatePartId()));
-            broadcastRoom(c.conferenceId);
+            broadcastRoomChange(c.conferenceId, (s, part, excluded) -> ServerMessages.agenda(s.agendaItemId()));
         } else if (message instanceof ClientMessage.Comment comment) {
             comment(c, comment);
         } else if (message instanceof ClientMessage.StartPrivate start) {
@@ -284,6 +284,7 @@ public class LiveRooms {
                 return room;
             });
             c.paused = excluded;
+            c.roomChanges = hello.roomChanges();
             PlanDocument document = null;
             List<PlanChange> missed = null;
             if (!excluded) {
@@ -409,7 +410,7 @@ public class LiveRooms {
                 each.paused = true;
             }
         }
-        broadcastRoom(c.conferenceId);
+        broadcastRoomChange(c.conferenceId, LiveRooms::privatePartOf);
     }
 
     private void endPrivate(LiveConnection c) {
@@ -428,39 +429,57 @@ public class LiveRooms {
             }
             return null;
         });
-        broadcastRoom(c.conferenceId);
+        broadcastRoomChange(c.conferenceId, LiveRooms::privatePartOf);
     }
 
     private void lowerHand(UUID conferenceId, String inviteeId) {
         state.updateRoom(conferenceId, s -> withHands(s, s.hands().stream().filter(h -> !h.equals(inviteeId)).toList()));
-        broadcastRoom(conferenceId);
+        broadcastRoomChange(conferenceId, handOf(inviteeId));
+    }
+
+    /** A change to the room, as one participant is sent it (1.2). */
+    private interface RoomChange {
+        String message(RoomState state, Optional<PrivatePartView> privatePart, boolean viewerExcluded);
+    }
+
+    /** Someone's hand as it now is (read from the room's state, so two quick changes end the same everywhere). */
+    private static RoomChange handOf(String inviteeId) {
+        return (s, part, excluded) -> ServerMessages.hand(inviteeId, s.hands().contains(inviteeId));
+    }
+
+    private static String privatePartOf(RoomState s, Optional<PrivatePartView> part, boolean excluded) {
+        return ServerMessages.privatePart(part.map(p -> p.id().toString()).orElse(null), part.map(PrivatePartView::reason).orElse(null),
+                part.map(PrivatePartView::excludedNames).orElse(List.of()), excluded);
     }
 
     /**
-     * The room as it is now, to everyone in it. The state and presence are read once and the
-     * message written once for those in the room and once for those kept out of a private part,
-     * however many people are in it.
+     * Hands, the agenda or the private part changed: a client that asked for changes (hello
+     * roomChanges, 1.2) is sent just the change, whose size does not grow with the room; an
+     * older client the whole room, as before. Each message is written once per kind of viewer.
      */
-    void broadcastRoom(UUID conferenceId) {
+    private void broadcastRoomChange(UUID conferenceId, RoomChange change) {
         Room room = rooms.get(conferenceId);
         if (room == null) {
             return;
         }
         RoomState roomState = state.room(conferenceId);
         Optional<PrivatePartView> privatePart = runningPrivatePart(conferenceId, roomState);
-        Map<String, Presence> presence = state.presence(conferenceId);
-        String inside = null;
-        String outside = null;
+        Map<String, Presence> presence = null;
+        String[] changes = new String[2];
+        String[] wholes = new String[2];
         for (LiveConnection c : room.connections) {
             if (!c.joined) {
                 continue;
             }
-            if (isExcluded(c, privatePart)) {
-                outside = outside != null ? outside : roomMessage(roomState, presence, privatePart, true);
-                c.send(outside);
+            boolean excluded = isExcluded(c, privatePart);
+            int kind = excluded ? 1 : 0;
+            if (c.roomChanges) {
+                changes[kind] = changes[kind] != null ? changes[kind] : change.message(roomState, privatePart, excluded);
+                c.send(changes[kind]);
             } else {
-                inside = inside != null ? inside : roomMessage(roomState, presence, privatePart, false);
-                c.send(inside);
+                presence = presence != null ? presence : state.presence(conferenceId);
+                wholes[kind] = wholes[kind] != null ? wholes[kind] : roomMessage(roomState, presence, privatePart, excluded);
+                c.send(wholes[kind]);
             }
         }
     }
@@ -657,6 +676,7 @@ public class LiveRooms {
             case TEXT_MISMATCH -> "text-mismatch";
             case STALE_BASE -> "stale-base";
             case FUTURE_BASE -> "future-base";
+            case DUPLICATE_CHANGE -> "duplicate-change";
         };
     }
 }

@@ -186,7 +186,14 @@ final class ServerMessages {
         } else {
             b.add("agendaItemId", state.agendaItemId());
         }
-        if (state.privatePartId() == null) {
+        addPrivatePart(b, state.privatePartId(), privateReason, excludedNames, viewerExcluded);
+        return b.build().toString();
+    }
+
+    /** The private part as this participant may see it: its reason and who is out only for those in it. */
+    private static void addPrivatePart(JsonObjectBuilder b, String privatePartId, String privateReason, List<String> excludedNames,
+            boolean viewerExcluded) {
+        if (privatePartId == null) {
             b.addNull("privatePart");
         } else if (viewerExcluded) {
             b.add("privatePart", JSON.createObjectBuilder().add("running", true).add("youAreExcluded", true));
@@ -196,6 +203,23 @@ final class ServerMessages {
             b.add("privatePart", JSON.createObjectBuilder().add("running", true).add("youAreExcluded", false)
                     .add("reason", privateReason).add("excluded", out));
         }
+    }
+
+    /** 1.2: one participant's hand went up or down; the same few bytes however big the room. */
+    static String hand(String participantId, boolean raised) {
+        return JSON.createObjectBuilder().add("type", "hand").add("participantId", participantId).add("raised", raised).build().toString();
+    }
+
+    /** 1.2: the agenda moved to this item. */
+    static String agenda(String agendaItemId) {
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "agenda");
+        return (agendaItemId == null ? b.addNull("agendaItemId") : b.add("agendaItemId", agendaItemId)).build().toString();
+    }
+
+    /** 1.2: a private part began or ended (null id), as this participant may see it. */
+    static String privatePart(String privatePartId, String privateReason, List<String> excludedNames, boolean viewerExcluded) {
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "privatePart");
+        addPrivatePart(b, privatePartId, privateReason, excludedNames, viewerExcluded);
         return b.build().toString();
     }
 
