@@ -14,7 +14,8 @@ import org.roundtable.conference.benchmark.ProcessCpu;
  */
 public final class BenchmarkServer implements AutoCloseable {
 
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** Each part of the heap as jcmd prints it ("total ...K, used ...K"): one line for G1, one per generation for the others. */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private final StandaloneServer server = new StandaloneServer(200, "1g");
 
     private BenchmarkServer() {
@@ -116,10 +117,16 @@ public final class BenchmarkServer implements AutoCloseable {
         String out = new String(info.getInputStream().readAllBytes());
         info.waitFor();
         Matcher m = HEAP_USED.matcher(out);
-        if (!m.find()) {
+        long used = 0;
+        boolean found = false;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1)) * 1024;
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("jcmd did not report the heap: " + out);
         }
-        return Long.parseLong(m.group(1)) * 1024;
+        return used;
     }
 
     /** Records a profile of the server (JDK Flight Recorder) for the next so many seconds into a file. */
