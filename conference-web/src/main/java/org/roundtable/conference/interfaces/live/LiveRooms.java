@@ -194,10 +194,14 @@ public class LiveRooms {
      * to wait (see LivePlanService#trySubmitLive); false, with nothing done, if it must go to a worker.
      */
     private boolean tryAtOnce(LiveConnection c, String frame) {
-        if (!c.joined || c.checkedEpoch != epoch.get() || !c.handling.tryLock()) {
+        if (!c.handling.tryLock()) {
             return false;
         }
         try {
+            // Read holding the lock: a change of access moves the epoch on, then waits for the lock (onAccessChanged).
+            if (!c.joined || c.checkedEpoch != epoch.get()) {
+                return false;
+            }
             ClientMessage message;
             try {
                 message = LiveProtocol.parse(frame);
