@@ -26,8 +26,6 @@ final class LiveConnection {
     private static final int MAX_BATCH = 200;
     private static final int MAX_BATCH_CHARS = 64 * 1024;
     private final ArrayDeque<String> outbox = new ArrayDeque<>();
-    /** The outbox of the I/O thread that writes to this socket (null: send from the caller's thread). */
-    private final IoThreadOutbox ioThread;
     private boolean sending;
     volatile Caller caller;
     volatile ParticipantView participant;
@@ -50,7 +48,6 @@ final class LiveConnection {
 
     LiveConnection(Session session, String sessionToken, UUID conferenceId) {
         this.session = session;
-        this.ioThread = IoThreadOutbox.of(session);
         this.sessionToken = sessionToken;
         this.conferenceId = conferenceId;
     }
@@ -58,20 +55,9 @@ final class LiveConnection {
     /**
      * Queues a message. Messages go out one at a time, in the order queued, without ever blocking
      * the caller (who may be holding a plan): a slow reader cannot hold up the room. A reader that
-     * falls this far behind is disconnected; its client reconnects and catches up. They are
-     * written on the socket's own I/O thread (see {@link IoThreadOutbox}) when the container says which.
+     * falls this far behind is disconnected; its client reconnects and catches up.
      */
     void send(String message) {
-        if (ioThread != null) {
-            ioThread.add(this, message);
-        } else {
-            enqueue(message);
-            flush();
-        }
-    }
-
-    /** Adds a message to those waiting to go out. */
-    void enqueue(String message) {
         synchronized (outbox) {
             if (!session.isOpen()) {
                 return;
@@ -82,13 +68,7 @@ final class LiveConnection {
                 return;
             }
             outbox.addLast(message);
-        }
-    }
-
-    /** Starts sending what is waiting, unless a frame is already on its way (its completion sends the rest). */
-    void flush() {
-        synchronized (outbox) {
-            if (sending || outbox.isEmpty()) {
+            if (sending) {
                 return;
             }
             sending = true;
@@ -144,20 +124,10 @@ final class LiveConnection {
         return frame.append("]}").toString();
     }
 
-    /** Closes the socket after the messages queued before (the reason is cut to what a close frame carries). */
     void close(CloseReason.CloseCode code, String reason) {
-        var closing = new CloseReason(code, reason.length() > 120 ? reason.substring(0, 120) : reason);
-        if (ioThread != null) {
-            ioThread.close(this, closing);
-        } else {
-            closeNow(closing);
-        }
-    }
-
-    void closeNow(CloseReason reason) {
         try {
             if (session.isOpen()) {
-                session.close(reason);
+                session.close(new CloseReason(code, reason.length() > 120 ? reason.substring(0, 120) : reason));
             }
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing a live connection", e);
