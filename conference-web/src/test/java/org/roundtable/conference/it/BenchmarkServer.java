@@ -9,7 +9,7 @@ import org.roundtable.conference.benchmark.ProcessCpu;
 
 /**
  * The server the benchmark measures: the provisioned WildFly with the built WAR, started as an
- * operator would, on a throwaway PostgreSQL, with 1 GiB of heap. Given CPUs (a taskset list),
+ * operator would, on a throwaway PostgreSQL, with 1 GiB of heap (fixed from the start). Given CPUs (a taskset list),
  * WildFly and PostgreSQL both run on those only, and the caller (the load generator) on the others.
  */
 public final class BenchmarkServer implements AutoCloseable {
@@ -36,7 +36,9 @@ public final class BenchmarkServer implements AutoCloseable {
             pin(ProcessHandle.current().pid(), otherCpus(cpus));
             s.server.onCpus(cpus);
         }
-        s.server.withJavaOptions(javaOptions);
+        // The heap fixed at its maximum from the start, as a server's should be: on one core (the
+        // serial collector) the full collections while it grew from 128 MiB gave the slowest edits.
+        s.server.withJavaOptions(("-Xms1g " + javaOptions).strip());
         s.server.start();
         return s;
     }
