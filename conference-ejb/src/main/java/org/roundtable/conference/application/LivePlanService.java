@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -174,48 +173,19 @@ public class LivePlanService {
      */
     public Submitted submitLive(Caller caller, UUID familyId, PlanChange change) {
         policy.requireShared(caller, familyId, InformationKind.PLAN);
-        return withPlanHead(familyId, plan -> submitTo(plan, caller, familyId, change, true));
-    }
-
-    /**
-     * Like {@link #submitLive}, for a thread that must never wait (a socket's I/O thread): the
-     * change is taken only if that needs neither the database nor another thread, that is the plan
-     * is in memory and free, the check of the change reads nothing (it sets no owner or status),
-     * and it voids no signature. Empty when it would have to wait: then use submitLive elsewhere.
-     * (The caller's sharing answer is cached: a live connection's join asked for it.)
-     */
-    public Optional<Submitted> trySubmitLive(Caller caller, UUID familyId, PlanChange change) {
-        if (!PlanEditPolicy.checksWithoutDatabase(change.operations())) {
-            return Optional.empty();
-        }
-        LivePlan plan = plans.held(familyId);
-        if (plan == null || !plan.lock.tryLock()) {
-            return Optional.empty();
-        }
-        try {
-            if (!plans.isCurrent(familyId, plan)) {
-                return Optional.empty();
+        return withPlanHead(familyId, plan -> {
+            Long seen = plan.authority.appliedRevision(change.changeId());
+            if (seen != null) {
+                return new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable);
             }
-            policy.requireShared(caller, familyId, InformationKind.PLAN);
-            return Optional.ofNullable(submitTo(plan, caller, familyId, change, false));
-        } finally {
-            plan.lock.unlock();
-        }
-    }
-
-    /** Takes a change into a plan held by this thread; null if it voids signatures and this thread may not wait. */
-    private Submitted submitTo(LivePlan plan, Caller caller, UUID familyId, PlanChange change, boolean mayWait) {
-        Long seen = plan.authority.appliedRevision(change.changeId());
-        if (seen != null) {
-            return new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable);
-        }
-        PlanAuthority.Prepared prepared = plan.authority.prepare(change);
-        editPolicy.check(caller, familyId, plan.authority::document, prepared.change().operations());
-        List<String> voiding = signaturesVoidedBy(plan, prepared);
-        if (!voiding.isEmpty()) {
-            return mayWait ? appendVoidingSignatures(caller, familyId, plan, prepared, voiding) : null;
-        }
-        return queue(caller, familyId, plan, prepared);
+            PlanAuthority.Prepared prepared = plan.authority.prepare(change);
+            editPolicy.check(caller, familyId, plan.authority::document, prepared.change().operations());
+            List<String> voiding = signaturesVoidedBy(plan, prepared);
+            if (!voiding.isEmpty()) {
+                return appendVoidingSignatures(caller, familyId, plan, prepared, voiding);
+            }
+            return queue(caller, familyId, plan, prepared);
+        });
     }
 
     /** The usual path: the change joins the writer's queue and the plan moves on in memory. */

@@ -41,16 +41,6 @@ final class LoadedPlans<P> {
         return h.plan;
     }
 
-    /** The family's plan if it is held (marked as used now), or null: never loads. */
-    P held(UUID familyId) {
-        Held<P> h = held.get(familyId);
-        if (h == null) {
-            return null;
-        }
-        h.lastUsed = clock.getAsLong();
-        return h.plan;
-    }
-
     /** Whether this is still the plan held for the family (it may have been let go or replaced). */
     boolean isCurrent(UUID familyId, P plan) {
         Held<P> h = held.get(familyId);

@@ -63,16 +63,6 @@ public class PlanEditPolicy {
         }
     }
 
-    /** Whether {@link #check} of these operations reads nothing from the database (none sets an owner or a status). */
-    public static boolean checksWithoutDatabase(List<PlanOperation> ops) {
-        for (PlanOperation op : ops) {
-            if (setsOwnerOrStatus(op)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean setsOwnerOrStatus(PlanOperation op) {
         return op instanceof PlanOperation.SetField set && (set.field() == PlanField.OWNER || set.field() == PlanField.STATUS);
     }

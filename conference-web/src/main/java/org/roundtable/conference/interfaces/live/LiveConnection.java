@@ -43,8 +43,6 @@ final class LiveConnection {
      * removal returns, or checked against the removal afterwards: never half way.
      */
     final ReentrantLock handling = new ReentrantLock();
-    /** This connection's messages that must wait, handled in order off the I/O thread. */
-    final ConnectionLane lane = new ConnectionLane();
 
     LiveConnection(Session session, String sessionToken, UUID conferenceId) {
         this.session = session;

@@ -133,28 +133,13 @@ public class LiveRooms {
         }
     }
 
-    /**
-     * A socket opened: it may stay only if its session and invitation hold now. Checked on a
-     * worker (it reads the database), before anything the client sends.
-     */
+    /** A socket opened: it may stay only if its session and invitation hold now. */
     void open(LiveConnection c) {
-        c.lane.add(() -> {
-            c.handling.lock();
-            try {
-                c.checkedEpoch = epoch.get();
-                authorise(c);
-            } finally {
-                c.handling.unlock();
-            }
-        }, executor);
+        c.checkedEpoch = epoch.get();
+        authorise(c);
     }
 
-    /** A socket closed: after whatever it sent before, the room is told on a worker. */
     void closed(LiveConnection c) {
-        c.lane.add(() -> leave(c), executor);
-    }
-
-    private void leave(LiveConnection c) {
         Room room = rooms.get(c.conferenceId);
         if (room != null && room.connections.remove(c)) {
             state.removePresence(c.conferenceId, c.id);
@@ -177,92 +162,28 @@ public class LiveRooms {
         });
     }
 
-    /**
-     * A message, as it arrives on the socket's I/O thread (the container does not hand messages
-     * to a worker: a hand-over per message cost more than typing itself). A change to the plan
-     * that needs no waiting, or a ping, is handled here; everything else, and anything behind
-     * it, goes to the connection's lane on a worker, in order.
-     */
     void receive(LiveConnection c, String frame) {
-        if (!c.lane.idle() || !tryAtOnce(c, frame)) {
-            c.lane.add(() -> receiveOnWorker(c, frame, true), executor);
-        }
-    }
-
-    /**
-     * Handles a joined, checked connection's submit or ping here and now, if nothing in it has
-     * to wait (see LivePlanService#trySubmitLive); false, with nothing done, if it must go to a worker.
-     */
-    private boolean tryAtOnce(LiveConnection c, String frame) {
-        if (!c.handling.tryLock()) {
-            return false;
-        }
-        try {
-            // Read holding the lock: a change of access moves the epoch on, then waits for the lock (onAccessChanged).
-            if (!c.joined || c.checkedEpoch != epoch.get()) {
-                return false;
-            }
-            ClientMessage message;
-            try {
-                message = LiveProtocol.parse(frame);
-            } catch (ProtocolViolation e) {
-                return false;
-            }
-            if (!(message instanceof ClientMessage.Submit) && !(message instanceof ClientMessage.Ping)) {
-                return false;
-            }
-            if (!takeRate(c)) {
-                return true;
-            }
-            if (message instanceof ClientMessage.Ping) {
-                c.send(ServerMessages.pong());
-                return true;
-            }
-            var submit = (ClientMessage.Submit) message;
-            return dispatchGuarded(c, message, () -> {
-                requireNotPaused(c);
-                var submitted = plans.trySubmitLive(c.caller, c.participant.familyId(), change(c, submit));
-                if (submitted.isEmpty()) {
-                    c.lane.add(() -> receiveOnWorker(c, frame, false), executor);
-                } else {
-                    acknowledgeDuplicate(c, submit, submitted.get());
-                }
-            });
-        } finally {
-            c.handling.unlock();
-        }
-    }
-
-    /** On a worker: the message checked and acted on whatever it needs. */
-    private void receiveOnWorker(LiveConnection c, String frame, boolean countRate) {
         c.handling.lock();
         try {
-            handle(c, frame, countRate);
+            handle(c, frame);
         } finally {
             c.handling.unlock();
         }
     }
 
-    /** Whether the connection may send one more message now; if not, it is told or closed. */
-    private static boolean takeRate(LiveConnection c) {
+    private void handle(LiveConnection c, String frame) {
         switch (c.rate.take()) {
             case FLOOD -> {
                 c.close(CloseCodes.FLOOD, "Too many messages: the connection was closed.");
-                return false;
+                return;
             }
             case REFUSE -> {
                 c.send(ServerMessages.error("rate-limited", "Too many messages at once. Slow down; nothing was applied.", null));
-                return false;
+                return;
             }
-            default -> {
-                return true;
+            case OK -> {
+                // carry on
             }
-        }
-    }
-
-    private void handle(LiveConnection c, String frame, boolean countRate) {
-        if (countRate && !takeRate(c)) {
-            return;
         }
         // Access is checked against the database when anything may have changed it: the epoch
         // moves on every change of access, and when the day changes (an involvement that ended
@@ -285,14 +206,9 @@ public class LiveRooms {
             c.send(ServerMessages.error("hello-first", "Send hello first.", null));
             return;
         }
-        dispatchGuarded(c, message, () -> dispatch(c, message));
-    }
-
-    /** Acts on a message; what goes wrong is told to the sender as an error (or ends the connection). Returns true. */
-    private boolean dispatchGuarded(LiveConnection c, ClientMessage message, Runnable action) {
         String ref = message instanceof ClientMessage.Submit s ? s.changeId() : null;
         try {
-            action.run();
+            dispatch(c, message);
         } catch (PlanRejection e) {
             c.send(ServerMessages.error(code(e.reason()), e.getMessage(), ref));
         } catch (AccessDenied e) {
@@ -309,7 +225,6 @@ public class LiveRooms {
             LOG.log(Level.SEVERE, "live message failed", e);
             c.send(ServerMessages.error("server-error", "Something went wrong on our side. Nothing was applied; please try again.", ref));
         }
-        return true;
     }
 
     private void dispatch(LiveConnection c, ClientMessage message) {
@@ -407,22 +322,11 @@ public class LiveRooms {
     }
 
     private void submit(LiveConnection c, ClientMessage.Submit submit) {
-        requireNotPaused(c);
-        acknowledgeDuplicate(c, submit, plans.submitLive(c.caller, c.participant.familyId(), change(c, submit)));
-    }
-
-    private static void requireNotPaused(LiveConnection c) {
         if (c.paused) {
             throw new AccessDenied("A private part is running; you can change the plan again when it ends.");
         }
-    }
-
-    private static PlanChange change(LiveConnection c, ClientMessage.Submit submit) {
-        return new PlanChange(submit.changeId(), c.id, submit.baseRevision(), submit.operations());
-    }
-
-    /** An applied change reaches everyone, the sender included, through onPlanChange; a resend is acknowledged here. */
-    private static void acknowledgeDuplicate(LiveConnection c, ClientMessage.Submit submit, LivePlanService.Submitted submitted) {
+        var submitted = plans.submitLive(c.caller, c.participant.familyId(),
+                new PlanChange(submit.changeId(), c.id, submit.baseRevision(), submit.operations()));
         if (submitted.outcome() instanceof PlanAuthority.Duplicate duplicate) {
             // A resend of a change that may still be on its way to disk: acknowledged once it is there.
             submitted.durable().whenComplete((stored, failure) -> {
@@ -431,6 +335,7 @@ public class LiveRooms {
                 }
             });
         }
+        // An applied change reaches everyone, the sender included, through onPlanChange.
     }
 
     /** Every stored plan change goes to the rooms of its family, in revision order (we are inside the plan's lock). */
