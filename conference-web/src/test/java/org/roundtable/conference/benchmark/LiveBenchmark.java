@@ -31,7 +31,9 @@ import org.roundtable.conference.it.BenchmarkServer;
  * Scenarios: 200 rooms of 8, one room of 300, and one room of 8 on a quiet server.
  *
  * Run: mvn -Pbenchmark verify   (options: -Dbench.seconds=30 -Dbench.warmUp=10 -Dbench.rooms=200 -Dbench.participants=8
- * -Dbench.bigRoom=300). {@code LiveBenchmarkIT} runs it small in every build, so it cannot rot.
+ * -Dbench.bigRoom=300; -Dbench.serverCpus=0 holds WildFly and PostgreSQL to CPU 0, a taskset list, and the generator
+ * to the others; -Dbench.serverJavaOpts="..." adds options to the server's JVM, to try a collector for example;
+ * -Dbench.profile=/tmp/server.jfr records the server with JDK Flight Recorder while the rooms of 8 are measured). {@code LiveBenchmarkIT} runs it small in every build, so it cannot rot.
  */
 public final class LiveBenchmark {
 
@@ -72,12 +74,35 @@ public final class LiveBenchmark {
     }
 
     /** How long to measure and how big each scenario is. */
-    record Settings(int seconds, int warmUpSeconds, int rooms, int participants, int bigRoom) {
+    record Settings(int seconds, int warmUpSeconds, int rooms, int participants, int bigRoom, String serverCpus, String serverJavaOptions,
+            String profile) {
+
+        Settings(int seconds, int warmUpSeconds, int rooms, int participants, int bigRoom) {
+            this(seconds, warmUpSeconds, rooms, participants, bigRoom, null, "", null);
+        }
 
         static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bench.seconds", 30), Integer.getInteger("bench.warmUp", 10),
                     Integer.getInteger("bench.rooms", 200), Integer.getInteger("bench.participants", 8),
-                    Integer.getInteger("bench.bigRoom", 300));
+                    Integer.getInteger("bench.bigRoom", 300), blankToNull(System.getProperty("bench.serverCpus")),
+                    System.getProperty("bench.serverJavaOpts", "").strip(), blankToNull(System.getProperty("bench.profile")));
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+
+        /** How many CPUs the server may use: those listed, or the whole machine. */
+        int serverCpuCount() {
+            if (serverCpus == null) {
+                return Runtime.getRuntime().availableProcessors();
+            }
+            int count = 0;
+            for (String part : serverCpus.split(",")) {
+                String[] range = part.strip().split("-");
+                count += Integer.parseInt(range[range.length - 1]) - Integer.parseInt(range[0]) + 1;
+            }
+            return count;
         }
     }
 
@@ -99,11 +124,20 @@ public final class LiveBenchmark {
         // Labels of this run's people and rooms: a database may already hold an earlier run's.
         String runLabel = Long.toString(System.currentTimeMillis(), 36);
         var outcomes = new ArrayList<Outcome>();
-        try (var server = BenchmarkServer.start(); var clients = new LightWebSockets();
+        int machineCpus = Runtime.getRuntime().availableProcessors();
+        try (var server = BenchmarkServer.start(settings.serverCpus(), settings.serverJavaOptions()); var clients = new LightWebSockets();
                 var db = DriverManager.getConnection(server.databaseUrl(), server.databaseUser(), server.databasePassword())) {
             websockets = clients;
-            report.append(String.format("Roundtable live benchmark, %s, %d cores, %s%n%n", java.time.LocalDate.now(),
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+            report.append(String.format("Roundtable live benchmark, %s, %d cores, %s%n", java.time.LocalDate.now(),
+                    machineCpus, System.getProperty("java.version")));
+            report.append(settings.serverCpus() == null
+                    ? "WildFly, PostgreSQL and the load generator share every core\n"
+                    : String.format("WildFly and PostgreSQL held to CPU %s (%d core%s), the load generator on the others%n",
+                            settings.serverCpus(), settings.serverCpuCount(), settings.serverCpuCount() == 1 ? "" : "s"));
+            if (!settings.serverJavaOptions().isEmpty()) {
+                report.append("Server JVM options added: ").append(settings.serverJavaOptions()).append('\n');
+            }
+            report.append('\n');
             report.append(bareInsert(db));
 
             var seeded = BenchmarkSeed.seed(db, "a-" + runLabel, settings.rooms(), settings.participants());
@@ -279,14 +313,24 @@ public final class LiveBenchmark {
             typing.scheduleAtFixedRate(() -> type(person, run), random.nextInt(1000), 1000, TimeUnit.MILLISECONDS);
         }
         Thread.sleep(settings.warmUpSeconds() * 1000L);
-        double cpuBefore = server.cpuSeconds();
+        double wildflyBefore = server.wildflyCpuSeconds();
+        double postgresBefore = server.postgresCpuSeconds();
+        double kernelBefore = server.wildflyKernelSeconds();
+        long[] databaseBefore = databaseCounters(db);
         double generatorBefore = generatorCpuSeconds();
         run.measuring = true;
         long start = System.nanoTime();
+        if (settings.profile() != null && name.startsWith(settings.rooms() + " rooms")) {
+            server.recordProfile(settings.profile(), seconds);
+        }
         Percentiles alongside = insertsAlongside(server, seconds);
         run.measuring = false;
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double cpu = server.cpuSeconds() - cpuBefore;
+        double wildfly = server.wildflyCpuSeconds() - wildflyBefore;
+        double postgres = server.postgresCpuSeconds() - postgresBefore;
+        double cpu = wildfly + postgres;
+        double kernel = server.wildflyKernelSeconds() - kernelBefore;
+        long[] databaseAfter = databaseCounters(db);
         double generatorCpu = generatorCpuSeconds() - generatorBefore;
         typing.shutdown();
         typing.awaitTermination(5, TimeUnit.SECONDS);
@@ -318,18 +362,42 @@ public final class LiveBenchmark {
         return new Outcome(name, applied, run.errors.get(), lost, diverged, String.format("""
                 %s (%d connections, %.0f s measured)
                   edit-to-delivery latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d deliveries)
-                  acknowledgement latency:  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms
+                  acknowledgement latency:  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, slowest %.0f ms
                   bare insert-and-commit alongside (%d, on their own connection): p50 %.2f ms, p99 %.2f ms
                   acknowledgement p50 / bare insert p50: %.1fx the insert alongside, %.1fx the insert on an idle database
                   throughput: %.0f edits/s applied, %.0f deliveries/s
                   errors: %d, edits skipped because the previous one was not yet confirmed: %d
                   lost edits: %d, diverged participants: %d
-                  server CPU per edit (WildFly + PostgreSQL): %.3f ms (%.1f CPU-seconds); the generator used %.0f%% of one core
+                  server CPU per edit: %.3f ms (WildFly %.3f + PostgreSQL %.3f; %.1f CPU-seconds, %.0f%% of the server's %d core%s); the generator used %.0f%% of one core
+                  WildFly's time in the kernel: %.0f%%; per edit, PostgreSQL committed %.2f transactions and updated %.2f rows (%.0f%% in place, HOT)
                 %n""", name, people.size(), elapsed, run.delivery.millis(50), run.delivery.millis(95), run.delivery.millis(99),
-                run.delivery.count(), run.ack.millis(50), run.ack.millis(95), run.ack.millis(99), alongside.count(), alongside.millis(50), alongside.millis(99),
+                run.delivery.count(), run.ack.millis(50), run.ack.millis(95), run.ack.millis(99), run.ack.millis(100), alongside.count(), alongside.millis(50), alongside.millis(99),
                 run.ack.millis(50) / alongside.millis(50), run.ack.millis(50) / barePostgresP50,
                 applied / elapsed, run.deliveries.get() / elapsed, run.errors.get(), run.skipped.get(), lost, diverged,
-                applied == 0 ? Double.NaN : cpu * 1000 / applied, cpu, generatorCpu * 100 / elapsed));
+                perEdit(cpu, applied), perEdit(wildfly, applied), perEdit(postgres, applied), cpu,
+                cpu * 100 / elapsed / settings.serverCpuCount(), settings.serverCpuCount(), settings.serverCpuCount() == 1 ? "" : "s",
+                generatorCpu * 100 / elapsed, kernel * 100 / wildfly,
+                perEdit(databaseAfter[0] - databaseBefore[0], applied) / 1000, perEdit(databaseAfter[1] - databaseBefore[1], applied) / 1000,
+                (databaseAfter[2] - databaseBefore[2]) * 100.0 / Math.max(1, databaseAfter[1] - databaseBefore[1])));
+    }
+
+    /** The database's commits, rows updated and rows updated in place (HOT) so far, from PostgreSQL's statistics. */
+    private static long[] databaseCounters(Connection db) throws Exception {
+        db.setAutoCommit(true);
+        try (var s = db.createStatement()) {
+            // Statistics reach the view a little late; this asks for a fresh read.
+            s.execute("select pg_stat_clear_snapshot()");
+            try (var rs = s.executeQuery("select (select xact_commit from pg_stat_database where datname = current_database()),"
+                    + " coalesce(sum(n_tup_upd), 0), coalesce(sum(n_tup_hot_upd), 0) from pg_stat_user_tables")) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            }
+        }
+    }
+
+    /** CPU milliseconds per applied edit. */
+    private static double perEdit(double cpuSeconds, long applied) {
+        return applied == 0 ? Double.NaN : cpuSeconds * 1000 / applied;
     }
 
     /**

@@ -14,13 +14,22 @@ public final class ProcessCpu {
     }
 
     public static double seconds(List<Long> pids) {
+        return seconds(pids, false);
+    }
+
+    /** Only the time spent in the kernel on the processes' behalf (system calls: sockets, files, waking threads). */
+    public static double kernelSeconds(List<Long> pids) {
+        return seconds(pids, true);
+    }
+
+    private static double seconds(List<Long> pids, boolean kernelOnly) {
         double total = 0;
         for (long pid : pids) {
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 // After the command: state is field 3, utime 14 and stime 15 (1-based) of the whole line.
-                total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                total += ((kernelOnly ? 0 : Long.parseLong(fields[11])) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
             } catch (IOException | RuntimeException e) {
                 // The process ended: its time is gone with it (postgres backends come and go).
             }

@@ -32,6 +32,10 @@ final class StandaloneServer implements AutoCloseable {
     private Process launcher;
     /** More system properties for this server (-Dname=value), e.g. shorter timeouts. */
     private final List<String> properties = new ArrayList<>();
+    /** The CPUs the server may run on (a taskset list such as "0"), or null for any. */
+    private String cpus;
+    /** JVM options added to the usual ones (a profiler, another collector), or empty. */
+    private String extraJavaOptions = "";
 
     StandaloneServer(int offset) {
         this(offset, "512m");
@@ -81,6 +85,18 @@ final class StandaloneServer implements AutoCloseable {
         return this;
     }
 
+    /** Holds the server to these CPUs (a taskset list such as "0"); its threads and children inherit it. */
+    StandaloneServer onCpus(String cpuList) {
+        this.cpus = cpuList;
+        return this;
+    }
+
+    /** Adds JVM options to the server's (for measuring: a profiler, another collector). */
+    StandaloneServer withJavaOptions(String options) {
+        this.extraJavaOptions = options;
+        return this;
+    }
+
     /** What the server printed to its console so far (its log, as an operator sees it). */
     String console() {
         try {
@@ -112,9 +128,12 @@ final class StandaloneServer implements AutoCloseable {
                 "-Droundtable.public-url=" + address(),
                 "-Droundtable.bcrypt.cost=10"));
         command.addAll(properties);
+        if (cpus != null) {
+            command.addAll(0, List.of("taskset", "-c", cpus));
+        }
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(base.resolve("console.log").toFile());
-        builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx" + heap + " -XX:MaxGCPauseMillis=20");
+        builder.environment().put("JAVA_OPTS", ("-Xms128m -Xmx" + heap + " -XX:MaxGCPauseMillis=20 " + extraJavaOptions).strip());
         try {
             launcher = builder.start();
         } catch (IOException e) {

@@ -83,10 +83,17 @@ public final class PlanAuthority {
         }
         List<PlanOperation> ops = change.operations();
         try {
-            for (PlanChange applied : log) {
-                if (applied.revision() > change.revision()) {
-                    ops = Transform.transform(ops, applied.operations()).later();
+            // The changes since its base are the newest few of a history of up to a thousand: found from the end.
+            var since = new ArrayDeque<PlanChange>();
+            for (var newest = log.descendingIterator(); newest.hasNext(); ) {
+                PlanChange applied = newest.next();
+                if (applied.revision() <= change.revision()) {
+                    break;
                 }
+                since.addFirst(applied);
+            }
+            for (PlanChange applied : since) {
+                ops = Transform.transform(ops, applied.operations()).later();
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new PlanRejection(Reason.TEXT_MISMATCH, "A text edit does not fit the text it was made to.");

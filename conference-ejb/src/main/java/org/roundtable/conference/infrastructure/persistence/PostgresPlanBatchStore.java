@@ -27,8 +27,12 @@ import org.roundtable.conference.infrastructure.persistence.PlanWriter.Pending;
  * this saves four round trips per batch, each a wake-up of the database and of this thread. An
  * action_plan row is changed once per statement (revision and snapshot together), as
  * PostgreSQL requires. The text depends on how many rows of each kind the batch has, so a
- * statement is prepared per shape and kept (a few shapes cover nearly every batch). A batch
- * with more values than one statement may carry goes through batched statements instead.
+ * statement is prepared per shape and kept. The common kinds (revisions, updated goals and
+ * actions, log rows) are padded up to a power of two with rows of nulls, which match and insert
+ * nothing: under load, batches of every size would otherwise make hundreds of shapes, each
+ * parsed and planned afresh by the driver and by PostgreSQL (a profile put a quarter of the
+ * writer's time in preparing statements). A batch with more values than one statement may
+ * carry goes through batched statements instead.
  *
  * A second writer is caught by the log's primary key (plan_id, revision): every move of a plan's
  * revision inserts a log row for each revision, so whoever moved the plan past where we started
@@ -47,7 +51,12 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
      * gives its values.
      */
     private record Part<T>(String before, String after, List<String> types, Function<PlanBatchRows, List<T>> rows,
-            Function<T, Object[]> values) {
+            Function<T, Object[]> values, boolean padded) {
+
+        /** How many rows the statement has for this many real ones. */
+        int rowsFor(int count) {
+            return padded && count > 1 ? Integer.highestOneBit(count - 1) << 1 : count;
+        }
 
         void appendTo(StringBuilder sql, int count) {
             sql.append(before);
@@ -68,13 +77,13 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
             ) as m (id, from_revision, to_revision, document, document_revision)
                 where p.id = m.id and p.revision = m.from_revision)""",
             List.of("uuid", "bigint", "bigint", "text", "bigint"), PlanBatchRows::moves,
-            m -> new Object[] {m.planId(), m.from(), m.to(), m.snapshot(), m.snapshotRevision()});
+            m -> new Object[] {m.planId(), m.from(), m.to(), m.snapshot(), m.snapshotRevision()}, true);
 
     private static final Part<GoalRow> NEW_GOALS = new Part<>("""
             new_goals as (insert into plan_goal (id, plan_id, position_key, title, description, deleted, version)
                 select m.*, 0 from (values\s""", ") as m)",
             List.of("uuid", "uuid", "varchar", "varchar", "varchar", "boolean"), PlanBatchRows::newGoals,
-            g -> new Object[] {g.id(), g.planId(), g.position(), g.title(), g.description(), g.deleted()});
+            g -> new Object[] {g.id(), g.planId(), g.position(), g.title(), g.description(), g.deleted()}, false);
 
     private static final Part<GoalRow> GOALS = new Part<>("""
             goals as (update plan_goal g set position_key = m.position_key, title = m.title, description = m.description,
@@ -83,7 +92,7 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
             ) as m (id, position_key, title, description, deleted)
                 where g.id = m.id)""",
             List.of("uuid", "varchar", "varchar", "varchar", "boolean"), PlanBatchRows::goals,
-            g -> new Object[] {g.id(), g.position(), g.title(), g.description(), g.deleted()});
+            g -> new Object[] {g.id(), g.position(), g.title(), g.description(), g.deleted()}, true);
 
     private static final List<String> ACTION_TYPES =
             List.of("uuid", "uuid", "varchar", "varchar", "varchar", "uuid", "uuid", "date", "varchar", "boolean");
@@ -92,7 +101,7 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
             new_actions as (insert into plan_action (id, goal_id, position_key, description, owner_kind, owner_agency_id,
                     owner_family_member_id, due_on, status, deleted, version)
                 select m.*, 0 from (values\s""", ") as m)", ACTION_TYPES, PlanBatchRows::newActions,
-            PostgresPlanBatchStore::actionValues);
+            PostgresPlanBatchStore::actionValues, false);
 
     private static final Part<ActionRow> ACTIONS = new Part<>("""
             actions as (update plan_action a set goal_id = m.goal_id, position_key = m.position_key, description = m.description,
@@ -101,18 +110,21 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
                 from (values\s""", """
             ) as m (id, goal_id, position_key, description, owner_kind, owner_agency_id, owner_family_member_id,
                     due_on, status, deleted)
-                where a.id = m.id)""", ACTION_TYPES, PlanBatchRows::actions, PostgresPlanBatchStore::actionValues);
+                where a.id = m.id)""", ACTION_TYPES, PlanBatchRows::actions, PostgresPlanBatchStore::actionValues, true);
 
+    /** Padding rows (all null) are left out by the WHERE: plan_id is never null in a real one. */
     private static final Part<Pending> LOG = new Part<>("""
             insert into plan_change (plan_id, revision, change_id, client_id, author_kind, author_id, operations, applied_at,
                     previous_hash, hash)
-                values\s""", "",
+                select * from (values\s""", ") as m where m.column1 is not null",
             List.of("uuid", "bigint", "varchar", "varchar", "varchar", "uuid", "text", "timestamptz", "varchar", "varchar"),
             PlanBatchRows::changes, c -> new Object[] {c.planId(), c.change().revision(), c.change().changeId(),
-                c.change().clientId(), c.authorKind(), c.authorId(), c.operations(), c.at(), c.previousHash(), c.hash()});
+                c.change().clientId(), c.authorKind(), c.authorId(), c.operations(), c.at(), c.previousHash(), c.hash()}, true);
 
     /** The parts of the WITH clause, in order: goals before the actions that may belong to them. */
     private static final List<Part<?>> WITH = List.of(MOVES, NEW_GOALS, GOALS, NEW_ACTIONS, ACTIONS);
+    /** Every part in the order of the statement's parameters: the WITH clause, then the log. */
+    private static final List<Part<?>> ALL = List.of(MOVES, NEW_GOALS, GOALS, NEW_ACTIONS, ACTIONS, LOG);
 
     /** Prepared statements by shape (rows of each kind), the least recently used dropped beyond a few dozen. */
     private final Map<List<Integer>, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
@@ -128,14 +140,12 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
         List<List<Object[]>> values = new ArrayList<>();
         List<Integer> shape = new ArrayList<>();
         int parameters = 0;
-        for (Part<?> part : WITH) {
+        for (Part<?> part : ALL) {
             List<Object[]> partValues = valuesOf(part, rows);
             values.add(partValues);
-            shape.add(partValues.size());
-            parameters += partValues.size() * part.types().size();
+            shape.add(part.rowsFor(partValues.size()));
+            parameters += part.rowsFor(partValues.size()) * part.types().size();
         }
-        List<Object[]> log = valuesOf(LOG, rows);
-        parameters += log.size() * LOG.types().size();
         if (parameters > MAX_PARAMETERS) {
             if (tooBigForOneStatement == null) {
                 tooBigForOneStatement = new JdbcPlanBatchStore(connection);
@@ -143,15 +153,17 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
             tooBigForOneStatement.write(rows);
             return;
         }
-        shape.add(log.size());
-        values.add(log);
         PreparedStatement statement = statementFor(shape);
         int index = 1;
-        for (List<Object[]> partValues : values) {
-            for (Object[] row : partValues) {
+        for (int p = 0; p < ALL.size(); p++) {
+            for (Object[] row : values.get(p)) {
                 for (Object value : row) {
                     bind(statement, index++, value);
                 }
+            }
+            int padding = (shape.get(p) - values.get(p).size()) * ALL.get(p).types().size();
+            for (int i = 0; i < padding; i++) {
+                statement.setNull(index++, Types.OTHER);
             }
         }
         try {
