@@ -61,11 +61,16 @@ public class SharingConsequences {
     private SharingNotices notices;
 
     @Inject
+    private FamilyService families;
+
+    @Inject
     private Clock clock;
 
     public Preview preview(Caller caller, UUID familyId, UUID agencyId, InformationKind kind, SharingPreference choice) {
         policy.requireFamilyMember(caller, familyId, "Only the family sets who its information is shared with.");
-        Agency agency = em.find(Agency.class, agencyId);
+        LocalDate today = LocalDate.now(clock);
+        Agency agency = agencyId == null ? null : families.involvements(familyId).stream()
+                .filter(i -> i.agency().id().equals(agencyId) && i.isActiveOn(today)).map(i -> i.agency()).findFirst().orElse(null);
         if (agency == null || kind == null || choice == null) {
             throw new InvalidInput(agency == null ? "agencyId" : kind == null ? "kind" : "preference",
                     "Choose an agency working with your family, what to share, and your choice.");
@@ -90,7 +95,6 @@ public class SharingConsequences {
                     : own == 1 ? "They will still see the one thing they agreed to do."
                     : "They will still see the " + number(own) + " things they agreed to do.");
         }
-        LocalDate today = LocalDate.now(clock);
         overrideInForce(familyId, agencyId, kind, today).ifPresent(until -> sentences.add(
                 "A worker there can still see it until " + DAY.format(until.minusDays(1)) + ", for the reason in your list."));
         var coming = notices.comingConferencesInviting(familyId, agencyId);
