@@ -97,7 +97,7 @@ function planSection(plan, caller, onSaved) {
         `Who: ${a.ownerName}. By: ${a.dueOn ? formatDate(a.dueOn) : 'no date'}. `,
         h('strong', { class: 'govuk-tag govuk-tag--grey' }, humanise(a.status)),
         a.overdue ? h('span', { class: 'app-overdue' }, ' Overdue') : null,
-        owns(caller, a) ? progressForm(plan.familyId, a, onSaved) : null)))))))];
+        owns(caller, a) ? progressForm(plan.familyId, a, onSaved) : null))))))];
 }
 
 /** The lead worker and the chair, with agency, phone and email: so a family knows whom to call. */

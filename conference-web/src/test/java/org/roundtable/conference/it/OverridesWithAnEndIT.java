@@ -127,6 +127,7 @@ class OverridesWithAnEndIT {
         } finally {
             Mailbox.awaitDelivery();
             TestClock.reset();
+            fx.endOverrides(fx.health, "CONTACTS");
             fx.familyMember().put(family + "/sharing/preferences", json("agencyId", fx.health, "kind", "CONTACTS", "preference", "SHARE"));
         }
     }

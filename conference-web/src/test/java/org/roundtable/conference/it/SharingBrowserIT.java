@@ -220,6 +220,7 @@ class SharingBrowserIT {
         } finally {
             Mailbox.awaitDelivery();
             TestClock.reset();
+            fx.endOverrides(fx.health, "CONTACTS");
             healthContacts("SHARE");
         }
     }
