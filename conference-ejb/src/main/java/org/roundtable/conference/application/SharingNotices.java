@@ -8,7 +8,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.access.SignInAddress;
@@ -19,6 +22,7 @@ import org.roundtable.conference.domain.model.record.SharingRequest;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.ConferenceStatus;
+import org.roundtable.shared.domain.InviteeRole;
 import org.roundtable.shared.record.InformationKind;
 
 /**
@@ -82,23 +86,37 @@ public class SharingNotices {
                         + PublicAddress.base() + "/families/" + decision.familyId() + "/sharing\n");
     }
 
-    /** The chair of each coming conference to which the agency is invited is told it cannot see this any more. */
+    /**
+     * Each chair of a coming conference to which the agency is invited is told, once for all their
+     * conferences, that the agency cannot see this any more.
+     */
     public void agencyLostAccess(UUID familyId, UUID agencyId, String agencyName, InformationKind kind) {
+        Map<StaffMember, List<Conference>> byChair = new LinkedHashMap<>();
         for (Conference conference : comingConferencesInviting(familyId, agencyId)) {
-            mail.queue(conference.chair().email(), "Roundtable: " + agencyName + " can no longer see " + kind.plainWords().replace("your ", "the family's "),
-                    "The family no longer shares " + kind.plainWords().replace("your ", "its ") + " with " + agencyName + ".\n"
-                            + agencyName + " is invited to the conference on "
-                            + DAY.format(conference.scheduledStart().atZone(ClockProducer.LOCAL_ZONE)) + ".\n"
-                            + (kind == InformationKind.PLAN ? "They still see the actions they own, and can sign them.\n" : "") + "\n"
-                            + PublicAddress.base() + "/conferences/" + conference.id() + "\n");
+            byChair.computeIfAbsent(conference.chair(), c -> new ArrayList<>()).add(conference);
         }
+        String what = kind.plainWords().replace("your ", "the family's ");
+        byChair.forEach((chair, conferences) -> {
+            var body = new StringBuilder("The family no longer shares " + kind.plainWords().replace("your ", "its ") + " with "
+                    + agencyName + ".\n" + agencyName + " is invited to:\n");
+            for (Conference conference : conferences) {
+                body.append("- the conference on ").append(DAY.format(conference.scheduledStart().atZone(ClockProducer.LOCAL_ZONE)))
+                        .append(": ").append(PublicAddress.base()).append("/conferences/").append(conference.id()).append('\n');
+            }
+            if (kind == InformationKind.PLAN) {
+                body.append("They still see the actions they own, and can sign them.\n");
+            }
+            mail.queue(chair.email(), "Roundtable: " + agencyName + " can no longer see " + what, body.toString());
+        });
     }
 
+    /** Coming conferences (scheduled, in the future) of the family to which staff of the agency are invited, besides the chair. */
     public List<Conference> comingConferencesInviting(UUID familyId, UUID agencyId) {
         return em.createQuery("""
                 select distinct c from Conference c join c.invitees i join i.staffMember s
-                where c.family.id = :f and s.agency.id = :a and c.status = :scheduled and c.scheduledStart > :now""", Conference.class)
-                .setParameter("f", familyId).setParameter("a", agencyId).setParameter("scheduled", ConferenceStatus.SCHEDULED)
+                where c.family.id = :f and s.agency.id = :a and c.status = :scheduled and c.scheduledStart > :now and i.role <> :chair
+                order by c.scheduledStart""", Conference.class)
+                .setParameter("f", familyId).setParameter("chair", InviteeRole.CHAIR).setParameter("a", agencyId).setParameter("scheduled", ConferenceStatus.SCHEDULED)
                 .setParameter("now", clock.instant()).getResultList();
     }
 
