@@ -60,6 +60,8 @@ export async function render(main, { id }) {
 
   async function draw(message, error) {
     const view = await api.get(`/families/${id}/sharing`);
+    // A redraw follows a change that worked (or shows its own problem): earlier field errors are gone.
+    replaceChildren(summary);
     replaceChildren(notice, error ? problemBox(error) : message ? h('div', { class: 'govuk-inset-text' }, message) : null);
     const waiting = view.requests.filter((r) => r.status === 'WAITING');
     const done = view.requests.filter((r) => r.status !== 'WAITING');
