@@ -79,6 +79,16 @@ async function closedRecord(id) {
       : h('ul', { class: 'govuk-list govuk-list--bullet', id: 'decisions-made' }, record.decisions.map((d) => h('li', {}, d))));
 }
 
+/** For the chair: invited agencies the family does not share something with, so the meeting is not surprised. */
+async function sharingWarnings(id) {
+  const warnings = await api.get(`/conferences/${id}/sharing`);
+  if (warnings.length === 0) return null;
+  return h('div', { class: 'govuk-warning-text', id: 'sharing-warnings' },
+    h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
+    h('div', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'),
+      h('ul', { class: 'govuk-list' }, warnings.map((w) => h('li', {}, w.words)))));
+}
+
 export async function render(main, { id }) {
   const caller = await requireCaller();
   const conference = await api.get(`/conferences/${id}`);
@@ -168,6 +178,7 @@ export async function render(main, { id }) {
     chairLinks,
     notice,
     reply,
+    isChair && open ? await sharingWarnings(id) : null,
     h('h2', { class: 'govuk-heading-m' }, 'Agenda'),
     conference.agenda.length === 0 ? h('p', { class: 'govuk-body', id: 'no-agenda' }, open ? 'The agenda is not ready yet.' : 'There was no agenda.')
       : h('ol', { class: 'govuk-list govuk-list--number', id: 'agenda' }, conference.agenda.map((item) => h('li', {},

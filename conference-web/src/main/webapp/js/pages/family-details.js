@@ -56,7 +56,8 @@ function memberForm(familyId, member, callerId, onSaved) {
 
 function readOnlyMember(member) {
   return h('div', { class: 'app-card' }, h('h3', { class: 'govuk-heading-s' }, member.fullName),
-    member.detailsWithheld ? h('p', { class: 'govuk-body' }, 'The family has asked not to share these details with your agency.')
+    member.detailsWithheld ? h('p', { class: 'govuk-body' }, 'Not shared with your agency. ',
+      h('a', { class: 'govuk-link', href: `${window.location.pathname.replace(/\/details$/, '')}/sharing#ask-form` }, 'Ask the family'), ' if you need them.')
       : h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' }, FIELDS.map(([field, label]) => h('div', { class: 'govuk-summary-list__row' },
         h('dt', { class: 'govuk-summary-list__key' }, label),
         h('dd', { class: 'govuk-summary-list__value' }, member[field] || 'Not given')))));

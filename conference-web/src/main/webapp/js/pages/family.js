@@ -5,10 +5,10 @@ import { renderLayout } from '../layout.js';
 import { splitByDate } from './conferences.js';
 import { recordNav } from './record-nav.js';
 
-function summaryRow(key, value) {
+function summaryRow(key, value, missing = 'Not given') {
   return h('div', { class: 'govuk-summary-list__row' },
     h('dt', { class: 'govuk-summary-list__key' }, key),
-    h('dd', { class: 'govuk-summary-list__value' }, value || h('span', { class: 'app-muted' }, 'Not given')));
+    h('dd', { class: 'govuk-summary-list__value' }, value || h('span', { class: 'app-muted' }, missing)));
 }
 
 /** A grey tag beside an address nobody has confirmed yet: it signs no one in until they do. */
@@ -18,7 +18,17 @@ function pendingTag(person) {
 
 const CONTACT_WAY = { EMAIL: 'Email', PHONE: 'Phone call', TEXT_MESSAGE: 'Text message' };
 
-function memberCard(m) {
+const NOT_SHARED = 'Not shared with your agency';
+
+/** A member as the caller may see them: contact details the family does not share read "Not shared with your agency". */
+function memberCard(m, withheld) {
+  if (withheld) {
+    return h('div', { class: 'app-card', 'data-member': m.id },
+      h('h3', { class: 'govuk-heading-s' }, m.fullName, m.relationship ? h('span', { class: 'app-muted' }, ` (${m.relationship})`) : null),
+      h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' },
+        summaryRow('Date of birth', m.dateOfBirth ? formatDate(m.dateOfBirth) : null, NOT_SHARED),
+        ['Phone', 'Email', 'Address', 'Language', 'Access needs'].map((key) => summaryRow(key, null, NOT_SHARED))));
+  }
   return h('div', { class: 'app-card', 'data-member': m.id },
     h('h3', { class: 'govuk-heading-s' }, m.fullName, m.relationship ? h('span', { class: 'app-muted' }, ` (${m.relationship})`) : null),
     h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' },
@@ -79,10 +89,17 @@ function progressForm(familyId, action, onSaved) {
     h('div', { class: 'govuk-details__text' }, form));
 }
 
+/** Where to ask the family for what it does not share with the caller's agency. */
+function askLink(familyId) {
+  return h('a', { class: 'govuk-link', href: `/families/${familyId}/sharing#ask-form` }, 'Ask the family');
+}
+
 function planSection(plan, caller, onSaved) {
-  if (plan.goals.length === 0) return h('p', { class: 'govuk-body' }, 'There is nothing in the plan yet.');
-  return h('div', { id: 'plan' }, plan.goals.map((g) => h('div', { class: 'app-plan-goal' },
-    h('h3', { class: 'govuk-heading-s' }, g.title),
+  const own = plan.onlyOwnActions ? h('div', { class: 'govuk-inset-text app-not-shared', id: 'plan-not-shared' },
+    'Not shared with your agency. You see only the actions your agency owns. ', askLink(plan.familyId), ' to see the rest.') : null;
+  if (plan.goals.length === 0) return [own, h('p', { class: 'govuk-body' }, 'There is nothing in the plan yet.')];
+  return [own, h('div', { id: 'plan' }, plan.goals.map((g) => h('div', { class: 'app-plan-goal' },
+    g.title ? h('h3', { class: 'govuk-heading-s' }, g.title) : h('h3', { class: 'govuk-heading-s app-muted' }, 'A goal not shared with your agency'),
     g.description ? h('p', { class: 'govuk-body' }, g.description) : null,
     g.actions.length === 0 ? h('p', { class: 'govuk-body app-muted' }, 'No actions yet.')
       : h('ul', { class: 'govuk-list govuk-list--spaced' }, g.actions.map((a) => h('li', {},
@@ -90,7 +107,7 @@ function planSection(plan, caller, onSaved) {
         `Who: ${a.ownerName}. By: ${a.dueOn ? formatDate(a.dueOn) : 'no date'}. `,
         h('strong', { class: 'govuk-tag govuk-tag--grey' }, humanise(a.status)),
         a.overdue ? h('span', { class: 'app-overdue' }, ' Overdue') : null,
-        owns(caller, a) ? progressForm(plan.familyId, a, onSaved) : null))))));
+        owns(caller, a) ? progressForm(plan.familyId, a, onSaved) : null))))))];
 }
 
 /** The lead worker and the chair, with agency, phone and email: so a family knows whom to call. */
@@ -160,8 +177,7 @@ export async function render(main, { id }) {
     api.get(`/families/${id}`), orRefusal(api.get(`/families/${id}/plan`)),
     orRefusal(api.get(`/families/${id}/contacts?size=20`)), api.get(`/families/${id}/conferences`),
     api.get(`/families/${id}/staff-contacts`)]);
-  const refused = (part) => h('div', { class: 'govuk-inset-text app-not-shared' }, part.refused, ' ',
-    h('a', { class: 'govuk-link', href: `/families/${id}/sharing` }, 'Sharing'));
+  const refused = (part) => h('div', { class: 'govuk-inset-text app-not-shared' }, part.refused, ' ', askLink(id));
   const due = caller.kind === 'STAFF' ? await api.get(`/families/${id}/timescales`) : null;
   renderLayout({ title: family.name, caller });
   const addsPeople = mayAddPeople(caller, family);
@@ -185,8 +201,9 @@ export async function render(main, { id }) {
         h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${humanise(c.kind)}, ${formatDateTime(c.scheduledStart)}`),
         past ? h('span', { class: 'app-muted' }, ' (past)') : null))),
     h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
-    family.detailsWithheld ? h('p', { class: 'govuk-body' }, 'The family has asked not to share its details with your agency.') : null,
-    h('div', { id: 'members' }, family.members.map(memberCard)),
+    family.detailsWithheld ? h('p', { class: 'govuk-body', id: 'details-not-shared' }, 'The family\'s details are not shared with your agency. ',
+      askLink(id), ' if you need them.') : null,
+    h('div', { id: 'members' }, family.members.map((m) => memberCard(m, family.detailsWithheld))),
     addsPeople ? h('a', { class: 'govuk-button govuk-button--secondary', href: `/families/${id}/members/new`, role: 'button',
       draggable: 'false', 'data-module': 'govuk-button', id: 'add-member' }, 'Add a family member') : null,
     h('h2', { class: 'govuk-heading-m' }, 'Agencies working with the family'),

@@ -55,6 +55,8 @@ export async function signOffSection(conference, caller) {
       h('p', { class: 'govuk-body' }, 'Whoever does an action signs it off to say they will do it. '
         + 'If the action changes after that, it needs signing again.'),
       notice,
+      view.actions.some((a) => !a.goalTitle) ? h('p', { class: 'govuk-inset-text', id: 'sign-off-own-only' },
+        'Not shared with your agency. You see and sign only the actions your agency owns.') : null,
       view.actions.length === 0 ? h('p', { class: 'govuk-body' }, 'The plan has no actions yet.')
         : h('ul', { class: 'govuk-list govuk-list--spaced', id: 'sign-off-actions' }, view.actions.map((a) => {
           const button = a.canSign ? h('button', {
@@ -63,7 +65,7 @@ export async function signOffSection(conference, caller) {
           }, 'Sign off') : null;
           if (button) button.addEventListener('click', () => sign(a, button));
           return h('li', { class: 'app-card', 'data-action': a.actionId },
-            h('span', { class: 'govuk-caption-s' }, a.goalTitle), h('br'),
+            h('span', { class: 'govuk-caption-s' }, a.goalTitle || 'Goal not shared with your agency'), h('br'),
             h('span', { class: 'govuk-!-font-weight-bold' }, a.description), h('br'),
             `Who: ${a.ownerName}. By: ${a.dueOn ? formatDate(a.dueOn) : 'no date'}.`, h('br'),
             h('span', { class: 'app-sign-off-state' }, stateOf(a)), button ? h('br') : null, button);

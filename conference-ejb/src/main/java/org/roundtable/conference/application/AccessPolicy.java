@@ -100,7 +100,7 @@ public class AccessPolicy {
         }
         var answer = sharing.answer(familyId, caller.agencyId(), kind);
         if (!answer.shared()) {
-            throw new NotShared(kind, answer.preference());
+            throw new NotShared(kind, answer.waiting());
         }
     }
 
@@ -122,6 +122,18 @@ public class AccessPolicy {
     public void requirePlanReadable(Caller caller, UUID familyId) {
         requireVisibleAndShared(caller, familyId, InformationKind.PLAN);
         requireNotKeptOutOfPlan(caller, familyId);
+    }
+
+    /**
+     * Reading the plan where an agency's own actions are enough (the plan, its sign-off):
+     * visible, and not kept out of a private part. True when the caller's agency may see only the
+     * actions it owns, because the family does not share the rest of the plan with it: an agency
+     * always sees, and can sign, what it agreed to do.
+     */
+    public boolean seesOnlyOwnActions(Caller caller, UUID familyId) {
+        requireFamilyVisible(caller, familyId);
+        requireNotKeptOutOfPlan(caller, familyId);
+        return !isShared(caller, familyId, InformationKind.PLAN);
     }
 
     /**

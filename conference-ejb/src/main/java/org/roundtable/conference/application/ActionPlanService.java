@@ -45,12 +45,19 @@ public class ActionPlanService {
     private LivePlanService live;
 
     @Inject
+    private AccessPolicy policy;
+
+    @Inject
     private OwnerNames ownerNames;
 
     @Inject
     private Clock clock;
 
     public PlanView get(Caller caller, UUID familyId) {
+        if (policy.seesOnlyOwnActions(caller, familyId)) {
+            var copy = live.withPlan(familyId, plan -> new LivePlanService.Snapshot(plan.document().copy(), plan.revision()));
+            return view(familyId, copy.document(), copy.revision()).ownActionsOf(caller.agencyId());
+        }
         var snapshot = live.snapshot(caller, familyId);
         return view(familyId, snapshot.document(), snapshot.revision());
     }

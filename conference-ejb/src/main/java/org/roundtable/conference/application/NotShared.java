@@ -1,16 +1,29 @@
 package org.roundtable.conference.application;
 
 import org.roundtable.shared.record.InformationKind;
-import org.roundtable.shared.record.SharingPreference;
 
-/** The family has asked not to share this with the caller's agency, and nobody there has recorded an override. */
+/**
+ * The family does not share this kind with the caller's agency (no override or yes in force).
+ * The words say what to do next: ask the family, or wait for its answer if someone already asked.
+ */
 public class NotShared extends AccessDenied {
 
-    public NotShared(InformationKind kind, SharingPreference preference) {
-        super((preference == SharingPreference.ASK_FIRST
-                ? "The family wants to be asked before this is shared with your agency"
-                : "The family has asked not to share this with your agency")
-                + " (" + kind.name().toLowerCase().replace('_', ' ') + "). If you must see it, record an override "
-                + "with the lawful basis and your reason.");
+    private final InformationKind kind;
+    private final boolean waiting;
+
+    public NotShared(InformationKind kind, boolean waiting) {
+        super(waiting ? "Not shared with your agency. Waiting for the family's answer."
+                : "Not shared with your agency. You can ask the family on the Sharing page.");
+        this.kind = kind;
+        this.waiting = waiting;
+    }
+
+    public InformationKind kind() {
+        return kind;
+    }
+
+    /** Someone at the agency asked, and the family has not answered yet. */
+    public boolean waiting() {
+        return waiting;
     }
 }

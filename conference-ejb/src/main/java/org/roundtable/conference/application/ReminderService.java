@@ -28,7 +28,8 @@ import org.roundtable.shared.domain.OwnerKind;
  * Once a day, each owner of an action that is overdue or due within the next few days gets one
  * email listing them. An agency's actions go to its lead practitioner for the family; a family
  * member's to them. The day is claimed in the database first, so several nodes send it once.
- * Families and advocates invited to a meeting tomorrow are reminded of it too (MeetingReminders).
+ * Families and advocates invited to a meeting tomorrow are reminded of it too (MeetingReminders),
+ * and overrides that reached their review date are closed off (OverrideReviews).
  */
 @ApplicationScoped
 @Transactional
@@ -72,6 +73,9 @@ public class ReminderService {
     @Inject
     private MeetingReminders meetingReminders;
 
+    @Inject
+    private OverrideReviews overrideReviews;
+
     public ReminderSettings settings(Caller caller) {
         policy.requireAdministrator(caller);
         return new ReminderSettings(settings.integer(DAYS_AHEAD, DEFAULT_DAYS_AHEAD));
@@ -92,6 +96,8 @@ public class ReminderService {
     public RunResult runFor(LocalDate day) {
         int meetings = meetingReminders.remindOn(day);
         LOG.fine(() -> "Meeting reminders for " + day + ": " + meetings);
+        int lapsed = overrideReviews.lapseOn(day);
+        LOG.fine(() -> "Overrides lapsed by " + day + ": " + lapsed);
         boolean claimed;
         try {
             claimed = claims.claim(JOB, day, clock.instant());

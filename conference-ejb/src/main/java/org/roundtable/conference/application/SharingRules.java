@@ -6,41 +6,63 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.roundtable.conference.domain.model.record.SharingRequest;
 import org.roundtable.shared.record.InformationKind;
 import org.roundtable.shared.record.SharingPreference;
 
 /**
- * Whether an agency may see one kind of a family's information: the family's preference (no
- * preference means share), unless a professional of that agency recorded an override. Answers
- * are cached, and forgotten whenever a preference or an override changes (on this node: a
- * cluster would send the same "forget" to every node).
+ * Whether an agency may see one kind of a family's information today: the family's preference
+ * (no preference means share), unless an override of that agency is in force (before its review
+ * date) or the family said yes to that agency's request (for the days asked). Answers are cached
+ * per day, and forgotten whenever a preference, an override or a request changes (on this node:
+ * a cluster would send the same "forget" to every node).
  */
 @ApplicationScoped
 public class SharingRules {
 
-    /** The answer for one agency and kind: shared or not, and what the family asked for. */
-    public record Answer(boolean shared, SharingPreference preference) {
+    /** The answer for one agency and kind: shared or not, what the family asked for, and whether a request waits for its answer. */
+    public record Answer(boolean shared, SharingPreference preference, boolean waiting) {
     }
 
     private final ConcurrentMap<String, Answer> cache = new ConcurrentHashMap<>();
 
+    private volatile LocalDate cachedDay;
+
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     public Answer answer(UUID familyId, UUID agencyId, InformationKind kind) {
-        return cache.computeIfAbsent(familyId + ":" + agencyId + ":" + kind, k -> {
+        LocalDate today = LocalDate.now(clock);
+        if (!today.equals(cachedDay)) {
+            // A new day: overrides and yeses may have ended overnight.
+            cache.clear();
+            cachedDay = today;
+        }
+        return cache.computeIfAbsent(familyId + ":" + agencyId + ":" + kind + ":" + today, k -> {
             SharingPreference preference = preference(familyId, agencyId, kind);
             if (preference == SharingPreference.SHARE) {
-                return new Answer(true, preference);
+                return new Answer(true, preference, false);
             }
             long overrides = em.createQuery("""
-                    select count(d) from SharingDecision d where d.familyId = :f and d.agencyId = :a and d.kind = :k""", Long.class)
-                    .setParameter("f", familyId).setParameter("a", agencyId).setParameter("k", kind).getSingleResult();
-            return new Answer(overrides > 0, preference);
+                    select count(d) from SharingDecision d
+                    where d.familyId = :f and d.agencyId = :a and d.kind = :k and d.reviewOn > :today""", Long.class)
+                    .setParameter("f", familyId).setParameter("a", agencyId).setParameter("k", kind).setParameter("today", today)
+                    .getSingleResult();
+            var requests = em.createQuery("select r from SharingRequest r where r.familyId = :f and r.agencyId = :a and r.kind = :k",
+                    SharingRequest.class).setParameter("f", familyId).setParameter("a", agencyId).setParameter("k", kind).getResultList();
+            boolean yes = requests.stream().anyMatch(r -> r.sharesOn(today));
+            boolean waiting = requests.stream().anyMatch(r -> r.statusOn(today) == SharingRequest.Status.WAITING);
+            return new Answer(overrides > 0 || yes, preference, waiting);
         });
     }
 

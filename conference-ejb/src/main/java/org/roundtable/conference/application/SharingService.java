@@ -18,15 +18,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.roundtable.conference.application.command.OverrideCommand;
 import org.roundtable.conference.application.command.PreferenceCommand;
+import org.roundtable.conference.application.command.RenewalCommand;
 import org.roundtable.conference.application.command.RestrictionCommand;
 import org.roundtable.conference.application.view.SharingView;
 import org.roundtable.conference.application.view.SharingView.AgencyPreferences;
 import org.roundtable.conference.application.view.SharingView.LedgerEntry;
+import org.roundtable.conference.application.view.SharingView.RequestEntry;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.agency.Agency;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.family.Involvement;
 import org.roundtable.conference.domain.model.record.SharingDecision;
+import org.roundtable.conference.domain.model.record.SharingRequest;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.shared.record.InformationKind;
 import org.roundtable.shared.record.SharingPreference;
@@ -35,7 +38,8 @@ import org.roundtable.shared.record.SharingPreference;
  * Who sees what of the family's information. The family states a preference per agency and
  * kind; staff access follows it at once (open live connections included). A professional may
  * share against it on a lawful basis with a reason, which goes in the ledger the family reads,
- * unless the chair restricts that entry until a review date.
+ * unless the chair restricts that entry until a review date. Every override ends on its own
+ * review date unless a worker of its agency renews it with a new reason.
  */
 @ApplicationScoped
 @Transactional
@@ -68,6 +72,9 @@ public class SharingService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private SharingNotices notices;
+
     public SharingView view(Caller caller, UUID familyId) {
         policy.requireFamilyVisible(caller, familyId);
         LocalDate today = LocalDate.now(clock);
@@ -92,12 +99,22 @@ public class SharingService {
                 withheld++;
                 continue;
             }
-            String agency = names.computeIfAbsent(d.agencyId(), id -> lookup.require(Agency.class, id, "agency").name());
-            ledger.add(new LedgerEntry(d.id(), agency, d.kind(), d.kind().plainWords(), d.lawfulBasis(), d.reason(), d.decidedByName(),
-                    d.decidedAt(), family ? null : d.restrictionReason(), family ? null : d.restrictionReviewOn(),
-                    family ? null : d.restrictedByName()));
+            String agency = agencyName(names, d.agencyId());
+            ledger.add(new LedgerEntry(d.id(), d.agencyId(), agency, d.kind(), d.kind().plainWords(), d.lawfulBasis(), d.reason(),
+                    d.decidedByName(), d.decidedAt(), d.reviewOn(), d.inForceOn(today), d.renewedById() != null,
+                    family ? null : d.restrictionReason(), family ? null : d.restrictionReviewOn(), family ? null : d.restrictedByName()));
         }
-        return new SharingView(agencies, ledger, withheld);
+        var requests = new ArrayList<RequestEntry>();
+        for (SharingRequest r : requests(familyId)) {
+            requests.add(new RequestEntry(r.id(), r.agencyId(), agencyName(names, r.agencyId()), r.kind(), r.kind().plainWords(), r.reason(),
+                    r.days(), r.requestedByName(), r.requestedAt(), r.answerBy(), r.statusOn(today), r.answeredByName(), r.answeredAt(),
+                    r.sharedUntil()));
+        }
+        return new SharingView(agencies, ledger, withheld, requests);
+    }
+
+    private String agencyName(Map<UUID, String> names, UUID agencyId) {
+        return names.computeIfAbsent(agencyId, id -> lookup.require(Agency.class, id, "agency").name());
     }
 
     /** The family sets its preference for an agency working with it. */
@@ -109,6 +126,7 @@ public class SharingService {
         if (!involved) {
             throw new InvalidInput("agencyId", "That agency is not working with your family.");
         }
+        boolean sharedBefore = rules.answer(familyId, command.agencyId(), command.kind()).shared();
         em.createNativeQuery("delete from sharing_preference where family_id = ?1 and agency_id = ?2 and kind = ?3")
                 .setParameter(1, familyId).setParameter(2, command.agencyId()).setParameter(3, command.kind().name()).executeUpdate();
         em.createNativeQuery("""
@@ -119,21 +137,68 @@ public class SharingService {
         audit.record(caller, new AuditLog.Event("SHARING_PREFERENCE_SET", familyId, command.agencyId(), JSON.createObjectBuilder()
                 .add("kind", command.kind().name()).add("preference", command.preference().name()).build().toString()), clock.instant());
         changed();
+        boolean sharedAfter = rules.answer(familyId, command.agencyId(), command.kind()).shared();
+        // Read inside this transaction: not to be kept if it rolls back.
+        rules.forget();
+        if (sharedBefore && !sharedAfter) {
+            notices.agencyLostAccess(familyId, command.agencyId(), lookup.require(Agency.class, command.agencyId(), "agency").name(),
+                    command.kind());
+        }
         return view(caller, familyId);
     }
 
     /** A professional shares against the family's preference, for their own agency, on a lawful basis. */
     public SharingView override(Caller caller, UUID familyId, OverrideCommand command) {
         policy.requireCaseWorker(caller, familyId);
+        requireReviewAfterToday(command.reviewOn());
         StaffMember staff = lookup.require(StaffMember.class, caller.id(), "member of staff");
         var decision = new SharingDecision(familyId, staff.agency().id(), command.kind(), command.lawfulBasis(), command.reason().strip(),
-                staff.id(), staff.fullName(), clock.instant());
+                staff.id(), staff.fullName(), clock.instant(), command.reviewOn());
         em.persist(decision);
+        notices.overridden(decision, staff.agency().name(), false);
         audit.record(caller, new AuditLog.Event("SHARING_OVERRIDE", familyId, decision.id(), JSON.createObjectBuilder()
                 .add("agencyId", staff.agency().id().toString()).add("kind", command.kind().name())
-                .add("lawfulBasis", command.lawfulBasis().name()).add("reason", decision.reason()).build().toString()), clock.instant());
+                .add("lawfulBasis", command.lawfulBasis().name()).add("reason", decision.reason())
+                .add("reviewOn", command.reviewOn().toString()).build().toString()), clock.instant());
         changed();
         return view(caller, familyId);
+    }
+
+    /**
+     * A worker of the same agency carries an override on with a new reason and review date: a
+     * new ledger entry (the family is emailed, unless the chair holds the entry back, which the
+     * renewal keeps).
+     */
+    public SharingView renew(Caller caller, UUID familyId, UUID decisionId, RenewalCommand command) {
+        policy.requireCaseWorker(caller, familyId);
+        SharingDecision earlier = em.find(SharingDecision.class, decisionId);
+        if (earlier == null || !earlier.familyId().equals(familyId)) {
+            throw new ResourceNotFound("sharing decision");
+        }
+        StaffMember staff = lookup.require(StaffMember.class, caller.id(), "member of staff");
+        if (!earlier.agencyId().equals(staff.agency().id())) {
+            throw new AccessDenied("Only a worker of the agency that made this override can renew it.");
+        }
+        requireReviewAfterToday(command.reviewOn());
+        var renewal = new SharingDecision(familyId, staff.agency().id(), earlier.kind(), command.lawfulBasis(), command.reason().strip(),
+                staff.id(), staff.fullName(), clock.instant(), command.reviewOn());
+        earlier.renewedBy(renewal);
+        if (earlier.restrictionReviewOn() != null && !earlier.visibleToFamilyOn(LocalDate.now(clock))) {
+            renewal.restrict(earlier.restrictionReason(), earlier.restrictionReviewOn(), earlier.restrictedByName());
+        }
+        em.persist(renewal);
+        notices.overridden(renewal, staff.agency().name(), true);
+        audit.record(caller, new AuditLog.Event("SHARING_OVERRIDE_RENEWED", familyId, renewal.id(), JSON.createObjectBuilder()
+                .add("renews", earlier.id().toString()).add("lawfulBasis", command.lawfulBasis().name()).add("reason", renewal.reason())
+                .add("reviewOn", command.reviewOn().toString()).build().toString()), clock.instant());
+        changed();
+        return view(caller, familyId);
+    }
+
+    private void requireReviewAfterToday(LocalDate reviewOn) {
+        if (!reviewOn.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInput("reviewOn", "The review date must be after today.");
+        }
     }
 
     /** The chair keeps a ledger entry from the family until a review date, or renews that with a new reason. */
@@ -152,12 +217,17 @@ public class SharingService {
         return view(caller, familyId);
     }
 
+    List<SharingRequest> requests(UUID familyId) {
+        return em.createQuery("select r from SharingRequest r where r.familyId = :f order by r.requestedAt desc", SharingRequest.class)
+                .setParameter("f", familyId).getResultList();
+    }
+
     List<SharingDecision> decisions(UUID familyId) {
         return em.createQuery("select d from SharingDecision d where d.familyId = :f order by d.decidedAt desc", SharingDecision.class)
                 .setParameter("f", familyId).getResultList();
     }
 
-    private void changed() {
+    void changed() {
         rules.forget();
         // Open live connections are checked again once this commits.
         accessChanged.fire(new AccessChanged("sharing changed"));

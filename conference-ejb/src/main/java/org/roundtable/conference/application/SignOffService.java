@@ -69,8 +69,21 @@ public class SignOffService {
     public SignOffView view(Caller caller, UUID conferenceId) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
-        policy.requirePlanReadable(caller, conference.family().id());
-        return view(conference, caller);
+        boolean onlyOwn = policy.seesOnlyOwnActions(caller, conference.family().id());
+        return forCaller(view(conference, caller), caller, onlyOwn);
+    }
+
+    /** An agency the family does not share the plan with sees only its own actions, without their goals' words. */
+    private static SignOffView forCaller(SignOffView view, Caller caller, boolean onlyOwn) {
+        if (!onlyOwn) {
+            return view;
+        }
+        var own = view.actions().stream().filter(a -> a.ownerKind() == OwnerKind.AGENCY && a.ownerId().equals(caller.agencyId()))
+                .map(a -> new SignOffView.ActionSignOff(a.actionId(), null, a.description(), a.ownerKind(), a.ownerId(), a.ownerName(),
+                        a.dueOn(), a.status(), a.contentHash(), a.state(), a.signedBy(), a.signedAt(), a.voidedAt(), a.voidReason(),
+                        a.canSign()))
+                .toList();
+        return new SignOffView(view.conferenceId(), view.conferenceStatus(), view.planRevision(), own);
     }
 
     /** The sign-off of a conference as everyone sees it (nobody's "may sign"): for the live room. */
@@ -92,7 +105,8 @@ public class SignOffService {
     public SignOffView sign(Caller caller, UUID conferenceId, SignOffCommand command) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
-        policy.requirePlanReadable(caller, conference.family().id());
+        // Signing needs only the action itself: an agency signs its own even when the rest of the plan is not shared with it.
+        boolean onlyOwn = policy.seesOnlyOwnActions(caller, conference.family().id());
         if (conference.status() == ConferenceStatus.CLOSED) {
             throw new DomainRuleViolation("This conference is closed; its sign-off can no longer change. Sign in the next conference.");
         }
@@ -115,7 +129,7 @@ public class SignOffService {
             return null;
         });
         changed.fire(new SignOffChanged(familyId));
-        return view(conference, caller);
+        return forCaller(view(conference, caller), caller, onlyOwn);
     }
 
     /** Whether the caller owns the action: staff of the owning agency, or the family member it belongs to. */

@@ -280,7 +280,17 @@ class AuthorisationMatrixIT {
         rows.add(new Row("PUT", "/families/{familyId}/sharing/preferences", familyOnly, Session.OWN,
                 c -> c.put(family + "/sharing/preferences", json("agencyId", fx.school, "kind", "DETAILS", "preference", "SHARE"))));
         rows.add(new Row("POST", "/families/{familyId}/sharing/overrides", TAYLOR_WORKERS, Session.OWN,
-                c -> c.post(family + "/sharing/overrides", json("kind", "REPORTS", "lawfulBasis", "STATUTORY_DUTY", "reason", "Section 47 enquiry"))));
+                c -> c.post(family + "/sharing/overrides", json("kind", "REPORTS", "lawfulBasis", "STATUTORY_DUTY", "reason", "Section 47 enquiry",
+                        "reviewOn", LocalDate.now().plusDays(30).toString()))));
+        rows.add(new Row("POST", "/families/{familyId}/sharing/decisions/{decisionId}/renewal", TAYLOR_WORKERS, Session.OWN,
+                c -> c.post(family + "/sharing/decisions/" + fx.freshOverride() + "/renewal", json("lawfulBasis", "STATUTORY_DUTY",
+                        "reason", "Section 47 enquiry goes on", "reviewOn", LocalDate.now().plusDays(60).toString()))));
+        rows.add(new Row("POST", "/families/{familyId}/sharing/requests", TAYLOR_WORKERS, Session.OWN, fx::askForContacts));
+        rows.add(new Row("POST", "/families/{familyId}/sharing/requests/{requestId}/answer", familyOnly, Session.OWN,
+                c -> c.post(family + "/sharing/requests/" + fx.freshRequest() + "/answer", json("share", false))));
+        rows.add(new Row("GET", "/families/{familyId}/sharing/preview", familyOnly, Session.OWN,
+                c -> c.get(family + "/sharing/preview?agencyId=" + fx.school + "&kind=PLAN&preference=DO_NOT_SHARE")));
+        rows.add(new Row("GET", "/conferences/{conferenceId}/sharing", CHAIR_ONLY, Session.OWN, c -> c.get(conference + "/sharing")));
         rows.add(new Row("PUT", "/families/{familyId}/sharing/decisions/{decisionId}/restriction", CHAIR_ONLY, Session.OWN,
                 c -> c.put(family + "/sharing/decisions/" + fx.freshOverride() + "/restriction", json("reason", "Police enquiry",
                         "reviewOn", LocalDate.now().plusDays(30).toString()))));
@@ -523,15 +533,23 @@ class AuthorisationMatrixIT {
         String proposal = housing.post(family + "/details/members/" + anna + "/proposals", json("field", "PHONE", "value", "07700 900999",
                 "reason", "Given at the housing office")).json().getString("id");
         String reason = fx.unique("Arrears");
+        // The Novaks want to be asked before housing sees their reports; housing asks.
+        Database.update("insert into sharing_preference (family_id, agency_id, kind, preference, set_by_name, set_at) "
+                + "values (?, ?, 'REPORTS', 'ASK_FIRST', 'Anna Novak', now()) on conflict do nothing",
+                java.util.UUID.fromString(novaks), java.util.UUID.fromString(fx.housing));
         String decision = housing.post(family + "/sharing/overrides", json("kind", "CONTACTS", "lawfulBasis", "STATUTORY_DUTY",
-                "reason", reason)).json().getJsonArray("ledger").stream().map(v -> v.asJsonObject())
+                "reason", reason, "reviewOn", LocalDate.now().plusDays(30).toString())).json().getJsonArray("ledger").stream().map(v -> v.asJsonObject())
                 .filter(e -> e.getString("reason").equals(reason)).findFirst().orElseThrow().getString("id");
+        // (the override made the server forget its cached answers, so the preference written above counts)
+        Reply asked = housing.post(family + "/sharing/requests", json("kind", "REPORTS", "reason", fx.unique("Arrears report"), "days", 7));
+        assertTrue(asked.status() == 201 || asked.status() == 400, asked::toString);
+        String request = housing.get(family + "/sharing").json().getJsonArray("requests").getJsonObject(0).getString("id");
         String other = fx.freshConference();
         Reply report = fx.chair.postBytes("/conferences/" + other + "/reports?fileName=other.pdf", "application/pdf", DemoFixture.samplePdf());
         assertEquals(201, report.status(), report::toString);
         return Map.ofEntries(Map.entry("familyId", novaks), Map.entry("memberId", anna), Map.entry("goalId", goal),
                 Map.entry("actionId", action), Map.entry("contactId", contact), Map.entry("involvementId", involvement),
-                Map.entry("proposalId", proposal), Map.entry("decisionId", decision), Map.entry("conferenceId", other),
+                Map.entry("proposalId", proposal), Map.entry("decisionId", decision), Map.entry("requestId", request), Map.entry("conferenceId", other),
                 Map.entry("inviteeId", fx.freshInvitee(other)), Map.entry("itemId", fx.freshAgendaItem(other)),
                 Map.entry("reportId", report.json().getString("id")));
     }

@@ -61,6 +61,12 @@ final class DemoFixture {
                 .filter(a -> a.getString("ownerKind").equals("AGENCY")).findFirst().orElseThrow().getString("id");
     }
 
+    /** The chair, signed in again (after the clock moved, or someone signed out everywhere). */
+    ApiClient signInAgainAndGetChair() {
+        signInAgain();
+        return chair;
+    }
+
     /** After someone signed out everywhere, the fixture's own sessions are gone too. */
     void signInAgain() {
         admin = People.signedIn(Role.ADMINISTRATOR);
@@ -195,9 +201,63 @@ final class DemoFixture {
     String freshOverride() {
         String reason = unique("Needed for the core group");
         Reply made = chair.post("/families/" + taylors + "/sharing/overrides", json("kind", "REPORTS", "lawfulBasis", "STATUTORY_DUTY",
-                "reason", reason));
+                "reason", reason, "reviewOn", java.time.LocalDate.now().plusDays(30).toString()));
         assertEquals(201, made.status(), made::toString);
         return made.json().getJsonArray("ledger").stream().map(v -> v.asJsonObject()).filter(e -> e.getString("reason").equals(reason))
+                .findFirst().orElseThrow().getString("id");
+    }
+
+    private ApiClient familyMember;
+
+    /**
+     * Ends every override of the Taylors' wishes in force for this agency and kind, as if their
+     * review dates had come (other tests' overrides would otherwise share it for weeks). The next
+     * change through the API makes the server forget its cached answers.
+     */
+    void endOverrides(String agencyId, String kind) {
+        Database.update("update sharing_decision set review_on = current_date where family_id = ? and agency_id = ? and kind = ? "
+                + "and review_on > current_date", UUID.fromString(taylors), UUID.fromString(agencyId), kind);
+    }
+
+    /** Jess, signed in once and again only when her session has gone (a code per sign-in is limited). */
+    synchronized ApiClient familyMember() {
+        if (familyMember == null || familyMember.get("/auth/me").status() != 200) {
+            familyMember = People.signedIn(Role.FAMILY_MEMBER);
+        }
+        return familyMember;
+    }
+
+    /** Closes every request waiting for the Taylors' answer, and sets their choice for social care's view of their contacts. */
+    synchronized void socialCareContacts(String preference) {
+        Database.update("update sharing_request set answer = 'NO', answered_by_name = 'Test', answered_at = now() "
+                + "where family_id = ? and answer is null", UUID.fromString(taylors));
+        // Through the API, so the server forgets its cached answers.
+        Reply set = familyMember().put("/families/" + taylors + "/sharing/preferences",
+                json("agencyId", socialCare, "kind", "CONTACTS", "preference", preference));
+        assertEquals(200, set.status(), set::toString);
+    }
+
+    /** Asks as this person for the Taylors' contacts, with the family wanting to be asked first; then puts things back. */
+    Reply askForContacts(ApiClient asker) {
+        socialCareContacts("ASK_FIRST");
+        try {
+            return asker.post("/families/" + taylors + "/sharing/requests", json("kind", "CONTACTS", "reason", unique("For the review"),
+                    "days", 7));
+        } finally {
+            socialCareContacts("SHARE");
+        }
+    }
+
+    /** A request from social care for the Taylors' contacts, waiting for the family's answer (the family shares them meanwhile). */
+    String freshRequest() {
+        socialCareContacts("ASK_FIRST");
+        String reason = unique("For the review");
+        Reply asked = chair.post("/families/" + taylors + "/sharing/requests", json("kind", "CONTACTS", "reason", reason, "days", 7));
+        assertEquals(201, asked.status(), asked::toString);
+        Reply back = familyMember().put("/families/" + taylors + "/sharing/preferences",
+                json("agencyId", socialCare, "kind", "CONTACTS", "preference", "SHARE"));
+        assertEquals(200, back.status(), back::toString);
+        return asked.json().getJsonArray("requests").stream().map(v -> v.asJsonObject()).filter(r -> r.getString("reason").equals(reason))
                 .findFirst().orElseThrow().getString("id");
     }
 

@@ -60,6 +60,8 @@ class FamilyRecordBrowserIT {
             jess.assertAccessible();
             new Select(jess.driver().findElement(By.id("pref-" + fx.health + "-PLAN"))).selectByValue("DO_NOT_SHARE");
             jess.click(By.cssSelector("form[data-agency='" + fx.health + "'] button[type=submit]"));
+            jess.waitForText(By.id("preview"), "Riverside Health Visiting will not see your plan.");
+            jess.click(By.id("confirm-save"));
             jess.waitForText(By.tagName("main"), "now sees only what you share");
 
             try (Browser worker = new Browser()) {
@@ -71,12 +73,16 @@ class FamilyRecordBrowserIT {
             try (Browser health = new Browser()) {
                 health.signInAsStaff("health.visitor");
                 health.open(family);
-                health.waitForText(By.tagName("main"), "asked not to share");
+                health.waitForText(By.tagName("main"), "Not shared with your agency");
                 health.assertAccessible();
                 health.open(family + "/sharing");
                 health.waitFor(By.id("override-form"));
                 new Select(health.driver().findElement(By.id("override-kind"))).selectByValue("PLAN");
                 health.type(By.id("override-reason"), reason);
+                java.time.LocalDate review = java.time.LocalDate.now().plusDays(30);
+                health.type(By.id("override-review"), Integer.toString(review.getDayOfMonth()));
+                health.type(By.id("override-review-month"), Integer.toString(review.getMonthValue()));
+                health.type(By.id("override-review-year"), Integer.toString(review.getYear()));
                 health.click(By.id("override"));
                 health.waitForText(By.tagName("main"), "Override recorded");
                 health.assertAccessible();

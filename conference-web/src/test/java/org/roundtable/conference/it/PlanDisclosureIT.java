@@ -75,21 +75,36 @@ class PlanDisclosureIT {
     }
 
     @Test
-    void an_agency_the_family_refused_the_plan_sees_it_on_no_path() {
+    void an_agency_the_family_refused_the_plan_sees_only_the_actions_it_owns_and_nothing_else_on_any_path() {
         ApiClient jess = People.signedIn(Role.FAMILY_MEMBER);
         ApiClient teacher = People.staff("teacher");
         String preferences = "/families/" + fx.taylors + "/sharing/preferences";
         String goalsBefore = fx.chair.get("/families/" + fx.taylors + "/plan").body();
+        String schoolAction = "Call home by 9:30 when Ryan is not in";
         assertEquals(200, jess.put(preferences, json("agencyId", fx.school, "kind", "PLAN", "preference", "DO_NOT_SHARE")).status());
         try {
-            List<String> leaks = notRefused(teacher, planEndpoints(false), null);
+            var withheld = new LinkedHashMap<>(planEndpoints(false));
+            var ownOnly = Map.of("GET plan", withheld.remove("GET plan"), "GET sign-off", withheld.remove("GET sign-off"));
+            List<String> leaks = notRefused(teacher, withheld, null);
             assertTrue(leaks.isEmpty(), "the school, refused the plan, still got it from: " + leaks);
+            ownOnly.forEach((name, call) -> {
+                Reply reply = call.apply(teacher);
+                assertEquals(200, reply.status(), name + " keeps the school's own actions: " + reply);
+                assertTrue(reply.body().contains(schoolAction), name + " shows what the school agreed to do: " + reply.body());
+                for (String other : new String[] {"Ryan goes to school every day", "Walk Ryan to school", "boiler", "Mia"}) {
+                    assertFalse(reply.body().contains(other), name + " leaked \"" + other + "\": " + reply.body());
+                }
+            });
+            var own = teacher.get("/conferences/" + fx.conference + "/sign-off").json().getJsonArray("actions");
+            assertTrue(own.stream().allMatch(a -> a.asJsonObject().getString("ownerId").equals(fx.school)), own::toString);
+            assertTrue(teacher.get("/families/" + fx.taylors + "/plan").json().getBoolean("onlyOwnActions"));
             assertFalse(fx.chair.get("/families/" + fx.taylors + "/plan").body().contains("Leak-"),
                     "nothing the refused agency sent was stored: " + goalsBefore.length());
         } finally {
             assertEquals(200, jess.put(preferences, json("agencyId", fx.school, "kind", "PLAN", "preference", "SHARE")).status());
         }
         assertEquals(200, teacher.get("/conferences/" + fx.conference + "/record").status(), "shared again, the record is back");
+        assertFalse(teacher.get("/families/" + fx.taylors + "/plan").json().getBoolean("onlyOwnActions"), "and the whole plan");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
+import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.shared.record.InformationKind;
 import org.roundtable.shared.record.LawfulBasis;
 
@@ -18,6 +19,9 @@ import org.roundtable.shared.record.LawfulBasis;
  * on what lawful basis, why, by whom, when. It goes in the family's sharing ledger, which the
  * family reads, unless the chair has recorded that telling the family now would put someone at
  * risk; that restriction lasts until its review date, when it shows or is renewed.
+ * <p>
+ * The override itself has an end too: it is in force until its own review date, when it lapses
+ * unless a worker renews it with a new reason (a new entry, pointing back from this one).
  */
 @Entity
 @Table(name = "sharing_decision")
@@ -61,11 +65,20 @@ public class SharingDecision {
     @Column(name = "restricted_by_name")
     private String restrictedByName;
 
+    @Column(name = "review_on", nullable = false)
+    private LocalDate reviewOn;
+
+    @Column(name = "renewed_by_id")
+    private UUID renewedById;
+
+    @Column(name = "lapse_told_at")
+    private Instant lapseToldAt;
+
     protected SharingDecision() {
     }
 
     public SharingDecision(UUID familyId, UUID agencyId, InformationKind kind, LawfulBasis lawfulBasis, String reason,
-            UUID decidedById, String decidedByName, Instant at) {
+            UUID decidedById, String decidedByName, Instant at, LocalDate reviewOn) {
         this.id = UUID.randomUUID();
         this.familyId = Objects.requireNonNull(familyId);
         this.agencyId = Objects.requireNonNull(agencyId);
@@ -75,6 +88,37 @@ public class SharingDecision {
         this.decidedById = decidedById;
         this.decidedByName = decidedByName;
         this.decidedAt = at;
+        this.reviewOn = Objects.requireNonNull(reviewOn);
+    }
+
+    /** In force from when it was made until the day before its review date. */
+    public boolean inForceOn(LocalDate today) {
+        return today.isBefore(reviewOn);
+    }
+
+    /** A worker carries it on with a new entry; an entry is carried on once. */
+    public void renewedBy(SharingDecision renewal) {
+        if (renewedById != null) {
+            throw new DomainRuleViolation("This override has already been renewed. Renew the newer entry instead.");
+        }
+        this.renewedById = renewal.id();
+    }
+
+    /** The worker who made it has been told it lapsed (once, by the daily run). */
+    public void lapseTold(Instant at) {
+        this.lapseToldAt = at;
+    }
+
+    public LocalDate reviewOn() {
+        return reviewOn;
+    }
+
+    public UUID renewedById() {
+        return renewedById;
+    }
+
+    public UUID decidedById() {
+        return decidedById;
     }
 
     /** Withholds this entry from the family until the review date (a renewal replaces reason and date). */
