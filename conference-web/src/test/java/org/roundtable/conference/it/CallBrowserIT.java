@@ -69,6 +69,27 @@ class CallBrowserIT {
         }
     }
 
+    @Test
+    void the_room_shows_the_conferences_other_ways_in_so_someone_in_the_building_or_on_a_landline_still_belongs() {
+        String conference = fx.freshConferenceWithJess();
+        String start = fx.chair.get("/conferences/" + conference).json().getString("scheduledStart");
+        var arranged = fx.chair.put("/conferences/" + conference + "/arrangements", JsonBodies.json("kind", "CORE_GROUP", "scheduledStart", start,
+                "venue", "Riverside Family Centre, Room 2", "joinLink", "https://meet.example.org/taylor", "dialIn", "0800 000 0000, PIN 4321"));
+        assertEquals(200, arranged.status(), arranged::toString);
+        try (Browser jess = new Browser()) {
+            jess.signInWithCode("jess.taylor@example.org");
+            jess.resize(360, 800);
+            jess.open("/conferences/" + conference + "/live");
+            jess.waitForText(By.id("connection-state"), "Connected");
+            jess.click(By.cssSelector("#rt-ways-in summary"));
+            String ways = jess.text(By.id("rt-ways-in"));
+            assertTrue(ways.contains("Riverside Family Centre, Room 2") && ways.contains("https://meet.example.org/taylor")
+                    && ways.contains("0800 000 0000, PIN 4321"), ways);
+            jess.waitFor(By.cssSelector("#rt-media-bar [data-media=join-voice]"));
+            jess.assertAccessible();
+        }
+    }
+
     private void call(boolean relayed) {
         try (Browser chair = Browser.withCameraAndMicrophone(); Browser worker = Browser.withCameraAndMicrophone();
                 Browser jess = Browser.withCameraAndMicrophone()) {
