@@ -99,6 +99,8 @@ export class MediaRoom {
 
   leave() {
     this.joined = false;
+    this.muted = false;
+    this.cameraOff = false;
     for (const id of [...this.peers.keys()]) this.close(id);
     if (this.stream) this.stream.getTracks().forEach((t) => t.stop());
     this.stream = null;
@@ -322,7 +324,8 @@ export class MediaRoom {
         button('join-voice', 'Join by voice only', true, () => this.join(false)),
       ],
       h('p', { class: 'govuk-body-s', id: 'rt-media-status', 'aria-live': 'polite' }, this.notice));
-    if (this.muted) this.bar.querySelector('[data-media=mute]').setAttribute('aria-pressed', 'true');
+    const mute = this.bar.querySelector('[data-media=mute]');
+    if (mute) mute.setAttribute('aria-pressed', String(this.muted));
     this.renderTiles();
     this.showSpeaking();
   }
