@@ -324,8 +324,6 @@ export class MediaRoom {
         button('join-voice', 'Join by voice only', true, () => this.join(false)),
       ],
       h('p', { class: 'govuk-body-s', id: 'rt-media-status', 'aria-live': 'polite' }, this.notice));
-    const mute = this.bar.querySelector('[data-media=mute]');
-    if (mute) mute.setAttribute('aria-pressed', String(this.muted));
     this.renderTiles();
     this.showSpeaking();
   }
