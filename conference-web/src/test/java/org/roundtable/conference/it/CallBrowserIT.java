@@ -123,10 +123,12 @@ class CallBrowserIT {
             awaitRising(chair, "the worker's sound again", s -> peer(s, workerId).getJsonNumber("inboundAudio").longValue());
 
             // A private part without the family: she is cut off, the others still hear and see each other.
-            chair.click(By.cssSelector("#live-side details summary"));
-            chair.click(By.id("exclude-" + fx.jessInvitee));
+            chair.click(By.xpath("//summary[.//span[text()='Private part']]"));
+            chair.waitFor(By.id("private-reason"));
+            chair.click(By.cssSelector("label[for='exclude-" + fx.jessInvitee + "']"));
             chair.type(By.id("private-reason"), "Information about a third party");
             chair.click(By.cssSelector("#private-form button[type=submit]"));
+            chair.waitFor(By.id("private-running"));
             try {
                 jess.waitFor(By.id("private-notice"));
                 awaitNoPeers(jess);
