@@ -204,6 +204,8 @@ export class LiveConnection {
         this.handlers.onError(message);
         break;
       default:
+        // Voice and video (rtc.*, media) and anything newer: for whoever wants it.
+        if (this.handlers.onOther) this.handlers.onOther(message);
         break;
     }
   }

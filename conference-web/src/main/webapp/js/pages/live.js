@@ -5,6 +5,7 @@ import { h, humanise, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
 import { LiveConnection } from '../live/connection.js';
 import { applyRoomChange } from '../live/room.js';
+import { MediaRoom } from '../live/media.js';
 import { positionBetween } from '../live/plan.js';
 import { TextOperation } from '../live/text-operation.js';
 
@@ -38,11 +39,17 @@ export async function render(main, { id }) {
   const notice = h('div', { id: 'live-notice', 'aria-live': 'polite' });
   const planArea = h('div', { id: 'live-plan' });
   const side = h('div', { id: 'live-side' });
+  // Voice and video, and the other ways in: self-contained blocks with stable ids (media.js draws them).
+  const mediaBar = h('div', { id: 'rt-media-bar' });
+  const videoTiles = h('div', { id: 'rt-video-tiles', class: 'app-video-tiles' });
   replaceChildren(main,
     h('span', { class: 'govuk-caption-l' }, conference.familyName),
     h('h1', { class: 'govuk-heading-l' }, 'Live conference'),
     h('p', { class: 'govuk-body', 'aria-live': 'polite' }, status),
     notice,
+    mediaBar,
+    videoTiles,
+    waysIn(conference),
     h('div', { class: 'govuk-grid-row' },
       h('div', { class: 'govuk-grid-column-two-thirds' }, planArea),
       h('div', { class: 'govuk-grid-column-one-third' }, side)));
@@ -54,6 +61,7 @@ export async function render(main, { id }) {
       status.textContent = state === 'ended' ? `Disconnected: ${endedText(detail.reason)}` : text;
     },
     onWelcome(message) {
+      media.welcomed(message);
       you = message.you;
       room = message.room;
       comments.splice(0, comments.length, ...message.comments);
@@ -66,6 +74,7 @@ export async function render(main, { id }) {
       applyToPage(ops);
     },
     onPresence(message) {
+      if (!message.participant) media.left(message.connectionId);
       const others = room.participants.filter((p) => p.connectionId !== message.connectionId);
       if (message.participant) others.push(message.participant);
       others.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -94,12 +103,18 @@ export async function render(main, { id }) {
       comments.push(comment);
       renderComments(comment.nodeId);
     },
+    onOther(message) {
+      media.handle(message);
+    },
     onError(message) {
       replaceChildren(notice, h('div', { class: 'govuk-error-summary', tabindex: '-1' },
         h('h2', { class: 'govuk-error-summary__title' }, 'That did not work'),
         h('p', { class: 'govuk-body' }, message.message)));
     },
   }, caller.id);
+  const media = new MediaRoom(connection, { conferenceId: id, bar: mediaBar, tiles: videoTiles, nameOf: (participantId) => nameOf(participantId) });
+  // For the browser tests: what flows over the call (bytes by kind), read with getStats().
+  window.roundtableCallStats = () => media.stats();
   connection.connect();
 
   const isChair = () => you && you.role === 'CHAIR';
@@ -305,10 +320,11 @@ export async function render(main, { id }) {
         const clear = isChair() && p.handRaised ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0',
           'aria-label': `Lower ${p.name}'s hand` }, 'Lower hand') : null;
         if (clear) clear.addEventListener('click', () => connection.send({ type: 'clearHand', participantId: p.participantId }));
-        return h('li', {}, p.name, ` (${humanise(p.role)})`, p.handRaised ? h('strong', { class: 'govuk-tag govuk-tag--yellow govuk-!-margin-left-1' }, 'Hand up') : null, ' ', clear);
+        return h('li', {}, p.name, ` (${humanise(p.role)})`, h('span', { 'data-speaking-for': p.participantId }), p.handRaised ? h('strong', { class: 'govuk-tag govuk-tag--yellow govuk-!-margin-left-1' }, 'Hand up') : null, ' ', clear);
       })),
       room.hands.length ? h('p', { class: 'govuk-body', id: 'hand-queue' }, `Hands up, in order: ${room.hands.map(nameOf).join(', ')}`) : null,
       hand);
+    media.showSpeaking();
   }
 
   function uniquePeople() {
@@ -363,6 +379,19 @@ export async function render(main, { id }) {
       h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Private part')),
       h('div', { class: 'govuk-details__text' }, form));
   }
+}
+
+/** The conference's other ways in (from scheduling), so someone in the building or on a phone still belongs. */
+function waysIn(conference) {
+  const rows = [];
+  if (conference.venue) rows.push(['In person', conference.venue]);
+  if (conference.joinLink) rows.push(['Online', h('a', { class: 'govuk-link', href: conference.joinLink, rel: 'noopener noreferrer', target: '_blank' }, conference.joinLink)]);
+  if (conference.dialIn) rows.push(['By phone', conference.dialIn]);
+  if (!rows.length) return null;
+  return h('details', { class: 'govuk-details', id: 'rt-ways-in' },
+    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Other ways to join this meeting')),
+    h('div', { class: 'govuk-details__text' }, h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' }, rows.map(([key, value]) =>
+      h('div', { class: 'govuk-summary-list__row' }, h('dt', { class: 'govuk-summary-list__key' }, key), h('dd', { class: 'govuk-summary-list__value' }, value))))));
 }
 
 function endedText(reason) {

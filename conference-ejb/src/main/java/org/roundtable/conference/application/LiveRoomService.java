@@ -50,6 +50,17 @@ public class LiveRoomService {
 
     /** The caller as a participant of this conference, or why they may not be in the room. */
     public ParticipantView join(Caller caller, UUID conferenceId) {
+        Invitee invitee = invitee(caller, conferenceId);
+        invitee.markJoined(clock.instant());
+        return new ParticipantView(invitee.id(), conferenceId, invitee.conference().family().id(), invitee.displayName(), invitee.role());
+    }
+
+    /** Whether the caller may be in this conference's room now (as {@link #join}, without marking them joined). */
+    public void requireParticipant(Caller caller, UUID conferenceId) {
+        invitee(caller, conferenceId);
+    }
+
+    private Invitee invitee(Caller caller, UUID conferenceId) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
         if (conference.status() == ConferenceStatus.CLOSED) {
@@ -58,10 +69,8 @@ public class LiveRoomService {
         conference.requireNotCancelled();
         // The room is where the plan is edited: no plan shared with the agency, no room.
         policy.requireShared(caller, conference.family().id(), InformationKind.PLAN);
-        Invitee invitee = conference.invitees().stream().filter(i -> i.is(caller.kind(), caller.id())).findFirst()
+        return conference.invitees().stream().filter(i -> i.is(caller.kind(), caller.id())).findFirst()
                 .orElseThrow(() -> new AccessDenied("You are not invited to this conference."));
-        invitee.markJoined(clock.instant());
-        return new ParticipantView(invitee.id(), conference.id(), conference.family().id(), invitee.displayName(), invitee.role());
     }
 
     /**

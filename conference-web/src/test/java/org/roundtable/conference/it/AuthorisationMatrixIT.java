@@ -219,6 +219,8 @@ class AuthorisationMatrixIT {
 
         // Sign-off, the family's view and dissent, closing and the record
         rows.add(new Row("GET", "/conferences/{conferenceId}/sign-off", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/sign-off")));
+        rows.add(new Row("GET", "/live/conferences/{conferenceId}/ice-servers", TAYLOR_VIEWERS, Session.OWN,
+                c -> c.get("/live" + conference + "/ice-servers")));
         rows.add(new Row("POST", "/conferences/{conferenceId}/signatures", TAYLOR_WORKERS, Session.OWN, c -> {
             String action = fx.socialCareAction();
             return c.post(conference + "/signatures", json("actionId", action, "contentHash", fx.contentHash(fx.conference, action)));
@@ -360,7 +362,8 @@ class AuthorisationMatrixIT {
     @Test
     void every_read_of_a_familys_record_by_staff_is_written_in_its_access_log() {
         var reads = rows().stream().filter(r -> r.method().equals("GET") && r.allowed().contains(INVOLVED_STAFF)
-                && (r.template().contains("{familyId}") || r.template().contains("{conferenceId}"))).toList();
+                && (r.template().contains("{familyId}") || r.template().contains("{conferenceId}"))
+                && !r.template().endsWith("/ice-servers")).toList(); // how to reach the call: nothing of the family's record
         assertTrue(reads.size() >= 20, "the read endpoints of a family's record: " + reads.size());
         List<String> unlogged = new ArrayList<>();
         var taylors = java.util.UUID.fromString(fx.taylors);
@@ -401,6 +404,9 @@ class AuthorisationMatrixIT {
             case "moveAgenda" -> message.add("itemId", agendaItem);
             case "clearHand" -> message.add("participantId", excludedInvitee);
             case "startPrivate" -> message.add("excluded", Json.createArrayBuilder().add(excludedInvitee)).add("reason", "Third party");
+            // Whom signalling may reach is SignallingIT's; here: anyone in the room may send it, and no such peer is refused.
+            case "signal" -> { return Json.createObjectBuilder().add("type", "rtc.hangup").add("to", java.util.UUID.randomUUID().toString()).build(); }
+            case "media" -> message.add("joined", false).add("audio", false).add("video", false).add("voiceOnly", false);
             default -> { }
         }
         return message.build();
@@ -486,6 +492,9 @@ class AuthorisationMatrixIT {
                     boolean chair = person.getKey().equals("the chair");
                     boolean allowed = !CHAIR_ONLY_MESSAGES.contains(type) || chair;
                     String got = answer.getString("type").equals("error") ? answer.getString("code") : "allowed";
+                    if (type.equals("signal") && got.equals("unknown-peer")) {
+                        continue;
+                    }
                     if (allowed ? !got.equals("allowed") : !got.equals("forbidden")) {
                         wrong.add(type + " from " + person.getKey() + ": expected " + (allowed ? "allowed" : "forbidden") + ", got " + answer);
                     }

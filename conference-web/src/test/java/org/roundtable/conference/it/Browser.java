@@ -37,6 +37,16 @@ final class Browser implements AutoCloseable {
 
     /** A browser for a server at another address (a second server started by a test). */
     Browser(java.net.URI base) {
+        this(base, List.of());
+    }
+
+    /** A browser with a fake camera and microphone that it may use without asking (for calls). */
+    static Browser withCameraAndMicrophone() {
+        return new Browser(ApiClient.BASE, List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--autoplay-policy=no-user-gesture-required"));
+    }
+
+    private Browser(java.net.URI base, List<String> extraArguments) {
         this.base = base;
         String chromium = System.getProperty("chromium.path", "/usr/bin/chromium");
         String chromedriver = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
@@ -51,6 +61,7 @@ final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1200,900", "--user-data-dir=" + profile);
+            options.addArguments(extraArguments);
             var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver)).build();
             driver = new ChromeDriver(service, options);
         } catch (IOException e) {

@@ -26,7 +26,9 @@ public enum Limit {
     NESTING("depth of JSON nesting in a frame", 8, "the deepest message (`submit` > `ops` > op > `text`) is 4"),
     FRAME("characters in one frame", 32 * 1024, "longer ones get `too-large`; past 98304 the connection is closed with 1009 as the message arrives, unread"),
     DUE_ON_FIRST_YEAR("earliest year of `DUE_ON`", 1900, "`plan_action.due_on`"),
-    DUE_ON_LAST_YEAR("latest year of `DUE_ON`", 2100, "`plan_action.due_on`");
+    DUE_ON_LAST_YEAR("latest year of `DUE_ON`", 2100, "`plan_action.due_on`"),
+    SDP("`rtc.offer.sdp`, `rtc.answer.sdp` (at least 1)", 24 * 1024, "a browser's offer for sound and video is under 10,000; it must fit in one frame"),
+    CANDIDATE("`rtc.candidate.candidate.candidate`, `.sdpMid`, `.usernameFragment`", 512, "an ICE candidate line is under 200");
 
     private final String what;
     private final int value;

@@ -63,4 +63,38 @@ public sealed interface ClientMessage {
 
     record Ping() implements ClientMessage {
     }
+
+    /**
+     * WebRTC signalling for one other connection in the room ({@code to} is its connectionId):
+     * an offer or answer carries its SDP, a candidate its ICE candidate (null: no more
+     * candidates), a hangup nothing. The server adds who it is from; see docs/protocol.md.
+     */
+    record Signal(SignalKind kind, String to, String sdp, IceCandidate candidate) implements ClientMessage {
+    }
+
+    /** The kinds of signalling message, by their protocol type. */
+    enum SignalKind {
+        OFFER("rtc.offer"), ANSWER("rtc.answer"), CANDIDATE("rtc.candidate"), HANGUP("rtc.hangup");
+
+        private final String type;
+
+        SignalKind(String type) {
+            this.type = type;
+        }
+
+        public String type() {
+            return type;
+        }
+    }
+
+    /** An ICE candidate as the browser's RTCIceCandidate gives it (sdpMid, index and fragment may be absent). */
+    record IceCandidate(String candidate, String sdpMid, Integer sdpMLineIndex, String usernameFragment) {
+    }
+
+    /**
+     * Someone's sound and picture: in the call or not, microphone on, camera on, joined by voice
+     * only, and (optional) whether they are speaking now.
+     */
+    record Media(boolean joined, boolean audio, boolean video, boolean voiceOnly, Boolean speaking) implements ClientMessage {
+    }
 }

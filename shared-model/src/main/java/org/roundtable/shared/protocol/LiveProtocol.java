@@ -70,6 +70,11 @@ public final class LiveProtocol {
                 case "startPrivate" -> startPrivate(o);
                 case "endPrivate" -> new ClientMessage.EndPrivate();
                 case "ping" -> new ClientMessage.Ping();
+                case "rtc.offer" -> Signalling.description(ClientMessage.SignalKind.OFFER, o);
+                case "rtc.answer" -> Signalling.description(ClientMessage.SignalKind.ANSWER, o);
+                case "rtc.candidate" -> Signalling.candidate(o);
+                case "rtc.hangup" -> new ClientMessage.Signal(ClientMessage.SignalKind.HANGUP, Signalling.to(o), null, null);
+                case "media" -> Signalling.media(o);
                 default -> throw new ProtocolViolation("unknown-type", "There is no message type '"
                         + (type.length() > 40 ? type.substring(0, 40) + "…" : type) + "'.");
             };
@@ -175,7 +180,7 @@ public final class LiveProtocol {
         return new ClientMessage.StartPrivate(List.copyOf(ids), reason, familyText == null || familyText.isEmpty() ? null : familyText);
     }
 
-    private static String string(JsonObject o, String key) {
+    static String string(JsonObject o, String key) {
         JsonValue v = o.get(key);
         if (!(v instanceof JsonString s)) {
             throw new ProtocolViolation("invalid", "\"" + key + "\" must be a string.");
@@ -184,7 +189,7 @@ public final class LiveProtocol {
     }
 
     /** An id: a string no longer than a UUID. */
-    private static String id(JsonObject o, String key) {
+    static String id(JsonObject o, String key) {
         String id = string(o, key);
         if (id.length() > Limit.ID.value()) {
             throw new ProtocolViolation("invalid", "\"" + key + "\" is an id of at most " + Limit.ID.value() + " characters.");
@@ -223,7 +228,7 @@ public final class LiveProtocol {
         return deepest;
     }
 
-    private static long longValue(JsonObject o, String key) {
+    static long longValue(JsonObject o, String key) {
         JsonValue v = o.get(key);
         if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
             throw new ProtocolViolation("invalid", "\"" + key + "\" must be a whole number.");

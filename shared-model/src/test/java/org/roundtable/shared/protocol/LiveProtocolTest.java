@@ -66,4 +66,36 @@ class LiveProtocolTest {
         assertEquals(new ClientMessage.Hello(1, null), LiveProtocol.parse("{\"type\":\"hello\",\"v\":1}"));
         assertEquals("invalid", code("{\"type\":\"hello\",\"v\":1,\"roomChanges\":\"yes\"}"));
     }
+
+    @Test
+    void an_offer_names_the_connection_it_is_for_and_carries_its_sdp() {
+        assertEquals(new ClientMessage.Signal(ClientMessage.SignalKind.OFFER, NODE, "v=0\r\n", null),
+                LiveProtocol.parse("{\"type\":\"rtc.offer\",\"to\":\"" + NODE + "\",\"sdp\":\"v=0\\r\\n\"}"));
+        assertEquals("invalid", code("{\"type\":\"rtc.offer\",\"sdp\":\"v=0\"}"));
+        assertEquals("invalid", code("{\"type\":\"rtc.answer\",\"to\":\"" + NODE + "\",\"sdp\":\"\"}"));
+    }
+
+    @Test
+    void an_oversized_sdp_is_too_large_and_never_relayed() {
+        assertEquals("too-large", code("{\"type\":\"rtc.offer\",\"to\":\"" + NODE + "\",\"sdp\":\"" + "a".repeat(24 * 1024 + 1) + "\"}"));
+    }
+
+    @Test
+    void a_candidate_is_an_object_or_null_for_no_more_candidates() {
+        var parsed = (ClientMessage.Signal) LiveProtocol.parse("{\"type\":\"rtc.candidate\",\"to\":\"" + NODE
+                + "\",\"candidate\":{\"candidate\":\"candidate:1 1 udp 1 127.0.0.1 5000 typ host\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}}");
+        assertEquals(new ClientMessage.IceCandidate("candidate:1 1 udp 1 127.0.0.1 5000 typ host", "0", 0, null), parsed.candidate());
+        assertEquals(new ClientMessage.Signal(ClientMessage.SignalKind.CANDIDATE, NODE, null, null),
+                LiveProtocol.parse("{\"type\":\"rtc.candidate\",\"to\":\"" + NODE + "\",\"candidate\":null}"));
+        assertEquals("invalid", code("{\"type\":\"rtc.candidate\",\"to\":\"" + NODE + "\",\"candidate\":\"x\"}"));
+        assertEquals("too-large", code("{\"type\":\"rtc.candidate\",\"to\":\"" + NODE + "\",\"candidate\":{\"candidate\":\""
+                + "a".repeat(513) + "\"}}"));
+    }
+
+    @Test
+    void media_state_needs_each_of_its_flags() {
+        assertEquals(new ClientMessage.Media(true, true, false, true, null),
+                LiveProtocol.parse("{\"type\":\"media\",\"joined\":true,\"audio\":true,\"video\":false,\"voiceOnly\":true}"));
+        assertEquals("invalid", code("{\"type\":\"media\",\"joined\":true,\"audio\":\"yes\",\"video\":false,\"voiceOnly\":true}"));
+    }
 }

@@ -21,6 +21,10 @@ final class LiveConnection {
     final String sessionToken;
     final UUID conferenceId;
     final RateLimit rate = new RateLimit();
+    /** Signalling this connection may still send to each peer (see SignallingRelay). */
+    final SignalAllowance signals = new SignalAllowance();
+    /** Its sound and picture as it last said (null: it never joined the call). */
+    volatile org.roundtable.shared.protocol.ClientMessage.Media media;
     private static final int MAX_QUEUED = 5000;
     /** At most this many messages, or about this many characters, in one batch frame. */
     private static final int MAX_BATCH = 200;

@@ -120,6 +120,9 @@ public class LiveRooms {
     @Inject
     private Clock clock;
 
+    @Inject
+    private SignallingRelay signalling;
+
     @PostConstruct
     void startSweep() {
         lastSweepDay = LocalDate.now(clock);
@@ -219,6 +222,8 @@ public class LiveRooms {
             c.send(ServerMessages.error("invalid", e.getMessage(), ref));
         } catch (DomainRuleViolation e) {
             c.send(ServerMessages.error("conflict", e.getMessage(), ref));
+        } catch (ProtocolViolation e) {
+            c.send(ServerMessages.error(e.code(), e.getMessage(), ref));
         } catch (NotSignedIn e) {
             c.close(CloseCodes.SIGNED_OUT, "Your session has ended. Please sign in again.");
         } catch (RuntimeException e) {
@@ -258,6 +263,8 @@ public class LiveRooms {
             endPrivate(c);
         } else if (message instanceof ClientMessage.Ping) {
             c.send(ServerMessages.pong());
+        } else if (message instanceof ClientMessage.Signal || message instanceof ClientMessage.Media) {
+            signalling.handle(c, message, roomNow(c.conferenceId));
         }
     }
 
@@ -305,6 +312,7 @@ public class LiveRooms {
             }
             c.send(ServerMessages.welcome(c.id, participant, plan.revision(), document, missed, hello.pending().isEmpty() ? null : applied,
                     roomFor(c, privatePart), comments));
+            signalling.welcomed(c);
             return null;
         });
         broadcastPresence(c.conferenceId, c.id, presenceOf(c, null, null));
@@ -410,6 +418,7 @@ public class LiveRooms {
                 each.paused = true;
             }
         }
+        signalling.privatePartStarted(new SignallingRelay.RoomNow(room.connections, excluded));
         broadcastRoomChange(c.conferenceId, LiveRooms::privatePartOf);
     }
 
@@ -418,6 +427,7 @@ public class LiveRooms {
         roomService.endPrivatePart(c.caller, c.conferenceId);
         state.updateRoom(c.conferenceId, s -> new RoomState(s.agendaItemId(), s.hands(), null));
         Room room = rooms.get(c.conferenceId);
+        List<LiveConnection> wereOut = room.connections.stream().filter(each -> each.paused).toList();
         plans.withPlan(room.familyId, plan -> {
             for (LiveConnection each : room.connections) {
                 if (each.paused) {
@@ -430,6 +440,7 @@ public class LiveRooms {
             return null;
         });
         broadcastRoomChange(c.conferenceId, LiveRooms::privatePartOf);
+        signalling.privatePartEnded(wereOut, new SignallingRelay.RoomNow(room.connections, Set.of()));
     }
 
     private void lowerHand(UUID conferenceId, String inviteeId) {
@@ -509,6 +520,13 @@ public class LiveRooms {
                 c.send(inside);
             }
         }
+    }
+
+    /** The room's connections and whom a running private part keeps out, read now (for the signalling relay). */
+    private SignallingRelay.RoomNow roomNow(UUID conferenceId) {
+        Room room = rooms.get(conferenceId);
+        Set<UUID> excluded = runningPrivatePart(conferenceId, state.room(conferenceId)).map(PrivatePartView::excluded).orElse(Set.of());
+        return new SignallingRelay.RoomNow(room == null ? List.of() : room.connections, excluded);
     }
 
     private String roomFor(LiveConnection c, Optional<PrivatePartView> privatePart) {

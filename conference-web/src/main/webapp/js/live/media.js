@@ -1,0 +1,370 @@
+// Voice and video in the live room: a full mesh of RTCPeerConnections, one per other person in
+// the call, signalled over the live socket (docs/protocol.md, "Voice and video"). Each pair uses
+// the "perfect negotiation" pattern: both may offer; the one whose connectionId sorts first is
+// polite and gives way when offers cross. Self-contained: the room page gives it the connection
+// and the places to draw in (#rt-media-bar, #rt-video-tiles, [data-speaking-for]).
+import { h, replaceChildren } from '../dom.js';
+
+const SPEAKING_LEVEL = 0.04;
+const VIDEO = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 15, max: 24 } };
+
+export class MediaRoom {
+  constructor(connection, { conferenceId, bar, tiles, nameOf }) {
+    this.connection = connection;
+    this.conferenceId = conferenceId;
+    this.bar = bar;
+    this.tiles = tiles;
+    this.nameOf = nameOf;
+    this.config = { iceServers: [], iceTransportPolicy: 'all', maxVideoSenders: 6 };
+    this.myId = null;
+    this.me = null;
+    this.stream = null;
+    this.joined = false;
+    this.voiceOnly = false;
+    this.muted = false;
+    this.cameraOff = false;
+    this.peers = new Map();
+    this.states = new Map();
+    // Peers the server cut us off from (a private part): nothing of theirs is taken until they are announced again.
+    this.cut = new Set();
+    this.speaking = new Map();
+    this.audio = null;
+    this.notice = '';
+    this.render();
+  }
+
+  // ---- from the live socket -----------------------------------------------------------------
+
+  welcomed(message) {
+    // A new socket is a new connection: the old peer connections are gone; join the call again.
+    this.myId = message.connectionId;
+    this.me = message.you.participantId;
+    for (const id of [...this.peers.keys()]) this.close(id);
+    this.states.clear();
+    this.cut.clear();
+    if (this.joined) this.sendState();
+  }
+
+  handle(message) {
+    switch (message.type) {
+      case 'rtc.config':
+        this.config = message;
+        return true;
+      case 'media':
+        this.mediaOf(message);
+        return true;
+      case 'rtc.offer':
+      case 'rtc.answer':
+        this.description(message.from, message.type === 'rtc.offer' ? 'offer' : 'answer', message.sdp);
+        return true;
+      case 'rtc.candidate':
+        this.candidate(message.from, message.candidate);
+        return true;
+      case 'rtc.hangup':
+        this.close(message.from);
+        if (message.reason === 'private-part') this.cut.add(message.from);
+        if (message.reason === 'private-part') this.say('The call is paused between some people during the private part.');
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** A connection left the room: it left the call too. */
+  left(connectionId) {
+    this.states.delete(connectionId);
+    this.close(connectionId);
+  }
+
+  // ---- joining, muting, leaving ---------------------------------------------------------------
+
+  async join(withVideo) {
+    const senders = [...this.states.values()].filter((s) => s.joined && s.video).length;
+    const video = withVideo && senders < this.config.maxVideoSenders;
+    try {
+      this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: video ? VIDEO : false });
+    } catch (e) {
+      this.say('Your browser did not let us use the microphone or camera. Check its permissions and try again.');
+      return;
+    }
+    this.joined = true;
+    this.voiceOnly = !video;
+    this.muted = false;
+    this.cameraOff = !video;
+    this.say(withVideo && !video ? `${senders} people are already sending video, so you joined by voice. You can hear and see everyone.` : 'You are in the call.');
+    this.listen(this.me, this.stream);
+    this.sendState();
+    this.render();
+  }
+
+  leave() {
+    this.joined = false;
+    this.muted = false;
+    this.cameraOff = false;
+    for (const id of [...this.peers.keys()]) this.close(id);
+    if (this.stream) this.stream.getTracks().forEach((t) => t.stop());
+    this.stream = null;
+    this.speaking.delete(this.me);
+    this.sendState();
+    this.say('You left the call.');
+    this.render();
+  }
+
+  toggleMute() {
+    this.muted = !this.muted;
+    const track = this.track('audio');
+    if (track) track.enabled = !this.muted;
+    // A sender without a track sends nothing at all (a disabled track would still send silence).
+    for (const p of this.peers.values()) if (p.audioSender) p.audioSender.replaceTrack(this.muted ? null : track);
+    this.sendState();
+    this.render();
+  }
+
+  async toggleCamera() {
+    if (!this.track('video')) {
+      const senders = [...this.states.values()].filter((s) => s.joined && s.video).length;
+      if (senders >= this.config.maxVideoSenders) {
+        this.say(`${senders} people are already sending video, the most a room has. You can still be heard.`);
+        return;
+      }
+      try {
+        const camera = await navigator.mediaDevices.getUserMedia({ video: VIDEO });
+        const track = camera.getVideoTracks()[0];
+        this.stream.addTrack(track);
+        for (const p of this.peers.values()) p.videoSender = p.pc.addTrack(track, this.stream);
+        this.cameraOff = false;
+        this.voiceOnly = false;
+      } catch (e) {
+        this.say('Your browser did not let us use the camera.');
+        return;
+      }
+    } else {
+      this.cameraOff = !this.cameraOff;
+      const track = this.track('video');
+      track.enabled = !this.cameraOff;
+      for (const p of this.peers.values()) if (p.videoSender) p.videoSender.replaceTrack(this.cameraOff ? null : track);
+    }
+    this.sendState();
+    this.render();
+  }
+
+  sendState() {
+    this.connection.send({
+      type: 'media', joined: this.joined, audio: this.joined && !this.muted, video: this.joined && !this.cameraOff && Boolean(this.track('video')),
+      voiceOnly: this.joined && this.voiceOnly,
+    });
+  }
+
+  track(kind) {
+    return this.stream ? this.stream.getTracks().find((t) => t.kind === kind) : null;
+  }
+
+  // ---- the mesh ---------------------------------------------------------------------------------
+
+  mediaOf(state) {
+    this.states.set(state.from, state);
+    this.cut.delete(state.from);
+    if (!state.joined) {
+      this.close(state.from);
+    } else if (this.joined && !this.peers.has(state.from) && state.participantId !== this.me) {
+      this.peer(state.from, state.participantId);
+    }
+    this.render();
+  }
+
+  peer(id, participantId) {
+    let p = this.peers.get(id);
+    if (p) return p;
+    const config = { iceServers: this.config.iceServers, iceTransportPolicy: this.config.iceTransportPolicy };
+    const pc = new RTCPeerConnection(config);
+    p = { id, pc, participantId: participantId || (this.states.get(id) || {}).participantId, polite: this.myId < id, makingOffer: false, ignoreOffer: false };
+    this.peers.set(id, p);
+    const audio = this.track('audio');
+    const video = this.track('video');
+    if (audio) {
+      p.audioSender = pc.addTrack(audio, this.stream);
+      if (this.muted) p.audioSender.replaceTrack(null);
+    }
+    if (video) {
+      p.videoSender = pc.addTrack(video, this.stream);
+      if (this.cameraOff) p.videoSender.replaceTrack(null);
+    }
+    // Always ready to receive both, whatever this side sends.
+    if (!video) pc.addTransceiver('video', { direction: 'recvonly' });
+    pc.onnegotiationneeded = async () => {
+      try {
+        p.makingOffer = true;
+        await pc.setLocalDescription();
+        this.connection.send({ type: 'rtc.offer', to: id, sdp: pc.localDescription.sdp });
+      } catch (e) {
+        // The peer connection closed meanwhile; nothing to do.
+      } finally {
+        p.makingOffer = false;
+      }
+    };
+    pc.onicecandidate = ({ candidate }) => {
+      if (candidate) this.connection.send({ type: 'rtc.candidate', to: id, candidate: candidate.toJSON() });
+    };
+    pc.ontrack = ({ track, streams }) => {
+      p.stream = streams[0] || p.stream || new MediaStream();
+      if (!p.stream.getTracks().includes(track)) p.stream.addTrack(track);
+      if (track.kind === 'audio') this.listen(p.participantId, p.stream);
+      this.render();
+    };
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState === 'failed') pc.restartIce();
+    };
+    return p;
+  }
+
+  async description(from, type, sdp) {
+    if (!this.joined || this.cut.has(from)) return;
+    const p = this.peer(from);
+    try {
+      const collision = type === 'offer' && (p.makingOffer || p.pc.signalingState !== 'stable');
+      p.ignoreOffer = !p.polite && collision;
+      if (p.ignoreOffer) return;
+      await p.pc.setRemoteDescription({ type, sdp });
+      if (type === 'offer') {
+        await p.pc.setLocalDescription();
+        this.connection.send({ type: 'rtc.answer', to: from, sdp: p.pc.localDescription.sdp });
+      }
+    } catch (e) {
+      // A description that no longer fits (the peer left or restarted): the next offer mends it.
+    }
+  }
+
+  async candidate(from, candidate) {
+    const p = this.peers.get(from);
+    if (!p || !candidate) return;
+    try {
+      await p.pc.addIceCandidate(candidate);
+    } catch (e) {
+      // A candidate for an offer we ignored (glare) is expected to fail.
+    }
+  }
+
+  close(id) {
+    const p = this.peers.get(id);
+    if (!p) return;
+    this.peers.delete(id);
+    p.pc.close();
+    if (p.participantId) this.speaking.delete(p.participantId);
+    this.render();
+  }
+
+  // ---- who is speaking --------------------------------------------------------------------------
+
+  /** Watches a stream's sound level; "speaking" shows beside that person's name in Who is here. */
+  listen(participantId, stream) {
+    if (!participantId || !stream.getAudioTracks().length) return;
+    if (!this.audio) {
+      this.audio = { context: new AudioContext(), meters: new Map() };
+      this.audio.timer = setInterval(() => this.measure(), 250);
+    }
+    const source = this.audio.context.createMediaStreamSource(stream);
+    const analyser = this.audio.context.createAnalyser();
+    analyser.fftSize = 512;
+    source.connect(analyser);
+    this.audio.meters.set(participantId, { analyser, data: new Uint8Array(analyser.fftSize), stream });
+  }
+
+  measure() {
+    for (const [participantId, meter] of this.audio.meters) {
+      const stillHere = participantId === this.me ? this.joined : [...this.peers.values()].some((p) => p.participantId === participantId);
+      if (!stillHere) { this.audio.meters.delete(participantId); this.speaking.delete(participantId); continue; }
+      meter.analyser.getByteTimeDomainData(meter.data);
+      let sum = 0;
+      for (const v of meter.data) sum += ((v - 128) / 128) ** 2;
+      const level = Math.sqrt(sum / meter.data.length);
+      const muted = participantId === this.me ? this.muted : this.stateOf(participantId).audio === false;
+      this.speaking.set(participantId, !muted && level > SPEAKING_LEVEL);
+    }
+    this.showSpeaking();
+  }
+
+  stateOf(participantId) {
+    return [...this.states.values()].find((s) => s.participantId === participantId) || {};
+  }
+
+  /** Marks every [data-speaking-for] on the page (the room page draws them beside each name). */
+  showSpeaking() {
+    document.querySelectorAll('[data-speaking-for]').forEach((el) => {
+      const who = el.getAttribute('data-speaking-for');
+      const speaking = Boolean(this.speaking.get(who));
+      const state = who === this.me ? (this.joined ? { joined: true, audio: !this.muted } : {}) : this.stateOf(who);
+      const text = speaking ? 'Speaking' : state.joined ? (state.audio ? 'In the call' : 'In the call, muted') : '';
+      if (el.textContent !== text) el.textContent = text;
+      el.className = speaking ? 'govuk-tag govuk-tag--green govuk-!-margin-left-1' : text ? 'govuk-tag govuk-tag--grey govuk-!-margin-left-1' : '';
+    });
+  }
+
+  // ---- drawing --------------------------------------------------------------------------------
+
+  say(text) {
+    this.notice = text;
+    const status = this.bar.querySelector('#rt-media-status');
+    if (status) status.textContent = text;
+  }
+
+  render() {
+    const button = (name, label, secondary, onClick) => {
+      const b = h('button', { type: 'button', class: `govuk-button ${secondary ? 'govuk-button--secondary' : ''} govuk-!-margin-right-2 govuk-!-margin-bottom-2`, 'data-media': name }, label);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    replaceChildren(this.bar,
+      h('h2', { class: 'govuk-heading-m' }, 'Voice and video'),
+      this.joined ? [
+        button('mute', this.muted ? 'Unmute' : 'Mute', true, () => this.toggleMute()),
+        button('camera', this.track('video') && !this.cameraOff ? 'Turn camera off' : 'Turn camera on', true, () => this.toggleCamera()),
+        button('leave', 'Leave the call', true, () => this.leave()),
+      ] : [
+        button('join-video', 'Join with video', false, () => this.join(true)),
+        button('join-voice', 'Join by voice only', true, () => this.join(false)),
+      ],
+      h('p', { class: 'govuk-body-s', id: 'rt-media-status', 'aria-live': 'polite' }, this.notice));
+    this.renderTiles();
+    this.showSpeaking();
+  }
+
+  renderTiles() {
+    const wanted = [];
+    if (this.joined && this.stream) wanted.push({ key: 'me', stream: this.stream, name: 'You', mine: true });
+    for (const p of this.peers.values()) if (p.stream) wanted.push({ key: p.id, stream: p.stream, name: this.nameOf(p.participantId) });
+    const existing = new Map([...this.tiles.children].map((el) => [el.getAttribute('data-tile'), el]));
+    const kept = wanted.map((w) => {
+      let tile = existing.get(w.key);
+      if (!tile) {
+        const video = h('video', { autoplay: true, playsinline: true, 'aria-hidden': 'true' });
+        video.muted = Boolean(w.mine);
+        video.srcObject = w.stream;
+        tile = h('figure', { class: 'app-video-tile', 'data-tile': w.key }, video, h('figcaption', { class: 'govuk-body-s' }, w.name));
+      }
+      return tile;
+    });
+    if (kept.length !== this.tiles.children.length || kept.some((t, i) => this.tiles.children[i] !== t)) replaceChildren(this.tiles, kept);
+  }
+
+  // ---- for checks (the browser tests read what flows) ----------------------------------------
+
+  /** Bytes sent and received so far, by kind, over every peer connection. */
+  async stats() {
+    const total = { inboundAudio: 0, inboundVideo: 0, outboundAudio: 0, outboundVideo: 0, peers: {} };
+    for (const p of this.peers.values()) {
+      const mine = { inboundAudio: 0, inboundVideo: 0, state: p.pc.connectionState, relay: false };
+      const report = await p.pc.getStats();
+      report.forEach((s) => {
+        const kind = s.kind === 'audio' ? 'Audio' : 'Video';
+        if (s.type === 'inbound-rtp') { total[`inbound${kind}`] += s.bytesReceived; mine[`inbound${kind}`] += s.bytesReceived; }
+        if (s.type === 'outbound-rtp') total[`outbound${kind}`] += s.bytesSent;
+        if (s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated) {
+          const local = report.get(s.localCandidateId);
+          if (local && local.candidateType === 'relay') mine.relay = true;
+        }
+      });
+      total.peers[p.participantId] = mine;
+    }
+    return total;
+  }
+}

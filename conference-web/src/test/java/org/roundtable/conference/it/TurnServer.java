@@ -1,0 +1,102 @@
+package org.roundtable.conference.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real coturn (Debian's /usr/bin/turnserver) on loopback, on a free port, with the TURN REST
+ * API's shared secret, as an operator runs it beside Roundtable (README). Stopped by close().
+ */
+final class TurnServer implements AutoCloseable {
+
+    static final String BINARY = "/usr/bin/turnserver";
+    static final String REALM = "roundtable.test";
+
+    final int port;
+    final String secret;
+    private final Process process;
+    private final Path folder;
+
+    private TurnServer(int port, String secret, Process process, Path folder) {
+        this.port = port;
+        this.secret = secret;
+        this.process = process;
+        this.folder = folder;
+    }
+
+    static TurnServer start(String secret) {
+        int port = freeUdpPort();
+        try {
+            Path folder = Files.createTempDirectory("coturn");
+            Process process = new ProcessBuilder(BINARY, "-n", "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1",
+                    "--listening-port=" + port, "--use-auth-secret", "--static-auth-secret=" + secret, "--realm=" + REALM,
+                    "--allow-loopback-peers", "--no-tls", "--no-dtls", "--no-cli", "--no-software-attribute",
+                    "--pidfile=" + folder.resolve("turnserver.pid"), "--db=" + folder.resolve("turndb"),
+                    "--log-file=stdout", "--min-port=" + (port + 1), "--max-port=" + (port + 200))
+                    .redirectErrorStream(true).redirectOutput(folder.resolve("turnserver.log").toFile()).start();
+            var server = new TurnServer(port, secret, process, folder);
+            server.awaitListening();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start coturn", e);
+        }
+    }
+
+    /** The URL browsers are given for it (UDP). */
+    String url() {
+        return "turn:127.0.0.1:" + port + "?transport=udp";
+    }
+
+    String log() {
+        try {
+            return Files.readString(folder.resolve("turnserver.log"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Listening once it answers a STUN binding request. */
+    private void awaitListening() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("coturn stopped: " + log());
+            }
+            if (TurnClient.answersBinding("127.0.0.1", port)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("coturn did not answer within 20 s: " + log());
+    }
+
+    private static int freeUdpPort() {
+        // Leaves room above it for the relay ports; a port in use just fails the start, loudly.
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (var socket = new DatagramSocket(0)) {
+                int port = socket.getLocalPort();
+                if (port < 60000) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException("no free UDP port below 60000");
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
