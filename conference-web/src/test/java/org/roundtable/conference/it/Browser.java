@@ -42,8 +42,10 @@ final class Browser implements AutoCloseable {
 
     /** A browser with a fake camera and microphone that it may use without asking (for calls). */
     static Browser withCameraAndMicrophone() {
+        // Host candidates as plain addresses: browsers on one test machine cannot count on resolving
+        // each other's mDNS (.local) names, which made the direct call flaky.
         return new Browser(ApiClient.BASE, List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--autoplay-policy=no-user-gesture-required"));
+                "--autoplay-policy=no-user-gesture-required", "--disable-features=WebRtcHideLocalIpsWithMdns"));
     }
 
     private Browser(java.net.URI base, List<String> extraArguments) {
@@ -104,7 +106,19 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        wait.until(d -> {
+            try {
+                return d.findElement(by).getText().contains(text);
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException replaced) {
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // A page that redraws the element while it is read: ChromeDriver says the node left the document.
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Waits until a field holds exactly this text (a change typed by someone else, say). */
