@@ -89,6 +89,20 @@ async function sharingWarnings(id) {
       h('ul', { class: 'govuk-list' }, warnings.map((w) => h('li', {}, w.words)))));
 }
 
+/** What the person already answered, so the form below is for changing it, not a blank question again. */
+function whatYouToldUs(me) {
+  const said = [];
+  if (me.invitation === 'COMING' || me.invitation === 'JOINED') said.push('you are coming.');
+  if (me.invitation === 'CANT_COME') said.push(me.cantComeReason ? `you cannot come, because: ${me.cantComeReason}` : 'you cannot come.');
+  if (me.interpreterLanguage) said.push(`you need an interpreter for ${me.interpreterLanguage}.`);
+  if (me.accessNeeds) said.push(`you need this help: ${me.accessNeeds}`);
+  if (!said.length) return null;
+  return h('div', { class: 'govuk-inset-text', id: 'what-you-told-us' },
+    h('p', { class: 'govuk-body' }, 'You told us:'),
+    h('ul', { class: 'govuk-list govuk-list--bullet' }, said.map((line) => h('li', {}, line))),
+    h('p', { class: 'govuk-body govuk-!-margin-bottom-0' }, 'To change your answer, choose again below.'));
+}
+
 export async function render(main, { id }) {
   const caller = await requireCaller();
   const conference = await api.get(`/conferences/${id}`);
@@ -150,6 +164,7 @@ export async function render(main, { id }) {
   const answerNotice = h('div', { id: 'answer-notice' });
   const reply = me && !isChair && open ? h('section', { id: 'your-answer', 'aria-labelledby': 'your-answer-heading' },
     h('h2', { class: 'govuk-heading-m', id: 'your-answer-heading' }, 'Your answer to the invitation'),
+    whatYouToldUs(me),
     answerNotice,
     answerForm(async (body) => {
       await api.post(`/conferences/${id}/reply`, body);

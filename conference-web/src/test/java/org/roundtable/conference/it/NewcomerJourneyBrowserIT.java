@@ -333,6 +333,8 @@ class NewcomerJourneyBrowserIT {
         phone.click(By.cssSelector("#code-form button[type=submit]"));
         phone.waitForPath("/conferences/" + conference);
         phone.waitFor(By.id("agenda"));
+        // Her answer is shown back to her, not a blank question again.
+        phone.waitForText(By.id("what-you-told-us"), "you need an interpreter for Polish");
         phone.assertAccessible();
     }
 
