@@ -199,7 +199,7 @@ export async function render(main, { id }) {
     conferences.length === 0 ? h('p', { class: 'govuk-body' }, 'No conferences yet.')
       : h('ul', { class: 'govuk-list', id: 'family-conferences' }, inDateOrder(conferences).map(({ c, past }) => h('li', { 'data-start': c.scheduledStart },
         h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${humanise(c.kind)}, ${formatDateTime(c.scheduledStart)}`),
-        past ? h('span', { class: 'app-muted' }, ' (past)') : null))),
+        past ? h('span', { class: 'app-muted' }, ` (${{ CLOSED: 'held', CANCELLED: 'cancelled' }[c.status] || 'past'})`) : null))),
     h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
     family.detailsWithheld ? h('p', { class: 'govuk-body', id: 'details-not-shared' }, 'The family\'s details are not shared with your agency. ',
       askLink(id), ' if you need them.') : null,
