@@ -170,7 +170,7 @@ export async function render(main, { id }) {
       await api.post(`/conferences/${id}/reply`, body);
       replaceChildren(answerNotice, thanksBanner(body.answer));
     }, 'your-answer')) : null;
-  const move = isChair && next ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'move-status' }, next[1]) : null;
+  const move = isChair && next ? h('button', { type: 'button', class: 'govuk-button', id: 'move-status' }, next[1]) : null;
   if (move) move.addEventListener('click', () => moveTo(next[0]));
 
   replaceChildren(main,
@@ -185,7 +185,8 @@ export async function render(main, { id }) {
       'Add it to your calendar (.ics file)')) : null,
     h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(conference.status)}` }, humanise(conference.status)),
       ` Chair: ${conference.chairName}`),
-    open ? h('a', { class: 'govuk-button govuk-button--start', href: `/conferences/${id}/live`, id: 'join-live' },
+    // The chair first opens the conference (one button, not two that look alike); then everyone joins.
+    open && !move ? h('a', { class: 'govuk-button govuk-button--start', href: `/conferences/${id}/live`, id: 'join-live' },
       'Join the live conference') : null,
     conference.status === 'CLOSED' ? await closedRecord(id) : null,
     conference.status === 'CLOSED' ? await whatHappensNext(conference) : null,

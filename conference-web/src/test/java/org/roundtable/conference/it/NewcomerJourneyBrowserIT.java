@@ -341,6 +341,8 @@ class NewcomerJourneyBrowserIT {
     private static void theChairOpensTheRoomAndTheMotherSeesThePlan(Browser desk, Browser phone, String conference) {
         desk.open("/conferences/" + conference);
         desk.waitForText(By.id("invitees"), "Needs an interpreter: Polish");
+        assertTrue(desk.driver().findElements(By.id("join-live")).isEmpty(),
+                "before the chair opens the conference she has one button, not two that look alike");
         desk.click(By.id("move-status"));
         desk.waitFor(By.id("close-conference"));
         desk.click(By.id("join-live"));
