@@ -169,8 +169,8 @@ export async function render(main) {
       h('h1', { class: 'govuk-heading-l' }, 'This meeting has been cancelled'),
       h('p', { class: 'govuk-body' }, `The ${page.title.toLowerCase()} on ${page.when} is not going ahead.`),
       h('p', { class: 'govuk-body', id: 'cancel-reason' }, `Why: ${page.cancelReason}`),
-      h('p', { class: 'govuk-body' }, `Questions? Contact the chair: ${page.contact}`),
-      whomToCall(page.whomToCall));
+      // Whom to contact once: the cards when there are any, else the chair's line.
+      whomToCall(page.whomToCall) || h('p', { class: 'govuk-body' }, `Questions? Contact the chair: ${page.contact}`));
     return;
   }
   if (page.state !== 'VALID') {
@@ -195,7 +195,7 @@ export async function render(main) {
       summaryRow('Where and how', list(page.whereAndHow)),
       summaryRow('What it is for', `It is ${page.purpose}.`),
       summaryRow('Who will be there', list(page.whoWillBeThere)),
-      summaryRow('Questions?', `Contact the chair: ${page.contact}`)),
+      page.whomToCall && page.whomToCall.length ? null : summaryRow('Questions?', `Contact the chair: ${page.contact}`)),
     whomToCall(page.whomToCall),
     answerForm(async (reply) => {
       await api.post('/invitations/reply', { token, reply });

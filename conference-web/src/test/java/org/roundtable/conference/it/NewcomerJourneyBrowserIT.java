@@ -319,6 +319,7 @@ class NewcomerJourneyBrowserIT {
         String whom = phone.text(By.id("whom-to-call"));
         assertTrue(whom.contains("Chair of the meeting: Priya Shah") && whom.contains("01632 960 010"), "the chair's phone: " + whom);
         assertTrue(whom.contains("Your lead worker: Sam Okafor") && whom.contains("01632 960 011"), "the lead worker's phone: " + whom);
+        assertTrue(!phone.text(By.id("meeting")).contains("Questions?"), "whom to contact is said once, in the cards");
         phone.assertAccessibleOnPhoneAndDesktop();
         phone.resize(360, 800);
         phone.screenshots("invite-whom-to-call");
