@@ -50,7 +50,8 @@ export async function render(main) {
       : table('dashboard-actions', 'Actions, overdue first', ['Family', 'Action', 'Who', 'By when', 'Status'],
         view.actions.map((a) => [
           h('a', { class: 'govuk-link', href: `/families/${a.familyId}` }, a.familyName),
-          a.description, a.ownerName, a.dueOn ? formatDate(a.dueOn) : 'No date',
+          // An action added in the room and not yet written still shows, so nobody forgets it.
+          a.description || h('span', { class: 'app-muted' }, 'Not written yet'), a.ownerName, a.dueOn ? formatDate(a.dueOn) : 'No date',
           [h('strong', { class: 'govuk-tag govuk-tag--grey' }, humanise(a.status)),
             a.overdue ? h('strong', { class: 'govuk-tag govuk-tag--red app-overdue-tag' }, 'Overdue') : null]])),
     h('h2', { class: 'govuk-heading-m' }, 'Open actions by owner'),
