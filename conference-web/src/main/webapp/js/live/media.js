@@ -6,6 +6,8 @@
 import { h, replaceChildren } from '../dom.js';
 
 const SPEAKING_LEVEL = 0.04;
+/** How long a pair may go without agreeing before it asks again. */
+const MEND_AFTER_MS = 5000;
 const VIDEO = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 15, max: 24 } };
 
 export class MediaRoom {
@@ -195,6 +197,7 @@ export class MediaRoom {
       try {
         p.makingOffer = true;
         await pc.setLocalDescription();
+        p.offeredAt = Date.now();
         this.connection.send({ type: 'rtc.offer', to: id, sdp: pc.localDescription.sdp });
       } catch (e) {
         // The peer connection closed meanwhile; nothing to do.
@@ -214,7 +217,30 @@ export class MediaRoom {
     pc.onconnectionstatechange = () => {
       if (pc.connectionState === 'failed') pc.restartIce();
     };
+    // Signalling can be lost (an offer refused while the other side was still joining, an offer
+    // ignored in a collision whose counter-offer went astray): a pair that has not agreed within a
+    // few seconds asks again, and the polite/impolite rule settles any new collision.
+    p.watchdog = setInterval(() => this.mend(p), MEND_AFTER_MS);
     return p;
+  }
+
+  async mend(p) {
+    const pc = p.pc;
+    if (pc.signalingState === 'closed') {
+      clearInterval(p.watchdog);
+      return;
+    }
+    if (p.makingOffer || pc.connectionState === 'connected' || pc.connectionState === 'connecting') return;
+    try {
+      if (pc.signalingState === 'have-local-offer') {
+        if (Date.now() - (p.offeredAt || 0) < MEND_AFTER_MS) return;
+        // Our offer was never answered: take it back before offering again.
+        await pc.setLocalDescription({ type: 'rollback' });
+      }
+      if (pc.signalingState === 'stable' && !pc.remoteDescription) pc.onnegotiationneeded();
+    } catch (e) {
+      // Closed meanwhile: the next tick stops the watch.
+    }
   }
 
   async description(from, type, sdp) {
@@ -248,6 +274,7 @@ export class MediaRoom {
     const p = this.peers.get(id);
     if (!p) return;
     this.peers.delete(id);
+    clearInterval(p.watchdog);
     p.pc.close();
     if (p.participantId) this.speaking.delete(p.participantId);
     this.render();
