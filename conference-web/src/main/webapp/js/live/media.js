@@ -1,8 +1,13 @@
 // Voice and video in the live room: a full mesh of RTCPeerConnections, one per other person in
 // the call, signalled over the live socket (docs/protocol.md, "Voice and video"). Each pair uses
 // the "perfect negotiation" pattern: both may offer; the one whose connectionId sorts first is
-// polite and gives way when offers cross. Self-contained: the room page gives it the connection
-// and the places to draw in (#rt-media-bar, #rt-video-tiles, [data-speaking-for]).
+// polite and gives way when offers cross. The first offer of a pair, though, comes from the
+// impolite side only, and the polite side waits for it: the server tells both sides of each
+// other at once, and when both offered, the polite side's rolled-back first offer left Chromium
+// gathering no TURN candidate for its answer (no Allocate reached coturn, no icecandidateerror),
+// so with iceTransportPolicy 'relay' that pair never began to connect.
+// Self-contained: the room page gives it the connection and the places to draw in
+// (#rt-media-bar, #rt-video-tiles, [data-speaking-for]).
 import { h, replaceChildren } from '../dom.js';
 
 const SPEAKING_LEVEL = 0.04;
@@ -179,8 +184,14 @@ export class MediaRoom {
     if (p) return p;
     const config = { iceServers: this.config.iceServers, iceTransportPolicy: this.config.iceTransportPolicy };
     const pc = new RTCPeerConnection(config);
-    p = { id, pc, participantId: participantId || (this.states.get(id) || {}).participantId, polite: this.myId < id, makingOffer: false, ignoreOffer: false };
+    const polite = this.myId < id;
+    p = {
+      id, pc, participantId: participantId || (this.states.get(id) || {}).participantId, polite, makingOffer: false, ignoreOffer: false,
+      // The first offer of a pair comes from its impolite side only (see the top and mend).
+      awaitingFirstOffer: polite, born: Date.now(), candidates: [], log: [],
+    };
     this.peers.set(id, p);
+    this.trace(p, `created, ${polite ? 'polite' : 'impolite'}, ${config.iceTransportPolicy}`);
     const audio = this.track('audio');
     const video = this.track('video');
     if (audio) {
@@ -193,21 +204,23 @@ export class MediaRoom {
     }
     // Always ready to receive both, whatever this side sends.
     if (!video) pc.addTransceiver('video', { direction: 'recvonly' });
-    pc.onnegotiationneeded = async () => {
-      try {
-        p.makingOffer = true;
-        await pc.setLocalDescription();
-        p.offeredAt = Date.now();
-        this.connection.send({ type: 'rtc.offer', to: id, sdp: pc.localDescription.sdp });
-      } catch (e) {
-        // The peer connection closed meanwhile; nothing to do.
-      } finally {
-        p.makingOffer = false;
-      }
+    pc.onnegotiationneeded = () => {
+      if (p.awaitingFirstOffer) return;
+      this.offer(p);
     };
     pc.onicecandidate = ({ candidate }) => {
-      if (candidate) this.connection.send({ type: 'rtc.candidate', to: id, candidate: candidate.toJSON() });
+      if (!candidate) return;
+      this.trace(p, `candidate out ${candidate.type} ${candidate.usernameFragment}`);
+      // Kept, so that an offer sent again (see mend) goes with its candidates.
+      p.candidates.push(candidate.toJSON());
+      this.connection.send({ type: 'rtc.candidate', to: id, candidate: candidate.toJSON() });
     };
+    pc.onicecandidateerror = (e) => this.trace(p, `candidate error ${e.errorCode} ${e.errorText} ${e.url}`);
+    pc.onsignalingstatechange = () => {
+      this.trace(p, `signaling ${pc.signalingState}`);
+      if (pc.signalingState === 'stable') p.agreedAt = Date.now();
+    };
+    pc.oniceconnectionstatechange = () => this.trace(p, `ice ${pc.iceConnectionState}`);
     pc.ontrack = ({ track, streams }) => {
       p.stream = streams[0] || p.stream || new MediaStream();
       if (!p.stream.getTracks().includes(track)) p.stream.addTrack(track);
@@ -215,31 +228,62 @@ export class MediaRoom {
       this.render();
     };
     pc.onconnectionstatechange = () => {
+      this.trace(p, `connection ${pc.connectionState}`);
       if (pc.connectionState === 'failed') pc.restartIce();
     };
-    // Signalling can be lost (an offer refused while the other side was still joining, an offer
-    // ignored in a collision whose counter-offer went astray): a pair that has not agreed within a
-    // few seconds asks again, and the polite/impolite rule settles any new collision.
+    // Signalling can be lost (an offer refused while the other side was still joining): a pair
+    // that has not agreed within a few seconds asks again.
     p.watchdog = setInterval(() => this.mend(p), MEND_AFTER_MS);
     return p;
   }
 
-  async mend(p) {
+  async offer(p) {
+    const pc = p.pc;
+    try {
+      p.makingOffer = true;
+      await pc.setLocalDescription();
+      p.offeredAt = Date.now();
+      this.trace(p, `offer out ${ufrag(pc.localDescription.sdp)}`);
+      this.connection.send({ type: 'rtc.offer', to: p.id, sdp: pc.localDescription.sdp });
+    } catch (e) {
+      // The peer connection closed meanwhile; nothing to do.
+    } finally {
+      p.makingOffer = false;
+    }
+  }
+
+  mend(p) {
     const pc = p.pc;
     if (pc.signalingState === 'closed') {
       clearInterval(p.watchdog);
       return;
     }
     if (p.makingOffer || pc.connectionState === 'connected' || pc.connectionState === 'connecting') return;
-    try {
-      if (pc.signalingState === 'have-local-offer') {
-        if (Date.now() - (p.offeredAt || 0) < MEND_AFTER_MS) return;
-        // Our offer was never answered: take it back before offering again.
-        await pc.setLocalDescription({ type: 'rollback' });
-      }
-      if (pc.signalingState === 'stable' && !pc.remoteDescription) pc.onnegotiationneeded();
-    } catch (e) {
-      // Closed meanwhile: the next tick stops the watch.
+    const now = Date.now();
+    if (p.awaitingFirstOffer) {
+      // No offer came from the other side at all (lost, or refused): offer from this side after all.
+      if (now - p.born < 2 * MEND_AFTER_MS) return;
+      this.trace(p, 'mend: no offer came, offering');
+      p.awaitingFirstOffer = false;
+      this.offer(p);
+    } else if (pc.signalingState === 'have-local-offer' && now - (p.offeredAt || 0) >= MEND_AFTER_MS) {
+      // Our offer was not answered: send the same offer and its candidates again. Not taken back
+      // and made anew: a first offer rolled back while its TURN allocation is under way leaves
+      // Chromium gathering nothing for the next one (see the top).
+      this.trace(p, 'mend: offer sent again');
+      p.offeredAt = now;
+      const sdp = pc.localDescription.sdp;
+      this.connection.send({ type: 'rtc.offer', to: p.id, sdp });
+      p.candidates.filter((c) => c.usernameFragment === ufrag(sdp)).forEach((c) => this.connection.send({ type: 'rtc.candidate', to: p.id, candidate: c }));
+    } else if (pc.signalingState === 'stable' && !pc.remoteDescription) {
+      this.trace(p, 'mend: offering');
+      this.offer(p);
+    } else if (pc.signalingState === 'stable' && pc.connectionState === 'new' && !p.polite && now - (p.agreedAt || now) >= 3 * MEND_AFTER_MS) {
+      // Agreed long ago, yet no address pair was ever tried: gather and exchange addresses anew.
+      // (The impolite side only, so that the two restarts do not cross.)
+      this.trace(p, 'mend: ICE restart');
+      p.agreedAt = now;
+      pc.restartIce();
     }
   }
 
@@ -249,14 +293,18 @@ export class MediaRoom {
     try {
       const collision = type === 'offer' && (p.makingOffer || p.pc.signalingState !== 'stable');
       p.ignoreOffer = !p.polite && collision;
+      this.trace(p, `${type} in ${ufrag(sdp)}${p.ignoreOffer ? ', ignored (offers crossed)' : ''}`);
       if (p.ignoreOffer) return;
+      if (type === 'offer') p.awaitingFirstOffer = false;
       await p.pc.setRemoteDescription({ type, sdp });
       if (type === 'offer') {
         await p.pc.setLocalDescription();
+        this.trace(p, `answer out ${ufrag(p.pc.localDescription.sdp)}`);
         this.connection.send({ type: 'rtc.answer', to: from, sdp: p.pc.localDescription.sdp });
       }
     } catch (e) {
       // A description that no longer fits (the peer left or restarted): the next offer mends it.
+      this.trace(p, `${type} refused: ${e.message}`);
     }
   }
 
@@ -265,9 +313,17 @@ export class MediaRoom {
     if (!p || !candidate) return;
     try {
       await p.pc.addIceCandidate(candidate);
+      this.trace(p, `candidate in ${candidate.usernameFragment}`);
     } catch (e) {
       // A candidate for an offer we ignored (glare) is expected to fail.
+      this.trace(p, `candidate in ${candidate.usernameFragment} refused: ${e.message}`);
     }
+  }
+
+  /** What happened to this pair, newest last: the browser tests print it when a call fails. */
+  trace(p, text) {
+    p.log.push(`${Date.now() - p.born} ${text}`);
+    if (p.log.length > 60) p.log.splice(0, p.log.length - 60);
   }
 
   close(id) {
@@ -379,7 +435,8 @@ export class MediaRoom {
   async stats() {
     const total = { inboundAudio: 0, inboundVideo: 0, outboundAudio: 0, outboundVideo: 0, peers: {} };
     for (const p of this.peers.values()) {
-      const mine = { inboundAudio: 0, inboundVideo: 0, state: p.pc.connectionState, relay: false };
+      const mine = { inboundAudio: 0, inboundVideo: 0, state: p.pc.connectionState, relay: false,
+        signaling: p.pc.signalingState, ice: p.pc.iceConnectionState, gathering: p.pc.iceGatheringState, log: p.log };
       const report = await p.pc.getStats();
       report.forEach((s) => {
         const kind = s.kind === 'audio' ? 'Audio' : 'Video';
@@ -394,4 +451,9 @@ export class MediaRoom {
     }
     return total;
   }
+}
+
+function ufrag(sdp) {
+  const m = /a=ice-ufrag:(\S+)/.exec(sdp || '');
+  return m ? m[1] : '-';
 }

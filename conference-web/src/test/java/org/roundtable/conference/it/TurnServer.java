@@ -31,12 +31,12 @@ final class TurnServer implements AutoCloseable {
     static TurnServer start(String secret) {
         int port = freeUdpPort();
         try {
-            Path folder = Files.createTempDirectory("coturn");
+            Path folder = Files.createDirectories(Path.of("target", "coturn-" + port));
             Process process = new ProcessBuilder(BINARY, "-n", "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1",
                     "--listening-port=" + port, "--use-auth-secret", "--static-auth-secret=" + secret, "--realm=" + REALM,
                     "--allow-loopback-peers", "--no-tls", "--no-dtls", "--no-cli", "--no-software-attribute",
                     "--pidfile=" + folder.resolve("turnserver.pid"), "--db=" + folder.resolve("turndb"),
-                    "--log-file=stdout", "--min-port=" + (port + 1), "--max-port=" + (port + 200))
+                    "--log-file=stdout", "--verbose", "--min-port=" + (port + 1), "--max-port=" + (port + 200))
                     .redirectErrorStream(true).redirectOutput(folder.resolve("turnserver.log").toFile()).start();
             var server = new TurnServer(port, secret, process, folder);
             server.awaitListening();
@@ -51,9 +51,14 @@ final class TurnServer implements AutoCloseable {
         return "turn:127.0.0.1:" + port + "?transport=udp";
     }
 
+    /** Its log (verbose: every allocation, permission and refusal), kept in target/ after the test. */
+    Path logFile() {
+        return folder.resolve("turnserver.log");
+    }
+
     String log() {
         try {
-            return Files.readString(folder.resolve("turnserver.log"));
+            return Files.readString(logFile());
         } catch (IOException e) {
             return "";
         }
