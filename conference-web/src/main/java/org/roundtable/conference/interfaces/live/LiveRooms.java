@@ -55,6 +55,7 @@ import org.roundtable.shared.plan.OwnActionsView;
 import org.roundtable.shared.plan.PlanAuthority;
 import org.roundtable.shared.plan.PlanChange;
 import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanNode;
 import org.roundtable.shared.plan.PlanOperation;
 import org.roundtable.shared.plan.PlanRejection;
 import org.roundtable.shared.protocol.ClientMessage;
@@ -426,13 +427,17 @@ public class LiveRooms {
         return new ActionOwnerRef(OwnerKind.AGENCY, c.caller.agencyId()).toString();
     }
 
-    /** Whether this connection may be told anything about a goal or action (its id included). */
+    /**
+     * Whether this connection may be told about a goal or action: who types in it, its comments,
+     * its sign-off. Shown only its agency's actions, it is told of those; of their goals it has
+     * only where they sit, never their words, comments or who types in them.
+     */
     private static boolean sees(LiveConnection c, String nodeId) {
         if (!c.onlyOwnActions) {
             return true;
         }
         PlanDocument part = c.shown;
-        return part != null && nodeId != null && part.node(nodeId).isPresent();
+        return part != null && nodeId != null && part.node(nodeId).filter(n -> n.kind() == PlanNode.Kind.ACTION).isPresent();
     }
 
     private static List<CommentView> commentsFor(LiveConnection c, List<CommentView> comments) {
