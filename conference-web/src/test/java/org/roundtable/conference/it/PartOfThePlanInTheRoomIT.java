@@ -15,6 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.roundtable.conference.it.ApiClient.Reply;
 import org.roundtable.shared.plan.PlanField;
 import org.roundtable.shared.plan.PlanJson;
@@ -238,6 +239,33 @@ class PartOfThePlanInTheRoomIT {
             assertEquals(4403, reason.getCloseCode().getCode());
         } finally {
             familySharesThePlanWithTheSchool(true);
+        }
+    }
+
+    @Test
+    void on_the_live_page_the_school_is_told_in_plain_words_that_it_sees_only_its_own_actions_on_a_phone_and_a_desktop() {
+        String conference = SharingKeepsTheMeetingWorkingIT.conferenceWithTheSchool(fx);
+        String words = fx.unique("The school rings home at 9:30");
+        String own = schoolAction(words);
+        familySharesThePlanWithTheSchool(false);
+        try (Browser teacher = new Browser()) {
+            teacher.resize(360, 800);
+            teacher.signInAsStaff("teacher");
+            teacher.open("/conferences/" + conference + "/live");
+            teacher.waitForText(By.id("only-own-actions"),
+                    "The family has not shared the whole plan with your agency. You can see and change your agency's actions.");
+            teacher.waitForValue(By.id("f-" + own + "-DESCRIPTION"), words);
+            String plan = (String) teacher.script("return document.getElementById('live-plan').innerText + [...document"
+                    + ".querySelectorAll('#live-plan input, #live-plan textarea')].map(e => e.value).join(' ')");
+            for (String other : NOT_THE_SCHOOLS) {
+                assertFalse(plan.contains(other), "the page shows \"" + other + "\"");
+            }
+            assertTrue(teacher.driver().findElements(By.id("add-goal")).isEmpty(), "no new goals from an agency that cannot see them");
+            teacher.assertAccessibleOnPhoneAndDesktop();
+            teacher.screenshots("live-only-own-actions");
+        } finally {
+            familySharesThePlanWithTheSchool(true);
+            remove(conference, own);
         }
     }
 }
