@@ -18,11 +18,13 @@ public final class OwnActionsView {
 
     /** The part of the plan the owner (an {@code AGENCY:id} reference) may see, as a plan of its own. */
     public static PlanDocument of(PlanDocument plan, String owner) {
+        ActionOwnerRef agency = ActionOwnerRef.parse(owner);
         Set<String> goals = new HashSet<>();
         Set<String> actions = new HashSet<>();
         for (PlanNode goal : plan.goals()) {
             for (PlanNode action : plan.actionsOf(goal.id())) {
-                if (owner.equals(action.get(PlanField.OWNER))) {
+                // Compared as owners, not as text: an id may have been written in capitals.
+                if (agency.equals(ActionOwnerRef.ofNullable(action.get(PlanField.OWNER)))) {
                     goals.add(goal.id());
                     actions.add(action.id());
                 }
