@@ -38,4 +38,19 @@ restored.receive({ changeId: next.changeId, revision: 8, ops: next.ops.map(opera
 assert.equal(restored.confirmed.get('a', 'DESCRIPTION'), 'ZabcXY');
 assert.equal(restored.hasUnconfirmed(), false);
 assert.deepEqual(restored.confirmed.toJson(), restored.document.toJson(), 'all confirmed: both copies agree');
+
+// A sync (the family changed what it shares: protocol 1.3) replaces the plan but keeps the change in
+// flight in flight, so its own applied still confirms it once, and later edits are made again on top.
+const shared = new PlanReplica(plan, 5);
+shared.edit(edit(new TextOperation().retain(3).insert('X')));
+const flying = shared.nextToSend();
+shared.edit(edit(new TextOperation().retain(4).insert('Y')));
+const partOf = { nodes: [{ id: 'g', kind: 'GOAL', fields: { POSITION: 'V' } }, plan.nodes[1]] };
+shared.reset(partOf, 9, true);
+assert.equal(shared.inFlight.changeId, flying.changeId, 'still in flight under its own id');
+assert.equal(shared.document.get('g', 'TITLE'), '', 'the goal words it no longer may see are gone');
+assert.equal(shared.document.get('a', 'DESCRIPTION'), 'abcXY', 'its own edits are still on the page');
+shared.receive({ changeId: flying.changeId, revision: 12, ops: flying.ops.map(operationToJson) });
+assert.equal(shared.inFlight, null, 'its applied confirmed it');
+assert.equal(shared.confirmed.get('a', 'DESCRIPTION'), 'abcX');
 process.stdout.write('ok');

@@ -162,10 +162,11 @@ export class LiveConnection {
         break;
       }
       case 'sync':
+        // A change in flight stays in flight: its applied (or error) still comes (protocol 1.3).
         if (!this.replica) this.replica = new PlanReplica(message.plan, message.revision);
-        else if (message.plan) this.replica.reset(message.plan, message.revision);
+        else if (message.plan) this.replica.reset(message.plan, message.revision, true);
         else for (const change of message.missed) this.replica.receive(change);
-        this.handlers.onPlanReplaced();
+        this.handlers.onPlanReplaced(message);
         this.flush();
         break;
       case 'applied': {

@@ -186,14 +186,21 @@ export class PlanReplica {
     return rest;
   }
 
-  /** A whole fresh plan (after a long time away): unconfirmed edits are applied again on top, where they still fit. */
-  reset(planJson, revision) {
-    const pending = [...(this.inFlight ? this.inFlight.ops : []), ...this.buffer];
+  /**
+   * A whole fresh plan (after a long time away): unconfirmed edits are applied again on top, where they still fit.
+   * keepInFlight (a sync): the change in flight stays in flight, to be answered by its applied or error.
+   */
+  reset(planJson, revision, keepInFlight = false) {
+    const flight = keepInFlight ? this.inFlight : null;
+    const pending = [...(this.inFlight && !flight ? this.inFlight.ops : []), ...this.buffer];
     this.document = new PlanDocument(planJson);
     this.confirmed = new PlanDocument(planJson);
     this.revision = revision;
-    this.inFlight = null;
+    this.inFlight = flight;
     this.buffer = [];
+    for (const op of flight ? flight.ops : []) {
+      try { this.document.apply(op); } catch (e) { /* no longer here: the server answers it with an error */ }
+    }
     for (const op of pending) {
       try {
         if (op.op === 'edit') {

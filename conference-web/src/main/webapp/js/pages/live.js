@@ -30,6 +30,8 @@ export async function render(main, { id }) {
   ];
   let room = { participants: [], hands: [], agendaItemId: null, privatePart: null };
   let you = null;
+  // The family does not share the whole plan with the caller's agency: only its own actions are here (protocol 1.3).
+  let onlyOwnActions = false;
   const comments = [];
   // Sign-off of each action in this conference: the room sends it whole whenever it changes.
   const signOffs = new Map();
@@ -64,10 +66,14 @@ export async function render(main, { id }) {
       media.welcomed(message);
       you = message.you;
       room = message.room;
+      onlyOwnActions = Boolean(message.onlyOwnActions);
       comments.splice(0, comments.length, ...message.comments);
       renderAll();
     },
-    onPlanReplaced() {
+    onPlanReplaced(message) {
+      // After a change of what the family shares: the plan and the comments as they may be seen now.
+      if (message && typeof message.onlyOwnActions === 'boolean') onlyOwnActions = message.onlyOwnActions;
+      if (message && message.comments) comments.splice(0, comments.length, ...message.comments);
       renderPlan();
     },
     onApplied(ops) {
@@ -171,7 +177,7 @@ export async function render(main, { id }) {
     return h('div', { class: 'app-card', 'data-action': id },
       h('h4', { class: 'govuk-heading-s' }, `Action ${number}`),
       textField(id, 'DESCRIPTION', 'What will be done', true),
-      selectField(id, 'OWNER', 'Who will do it', owners, 'Nobody yet'),
+      onlyOwnActions ? null : selectField(id, 'OWNER', 'Who will do it', owners, 'Nobody yet'),
       dateField(id),
       selectField(id, 'STATUS', 'Where it is', STATUSES.map((s) => ({ value: s, label: humanise(s) }))),
       renderSignOff(h('p', { class: 'govuk-body-s app-sign-off-state', 'data-sign-off': id })),
@@ -194,6 +200,12 @@ export async function render(main, { id }) {
 
   function goalSection(goal, number) {
     const actions = doc().actionsOf(goal.id);
+    if (onlyOwnActions) {
+      // Only where the goal sits is shared, not its words: its heading and the agency's actions under it.
+      return h('section', { class: 'app-plan-goal', 'data-goal': goal.id, 'aria-labelledby': `goal-heading-${goal.id}` },
+        h('h3', { class: 'govuk-heading-m', id: `goal-heading-${goal.id}` }, `Goal ${number}`),
+        actions.map((a, i) => actionCard(a, i + 1)));
+    }
     const add = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-add-action': goal.id }, 'Add an action');
     add.addEventListener('click', () => {
       const last = actions.length ? actions[actions.length - 1].fields.POSITION : null;
@@ -232,8 +244,11 @@ export async function render(main, { id }) {
       document.getElementById(`f-${goalId}-TITLE`)?.focus();
     });
     replaceChildren(planArea, h('h2', { class: 'govuk-heading-l' }, 'The plan'),
-      goals.length ? goals.map((g, i) => goalSection(g, i + 1)) : h('p', { class: 'govuk-body' }, 'There is nothing in the plan yet.'),
-      addGoal);
+      onlyOwnActions ? h('div', { class: 'govuk-inset-text', id: 'only-own-actions' },
+        'The family has not shared the whole plan with your agency. You can see and change your agency\'s actions.') : null,
+      goals.length ? goals.map((g, i) => goalSection(g, i + 1))
+        : h('p', { class: 'govuk-body' }, onlyOwnActions ? 'Your agency has no actions in this plan.' : 'There is nothing in the plan yet.'),
+      onlyOwnActions ? null : addGoal);
     renderPresence();
     if (focused) {
       const el = document.getElementById(focused.id);

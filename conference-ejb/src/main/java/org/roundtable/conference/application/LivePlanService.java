@@ -169,6 +169,8 @@ public class LivePlanService {
     public PlanAuthority.Outcome submit(Caller caller, UUID familyId, PlanChange change) {
         policy.requirePlanContributor(caller, familyId);
         policy.requireNotKeptOutOfPlan(caller, familyId);
+        // Outside the live room, changing the plan needs the whole plan shared.
+        policy.requireShared(caller, familyId, InformationKind.PLAN);
         Submitted submitted = submitLive(caller, familyId, change);
         awaitDurable(submitted.durable());
         return submitted.outcome();
@@ -177,10 +179,11 @@ public class LivePlanService {
     /**
      * Submits a change from a live connection, whose access was checked when it joined and is
      * checked again whenever access may have changed (see LiveRooms): it returns at once, and the
-     * change is announced to the room, the sender included, when it is stored.
+     * change is announced to the room, the sender included, when it is stored. An agency the
+     * family does not share the plan with may change only the actions it owns.
      */
     public Submitted submitLive(Caller caller, UUID familyId, PlanChange change) {
-        policy.requireShared(caller, familyId, InformationKind.PLAN);
+        boolean onlyOwnActions = !policy.isShared(caller, familyId, InformationKind.PLAN);
         return withPlanHead(familyId, plan -> {
             Long seen = plan.authority.appliedRevision(change.changeId());
             if (seen != null) {
@@ -190,6 +193,10 @@ public class LivePlanService {
                 // Refused here, before anything moves: the database would refuse it at commit.
                 throw new PlanRejection(PlanRejection.Reason.DUPLICATE_CHANGE, "This plan already has a change with the id "
                         + change.changeId() + ", made long ago. Give every change a new id.");
+            }
+            if (onlyOwnActions) {
+                // Checked before anything else about the change, so its answer says nothing of what the agency cannot see.
+                editPolicy.requireOnlyOwnActions(caller, plan.authority.document(), change.operations());
             }
             PlanAuthority.Prepared prepared = plan.authority.prepare(change);
             editPolicy.check(caller, familyId, plan.authority::document, prepared.change().operations());
@@ -220,11 +227,12 @@ public class LivePlanService {
         String snapshot = stored.revision() % SNAPSHOT_EVERY == 0 ? PlanJson.toJson(prepared.result()).toString() : null;
         var durable = new CompletableFuture<Void>();
         String author = caller.displayName();
+        PlanDocument after = prepared.result();
         writer.enqueue(new PlanWriter.Pending(plan.planId, stored, caller.kind().name(), caller.id(), operations, at, plan.lastHash,
                 hash, nodes, created, snapshot, () -> !plan.broken,
                 () -> {
                     try {
-                        applied.fire(new PlanChangeApplied(familyId, stored, author, operations));
+                        applied.fire(new PlanChangeApplied(familyId, stored, author, operations, after));
                     } finally {
                         durable.complete(null);
                     }
@@ -260,7 +268,7 @@ public class LivePlanService {
         plan.usedIds.add(prepared.change().changeId());
         plan.lastHash = appended.hash();
         plan.signedActions.removeAll(voiding);
-        applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName(), null));
+        applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName(), null, prepared.result()));
         signOffChanged.fire(new SignOffChanged(familyId));
         // On a managed thread: mail needs the application's class loader and naming context.
         signaturesVoided.fireAsync(new SignaturesVoided(familyId, appended.voided(), caller.displayName()),

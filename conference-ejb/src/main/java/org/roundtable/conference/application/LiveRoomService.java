@@ -67,10 +67,17 @@ public class LiveRoomService {
             throw new DomainRuleViolation("This conference has closed.");
         }
         conference.requireNotCancelled();
-        // The room is where the plan is edited: no plan shared with the agency, no room.
-        policy.requireShared(caller, conference.family().id(), InformationKind.PLAN);
+        // An agency the family does not share the plan with still comes in, for the actions it owns (seesOnlyOwnActions).
         return conference.invitees().stream().filter(i -> i.is(caller.kind(), caller.id())).findFirst()
                 .orElseThrow(() -> new AccessDenied("You are not invited to this conference."));
+    }
+
+    /**
+     * Whether the family keeps the plan from the caller's agency, so that in the room they are
+     * shown, and may change, only their agency's own actions (as on the plan's page).
+     */
+    public boolean seesOnlyOwnActions(Caller caller, UUID familyId) {
+        return !policy.isShared(caller, familyId, InformationKind.PLAN);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.shared.domain.ActionStatus;
 import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.plan.ActionOwnerRef;
+import org.roundtable.shared.plan.OwnActionsView;
 import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.plan.PlanField;
 import org.roundtable.shared.plan.PlanNode;
@@ -60,6 +61,18 @@ public class PlanEditPolicy {
                 }
                 scratch.apply(op);
             }
+        }
+    }
+
+    /**
+     * An agency the family does not share the plan with changes only the actions it owns (their
+     * words, due date, progress, place and removal), never who owns them, nor anything else.
+     */
+    public void requireOnlyOwnActions(Caller caller, PlanDocument plan, List<PlanOperation> ops) {
+        String owner = new ActionOwnerRef(OwnerKind.AGENCY, caller.agencyId()).toString();
+        if (!OwnActionsView.allows(OwnActionsView.of(plan, owner), ops)) {
+            throw new AccessDenied("The family has not shared the whole plan with your agency. "
+                    + "You can change your agency's actions: what will be done, by when and how far it has got.");
         }
     }
 

@@ -426,7 +426,8 @@ class AuthorisationMatrixIT {
      * Every live message type, sent by every kind of person: those not invited (staff of an
      * uninvolved agency, staff of an involved one who was not invited, the other family, the
      * administrator, nobody) cannot join; of those in the room only the conference's chair may
-     * steer it, not a second chair invited as agency staff.
+     * steer it, not a second chair invited as agency staff; an invited agency the family does not
+     * share the plan with is in the room, but changes and comments on nothing but its own actions.
      */
     @Test
     void every_live_message_type_is_allowed_or_refused_for_every_kind_of_person() {
@@ -464,6 +465,9 @@ class AuthorisationMatrixIT {
         people.put("an invited worker", clients.get(INVOLVED_STAFF));
         people.put("the family member", clients.get(FAMILY_MEMBER));
         people.put("the advocate", clients.get(ADVOCATE));
+        // Invited, but the family does not share the plan with the school: in the room for its own actions only.
+        String notShared = "the school's teacher, not shared the plan";
+        people.put(notShared, People.staff("teacher"));
         Map<String, ApiClient> outsiders = new java.util.LinkedHashMap<>();
         outsiders.put("staff of an uninvolved agency", clients.get(UNINVOLVED_STAFF));
         outsiders.put("involved staff not invited", People.staff("health.visitor"));
@@ -475,6 +479,10 @@ class AuthorisationMatrixIT {
         assertTrue(types.containsAll(List.of("hello", "submit", "startPrivate", "ping")), types::toString);
         List<String> wrong = new ArrayList<>();
         for (var person : people.entrySet()) {
+            boolean partOfPlan = person.getKey().equals(notShared);
+            if (partOfPlan) {
+                schoolSharedThePlan("DO_NOT_SHARE");
+            }
             try (LiveClient live = LiveClient.connect(person.getValue(), conference)) {
                 live.hello();
                 for (String type : types) {
@@ -495,9 +503,16 @@ class AuthorisationMatrixIT {
                     if (type.equals("signal") && got.equals("unknown-peer")) {
                         continue;
                     }
-                    if (allowed ? !got.equals("allowed") : !got.equals("forbidden")) {
-                        wrong.add(type + " from " + person.getKey() + ": expected " + (allowed ? "allowed" : "forbidden") + ", got " + answer);
+                    // Shown only its own actions, the school may not change a goal, nor hear of one's comments.
+                    String expected = !allowed ? "forbidden" : !partOfPlan ? "allowed"
+                            : type.equals("submit") ? "forbidden" : type.equals("comment") ? "unknown-id" : "allowed";
+                    if (!got.equals(expected)) {
+                        wrong.add(type + " from " + person.getKey() + ": expected " + expected + ", got " + answer);
                     }
+                }
+            } finally {
+                if (partOfPlan) {
+                    schoolSharedThePlan("SHARE");
                 }
             }
         }
@@ -517,6 +532,11 @@ class AuthorisationMatrixIT {
         }
         assertTrue(view.getJsonArray("invitees").size() >= 5, view::toString);
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    private static void schoolSharedThePlan(String preference) {
+        assertEquals(200, clients.get(FAMILY_MEMBER).put("/families/" + fx.taylors + "/sharing/preferences",
+                json("agencyId", fx.school, "kind", "PLAN", "preference", preference)).status());
     }
 
     /** Ids of the same kinds as the Taylors', belonging to the Novak family or to another conference. */

@@ -141,6 +141,9 @@ public final class LiveClient implements AutoCloseable {
         welcome = next("welcome");
         if (welcome.containsKey("plan")) {
             replica = new PlanReplica("test", PlanJson.document(welcome.getJsonObject("plan")), welcome.getJsonNumber("revision").longValue());
+            if (welcome.getBoolean("onlyOwnActions", false)) {
+                replica.seeingPartOfThePlan();
+            }
         }
         return welcome;
     }
@@ -180,6 +183,13 @@ public final class LiveClient implements AutoCloseable {
     }
 
     private void absorb(JsonObject m) {
+        if (replica != null && m.getString("type").equals("sync") && m.containsKey("plan") && !replica.hasUnconfirmed()) {
+            // A fresh plan (after a private part, or when what the family shares changed): taken whole.
+            replica = new PlanReplica("test", PlanJson.document(m.getJsonObject("plan")), m.getJsonNumber("revision").longValue());
+            if (m.getBoolean("onlyOwnActions", false)) {
+                replica.seeingPartOfThePlan();
+            }
+        }
         if (replica != null && m.getString("type").equals("applied")) {
             replica.receive(new PlanChange(m.getString("changeId"), m.getString("clientId"), m.getJsonNumber("revision").longValue(),
                     PlanJson.operations(m.get("ops"))));

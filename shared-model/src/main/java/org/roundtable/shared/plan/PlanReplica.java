@@ -18,11 +18,19 @@ public final class PlanReplica {
     private long revision;
     private PlanChange inFlight;
     private List<PlanOperation> buffer = new ArrayList<>();
+    /** Shown only part of the plan: the server leaves out the revisions that change nothing of it. */
+    private boolean partOfPlan;
 
     public PlanReplica(String clientId, PlanDocument document, long revision) {
         this.clientId = clientId;
         this.document = document.copy();
         this.revision = revision;
+    }
+
+    /** For a client shown only part of the plan (docs/protocol.md, "Part of the plan"): revisions may be skipped. */
+    public PlanReplica seeingPartOfThePlan() {
+        partOfPlan = true;
+        return this;
     }
 
     /** A local edit: applied here now (throws {@link PlanRejection} if it does not fit), sent later. */
@@ -55,7 +63,7 @@ public final class PlanReplica {
         if (applied.revision() <= revision) {
             return;
         }
-        if (applied.revision() != revision + 1) {
+        if (applied.revision() != revision + 1 && !partOfPlan) {
             throw new IllegalStateException("missed revisions " + (revision + 1) + " to " + (applied.revision() - 1));
         }
         if (inFlight != null && inFlight.changeId().equals(applied.changeId())) {

@@ -44,6 +44,13 @@ final class LiveConnection {
     /** The last plan revision this client has (sent by us, or said in its hello). */
     volatile long revision;
     /**
+     * The family does not share the plan with this person's agency: they are sent only the
+     * agency's own actions (docs/protocol.md, "Part of the plan"). Re-read with their access.
+     */
+    volatile boolean onlyOwnActions;
+    /** For such a connection, the part of the plan it holds now, as sent to it (null: none sent yet). */
+    volatile org.roundtable.shared.plan.PlanDocument shown;
+    /**
      * Held while a message from this client is checked and acted on. Removing someone's access
      * waits for it (see LiveRooms#onAccessChanged), so a message is either handled before the
      * removal returns, or checked against the removal afterwards: never half way.

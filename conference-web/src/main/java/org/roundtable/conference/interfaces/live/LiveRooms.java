@@ -44,13 +44,19 @@ import org.roundtable.conference.application.SignInService;
 import org.roundtable.conference.application.SignOffChanged;
 import org.roundtable.conference.application.SignOffService;
 import org.roundtable.conference.application.view.CommentView;
+import org.roundtable.conference.application.view.SignOffView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.infrastructure.cache.RoomStateStore;
 import org.roundtable.conference.infrastructure.cache.RoomStateStore.Presence;
 import org.roundtable.conference.infrastructure.cache.RoomStateStore.RoomState;
+import org.roundtable.shared.domain.OwnerKind;
+import org.roundtable.shared.plan.ActionOwnerRef;
+import org.roundtable.shared.plan.OwnActionsView;
 import org.roundtable.shared.plan.PlanAuthority;
 import org.roundtable.shared.plan.PlanChange;
 import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanNode;
+import org.roundtable.shared.plan.PlanOperation;
 import org.roundtable.shared.plan.PlanRejection;
 import org.roundtable.shared.protocol.ClientMessage;
 import org.roundtable.shared.protocol.LiveProtocol;
@@ -295,8 +301,9 @@ public class LiveRooms {
             PlanDocument document = null;
             List<PlanChange> missed = null;
             if (!excluded) {
-                missed = catchUp(plan, hello.revision());
-                document = missed == null ? plan.document() : null;
+                // Someone shown only their agency's actions is always sent that part whole (see sendPartOf).
+                missed = c.onlyOwnActions ? null : catchUp(plan, hello.revision());
+                document = missed == null ? shownTo(c, plan.document()) : null;
                 c.revision = plan.revision();
             } else {
                 c.revision = hello.revision() == null ? -1 : hello.revision();
@@ -311,7 +318,7 @@ public class LiveRooms {
                 }
             }
             c.send(ServerMessages.welcome(c.id, participant, plan.revision(), document, missed, hello.pending().isEmpty() ? null : applied,
-                    roomFor(c, privatePart), comments));
+                    roomFor(c, privatePart), commentsFor(c, comments), c.onlyOwnActions));
             signalling.welcomed(c);
             return null;
         });
@@ -353,14 +360,130 @@ public class LiveRooms {
         if (familyRooms == null) {
             return;
         }
-        String message = ServerMessages.applied(applied.change(), applied.authorName(), applied.operationsJson());
+        String message = null;
+        Map<String, PlanDocument> parts = new HashMap<>();
         for (Room room : familyRooms) {
             for (LiveConnection c : room.connections) {
-                if (c.joined && !c.paused) {
-                    c.send(message);
-                    c.revision = applied.change().revision();
+                if (!c.joined || c.paused) {
+                    continue;
                 }
+                if (c.onlyOwnActions) {
+                    sendPartOf(c, applied, parts.computeIfAbsent(ownerOf(c), owner -> OwnActionsView.of(applied.plan(), owner)));
+                } else {
+                    message = message != null ? message : ServerMessages.applied(applied.change(), applied.authorName(), applied.operationsJson());
+                    c.send(message);
+                }
+                c.revision = applied.change().revision();
             }
+        }
+    }
+
+    /**
+     * A change as a connection shown only its agency's actions is sent it: just the operations on
+     * what it holds, when they bring its copy to what it may see now; when they do not (an action
+     * came into or left its view), that part of the plan whole, as {@code sync}. A change that
+     * touches nothing it holds is not sent at all, so revisions it receives may skip. Its own
+     * change is always acknowledged by its {@code applied}.
+     */
+    private static void sendPartOf(LiveConnection c, PlanChangeApplied applied, PlanDocument now) {
+        PlanChange change = applied.change();
+        PlanDocument held = c.shown;
+        if (held == null) {
+            c.send(ServerMessages.sync(change.revision(), now, null, true, null));
+            c.shown = now;
+            return;
+        }
+        List<PlanOperation> visible = OwnActionsView.visibleOperations(change.operations(), held);
+        boolean fits;
+        try {
+            PlanDocument expected = held.copy();
+            visible.forEach(expected::apply);
+            fits = expected.equals(now);
+        } catch (PlanRejection e) {
+            fits = false;
+        }
+        if (!visible.isEmpty() && (fits || change.clientId().equals(c.id))) {
+            c.send(ServerMessages.applied(new PlanChange(change.changeId(), change.clientId(), change.revision(), visible),
+                    applied.authorName(), null));
+        }
+        if (!fits) {
+            c.send(ServerMessages.sync(change.revision(), now, null, true, null));
+        }
+        c.shown = now;
+    }
+
+    /** The plan as this connection may see it (only its agency's actions, when the family keeps the rest), kept as what it holds. */
+    private static PlanDocument shownTo(LiveConnection c, PlanDocument plan) {
+        if (!c.onlyOwnActions) {
+            c.shown = null;
+            return plan;
+        }
+        PlanDocument part = OwnActionsView.of(plan, ownerOf(c));
+        c.shown = part;
+        return part;
+    }
+
+    private static String ownerOf(LiveConnection c) {
+        return new ActionOwnerRef(OwnerKind.AGENCY, c.caller.agencyId()).toString();
+    }
+
+    /**
+     * Whether this connection may be told about a goal or action: who types in it, its comments,
+     * its sign-off. Shown only its agency's actions, it is told of those; of their goals it has
+     * only where they sit, never their words, comments or who types in them.
+     */
+    private static boolean sees(LiveConnection c, String nodeId) {
+        if (!c.onlyOwnActions) {
+            return true;
+        }
+        PlanDocument part = c.shown;
+        return part != null && nodeId != null && part.node(nodeId).filter(n -> n.kind() == PlanNode.Kind.ACTION).isPresent();
+    }
+
+    private static List<CommentView> commentsFor(LiveConnection c, List<CommentView> comments) {
+        return c.onlyOwnActions ? comments.stream().filter(v -> sees(c, v.nodeId().toString())).toList() : comments;
+    }
+
+    /** Where someone types, unless it is in something this connection may not see. */
+    private static Presence presenceFor(LiveConnection c, Presence p) {
+        return p == null || p.editingNodeId() == null || sees(c, p.editingNodeId()) ? p
+                : new Presence(p.inviteeId(), p.name(), p.role(), null, null);
+    }
+
+    private static Map<String, Presence> presenceFor(LiveConnection c, Map<String, Presence> presence) {
+        if (!c.onlyOwnActions) {
+            return presence;
+        }
+        var seen = new LinkedHashMap<String, Presence>();
+        presence.forEach((id, p) -> seen.put(id, presenceFor(c, p)));
+        return seen;
+    }
+
+    /**
+     * The family changed what it shares with this person's agency while they are in the room:
+     * they stay, and are sent the plan, the comments and the room as they may see them now, so
+     * they keep nothing they may no longer see (and get back what they may).
+     */
+    private void viewChanged(LiveConnection c, boolean onlyOwnActions) {
+        if (!c.joined) {
+            c.onlyOwnActions = onlyOwnActions;
+            return;
+        }
+        List<CommentView> comments = roomService.commentsFor(c.participant);
+        boolean sent = plans.withPlan(c.participant.familyId(), plan -> {
+            // Under the plan: every change before this one reached the connection in its old view, every later one in the new.
+            c.onlyOwnActions = onlyOwnActions;
+            if (c.paused) {
+                c.shown = null;
+                return false;
+            }
+            PlanDocument document = shownTo(c, plan.document());
+            c.revision = plan.revision();
+            c.send(ServerMessages.sync(plan.revision(), document, null, onlyOwnActions, commentsFor(c, comments)));
+            return true;
+        });
+        if (sent) {
+            c.send(roomFor(c, runningPrivatePart(c.conferenceId, state.room(c.conferenceId))));
         }
     }
 
@@ -377,10 +500,12 @@ public class LiveRooms {
     /** A signature was given or voided: every room of the family shows its conference's sign-off. */
     void onSignOffChanged(@Observes SignOffChanged changed) {
         for (Room room : roomsByFamily.getOrDefault(changed.familyId(), Set.of())) {
-            String message = ServerMessages.signOff(signOff.view(room.conferenceId));
+            SignOffView view = signOff.view(room.conferenceId);
+            String message = ServerMessages.signOff(view);
             for (LiveConnection c : room.connections) {
                 if (c.joined && !c.paused) {
-                    c.send(message);
+                    c.send(c.onlyOwnActions ? ServerMessages.signOff(new SignOffView(view.conferenceId(), view.conferenceStatus(),
+                            view.planRevision(), view.actions().stream().filter(a -> sees(c, a.actionId().toString())).toList())) : message);
                 }
             }
         }
@@ -391,6 +516,10 @@ public class LiveRooms {
             throw new AccessDenied("A private part is running; you can comment again when it ends.");
         }
         UUID nodeId = uuid(comment.nodeId());
+        if (!sees(c, nodeId.toString())) {
+            // The same answer as for an id that does not exist: nothing about what it may not see.
+            throw new ResourceNotFound("goal or action");
+        }
         boolean exists = plans.withPlan(c.participant.familyId(), plan -> plan.has(nodeId.toString()));
         if (!exists) {
             throw new ResourceNotFound("goal or action");
@@ -400,7 +529,7 @@ public class LiveRooms {
         String message = ServerMessages.commentMessage(view);
         Room room = rooms.get(c.conferenceId);
         for (LiveConnection each : room.connections) {
-            if (each.joined && !each.paused) {
+            if (each.joined && !each.paused && sees(each, nodeId.toString())) {
                 each.send(message);
             }
         }
@@ -431,8 +560,9 @@ public class LiveRooms {
         plans.withPlan(room.familyId, plan -> {
             for (LiveConnection each : room.connections) {
                 if (each.paused) {
-                    List<PlanChange> missed = catchUp(plan, each.revision);
-                    each.send(ServerMessages.sync(plan.revision(), missed == null ? plan.document() : null, missed));
+                    List<PlanChange> missed = each.onlyOwnActions ? null : catchUp(plan, each.revision);
+                    each.send(ServerMessages.sync(plan.revision(), missed == null ? shownTo(each, plan.document()) : null, missed,
+                            each.onlyOwnActions, null));
                     each.revision = plan.revision();
                     each.paused = false;
                 }
@@ -489,6 +619,10 @@ public class LiveRooms {
                 c.send(changes[kind]);
             } else {
                 presence = presence != null ? presence : state.presence(conferenceId);
+                if (c.onlyOwnActions) {
+                    c.send(roomMessage(roomState, presenceFor(c, presence), privatePart, excluded));
+                    continue;
+                }
                 wholes[kind] = wholes[kind] != null ? wholes[kind] : roomMessage(roomState, presence, privatePart, excluded);
                 c.send(wholes[kind]);
             }
@@ -515,6 +649,8 @@ public class LiveRooms {
             if (isExcluded(c, privatePart)) {
                 outside = outside != null ? outside : ServerMessages.presence(connectionId, presence, roomState, true);
                 c.send(outside);
+            } else if (c.onlyOwnActions) {
+                c.send(ServerMessages.presence(connectionId, presenceFor(c, presence), roomState, false));
             } else {
                 inside = inside != null ? inside : ServerMessages.presence(connectionId, presence, roomState, false);
                 c.send(inside);
@@ -530,7 +666,7 @@ public class LiveRooms {
     }
 
     private String roomFor(LiveConnection c, Optional<PrivatePartView> privatePart) {
-        return roomMessage(state.room(c.conferenceId), state.presence(c.conferenceId), privatePart, isExcluded(c, privatePart));
+        return roomMessage(state.room(c.conferenceId), presenceFor(c, state.presence(c.conferenceId)), privatePart, isExcluded(c, privatePart));
     }
 
     private static boolean isExcluded(LiveConnection c, Optional<PrivatePartView> privatePart) {
@@ -649,6 +785,10 @@ public class LiveRooms {
         try {
             c.participant = roomService.join(session.get().caller(), c.conferenceId);
             c.caller = session.get().caller();
+            boolean onlyOwnActions = roomService.seesOnlyOwnActions(c.caller, c.participant.familyId());
+            if (onlyOwnActions != c.onlyOwnActions) {
+                viewChanged(c, onlyOwnActions);
+            }
             return true;
         } catch (DomainRuleViolation e) {
             c.close(CloseCodes.CONFERENCE_CLOSED, "The conference has closed.");

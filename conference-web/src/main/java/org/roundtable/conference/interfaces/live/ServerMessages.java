@@ -88,12 +88,12 @@ final class ServerMessages {
      * the room and the comments you may read. A participant kept out of a private part gets no plan.
      */
     static String welcome(String connectionId, ParticipantView you, long revision, PlanDocument plan, List<PlanChange> missed,
-            Map<String, Long> applied, String room, List<CommentView> comments) {
+            Map<String, Long> applied, String room, List<CommentView> comments, boolean onlyOwnActions) {
         JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "welcome").add("v", LiveProtocol.VERSION)
                 .add("connectionId", connectionId)
                 .add("you", JSON.createObjectBuilder().add("participantId", you.inviteeId().toString())
                         .add("name", you.name()).add("role", you.role().name()))
-                .add("revision", revision);
+                .add("revision", revision).add("onlyOwnActions", onlyOwnActions);
         if (plan != null) {
             b.add("plan", PlanJson.toJson(plan));
         }
@@ -113,13 +113,23 @@ final class ServerMessages {
         return PlanJson.escapeLoneSurrogates(b.build().toString());
     }
 
-    /** After a private part: the plan (whole, or the changes missed) for someone who was kept out. */
-    static String sync(long revision, PlanDocument plan, List<PlanChange> missed) {
-        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "sync").add("revision", revision);
+    /**
+     * The plan (whole, or the changes missed) for someone who was kept out of a private part when
+     * it ends; or the plan as they may now see it, when the family changed what it shares with
+     * their agency (then with the comments they may now read, or null: those they have stand).
+     */
+    static String sync(long revision, PlanDocument plan, List<PlanChange> missed, boolean onlyOwnActions, List<CommentView> comments) {
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "sync").add("revision", revision)
+                .add("onlyOwnActions", onlyOwnActions);
         if (plan != null) {
             b.add("plan", PlanJson.toJson(plan));
         } else {
             b.add("missed", changes(missed));
+        }
+        if (comments != null) {
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            comments.forEach(c -> list.add(comment(c)));
+            b.add("comments", list);
         }
         return PlanJson.escapeLoneSurrogates(b.build().toString());
     }
