@@ -247,7 +247,6 @@ export async function render(main, { id }) {
       editing ? editor(node, field, label, error) : [
         error ? errorMessage(key, error) : null,
         fillValue(h('span', { 'data-value-for': key }), node, field),
-        refusal ? h('p', { class: 'govuk-body-s app-muted govuk-!-margin-top-1 govuk-!-margin-bottom-0', id: `why-${node.id}-${field}`, 'data-refusal-for': key }, refusal) : null,
       ],
       h('p', { class: 'govuk-body-s app-presence govuk-!-margin-top-1 govuk-!-margin-bottom-0', 'data-presence-for': key }));
     let actions = null;
@@ -372,8 +371,11 @@ export async function render(main, { id }) {
   function actionCard(action, number, goalNumber) {
     const id = action.id;
     const context = `action ${number} of goal ${goalNumber}`;
+    // What this person may not change, and why: said once, above the answers it is about.
+    const reasons = [...new Set(['DESCRIPTION', 'OWNER', 'DUE_ON', 'STATUS'].map((f) => refusalFor(action, f)).filter(Boolean))];
     return h('div', { class: 'app-card', 'data-action': id },
       h('h4', { class: 'govuk-heading-s' }, `Action ${number}`),
+      reasons.length ? h('div', { class: 'govuk-inset-text govuk-!-margin-top-0 govuk-!-margin-bottom-3', id: `why-${id}` }, reasons.join(' ')) : null,
       h('dl', { class: 'govuk-summary-list govuk-!-margin-bottom-3' },
         row(action, 'DESCRIPTION', 'What will be done', context),
         row(action, 'OWNER', 'Who will do it', context),
@@ -567,7 +569,7 @@ export async function render(main, { id }) {
       : items.length ? 'The agenda has not started yet' : 'The meeting is on');
     const people = uniquePeople();
     replaceChildren(barPeople, h('span', { class: 'govuk-!-font-weight-bold' }, `Here (${people.length}): `),
-      people.map((p, i) => [i ? ', ' : '', p.name, h('span', { 'data-speaking-for': p.participantId }),
+      people.flatMap((p, i) => [i ? ', ' : '', p.name, h('span', { 'data-speaking-for': p.participantId }),
         p.handRaised ? h('strong', { class: 'govuk-tag govuk-tag--yellow govuk-!-margin-left-1' }, 'Hand up') : null]));
   }
 
