@@ -640,6 +640,17 @@ function waysIn(conference) {
       h('div', { class: 'govuk-summary-list__row' }, h('dt', { class: 'govuk-summary-list__key' }, key), h('dd', { class: 'govuk-summary-list__value' }, value))))));
 }
 
+/** What is wrong with a typed date, in the GOV.UK date input's words, or null (all empty means no date). */
+function dateProblem({ day, month, year }) {
+  if (!day && !month && !year) return null;
+  const missing = [['day', day], ['month', month], ['year', year]].filter(([, v]) => !v).map(([name]) => name);
+  if (missing.length) return `Do it by must include a ${missing.join(' and ')}`;
+  if (![day, month, year].every((v) => /^[0-9]+$/.test(v)) || year.length !== 4) return 'Do it by must be a real date';
+  const date = new Date(Number(year), Number(month) - 1, Number(day));
+  if (date.getFullYear() !== Number(year) || date.getMonth() !== Number(month) - 1 || date.getDate() !== Number(day)) return 'Do it by must be a real date';
+  return null;
+}
+
 function endedText(reason) {
   return {
     'signed-out': 'your session has ended. Please sign in again.',

@@ -130,6 +130,30 @@ class LiveRoomOnAPhoneBrowserIT {
     }
 
     @Test
+    void a_date_is_typed_as_day_month_and_year_and_an_impossible_one_is_refused_beside_the_field() {
+        String action = fx.jessAction();
+        browser.signInAsStaff("chair");
+        browser.resize(360, 800);
+        openRoom(browser, fx.conference);
+        browser.click(By.id("change-" + action + "-DUE_ON"));
+        By day = By.id("f-" + action + "-DUE_ON-day");
+        browser.type(day, "31");
+        browser.type(By.id("f-" + action + "-DUE_ON-month"), "2");
+        browser.type(By.id("f-" + action + "-DUE_ON-year"), "2027");
+        assertTrue(browser.driver().findElements(By.cssSelector("input[type=date]")).isEmpty(), "no browser date picker");
+        browser.click(By.id("save-" + action + "-DUE_ON"));
+        By error = By.cssSelector("[data-row='" + action + ":DUE_ON'] .govuk-error-message");
+        browser.waitForText(error, "Do it by must be a real date");
+        browser.assertAccessible();
+
+        browser.type(day, "28");
+        browser.click(By.id("save-" + action + "-DUE_ON"));
+        browser.waitForText(By.cssSelector("[data-value-for='" + action + ":DUE_ON']"), "28 February 2027");
+        assertTrue(browser.driver().findElements(error).isEmpty(), "the error goes once the date is right");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> "2027-02-28".equals(stored(action).getString("dueOn", "")));
+    }
+
+    @Test
     void focus_and_the_caret_stay_put_while_another_participant_edits_the_same_and_other_fields() {
         String goal = UUID.randomUUID().toString();
         String title = "Walk to school " + goal.substring(0, 6);
@@ -214,6 +238,12 @@ class LiveRoomOnAPhoneBrowserIT {
     private void assertCaret(By field, int at) {
         assertEquals(browser.waitFor(field).getAttribute("id"), browser.script("return document.activeElement.id;"), "focus stays in the field");
         assertEquals(at, ((Number) browser.script("return document.activeElement.selectionStart;")).intValue(), "the caret stays with its text");
+    }
+
+    private static jakarta.json.JsonObject stored(String action) {
+        return fx.chair.get("/families/" + fx.taylors + "/plan").json().getJsonArray("goals").stream()
+                .flatMap(g -> g.asJsonObject().getJsonArray("actions").stream()).map(v -> v.asJsonObject())
+                .filter(a -> a.getString("id").equals(action)).findFirst().orElseThrow();
     }
 
     /** A new action proposed for the school in the Taylors' plan. */
