@@ -195,14 +195,17 @@ export class LiveConnection {
         if (this.handlers.onSignOff) this.handlers.onSignOff(message.actions);
         break;
       case 'error':
+        let refused = [];
         if (this.replica && this.replica.inFlight && message.ref === this.replica.inFlight.changeId) {
           // The server refused our change: drop it, and come back for the plan as it really is
-          // (edits made since are applied again on top of it).
+          // (edits made since are applied again on top of it). The page is told which fields it
+          // touched, so the reason shows beside them.
+          refused = this.replica.inFlight.ops;
           this.replica.inFlight = null;
           this.freshPlan = true;
           if (this.socket) this.socket.close();
         }
-        this.handlers.onError(message);
+        this.handlers.onError(message, refused);
         break;
       default:
         // Voice and video (rtc.*, media) and anything newer: for whoever wants it.

@@ -182,6 +182,14 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** In the live room: presses a field's "Change" link and waits for its form (the field gets focus). */
+    By openField(String node, String field) {
+        click(By.id("change-" + node + "-" + field));
+        By input = By.id("f-" + node + "-" + field);
+        waitFor(input);
+        return input;
+    }
+
     String value(By by) {
         return waitFor(by).getAttribute("value");
     }

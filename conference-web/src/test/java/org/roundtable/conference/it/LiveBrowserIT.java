@@ -47,8 +47,9 @@ class LiveBrowserIT {
             jess.assertAccessible();
 
             // Jess's own action: both may edit it.
-            String action = jess.driver().findElement(By.cssSelector("[data-action] textarea[data-field=DESCRIPTION]")).getAttribute("data-node");
-            By field = By.id("f-" + action + "-DESCRIPTION");
+            String action = fx.jessAction();
+            By field = jess.openField(action, "DESCRIPTION");
+            chair.openField(action, "DESCRIPTION");
             jess.typeAt(field, false, "Mum: ");
             chair.typeAt(field, true, " with Tom");
             awaitEqual(chair, jess, field);
@@ -85,7 +86,7 @@ class LiveBrowserIT {
             Object overflow = chair.script("return document.documentElement.scrollWidth - window.innerWidth;");
             assertTrue(((Number) overflow).intValue() <= 0, "no sideways scrolling at 360 px: " + overflow);
             String goal = worker.driver().findElement(By.cssSelector("[data-goal]")).getAttribute("data-goal");
-            worker.click(By.id("f-" + goal + "-TITLE"));
+            worker.openField(goal, "TITLE");
             chair.waitForText(By.cssSelector("[data-presence-for='" + goal + ":TITLE']"), "Sam Okafor is typing here");
             chair.click(By.id("hand"));
             worker.waitForText(By.id("live-people"), "Hand up");
@@ -104,8 +105,8 @@ class LiveBrowserIT {
             jess.signInWithCode("jess.taylor@example.org");
             jess.open("/conferences/" + fx.conference + "/live");
             jess.waitForText(By.id("connection-state"), "Connected");
-            String action = jess.driver().findElement(By.cssSelector("[data-action] textarea[data-field=DESCRIPTION]")).getAttribute("data-node");
-            By field = By.id("f-" + action + "-DESCRIPTION");
+            String action = fx.jessAction();
+            By field = jess.openField(action, "DESCRIPTION");
             String words = " (kept across a reload " + java.util.UUID.randomUUID().toString().substring(0, 8) + ")";
 
             jess.setOffline(true);
@@ -123,6 +124,7 @@ class LiveBrowserIT {
 
             jess.blockUrls();
             jess.waitForText(By.id("connection-state"), "Connected");
+            jess.openField(action, "DESCRIPTION");
             new WebDriverWait(jess.driver(), Duration.ofSeconds(15)).until(d -> jess.value(field).contains(words));
             new WebDriverWait(jess.driver(), Duration.ofSeconds(15)).until(d -> storedDescription(action).contains(words));
             String stored = storedDescription(action);

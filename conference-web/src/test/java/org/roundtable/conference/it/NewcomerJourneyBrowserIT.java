@@ -350,13 +350,14 @@ class NewcomerJourneyBrowserIT {
         desk.waitForText(By.id("connection-state"), "Connected");
         desk.click(By.id("add-goal"));
         WebElement goal = desk.waitFor(By.cssSelector("[data-goal]"));
-        By title = By.id("f-" + goal.getAttribute("data-goal") + "-TITLE");
+        String goalId = goal.getAttribute("data-goal");
+        By title = By.id("f-" + goalId + "-TITLE");
         desk.type(title, GOAL);
 
         phone.open("/conferences/" + conference);
         phone.click(By.id("join-live"));
         phone.waitForText(By.id("connection-state"), "Connected");
-        phone.waitForValue(title, GOAL);
+        phone.waitForText(By.cssSelector("[data-value-for='" + goalId + ":TITLE']"), GOAL);
         phone.assertAccessible();
         phone.screenshot("newcomer-live-360");
     }
