@@ -254,7 +254,7 @@ class PartOfThePlanInTheRoomIT {
             teacher.open("/conferences/" + conference + "/live");
             teacher.waitForText(By.id("only-own-actions"),
                     "The family has not shared the whole plan with your agency. You can see and change your agency's actions.");
-            teacher.waitForValue(By.id("f-" + own + "-DESCRIPTION"), words);
+            teacher.waitForValue(teacher.openField(own, "DESCRIPTION"), words);
             String plan = (String) teacher.script("return document.getElementById('live-plan').innerText + [...document"
                     + ".querySelectorAll('#live-plan input, #live-plan textarea')].map(e => e.value).join(' ')");
             for (String other : NOT_THE_SCHOOLS) {
