@@ -184,7 +184,7 @@ export async function render(main, { id }) {
             isFamily ? h('div', { class: 'govuk-button-group' }, yes, no) : null);
         })) : null,
       h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
-      h('div', { id: 'member-forms' }, fresh.members.map((m) => (isFamily
+      h('div', { id: 'member-forms' }, fresh.members.flatMap((m) => (isFamily
         ? [memberForm(id, m, caller.id, draw), m.id === caller.id ? null : leftForm(id, m, draw)] : readOnlyMember(m)))),
       isFamily ? h('a', { class: 'govuk-button govuk-button--secondary', href: `/families/${id}/members/new`, role: 'button',
         draggable: 'false', 'data-module': 'govuk-button', id: 'add-household-member' }, 'Add someone who has moved in') : null,
