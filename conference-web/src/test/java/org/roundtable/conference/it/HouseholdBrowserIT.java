@@ -69,6 +69,7 @@ class HouseholdBrowserIT {
         browser.waitForText(By.id("statements"), "Written by Dee Walker, advocate, for Jess Taylor.");
         assertTrue(browser.text(By.id("statements")).contains("Jess Taylor does not agree with the plan."));
         browser.assertAccessible();
+        browser.screenshots("views-written-by-the-advocate");
 
         try (Browser jess = new Browser()) {
             jess.resize(360, 800);
@@ -118,5 +119,6 @@ class HouseholdBrowserIT {
         browser.assertAccessible();
         long width = ((Number) browser.script("return document.documentElement.scrollWidth")).longValue();
         assertTrue(width <= 360, "nothing runs off a 360 px phone: " + width);
+        browser.screenshots("access-log-by-day");
     }
 }

@@ -143,7 +143,7 @@ class HouseholdChangesIT {
     }
 
     @Test
-    void the_advocate_writes_the_familys_views_for_jess_and_every_copy_says_who_wrote_them() {
+    void the_advocate_writes_the_familys_views_for_jess_and_every_copy_says_who_wrote_them() throws java.io.IOException {
         String conference = "/conferences/" + fx.freshConference();
         Reply written = dee.post(conference + "/statements", json("stance", "DISAGREES", "words", "Jess wants more help with nursery",
                 "forMemberId", fx.jess));
@@ -160,6 +160,12 @@ class HouseholdChangesIT {
         var said = fx.chair.get(conference + "/record").json().getJsonArray("statements").getJsonObject(0);
         assertEquals("Jess Taylor", said.getString("authorName"), "the record says whose views they are");
         assertEquals("Dee Walker, advocate, for Jess Taylor", said.getString("writtenBy"));
+        var minutes = jess.download(conference + "/minutes");
+        assertEquals(200, minutes.status());
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(minutes.bytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Written by Dee Walker, advocate, for Jess Taylor"), text);
+        }
 
         // Jess changes them into her own words: the advocate's version is withdrawn, and kept.
         Reply changed = jess.post(conference + "/statements", json("stance", "AGREES", "words", "It is fine now", "replaces", statement));
