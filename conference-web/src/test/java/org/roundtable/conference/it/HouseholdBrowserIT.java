@@ -53,6 +53,16 @@ class HouseholdBrowserIT {
         browser.assertAccessible();
         Mailbox.awaitCount(lead, "someone was added", before + 1);
         assertTrue(Mailbox.body(Mailbox.latest(lead, "someone was added")).contains("Jess Taylor added " + name));
+
+        // Later, Kai moves out: Jess says so, is asked once more, and Kai is listed as having left.
+        int leftMails = Mailbox.count(lead, "left the household");
+        String kai = DemoFixture.idWhere(People.signedIn(Role.FAMILY_MEMBER).get("/families/" + fx.taylors).json(), "members", "fullName", name);
+        browser.click(By.cssSelector("[data-leaving='" + kai + "']"));
+        browser.click(By.cssSelector("[data-left='" + kai + "']"));
+        browser.waitForText(By.id("saved"), name + " is no longer in your household");
+        assertTrue(browser.text(By.id("former-members")).contains(name + ", left on"));
+        browser.assertAccessible();
+        Mailbox.awaitCount(lead, "left the household", leftMails + 1);
     }
 
     @Test
