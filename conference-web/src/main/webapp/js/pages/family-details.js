@@ -1,7 +1,8 @@
 // "Your details": the family keeps its own details once for every agency. Workers suggest
 // corrections, which the family accepts or not. Every change is listed.
 import { api, requireCaller } from '../api.js';
-import { formatDateTime, h, replaceChildren } from '../dom.js';
+import { formatDate, formatDateTime, h, replaceChildren } from '../dom.js';
+import { takeFlash } from '../fields.js';
 import { renderLayout } from '../layout.js';
 import { problemBox, recordNav } from './record-nav.js';
 
@@ -54,6 +55,35 @@ function memberForm(familyId, member, callerId, onSaved) {
   return form;
 }
 
+/**
+ * Someone has left the household: asked once more before it is done, since they stop signing
+ * in. Nobody takes themselves off (the server refuses it too).
+ */
+function leftForm(familyId, member, onSaved) {
+  const errors = h('div', { 'aria-live': 'assertive' });
+  const confirm = h('div', { class: 'govuk-warning-text', hidden: true, id: `leaving-${member.id}` },
+    h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
+    h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'),
+      `${member.fullName} will no longer be able to sign in. What they said before stays in your record. We will tell your lead worker.`));
+  const yes = h('button', { type: 'button', class: 'govuk-button govuk-button--warning', hidden: true, 'data-left': member.id },
+    `Yes, ${member.fullName} has left`);
+  const ask = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-leaving': member.id },
+    `${member.fullName} has left the household`);
+  ask.addEventListener('click', () => { confirm.hidden = false; yes.hidden = false; ask.hidden = true; yes.focus(); });
+  yes.addEventListener('click', async () => {
+    yes.disabled = true;
+    try {
+      await api.post(`/families/${familyId}/members/${member.id}/end`, null);
+      await onSaved(`${member.fullName} is no longer in your household. We have told your lead worker.`);
+    } catch (error) {
+      yes.disabled = false;
+      replaceChildren(errors, problemBox(error));
+      errors.firstElementChild.focus();
+    }
+  });
+  return h('div', {}, errors, confirm, h('div', { class: 'govuk-button-group' }, ask, yes));
+}
+
 function readOnlyMember(member) {
   return h('div', { class: 'app-card' }, h('h3', { class: 'govuk-heading-s' }, member.fullName),
     member.detailsWithheld ? h('p', { class: 'govuk-body' }, 'Not shared with your agency. ',
@@ -98,7 +128,11 @@ export async function render(main, { id }) {
   renderLayout({ title: caller.kind === 'STAFF' ? `${family.name}: details` : 'Your details', caller });
   const isFamily = caller.kind === 'FAMILY_MEMBER';
 
+  const flash = takeFlash();
+  let first = true;
   async function draw(message) {
+    const shownFlash = first ? flash : null;
+    first = false;
     const fresh = await api.get(`/families/${id}`);
     let proposals = [];
     let history = [];
@@ -124,6 +158,7 @@ export async function render(main, { id }) {
 
     replaceChildren(main,
       recordNav(id, caller, `/families/${id}/details`),
+      shownFlash,
       h('h1', { class: 'govuk-heading-l' }, isFamily ? 'Your details' : `${fresh.name}: details`),
       isFamily ? h('p', { class: 'govuk-body' }, 'Tell us once. Every worker who helps your family sees what you write here, so nobody needs to ask again.') : null,
       message ? h('div', { class: 'govuk-inset-text', id: 'saved' }, message) : null,
@@ -149,7 +184,13 @@ export async function render(main, { id }) {
             isFamily ? h('div', { class: 'govuk-button-group' }, yes, no) : null);
         })) : null,
       h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
-      h('div', { id: 'member-forms' }, fresh.members.map((m) => (isFamily ? memberForm(id, m, caller.id, draw) : readOnlyMember(m)))),
+      h('div', { id: 'member-forms' }, fresh.members.flatMap((m) => (isFamily
+        ? [memberForm(id, m, caller.id, draw), m.id === caller.id ? null : leftForm(id, m, draw)] : readOnlyMember(m)))),
+      isFamily ? h('a', { class: 'govuk-button govuk-button--secondary', href: `/families/${id}/members/new`, role: 'button',
+        draggable: 'false', 'data-module': 'govuk-button', id: 'add-household-member' }, 'Add someone who has moved in') : null,
+      (fresh.formerMembers || []).length ? h('section', {}, h('h2', { class: 'govuk-heading-m' }, 'People who have left'),
+        h('ul', { class: 'govuk-list', id: 'former-members' }, fresh.formerMembers.map((m) => h('li', {},
+          `${m.fullName}, left on ${formatDate(m.leftOn)}`)))) : null,
       !isFamily && caller.kind === 'STAFF' && !fresh.detailsWithheld ? suggestForm(id, fresh.members, draw) : null,
       isFamily ? aboutForm : (fresh.messageToWorkers ? h('div', { class: 'govuk-inset-text', id: 'about-text' },
         h('strong', {}, 'What the family wants every worker to know: '), fresh.messageToWorkers) : null),

@@ -136,7 +136,7 @@ export async function render(main, { id }) {
         : h('p', { class: 'govuk-body' }, 'An advocate supports the family, helps them say what they think and comes to meetings with them.'),
       kind === 'members' ? memberForm(answers) : advocateForm(answers, organisations),
       continueButton());
-    questionPage(main, { back: `/families/${id}`, caption: family.name, form });
+    questionPage(main, { back: caller.kind === 'FAMILY_MEMBER' ? `/families/${id}/details` : `/families/${id}`, caption: family.name, form });
     showCarriedErrors(key, form, spec.fields);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -161,7 +161,8 @@ export async function render(main, { id }) {
     h('h2', { class: 'govuk-heading-m' }, 'Now add them'),
     h('p', { class: 'govuk-body' }, answers.email
       ? `We will email ${answers.email} a link to confirm the address. Until ${answers.fullName} does, they cannot sign in with it. We will also tell the family who has been added.`
-      : 'We will tell the family who has been added.'),
+      : 'We will tell the family who has been added.',
+    caller.kind === 'FAMILY_MEMBER' ? ' We will also tell your lead worker.' : ''),
     continueButton(spec.confirmText(answers), 'confirm'));
   replaceChildren(main,
     h('a', { href: back, class: 'govuk-back-link' }, 'Back'),
@@ -180,7 +181,7 @@ export async function render(main, { id }) {
       setFlash(`${added.fullName} has been added`, added.emailPending
         ? `We have emailed ${added.email} a link to confirm the address. Until then it shows as waiting for confirmation.`
         : 'We have told the family.');
-      window.location.assign(`/families/${id}`);
+      window.location.assign(caller.kind === 'FAMILY_MEMBER' ? `/families/${id}/details` : `/families/${id}`);
     } catch (error) {
       button.disabled = false;
       if (error.fieldErrors.length) {

@@ -7,7 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
+import org.roundtable.conference.application.view.AccessLogDaysView;
 import org.roundtable.conference.application.view.AccessLogView;
+import org.roundtable.conference.application.view.WorkerDayView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.conference.Conference;
@@ -35,6 +37,9 @@ public class AccessLogService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private SharingService sharing;
+
     /** Writes down a read by staff (others are not logged: it is their own record). Its own transaction: a read has no other. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordRead(Caller caller, UUID familyId, String what, String purpose) {
@@ -50,6 +55,28 @@ public class AccessLogService {
     public UUID familyOfConference(UUID conferenceId) {
         Conference conference = em.find(Conference.class, conferenceId);
         return conference == null ? null : conference.family().id();
+    }
+
+    /**
+     * The log as the family reads it: overrides first, then one line per worker per day (newest
+     * first), a page of lines at a time, so a busy record stays readable on a phone.
+     */
+    public AccessLogDaysView days(Caller caller, UUID familyId, PageRequest page) {
+        requireFamilysOwn(caller, familyId);
+        var reads = em.createQuery("select a from RecordAccess a where a.familyId = :f order by a.accessedAt desc", RecordAccess.class)
+                .setParameter("f", familyId).getResultList();
+        var lines = WorkerDayView.group(reads, ClockProducer.LOCAL_ZONE);
+        var sharing = this.sharing.view(caller, familyId);
+        int from = Math.min(page.offset(), lines.size());
+        return new AccessLogDaysView(sharing.ledger(), sharing.entriesWithheld(),
+                lines.subList(from, Math.min(from + page.size(), lines.size())), page.page(), page.size(), lines.size());
+    }
+
+    private void requireFamilysOwn(Caller caller, UUID familyId) {
+        policy.requireFamilyVisible(caller, familyId);
+        if (caller.isStaff()) {
+            throw new AccessDenied("This log is the family's: it shows them who looked at their record.");
+        }
     }
 
     /** The log, newest first: the family and its advocate read it. */

@@ -184,6 +184,28 @@ public class AccessPolicy {
     }
 
     /**
+     * Changing who is in the household (someone moved in, someone left): the family itself, or
+     * its lead worker or a chair working with it. Advocates and other agencies' staff may not.
+     */
+    public void requireMayChangeHousehold(Caller caller, UUID familyId) {
+        requireFamilyVisible(caller, familyId);
+        if (caller.kind() == CallerKind.FAMILY_MEMBER) {
+            return;
+        }
+        if (!caller.isStaff()) {
+            throw new AccessDenied("Only the family, its lead worker or a chair can change who is in the household.");
+        }
+        if (caller.isAdministrator() || !(caller.isChair() || caller.id().equals(leadWorkerOf(familyId)))) {
+            throw new AccessDenied("Only the family, its lead worker or a chair can change who is in the household.");
+        }
+    }
+
+    /** The family's lead worker's id (see below), or null when no agency works with the family today. */
+    public UUID leadWorker(UUID familyId) {
+        return leadWorkerOf(familyId);
+    }
+
+    /**
      * The family's lead worker: children's social care's lead practitioner when it works with the
      * family, else the lead of the involvement recorded first among those active today (the agency
      * that opened the case). Dates typed into an involvement never make someone the lead worker.

@@ -82,7 +82,7 @@ public class CodeRequests {
 
     private boolean personExists(CallerKind kind, UUID id) {
         return switch (kind) {
-            case FAMILY_MEMBER -> em.find(FamilyMember.class, id) != null;
+            case FAMILY_MEMBER -> java.util.Optional.ofNullable(em.find(FamilyMember.class, id)).filter(FamilyMember::isCurrent).isPresent();
             case ADVOCATE -> em.find(Advocate.class, id) != null;
             case STAFF -> false;
         };

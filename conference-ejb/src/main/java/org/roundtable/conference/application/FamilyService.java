@@ -58,6 +58,9 @@ public class FamilyService {
     @Inject
     private FamilyNotices notices;
 
+    @Inject
+    private HouseholdChanges household;
+
     /**
      * The families the caller may see: for staff those their agency works with today; for a
      * family member their own; for an advocate those assigned; for an administrator every family,
@@ -109,9 +112,11 @@ public class FamilyService {
         var family = lookup.require(Family.class, familyId, "family");
         LocalDate today = LocalDate.now(clock);
         boolean shared = policy.isShared(caller, familyId, InformationKind.DETAILS);
+        var everyone = members(familyId, shared);
         return new FamilyView(family.id(), family.name(), family.reference(), family.strategyDiscussionOn(),
                 shared ? family.messageToWorkers() : null, !shared,
-                members(familyId, shared),
+                everyone.stream().filter(m -> m.leftOn() == null).toList(),
+                everyone.stream().filter(m -> m.leftOn() != null).toList(),
                 involvements(familyId).stream().map(i -> InvolvementView.of(i, today)).toList(),
                 advocateViews(familyId));
     }
@@ -140,11 +145,12 @@ public class FamilyService {
     }
 
     /**
-     * The lead worker or a chair adds someone to the family. Their email signs them in only once
-     * they confirm it; the family is told, and the audit log keeps who added whom.
+     * The family (someone moved in), its lead worker or a chair adds someone to the family. Their
+     * email signs them in only once they confirm it; the family and the lead worker are told, and
+     * the audit log and the details history keep who added whom.
      */
     public MemberView addMember(Caller caller, UUID familyId, MemberCommand command) {
-        policy.requireLeadWorkerOrChair(caller, familyId);
+        policy.requireMayChangeHousehold(caller, familyId);
         var member = new FamilyMember(lookup.require(Family.class, familyId, "family"), command.details());
         member.describe(command.relationshipOrNull(), command.preferredContactOrNull());
         requireReachable(member, command.preferredContactOrNull());
@@ -155,6 +161,7 @@ public class FamilyService {
         em.persist(member);
         boolean pending = addresses.give(CallerKind.FAMILY_MEMBER, member.id(), member.fullName(), email);
         notices.added(caller, familyId, FamilyNotices.Newcomer.FAMILY_MEMBER, member.id(), member.id(), member.fullName(), email);
+        household.added(caller, familyId, member);
         return MemberView.of(member, pending);
     }
 

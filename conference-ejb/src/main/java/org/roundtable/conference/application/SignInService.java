@@ -181,7 +181,7 @@ public class SignInService {
         return switch (kind) {
             case STAFF -> Optional.ofNullable(em.find(StaffMember.class, id)).filter(StaffMember::isActive)
                     .map(s -> Caller.staff(s.id(), s.fullName(), s.agency().id(), s.roles()));
-            case FAMILY_MEMBER -> Optional.ofNullable(em.find(FamilyMember.class, id))
+            case FAMILY_MEMBER -> Optional.ofNullable(em.find(FamilyMember.class, id)).filter(FamilyMember::isCurrent)
                     .map(m -> Caller.familyMember(m.id(), m.fullName(), m.family().id()));
             case ADVOCATE -> Optional.ofNullable(em.find(Advocate.class, id))
                     .filter(a -> hasActiveAssignment(a.id()))

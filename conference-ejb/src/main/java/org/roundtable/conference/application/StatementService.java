@@ -15,7 +15,10 @@ import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.commitment.ConferenceStatement;
 import org.roundtable.conference.domain.model.conference.Conference;
+import org.roundtable.conference.domain.model.DomainRuleViolation;
+import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
+import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.Stance;
 import org.roundtable.shared.record.InformationKind;
 
@@ -69,11 +72,72 @@ public class StatementService {
         }
         String agency = caller.isStaff() ? lookup.require(StaffMember.class, caller.id(), "member of staff").agency().name() : null;
         var statement = new ConferenceStatement(conferenceId, command.stance(), words, caller, agency, clock.instant());
+        if (command.forMemberId() != null) {
+            FamilyMember member = requireSpeaksFor(caller, conference, command.forMemberId());
+            statement.writtenFor(member.id(), member.fullName());
+        }
+        if (command.replaces() != null) {
+            withdraw(caller, requireStatementOf(conferenceId, command.replaces(), "replaces"));
+        }
         em.persist(statement);
         audit.record(caller, new AuditLog.Event("STATEMENT_RECORDED", conference.family().id(), statement.id(),
                 JSON.createObjectBuilder().add("conferenceId", conferenceId.toString()).add("stance", command.stance().name())
                         .add("words", words == null ? "" : words).build().toString()), statement.recordedAt());
         return StatementView.of(statement);
+    }
+
+    /**
+     * The member it speaks for (or its author) withdraws a statement: it stays in the list, marked
+     * withdrawn, and leaves the record. Nobody else may.
+     */
+    public StatementView withdraw(Caller caller, UUID conferenceId, UUID statementId) {
+        Conference conference = lookup.require(Conference.class, conferenceId, "conference");
+        policy.requireConferenceVisible(caller, conference);
+        policy.requireShared(caller, conference.family().id(), InformationKind.CONFERENCE_RECORDS);
+        conference.requireNotClosed();
+        var statement = statementsOf(conferenceId).stream().filter(st -> st.id().equals(statementId)).findFirst()
+                .orElseThrow(() -> new ResourceNotFound("statement"));
+        withdraw(caller, statement);
+        return StatementView.of(statement);
+    }
+
+    private void withdraw(Caller caller, ConferenceStatement statement) {
+        if (!statement.mayBeWithdrawnBy(caller)) {
+            throw new AccessDenied("Only the person these views are from, or who wrote them, can change or withdraw them.");
+        }
+        if (statement.isWithdrawn()) {
+            throw new DomainRuleViolation("These views were withdrawn already.");
+        }
+        statement.withdraw(caller.displayName(), clock.instant());
+        audit.record(caller, new AuditLog.Event("STATEMENT_WITHDRAWN", familyOf(statement), statement.id(),
+                JSON.createObjectBuilder().add("conferenceId", statement.conferenceId().toString()).build().toString()), clock.instant());
+    }
+
+    private UUID familyOf(ConferenceStatement statement) {
+        return lookup.require(Conference.class, statement.conferenceId(), "conference").family().id();
+    }
+
+    private ConferenceStatement requireStatementOf(UUID conferenceId, UUID statementId, String field) {
+        return statementsOf(conferenceId).stream().filter(st -> st.id().equals(statementId)).findFirst()
+                .orElseThrow(() -> new InvalidInput(field, "Those views are not part of this conference."));
+    }
+
+    /**
+     * Only an advocate writes views for someone else, and only for a current member of the
+     * conference's family; a family member writes their own.
+     */
+    private FamilyMember requireSpeaksFor(Caller caller, Conference conference, UUID memberId) {
+        if (caller.kind() == CallerKind.FAMILY_MEMBER && memberId.equals(caller.id())) {
+            return lookup.require(FamilyMember.class, memberId, "family member");
+        }
+        if (caller.kind() != CallerKind.ADVOCATE) {
+            throw new AccessDenied("Only the family's advocate can write the family's views for someone else.");
+        }
+        FamilyMember member = em.find(FamilyMember.class, memberId);
+        if (member == null || !member.family().id().equals(conference.family().id()) || !member.isCurrent()) {
+            throw new InvalidInput("forMemberId", "Choose someone in the family the views are from.");
+        }
+        return member;
     }
 
     List<ConferenceStatement> statementsOf(UUID conferenceId) {

@@ -151,8 +151,11 @@ class AuthorisationMatrixIT {
         rows.add(new Row("PUT", "/families/{familyId}", TAYLOR_WORKERS, Session.OWN,
                 c -> c.put(family, json("name", "Taylor family", "reference", "RT-0001"))));
         rows.add(new Row("GET", "/families/{familyId}/members", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/members")));
-        rows.add(new Row("POST", "/families/{familyId}/members", TAYLOR_WORKERS, Session.OWN,
+        rows.add(new Row("POST", "/families/{familyId}/members", EnumSet.of(CHAIR, INVOLVED_STAFF, FAMILY_MEMBER), Session.OWN,
                 c -> c.post(family + "/members", json("fullName", fx.unique("Cousin")))));
+        rows.add(new Row("POST", "/families/{familyId}/members/{memberId}/end", EnumSet.of(CHAIR, INVOLVED_STAFF, FAMILY_MEMBER), Session.OWN,
+                c -> c.post(family + "/members/" + fx.chair.post(family + "/members", json("fullName", fx.unique("Lodger")))
+                        .json().getString("id") + "/end", null)));
         rows.add(new Row("PUT", "/families/{familyId}/members/{memberId}", EnumSet.of(FAMILY_MEMBER), Session.OWN,
                 c -> c.put(family + "/members/" + fx.ryan, json("fullName", "Ryan Taylor", "address", "12 Mill Lane, Riverside",
                         "preferredLanguage", "English"))));
@@ -228,6 +231,9 @@ class AuthorisationMatrixIT {
         rows.add(new Row("GET", "/conferences/{conferenceId}/statements", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/statements")));
         rows.add(new Row("POST", "/conferences/{conferenceId}/statements", EnumSet.of(FAMILY_MEMBER, ADVOCATE), Session.OWN,
                 c -> c.post(conference + "/statements", json("stance", "AGREES"))));
+        rows.add(new Row("POST", "/conferences/{conferenceId}/statements/{statementId}/withdrawal", EnumSet.of(FAMILY_MEMBER, ADVOCATE),
+                Session.OWN, c -> c.post(conference + "/statements/" + clients.get(ADVOCATE).post(conference + "/statements",
+                        json("stance", "AGREES", "forMemberId", fx.jess)).json().getString("id") + "/withdrawal", null)));
         rows.add(new Row("POST", "/conferences/{conferenceId}/close", CHAIR_ONLY, Session.OWN,
                 c -> c.post("/conferences/" + fx.freshLiveConference() + "/close", json("decisions", Json.createArrayBuilder().add("The plan carries on.").build()))));
         rows.add(new Row("GET", "/conferences/{conferenceId}/record", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/record")));
@@ -298,6 +304,8 @@ class AuthorisationMatrixIT {
                         "reviewOn", LocalDate.now().plusDays(30).toString()))));
         rows.add(new Row("GET", "/families/{familyId}/access-log", EnumSet.of(FAMILY_MEMBER, ADVOCATE), Session.OWN,
                 c -> c.get(family + "/access-log")));
+        rows.add(new Row("GET", "/families/{familyId}/access-log/days", EnumSet.of(FAMILY_MEMBER, ADVOCATE), Session.OWN,
+                c -> c.get(family + "/access-log/days")));
         rows.add(new Row("GET", "/families/{familyId}/contact-map", TAYLOR_VIEWERS, Session.OWN, c -> c.get(family + "/contact-map")));
         rows.add(new Row("GET", "/families/{familyId}/contact-map/chart.svg", TAYLOR_VIEWERS, Session.OWN,
                 c -> c.get(family + "/contact-map/chart.svg")));

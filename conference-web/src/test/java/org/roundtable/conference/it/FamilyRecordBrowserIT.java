@@ -95,7 +95,7 @@ class FamilyRecordBrowserIT {
             assertTrue(jess.text(By.id("ledger")).contains("Grace Mensah at Riverside Health Visiting"));
 
             jess.open(family + "/access-log");
-            jess.waitForText(By.id("access-log"), "Grace Mensah from Riverside Health Visiting");
+            jess.waitForText(By.id("access-log"), "Grace Mensah, Riverside Health Visiting");
             jess.assertAccessible();
 
             jess.open(family + "/contact-map");

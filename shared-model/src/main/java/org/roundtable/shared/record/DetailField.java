@@ -10,7 +10,9 @@ public enum DetailField {
     PREFERRED_LANGUAGE("language"),
     ACCESS_NEEDS("access needs"),
     LIVES_IN_HOUSEHOLD("lives at home"),
-    MESSAGE_TO_WORKERS("what you want every worker to know");
+    MESSAGE_TO_WORKERS("what you want every worker to know"),
+    /** Someone moved in or left: recorded by the household change itself, never suggested as a correction. */
+    HOUSEHOLD("who lives in the household");
 
     private final String plainWords;
 

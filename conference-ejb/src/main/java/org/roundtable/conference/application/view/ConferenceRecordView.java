@@ -32,7 +32,8 @@ public record ConferenceRecordView(UUID conferenceId, UUID familyId, String fami
             SignOffState signOff, String signedBy, Instant signedAt) {
     }
 
-    public record StatementEntry(Stance stance, String words, String authorName, String agencyName, Instant recordedAt) {
+    /** authorName is whose views they are; writtenBy, when someone wrote them for that person ("Dee Walker, advocate, for Jess Taylor"). */
+    public record StatementEntry(Stance stance, String words, String authorName, String agencyName, Instant recordedAt, String writtenBy) {
     }
 
     /**

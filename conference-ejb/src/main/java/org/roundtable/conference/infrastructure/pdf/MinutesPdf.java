@@ -94,7 +94,8 @@ public final class MinutesPdf {
             }
             for (var s : family) {
                 String view = s.stance() == Stance.AGREES ? " agrees with the plan." : " does not agree with the plan.";
-                doc.add(new Paragraph(s.authorName() + view + (s.words() == null ? "" : " In their words: \"" + s.words() + "\""), BODY));
+                doc.add(new Paragraph(s.authorName() + view + (s.words() == null ? "" : " In their words: \"" + s.words() + "\"")
+                        + (s.writtenBy() == null ? "" : " (Written by " + s.writtenBy() + ".)"), BODY));
             }
 
             heading(doc, "Disagreement from professionals");

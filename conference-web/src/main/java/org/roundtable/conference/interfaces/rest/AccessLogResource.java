@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.roundtable.conference.application.AccessLogService;
+import org.roundtable.conference.application.view.AccessLogDaysView;
 import org.roundtable.conference.application.view.AccessLogView;
 import org.roundtable.conference.interfaces.security.CallerContext;
 import org.roundtable.shared.domain.Page;
@@ -27,5 +28,12 @@ public class AccessLogResource {
     @GET
     public Page<AccessLogView> log(@PathParam("familyId") UUID familyId, @QueryParam("page") String page, @QueryParam("size") String size) {
         return accessLog.log(context.caller(), familyId, Paging.of(page, size));
+    }
+
+    /** The readable log: overrides first, then one line per worker per day. */
+    @GET
+    @Path("/days")
+    public AccessLogDaysView days(@PathParam("familyId") UUID familyId, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return accessLog.days(context.caller(), familyId, Paging.of(page, size));
     }
 }

@@ -222,6 +222,13 @@ public class ConferenceResource {
         return Response.status(Response.Status.CREATED).entity(statements.record(context.caller(), conferenceId, command)).build();
     }
 
+    /** The member the views speak for (or who wrote them) withdraws them; they stay listed, marked withdrawn. */
+    @POST
+    @Path("/{conferenceId}/statements/{statementId}/withdrawal")
+    public StatementView withdrawStatement(@PathParam("conferenceId") UUID conferenceId, @PathParam("statementId") UUID statementId) {
+        return statements.withdraw(context.caller(), conferenceId, statementId);
+    }
+
     /** The chair closes the conference: its record is frozen. */
     @POST
     @Path("/{conferenceId}/close")

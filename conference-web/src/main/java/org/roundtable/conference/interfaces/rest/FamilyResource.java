@@ -21,6 +21,7 @@ import org.roundtable.conference.application.ConferenceService;
 import org.roundtable.conference.application.FamilyDetailsService;
 import org.roundtable.conference.application.FamilyService;
 import org.roundtable.conference.application.FollowUpService;
+import org.roundtable.conference.application.HouseholdChanges;
 import org.roundtable.conference.application.command.FamilyCommand;
 import org.roundtable.conference.application.command.MemberCommand;
 import org.roundtable.conference.application.view.ConferenceSummary;
@@ -47,6 +48,9 @@ public class FamilyResource {
 
     @Inject
     private FamilyDetailsService details;
+
+    @Inject
+    private HouseholdChanges household;
 
     @Inject
     private CallerContext context;
@@ -97,6 +101,13 @@ public class FamilyResource {
     public MemberView updateMember(@PathParam("familyId") UUID familyId, @PathParam("memberId") UUID memberId,
             @Valid @NotNull(message = "Send the person's details") MemberCommand command) {
         return details.updateMember(context.caller(), familyId, memberId, command);
+    }
+
+    /** Someone has left the household, from today: they keep their history and stop signing in. */
+    @POST
+    @Path("/{familyId}/members/{memberId}/end")
+    public MemberView endMember(@PathParam("familyId") UUID familyId, @PathParam("memberId") UUID memberId) {
+        return household.end(context.caller(), familyId, memberId);
     }
 
     @GET

@@ -46,6 +46,20 @@ public class ConferenceStatement {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    /** The family member an advocate wrote these views for (null: the author's own). */
+    @Column(name = "for_member_id")
+    private UUID forMemberId;
+
+    @Column(name = "for_member_name")
+    private String forMemberName;
+
+    /** Withdrawn (by the member it speaks for, or its author): kept, but no longer in the record. */
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    @Column(name = "withdrawn_by_name")
+    private String withdrawnByName;
+
     protected ConferenceStatement() {
     }
 
@@ -59,6 +73,52 @@ public class ConferenceStatement {
         this.authorName = author.displayName();
         this.agencyName = agencyName;
         this.recordedAt = Objects.requireNonNull(recordedAt);
+    }
+
+    /** An advocate writes these views on behalf of a named family member. */
+    public void writtenFor(UUID memberId, String memberName) {
+        this.forMemberId = Objects.requireNonNull(memberId);
+        this.forMemberName = Objects.requireNonNull(memberName);
+    }
+
+    /** Who wrote it, when someone wrote it for another: "Dee Walker, advocate, for Jess Taylor"; null for one's own words. */
+    public String writtenBy() {
+        return forMemberName == null ? null : authorName + ", advocate, for " + forMemberName;
+    }
+
+    /** Whose views these are: the member written for, else the author. */
+    public String speakerName() {
+        return forMemberName == null ? authorName : forMemberName;
+    }
+
+    /** The member it speaks for, or its author, may withdraw it. */
+    public boolean mayBeWithdrawnBy(Caller caller) {
+        return caller.id().equals(authorId) || caller.id().equals(forMemberId);
+    }
+
+    public void withdraw(String byName, Instant at) {
+        this.withdrawnAt = Objects.requireNonNull(at);
+        this.withdrawnByName = byName;
+    }
+
+    public boolean isWithdrawn() {
+        return withdrawnAt != null;
+    }
+
+    public UUID forMemberId() {
+        return forMemberId;
+    }
+
+    public String forMemberName() {
+        return forMemberName;
+    }
+
+    public Instant withdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public String withdrawnByName() {
+        return withdrawnByName;
     }
 
     public UUID id() {

@@ -21,7 +21,7 @@ public final class DetailValues {
             case PREFERRED_LANGUAGE -> d.preferredLanguage();
             case ACCESS_NEEDS -> d.accessNeeds();
             case LIVES_IN_HOUSEHOLD -> Boolean.toString(d.livesInHousehold());
-            case MESSAGE_TO_WORKERS -> throw new IllegalArgumentException("not a member detail");
+            case MESSAGE_TO_WORKERS, HOUSEHOLD -> throw new IllegalArgumentException("not a member detail");
         };
     }
 
@@ -54,6 +54,7 @@ public final class DetailValues {
                 yield new MemberDetails(d.fullName(), d.dateOfBirth(), d.email(), d.phone(), d.address(), d.preferredLanguage(), d.accessNeeds(), Boolean.parseBoolean(v));
             }
             case MESSAGE_TO_WORKERS -> throw new DomainRuleViolation("What the family wants workers to know is the family's to write.");
+            case HOUSEHOLD -> throw new DomainRuleViolation("Who lives in the household is changed by adding someone or saying they have left.");
         };
     }
 

@@ -50,6 +50,10 @@ public class FamilyMember {
     @Column(name = "preferred_contact")
     private PreferredContact preferredContact;
 
+    /** The day they left the household: from then they no longer sign in; what they said stays. */
+    @Column(name = "left_on")
+    private LocalDate leftOn;
+
     @Version
     private long version;
 
@@ -105,5 +109,22 @@ public class FamilyMember {
 
     public String email() {
         return email;
+    }
+
+    public LocalDate leftOn() {
+        return leftOn;
+    }
+
+    /** Still in the household: someone who has left does not sign in or act for the family. */
+    public boolean isCurrent() {
+        return leftOn == null;
+    }
+
+    /** They have left the household, from this day. */
+    public void leave(LocalDate on) {
+        if (leftOn != null) {
+            throw new IllegalStateException("already left");
+        }
+        this.leftOn = Objects.requireNonNull(on);
     }
 }

@@ -50,6 +50,10 @@ public class RecordAccess {
         this.accessedAt = at;
     }
 
+    public UUID staffId() {
+        return staffId;
+    }
+
     public String staffName() {
         return staffName;
     }

@@ -1,0 +1,134 @@
+package org.roundtable.conference.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.roundtable.conference.it.JsonBodies.json;
+
+import java.time.LocalDate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.roundtable.conference.application.ClockProducer;
+
+/**
+ * The household changes, the advocate's words for Jess and the readable access log, done on a
+ * 360 px phone as the family and its advocate would; axe-core checks each page.
+ */
+@BrowserTest
+class HouseholdBrowserIT {
+
+    private static DemoFixture fx;
+    private Browser browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.roundtable();
+    }
+
+    @Test
+    void the_family_adds_someone_who_has_moved_in_and_the_lead_worker_gets_the_email() {
+        String lead = Database.text("select email from staff_member where username = 'social.worker'");
+        int before = Mailbox.count(lead, "someone was added");
+        String name = fx.unique("Kai Brown");
+        String email = fx.unique("kai").toLowerCase() + "@example.org";
+        browser.resize(360, 800);
+        browser.signInWithCode("jess.taylor@example.org");
+        browser.open("/families/" + fx.taylors + "/details");
+        browser.click(By.id("add-household-member"));
+        browser.waitFor(By.id("person-form"));
+        browser.type(By.id("full-name"), name);
+        browser.type(By.id("relationship"), "Mum's partner");
+        browser.type(By.id("email"), email);
+        browser.click(By.cssSelector("label[for='preferred-contact']"));
+        browser.click(By.id("continue"));
+        browser.waitFor(By.id("check-answers"));
+        assertTrue(browser.text(By.tagName("main")).contains("We will also tell your lead worker"));
+        browser.assertAccessible();
+        browser.click(By.id("confirm"));
+        browser.waitForText(By.id("success-banner"), name + " has been added");
+        browser.waitForText(By.id("member-forms"), name);
+        browser.assertAccessible();
+        Mailbox.awaitCount(lead, "someone was added", before + 1);
+        assertTrue(Mailbox.body(Mailbox.latest(lead, "someone was added")).contains("Jess Taylor added " + name));
+
+        // Later, Kai moves out: Jess says so, is asked once more, and Kai is listed as having left.
+        int leftMails = Mailbox.count(lead, "left the household");
+        String kai = DemoFixture.idWhere(People.signedIn(Role.FAMILY_MEMBER).get("/families/" + fx.taylors).json(), "members", "fullName", name);
+        browser.click(By.cssSelector("[data-leaving='" + kai + "']"));
+        browser.click(By.cssSelector("[data-left='" + kai + "']"));
+        browser.waitForText(By.id("saved"), name + " is no longer in your household");
+        assertTrue(browser.text(By.id("former-members")).contains(name + ", left on"));
+        browser.assertAccessible();
+        Mailbox.awaitCount(lead, "left the household", leftMails + 1);
+    }
+
+    @Test
+    void the_advocate_writes_views_for_jess_and_the_page_shows_who_wrote_them() {
+        String conference = "/conferences/" + fx.freshConference();
+        String words = "Jess wants help getting Mia to nursery " + fx.unique("w");
+        browser.resize(360, 800);
+        browser.signInWithCode("dee.walker@example.org");
+        browser.open(conference);
+        new Select(browser.waitFor(By.id("view-for"))).selectByVisibleText("Jess Taylor");
+        browser.click(By.cssSelector("label[for='view-disagree']"));
+        browser.type(By.id("view-words"), words);
+        browser.click(By.id("save-view"));
+        browser.waitForText(By.id("statements"), "Written by Dee Walker, advocate, for Jess Taylor.");
+        assertTrue(browser.text(By.id("statements")).contains("Jess Taylor does not agree with the plan."));
+        browser.assertAccessible();
+        browser.screenshots("views-written-by-the-advocate");
+
+        try (Browser jess = new Browser()) {
+            jess.resize(360, 800);
+            jess.signInWithCode("jess.taylor@example.org");
+            jess.open(conference);
+            jess.waitForText(By.id("statements"), "Written by Dee Walker, advocate, for Jess Taylor.");
+            jess.assertAccessible();
+            jess.click(By.cssSelector("[data-withdraw]"));
+            jess.waitForText(By.id("statements"), "Withdrawn by Jess Taylor");
+            jess.assertAccessible();
+        }
+    }
+
+    @Test
+    void the_access_log_shows_one_line_per_worker_per_day_with_overrides_first() {
+        ApiClient worker = People.signedIn(Role.INVOLVED_STAFF);
+        String family = "/families/" + fx.taylors;
+        for (int i = 0; i < 4; i++) {
+            assertEquals(200, worker.get(family + "/plan").status());
+            assertEquals(200, worker.get(family).status());
+        }
+        String reason = "Baby's weight check " + fx.unique("r");
+        ApiClient jessApi = People.signedIn(Role.FAMILY_MEMBER);
+        try {
+            jessApi.put(family + "/sharing/preferences", json("agencyId", fx.health, "kind", "CONTACTS", "preference", "DO_NOT_SHARE"));
+            assertEquals(201, People.staff("health.visitor").post(family + "/sharing/overrides", json("kind", "CONTACTS",
+                    "lawfulBasis", "CHILD_AT_RISK", "reason", reason,
+                    "reviewOn", LocalDate.now(ClockProducer.LOCAL_ZONE).plusDays(10).toString())).status());
+        } finally {
+            jessApi.put(family + "/sharing/preferences", json("agencyId", fx.health, "kind", "CONTACTS", "preference", "SHARE"));
+        }
+
+        browser.resize(360, 800);
+        browser.signInWithCode("jess.taylor@example.org");
+        browser.open(family + "/access-log");
+        browser.waitForText(By.id("overrides"), reason);
+        assertEquals(Boolean.TRUE, browser.script("return !!(document.getElementById('overrides').compareDocumentPosition("
+                + "document.getElementById('access-log')) & Node.DOCUMENT_POSITION_FOLLOWING)"), "overrides come first");
+        String today = LocalDate.now(ClockProducer.LOCAL_ZONE).toString();
+        var samToday = browser.driver().findElements(By.cssSelector("#access-log > li[data-day='" + today + "']")).stream()
+                .filter(li -> li.getText().startsWith("Sam Okafor, Riverside Children's Services, looked at")).toList();
+        assertEquals(1, samToday.size(), "one line for Sam today, however many pages he opened");
+        WebElement line = samToday.get(0);
+        assertTrue(line.getText().contains("your plan") && line.getText().contains("your family's details"), line.getText());
+        line.findElement(By.cssSelector("summary")).click();
+        assertTrue(line.findElements(By.cssSelector(".govuk-details__text li")).size() >= 8, "the detail lists each look");
+        browser.assertAccessible();
+        long width = ((Number) browser.script("return document.documentElement.scrollWidth")).longValue();
+        assertTrue(width <= 360, "nothing runs off a 360 px phone: " + width);
+        browser.screenshots("access-log-by-day");
+    }
+}
