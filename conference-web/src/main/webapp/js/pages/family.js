@@ -2,7 +2,7 @@ import { api, requireCaller } from '../api.js';
 import { formatDate, formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { takeFlash } from '../fields.js';
 import { renderLayout } from '../layout.js';
-import { splitByDate } from './conferences.js';
+import { coreGroupMeans, meetingName, splitByDate, statusName } from './conferences.js';
 import { recordNav } from './record-nav.js';
 
 function summaryRow(key, value, missing = 'Not given') {
@@ -64,6 +64,10 @@ function owns(caller, action) {
 
 const PROGRESS = [['IN_PROGRESS', 'Started'], ['DONE', 'Done'], ['NOT_DONE', 'Could not be done'], ['AGREED', 'Not started yet']];
 
+/** Where an action stands, in the words the family reads ("Proposed" means nothing to most people). */
+const STATUS_WORDS = { PROPOSED: 'Suggested, not agreed yet', AGREED: 'Agreed, not started yet', IN_PROGRESS: 'Started', DONE: 'Done',
+  NOT_DONE: 'Could not be done', DROPPED: 'No longer needed' };
+
 /** The owner of an action says how it is going: where it stands, and what happened. */
 function progressForm(familyId, action, onSaved) {
   const key = action.id;
@@ -105,7 +109,7 @@ function planSection(plan, caller, onSaved) {
       : h('ul', { class: 'govuk-list govuk-list--spaced' }, g.actions.map((a) => h('li', {},
         h('span', { class: 'govuk-!-font-weight-bold' }, a.description), h('br'),
         `Who: ${a.ownerName}. By: ${a.dueOn ? formatDate(a.dueOn) : 'no date'}. `,
-        h('strong', { class: 'govuk-tag govuk-tag--grey' }, humanise(a.status)),
+        h('strong', { class: 'govuk-tag govuk-tag--grey' }, STATUS_WORDS[a.status] || humanise(a.status)),
         a.overdue ? h('span', { class: 'app-overdue' }, ' Overdue') : null,
         owns(caller, a) ? progressForm(plan.familyId, a, onSaved) : null))))))];
 }
@@ -184,21 +188,22 @@ export async function render(main, { id }) {
   replaceChildren(main,
     takeFlash(),
     recordNav(id, caller, `/families/${id}`),
-    h('span', { class: 'govuk-caption-l' }, family.reference || 'Family'),
+    h('span', { class: 'govuk-caption-l' }, caller.kind === 'STAFF' ? family.reference || 'Family' : 'Your family'),
     h('h1', { class: 'govuk-heading-l' }, family.name),
     family.messageToWorkers ? h('div', { class: 'govuk-inset-text', id: 'message-to-workers' },
       h('strong', {}, caller.kind === 'STAFF' ? 'What the family wants every worker to know: ' : 'What you want every worker to know: '),
       family.messageToWorkers) : null,
     caller.kind === 'FAMILY_MEMBER' ? h('p', { class: 'govuk-body', id: 'my-data' }, 'Download everything we hold about your family: ',
-      h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data`, download: 'my-family-data.json', id: 'my-data-json' }, 'as data (JSON)'),
+      h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data`, download: 'my-family-data.json', id: 'my-data-json' }, 'as a file for other apps'),
       ' or ', h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/pdf`, download: 'my-family-data.pdf', id: 'my-data-pdf' }, 'to read (PDF)'), '.') : null,
     whomToContact(staffContacts, caller),
     h('h2', { class: 'govuk-heading-m' }, 'Conferences'),
     caller.roles && caller.roles.includes('CHAIR') ? h('a', { class: 'govuk-button', href: `/conferences/new/kind?family=${id}`,
       role: 'button', draggable: 'false', 'data-module': 'govuk-button', id: 'schedule-conference' }, 'Schedule a conference') : null,
+    coreGroupMeans(conferences),
     conferences.length === 0 ? h('p', { class: 'govuk-body' }, 'No conferences yet.')
       : h('ul', { class: 'govuk-list', id: 'family-conferences' }, inDateOrder(conferences).map(({ c, past }) => h('li', { 'data-start': c.scheduledStart },
-        h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${humanise(c.kind)}, ${formatDateTime(c.scheduledStart)}`),
+        h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${meetingName(c.kind, caller)}, ${formatDateTime(c.scheduledStart)}`),
         past ? h('span', { class: 'app-muted' }, ` (${{ CLOSED: 'held', CANCELLED: 'cancelled' }[c.status] || 'past'})`) : null))),
     h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
     family.detailsWithheld ? h('p', { class: 'govuk-body', id: 'details-not-shared' }, 'The family\'s details are not shared with your agency. ',

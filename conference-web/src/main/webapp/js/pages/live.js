@@ -10,6 +10,8 @@ import { positionBetween } from '../live/plan.js';
 import { TextOperation } from '../live/text-operation.js';
 
 const STATUSES = ['PROPOSED', 'AGREED', 'IN_PROGRESS', 'DONE', 'NOT_DONE', 'DROPPED'];
+const STATUS_WORDS = { PROPOSED: 'Suggested, not agreed yet', AGREED: 'Agreed, not started yet', IN_PROGRESS: 'Started', DONE: 'Done',
+  NOT_DONE: 'Could not be done', DROPPED: 'No longer needed' };
 const STATE_TEXT = {
   connecting: ['Connecting…', 'govuk-tag--grey'],
   online: ['Connected', 'govuk-tag--green'],
@@ -173,7 +175,7 @@ export async function render(main, { id }) {
       textField(id, 'DESCRIPTION', 'What will be done', true),
       selectField(id, 'OWNER', 'Who will do it', owners, 'Nobody yet'),
       dateField(id),
-      selectField(id, 'STATUS', 'Where it is', STATUSES.map((s) => ({ value: s, label: humanise(s) }))),
+      selectField(id, 'STATUS', 'Where it is', STATUSES.map((s) => ({ value: s, label: STATUS_WORDS[s] }))),
       renderSignOff(h('p', { class: 'govuk-body-s app-sign-off-state', 'data-sign-off': id })),
       commentsFor(id));
   }

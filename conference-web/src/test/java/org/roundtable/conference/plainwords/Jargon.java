@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Words a family should not have to look up: the one list. Some are never shown to a family
  * (system words, staff shorthand); others may be used when the text explains them close to
- * their first use, with the plain words given here (before or after, within a few lines).
+ * their first use, with the plain words given here (earlier on the page, or within a few lines after).
  */
 public final class Jargon {
 
@@ -31,7 +31,7 @@ public final class Jargon {
             "child protection plan", "a plan to keep",
             "cookie", "small file");
 
-    /** How close (in characters, either side) the explanation must be to the word's first use. */
+    /** How soon (in characters) after the word's first use its explanation must come, when it does not come before. */
     static final int NEAR = 240;
 
     private Jargon() {
@@ -49,9 +49,9 @@ public final class Jargon {
         EXPLAINED.forEach((word, explanation) -> {
             Matcher m = wordPattern(word).matcher(text);
             if (m.find()) {
-                int from = Math.max(0, m.start() - NEAR);
+                // Explained earlier on the page, or just after this first use.
                 int to = Math.min(text.length(), m.end() + NEAR);
-                if (!lower.substring(from, to).contains(explanation.toLowerCase(Locale.ROOT))) {
+                if (!lower.substring(0, to).contains(explanation.toLowerCase(Locale.ROOT))) {
                     problems.add(where + ": \"" + word + "\" is not explained near its first use (with \"" + explanation + "\"): \""
                             + around(text, m.start()) + "\"");
                 }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * The house rules for what a family reads, checked on the words as shown: no sentence longer
  * than {@value #MOST_WORDS_IN_A_SENTENCE} words, a Flesch reading ease of at least
  * {@value #LEAST_READING_EASE} for the whole text, and no word from {@link Jargon} unless the
- * text explains it where it is first used. Headings, labels and list items end a sentence
- * where their line ends. Web and email addresses are not words.
+ * text explains it where it is first used. Headings, labels, list items and table cells end a
+ * sentence where their line or cell ends. Web and email addresses are not words.
  */
 public final class PlainWords {
 
@@ -28,7 +28,7 @@ public final class PlainWords {
     /** Every sentence of the text: each line, split after a full stop, question or exclamation mark. */
     public static List<String> sentences(String text) {
         List<String> sentences = new ArrayList<>();
-        for (String line : ADDRESSES.matcher(text).replaceAll(" ").split("\\R")) {
+        for (String line : ADDRESSES.matcher(text).replaceAll(" ").split("\\R|\\t")) {
             for (String sentence : SENTENCE_END.split(line.strip())) {
                 if (!words(sentence).isEmpty()) {
                     sentences.add(sentence.strip());

@@ -21,7 +21,7 @@ class PlainWordsTest {
                 Map.entry("needed", 2), Map.entry("changes", 2), Map.entry("uses", 2), Map.entry("Jess's", 1),
                 Map.entry("family", 3), Map.entry("services", 3), Map.entry("conference", 3), Map.entry("understand", 3),
                 Map.entry("protection", 3), Map.entry("commitment", 3), Map.entry("advocate", 3), Map.entry("beautiful", 3),
-                Map.entry("information", 4), Map.entry("sign-in", 2), Map.entry("2027", 3), Map.entry("7", 1));
+                Map.entry("information", 4), Map.entry("sign-in", 2), Map.entry("2027", 1), Map.entry("7", 1));
         known.forEach((word, syllables) -> assertEquals(syllables, Syllables.count(word), word));
     }
 

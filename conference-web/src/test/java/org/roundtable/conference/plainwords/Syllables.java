@@ -21,11 +21,11 @@ public final class Syllables {
     private Syllables() {
     }
 
-    /** The syllables of one word; a number counts one per digit, up to three; "sign-in" counts its parts. */
+    /** The syllables of one word; a numeral is read at a glance, so it counts as one; "sign-in" counts its parts. */
     public static int count(String word) {
         String w = word.toLowerCase(Locale.ROOT).replaceAll("[’'`]", "");
         if (w.chars().anyMatch(Character::isDigit)) {
-            return Math.min(3, Math.max(1, (int) w.chars().filter(Character::isDigit).count()));
+            return 1;
         }
         if (w.contains("-")) {
             int sum = 0;
