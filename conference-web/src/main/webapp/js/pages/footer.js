@@ -162,5 +162,5 @@ export async function render(main, { id }) {
   }
   const [title, page] = PAGES[id];
   renderLayout({ title, caller });
-  replaceChildren(main, h('div', { class: 'govuk-grid-row' }, h('div', { class: 'govuk-grid-column-two-thirds' }, await page(caller))));
+  replaceChildren(main, h('div', { class: 'govuk-grid-row' }, h('div', { class: 'govuk-grid-column-two-thirds' }, (await page(caller)).flat(Infinity))));
 }
