@@ -109,6 +109,7 @@ function privacy() {
     h2('How long we keep it', 'how-long'),
     p('Roundtable does not delete your family\u2019s record by itself after a set time.'),
     p('It keeps the record until the council deletes it. The council\u2019s own rules say when.'),
+    p('Roundtable has no button to delete a record yet. The council\u2019s technical staff must do it.'),
     p('Ask your lead worker how long the council keeps records like yours.'),
     p('A sign-in code stops working after 10 minutes. Signing out ends your session straight away.'),
     h2('Your rights', 'rights'),
