@@ -8,6 +8,8 @@ const routes = [
   [/^\/confirm-email$/, 'confirm-email'],
   [/^\/unlock$/, 'unlock'],
   [/^\/set-password$/, 'set-password'],
+  // The footer's pages: help and whom to phone, accessibility, privacy, cookies.
+  [/^\/(help|accessibility|privacy|cookies)$/, 'footer'],
   [/^\/admin$/, 'admin/home'],
   [/^\/admin\/agencies$/, 'admin/agencies'],
   [/^\/admin\/agencies\/new$/, 'admin/agency-form'],

@@ -1,7 +1,7 @@
 import { api, requireCaller } from '../api.js';
 import { formatDate, formatDateTime, h, humanise, param, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
-import { statusColour } from './conferences.js';
+import { coreGroupMeans, meetingName, statusColour, statusName } from './conferences.js';
 import { reportsSection } from './reports.js';
 import { signOffSection, viewsSection } from './sign-off.js';
 import { answerForm, initRadios, thanksBanner } from './invite.js';
@@ -106,7 +106,8 @@ function whatYouToldUs(me) {
 export async function render(main, { id }) {
   const caller = await requireCaller();
   const conference = await api.get(`/conferences/${id}`);
-  renderLayout({ title: `${humanise(conference.kind)} conference`, caller });
+  const name = caller.kind === 'STAFF' ? `${humanise(conference.kind)} conference` : meetingName(conference.kind, caller);
+  renderLayout({ title: name, caller });
   const isChair = caller.kind === 'STAFF' && caller.id === conference.chairId;
   const notice = h('div', { id: 'notice', 'aria-live': 'polite' });
 
@@ -176,14 +177,15 @@ export async function render(main, { id }) {
   replaceChildren(main,
     banner(),
     h('span', { class: 'govuk-caption-l' }, h('a', { class: 'govuk-link', href: `/families/${conference.familyId}` }, conference.familyName)),
-    h('h1', { class: 'govuk-heading-l' }, `${humanise(conference.kind)} conference`),
+    h('h1', { class: 'govuk-heading-l' }, name),
+    coreGroupMeans([conference]),
     h('p', { class: 'govuk-body-l', id: 'conference-when' }, formatDateTime(conference.scheduledStart)),
     conference.status === 'CANCELLED' ? h('div', { class: 'govuk-inset-text', id: 'cancelled' }, `This conference was cancelled. Why: ${conference.cancelReason}`) : null,
     whereAndHow(conference),
     // A calendar file is for a meeting still to come, not one that is over or cancelled.
     open ? h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/api/conferences/${id}/calendar`, download: 'meeting.ics', id: 'calendar' },
       'Add it to your calendar (.ics file)')) : null,
-    h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(conference.status)}` }, humanise(conference.status)),
+    h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(conference.status)}` }, statusName(conference.status, caller)),
       ` Chair: ${conference.chairName}`),
     // The chair first opens the conference (one button, not two that look alike); then everyone joins.
     open && !move ? h('a', { class: 'govuk-button govuk-button--start', href: `/conferences/${id}/live`, id: 'join-live' },

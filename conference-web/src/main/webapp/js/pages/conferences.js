@@ -2,13 +2,35 @@ import { api, requireCaller } from '../api.js';
 import { formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { renderLayout } from '../layout.js';
 
-function card(c) {
+function card(c, caller) {
   return h('li', { class: 'app-card', 'data-start': c.scheduledStart },
     h('h3', { class: 'govuk-heading-m' },
-      h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${c.familyName}: ${humanise(c.kind)}`)),
+      h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, caller.kind === 'STAFF' ? `${c.familyName}: ${humanise(c.kind)}` : meetingName(c.kind, caller))),
     h('p', { class: 'govuk-body' }, formatDateTime(c.scheduledStart)),
-    h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(c.status)}` }, humanise(c.status)),
+    h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(c.status)}` }, statusName(c.status, caller)),
       ` Chair: ${c.chairName}`));
+}
+
+// What a family calls its meetings and where they stand; staff keep the names of the procedure.
+const FAMILY_NAMES = {
+  INITIAL_CHILD_PROTECTION: 'First child protection meeting', REVIEW_CHILD_PROTECTION: 'Child protection review meeting',
+  CORE_GROUP: 'Core group meeting', TEAM_AROUND_THE_FAMILY: 'Team around the family meeting', OTHER: 'Meeting about your family',
+};
+const FAMILY_STATUS = { SCHEDULED: 'Booked', LIVE: 'Happening now', CLOSED: 'Finished', CANCELLED: 'Cancelled' };
+
+/** "Review child protection" for staff, "Child protection review meeting" for a family or advocate. */
+export function meetingName(kind, caller) {
+  return caller.kind === 'STAFF' ? humanise(kind) : FAMILY_NAMES[kind] || humanise(kind);
+}
+
+export function statusName(status, caller) {
+  return caller.kind === 'STAFF' ? humanise(status) : FAMILY_STATUS[status] || humanise(status);
+}
+
+/** "Core group" is a term of art: where one is listed, the page says what it is before anything else about it. */
+export function coreGroupMeans(conferences) {
+  return conferences.some((c) => c.kind === 'CORE_GROUP') ? h('p', { class: 'govuk-body', 'data-explains': 'CORE_GROUP' },
+    'A core group meeting is a smaller meeting to check how the plan is going.') : null;
 }
 
 /**
@@ -36,18 +58,21 @@ export async function render(main) {
   const { coming, past } = splitByDate(page.items);
   replaceChildren(main,
     h('h1', { class: 'govuk-heading-l' }, 'My conferences'),
+    caller.kind === 'STAFF' || page.items.length === 0 ? null : h('p', { class: 'govuk-body', id: 'meetings-intro' },
+      'These are the meetings about your family. Open one to see what it is for and who will be there.'),
     page.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-conferences' }, 'You have no conferences yet.') : null,
     // A newcomer's empty start page: where conferences come from, and the way there.
     page.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-conferences-next' }, caller.kind === 'STAFF'
       ? ['A chair schedules a conference from the family\u2019s page. ', h('a', { class: 'govuk-link', href: '/families' }, 'Go to families'),
         ' to find a family or open a new case.']
       : 'When you are invited to a meeting, it will show here and we will email you.') : null,
+    coreGroupMeans(page.items),
     page.items.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, 'Coming up'),
     page.items.length === 0 ? null : coming.length === 0
       ? h('p', { class: 'govuk-body', id: 'no-coming' }, 'No conference is booked.')
-      : h('ul', { class: 'govuk-list', id: 'conference-list' }, coming.map(card)),
+      : h('ul', { class: 'govuk-list', id: 'conference-list' }, coming.map((c) => card(c, caller))),
     past.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, 'Past conferences'),
-    past.length === 0 ? null : h('ul', { class: 'govuk-list', id: 'past-conferences' }, past.map(card)));
+    past.length === 0 ? null : h('ul', { class: 'govuk-list', id: 'past-conferences' }, past.map((c) => card(c, caller))));
 }
 
 export function statusColour(status) {

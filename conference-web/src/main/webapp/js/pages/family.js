@@ -2,7 +2,7 @@ import { api, requireCaller } from '../api.js';
 import { formatDate, formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { takeFlash } from '../fields.js';
 import { renderLayout } from '../layout.js';
-import { splitByDate } from './conferences.js';
+import { coreGroupMeans, meetingName, splitByDate, statusName } from './conferences.js';
 import { recordNav } from './record-nav.js';
 
 function summaryRow(key, value, missing = 'Not given') {
@@ -21,7 +21,7 @@ const CONTACT_WAY = { EMAIL: 'Email', PHONE: 'Phone call', TEXT_MESSAGE: 'Text m
 const NOT_SHARED = 'Not shared with your agency';
 
 /** A member as the caller may see them: contact details the family does not share read "Not shared with your agency". */
-function memberCard(m, withheld) {
+function memberCard(m, withheld, forFamily) {
   if (withheld) {
     return h('div', { class: 'app-card', 'data-member': m.id },
       h('h3', { class: 'govuk-heading-s' }, m.fullName, m.relationship ? h('span', { class: 'app-muted' }, ` (${m.relationship})`) : null),
@@ -32,14 +32,14 @@ function memberCard(m, withheld) {
   return h('div', { class: 'app-card', 'data-member': m.id },
     h('h3', { class: 'govuk-heading-s' }, m.fullName, m.relationship ? h('span', { class: 'app-muted' }, ` (${m.relationship})`) : null),
     h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' },
-      summaryRow('Date of birth', m.dateOfBirth ? formatDate(m.dateOfBirth) : null),
+      summaryRow(forFamily ? 'Born' : 'Date of birth', m.dateOfBirth ? formatDate(m.dateOfBirth) : null),
       summaryRow('Phone', m.phone),
       summaryRow('Email', m.email && m.emailPending ? [`${m.email} `, pendingTag(m),
         h('span', { class: 'govuk-hint govuk-!-display-block govuk-!-margin-0' }, `${m.fullName} has been emailed a link to confirm it.`)] : m.email),
       m.preferredContact ? summaryRow('Contact them by', CONTACT_WAY[m.preferredContact]) : null,
       summaryRow('Address', m.address),
       summaryRow('Language', m.preferredLanguage),
-      summaryRow('Access needs', m.accessNeeds)));
+      summaryRow(forFamily ? 'Help they need' : 'Access needs', m.accessNeeds)));
 }
 
 function table(caption, headings, rows, id) {
@@ -51,8 +51,8 @@ function table(caption, headings, rows, id) {
       cells.map((c) => h('td', { class: 'govuk-table__cell' }, c)))))));
 }
 
-function involvementsTable(involvements) {
-  return table('Agencies working with the family', ['Agency', 'Lead worker', 'Since', 'Until'],
+function involvementsTable(involvements, forFamily) {
+  return table(forFamily ? 'Services working with your family' : 'Agencies working with the family', [forFamily ? 'Service' : 'Agency', 'Lead worker', 'Since', 'Until'],
     involvements.map((i) => [i.agencyName, i.leadPractitionerName, formatDate(i.startsOn), i.endsOn ? formatDate(i.endsOn) : 'Now']),
     'involvements');
 }
@@ -63,6 +63,10 @@ function owns(caller, action) {
 }
 
 const PROGRESS = [['IN_PROGRESS', 'Started'], ['DONE', 'Done'], ['NOT_DONE', 'Could not be done'], ['AGREED', 'Not started yet']];
+
+/** Where an action stands, in the words the family reads ("Proposed" means nothing to most people). */
+const STATUS_WORDS = { PROPOSED: 'Suggested, not agreed yet', AGREED: 'Agreed, not started yet', IN_PROGRESS: 'Started', DONE: 'Done',
+  NOT_DONE: 'Could not be done', DROPPED: 'No longer needed' };
 
 /** The owner of an action says how it is going: where it stands, and what happened. */
 function progressForm(familyId, action, onSaved) {
@@ -105,7 +109,7 @@ function planSection(plan, caller, onSaved) {
       : h('ul', { class: 'govuk-list govuk-list--spaced' }, g.actions.map((a) => h('li', {},
         h('span', { class: 'govuk-!-font-weight-bold' }, a.description), h('br'),
         `Who: ${a.ownerName}. By: ${a.dueOn ? formatDate(a.dueOn) : 'no date'}. `,
-        h('strong', { class: 'govuk-tag govuk-tag--grey' }, humanise(a.status)),
+        h('strong', { class: 'govuk-tag govuk-tag--grey' }, STATUS_WORDS[a.status] || humanise(a.status)),
         a.overdue ? h('span', { class: 'app-overdue' }, ' Overdue') : null,
         owns(caller, a) ? progressForm(plan.familyId, a, onSaved) : null))))))];
 }
@@ -114,7 +118,7 @@ function planSection(plan, caller, onSaved) {
 function whomToContact(people, caller) {
   if (people.length === 0) return null;
   const family = caller.kind !== 'STAFF';
-  const roleName = { LEAD_WORKER: family ? 'Your lead worker' : 'Lead worker', CHAIR: 'Chair of the conferences' };
+  const roleName = { LEAD_WORKER: family ? 'Your lead worker' : 'Lead worker', CHAIR: family ? 'Chair of your meetings' : 'Chair of the conferences' };
   return h('div', { id: 'staff-contacts' },
     h('h2', { class: 'govuk-heading-m' }, family ? 'Who to contact' : 'Lead worker and chair'),
     people.map((p) => h('div', { class: 'govuk-summary-card' },
@@ -122,7 +126,7 @@ function whomToContact(people, caller) {
         h('h3', { class: 'govuk-summary-card__title' }, `${roleName[p.role]}: ${p.fullName}`)),
       h('div', { class: 'govuk-summary-card__content' },
         h('dl', { class: 'govuk-summary-list' },
-          summaryRow('Agency', p.agencyName),
+          summaryRow(family ? 'Works for' : 'Agency', p.agencyName),
           summaryRow('Phone', p.phone ? h('a', { class: 'govuk-link', href: `tel:${p.phone.replace(/[^0-9+]/g, '')}` }, p.phone) : null),
           summaryRow('Email', h('a', { class: 'govuk-link', href: `mailto:${p.email}` }, p.email)))))));
 }
@@ -181,36 +185,38 @@ export async function render(main, { id }) {
   const due = caller.kind === 'STAFF' ? await api.get(`/families/${id}/timescales`) : null;
   renderLayout({ title: family.name, caller });
   const addsPeople = mayAddPeople(caller, family);
+  const forFamily = caller.kind !== 'STAFF';
   replaceChildren(main,
     takeFlash(),
     recordNav(id, caller, `/families/${id}`),
-    h('span', { class: 'govuk-caption-l' }, family.reference || 'Family'),
+    h('span', { class: 'govuk-caption-l' }, caller.kind === 'STAFF' ? family.reference || 'Family' : 'Your family'),
     h('h1', { class: 'govuk-heading-l' }, family.name),
     family.messageToWorkers ? h('div', { class: 'govuk-inset-text', id: 'message-to-workers' },
       h('strong', {}, caller.kind === 'STAFF' ? 'What the family wants every worker to know: ' : 'What you want every worker to know: '),
       family.messageToWorkers) : null,
     caller.kind === 'FAMILY_MEMBER' ? h('p', { class: 'govuk-body', id: 'my-data' }, 'Download everything we hold about your family: ',
-      h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data`, download: 'my-family-data.json', id: 'my-data-json' }, 'as data (JSON)'),
+      h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data`, download: 'my-family-data.json', id: 'my-data-json' }, 'as a file for other apps'),
       ' or ', h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/pdf`, download: 'my-family-data.pdf', id: 'my-data-pdf' }, 'to read (PDF)'), '.') : null,
     whomToContact(staffContacts, caller),
-    h('h2', { class: 'govuk-heading-m' }, 'Conferences'),
+    h('h2', { class: 'govuk-heading-m' }, forFamily ? 'Meetings' : 'Conferences'),
     caller.roles && caller.roles.includes('CHAIR') ? h('a', { class: 'govuk-button', href: `/conferences/new/kind?family=${id}`,
       role: 'button', draggable: 'false', 'data-module': 'govuk-button', id: 'schedule-conference' }, 'Schedule a conference') : null,
+    coreGroupMeans(conferences),
     conferences.length === 0 ? h('p', { class: 'govuk-body' }, 'No conferences yet.')
       : h('ul', { class: 'govuk-list', id: 'family-conferences' }, inDateOrder(conferences).map(({ c, past }) => h('li', { 'data-start': c.scheduledStart },
-        h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${humanise(c.kind)}, ${formatDateTime(c.scheduledStart)}`),
+        h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${meetingName(c.kind, caller)}, ${formatDateTime(c.scheduledStart)}`),
         past ? h('span', { class: 'app-muted' }, ` (${{ CLOSED: 'held', CANCELLED: 'cancelled' }[c.status] || 'past'})`) : null))),
     h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
     family.detailsWithheld ? h('p', { class: 'govuk-body', id: 'details-not-shared' }, 'The family\'s details are not shared with your agency. ',
       askLink(id), ' if you need them.') : null,
-    h('div', { id: 'members' }, family.members.map((m) => memberCard(m, family.detailsWithheld))),
+    h('div', { id: 'members' }, family.members.map((m) => memberCard(m, family.detailsWithheld, forFamily))),
     addsPeople ? h('a', { class: 'govuk-button govuk-button--secondary', href: `/families/${id}/members/new`, role: 'button',
       draggable: 'false', 'data-module': 'govuk-button', id: 'add-member' }, 'Add a family member') : null,
-    h('h2', { class: 'govuk-heading-m' }, 'Agencies working with the family'),
-    involvementsTable(family.involvements),
+    h('h2', { class: 'govuk-heading-m' }, forFamily ? 'Services working with your family' : 'Agencies working with the family'),
+    involvementsTable(family.involvements, forFamily),
     caller.kind === 'STAFF' ? h('p', { class: 'govuk-body' },
       h('a', { class: 'govuk-link', href: `/families/${id}/involvements`, id: 'manage-involvements' }, 'Add or change an agency working with the family')) : null,
-    h('h2', { class: 'govuk-heading-m' }, 'Advocate'),
+    h('h2', { class: 'govuk-heading-m' }, forFamily ? 'Your advocate' : 'Advocate'),
     family.advocates.length === 0 ? h('p', { class: 'govuk-body' }, 'No advocate yet.')
       : h('ul', { class: 'govuk-list', id: 'advocates' }, family.advocates.map((a) => h('li', {},
         `${a.fullName}${a.organisation ? `, ${a.organisation}` : ''}${a.email && caller.kind === 'STAFF' ? `, ${a.email}` : ''} `, pendingTag(a)))),
@@ -219,8 +225,8 @@ export async function render(main, { id }) {
     h('h2', { class: 'govuk-heading-m' }, 'The plan'),
     plan.refused ? refused(plan) : planSection(plan, caller, () => render(main, { id })),
     due ? timescalesSection(family, due) : null,
-    h('h2', { class: 'govuk-heading-m' }, 'Contacts with agencies'),
+    h('h2', { class: 'govuk-heading-m' }, forFamily ? 'When services were in touch' : 'Contacts with agencies'),
     contacts.refused ? refused(contacts) : contacts.items.length === 0 ? h('p', { class: 'govuk-body' }, 'No contacts recorded.')
-      : table('Contacts with agencies', ['Date', 'Agency', 'What', 'Summary'],
+      : table(forFamily ? 'When services were in touch' : 'Contacts with agencies', ['Date', forFamily ? 'Service' : 'Agency', 'What', forFamily ? 'Notes' : 'Summary'],
         contacts.items.map((c) => [formatDate(c.happenedOn), c.agencyName, humanise(c.kind), c.summary]), 'contacts'));
 }

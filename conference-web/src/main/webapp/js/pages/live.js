@@ -12,6 +12,8 @@ import { TextOperation } from '../live/text-operation.js';
 /** Another's changes to one item are announced at most this often. */
 const ANNOUNCE_EVERY_MS = 5000;
 const STATUSES = ['PROPOSED', 'AGREED', 'IN_PROGRESS', 'DONE', 'NOT_DONE', 'DROPPED'];
+const STATUS_WORDS = { PROPOSED: 'Suggested, not agreed yet', AGREED: 'Agreed, not started yet', IN_PROGRESS: 'Started', DONE: 'Done',
+  NOT_DONE: 'Could not be done', DROPPED: 'No longer needed' };
 const STATE_TEXT = {
   connecting: ['Connecting…', 'govuk-tag--grey'],
   online: ['Connected', 'govuk-tag--green'],
@@ -226,7 +228,7 @@ export async function render(main, { id }) {
     const value = node.fields[field];
     if (field === 'OWNER') return value ? (owners.find((o) => o.value === value) || { label: 'Someone no longer working with the family' }).label : null;
     if (field === 'DUE_ON') return value ? formatDate(value) : null;
-    if (field === 'STATUS') return humanise(value || 'PROPOSED');
+    if (field === 'STATUS') return STATUS_WORDS[value || 'PROPOSED'] || humanise(value);
     return value && value.trim() ? value : null;
   }
 
@@ -285,7 +287,7 @@ export async function render(main, { id }) {
   function editor(node, field, label, error) {
     if (field === 'TITLE' || field === 'DESCRIPTION') return textEditor(node, field, label, error);
     if (field === 'DUE_ON') return dateEditor(node, label, error);
-    const options = field === 'OWNER' ? [{ value: '', label: 'Nobody yet' }, ...owners] : STATUSES.map((s) => ({ value: s, label: humanise(s) }));
+    const options = field === 'OWNER' ? [{ value: '', label: 'Nobody yet' }, ...owners] : STATUSES.map((s) => ({ value: s, label: STATUS_WORDS[s] }));
     const inputId = `f-${node.id}-${field}`;
     const current = node.fields[field] || (field === 'STATUS' ? 'PROPOSED' : '');
     const select = h('select', { class: 'govuk-select', id: inputId, name: inputId, 'data-node': node.id, 'data-field': field, 'data-keep': true,

@@ -1,4 +1,4 @@
-// The conference's commitments: each owner signs off what they own, the family says whether it
+// The conference's actions: each owner signs what they own to say they will do it, the family says whether it
 // agrees (in its own words when it does not), professionals may record dissent, and the chair
 // closes the conference, which freezes its record.
 import { api } from '../api.js';
@@ -33,7 +33,7 @@ export async function signOffSection(conference, caller) {
     button.disabled = true;
     try {
       await api.post(`/conferences/${conference.id}/signatures`, { actionId: action.actionId, contentHash: action.contentHash });
-      await draw(done(`You signed off: ${action.description}`));
+      await draw(done(`You signed to say you will do this: ${action.description}`));
     } catch (error) {
       await draw(problem(error));
     }
@@ -45,15 +45,15 @@ export async function signOffSection(conference, caller) {
       view = await api.get(`/conferences/${conference.id}/sign-off`);
     } catch (error) {
       if (error.status !== 403) throw error;
-      replaceChildren(section, h('h2', { class: 'govuk-heading-m', id: 'sign-off-heading' }, 'Signing off the plan'),
+      replaceChildren(section, h('h2', { class: 'govuk-heading-m', id: 'sign-off-heading' }, 'Who will do each action'),
         h('p', { class: 'govuk-body' }, error.message));
       return;
     }
     replaceChildren(notice, message);
     replaceChildren(section,
-      h('h2', { class: 'govuk-heading-m', id: 'sign-off-heading' }, 'Signing off the plan'),
-      h('p', { class: 'govuk-body' }, 'Whoever does an action signs it off to say they will do it. '
-        + 'If the action changes after that, it needs signing again.'),
+      h('h2', { class: 'govuk-heading-m', id: 'sign-off-heading' }, 'Who will do each action'),
+      h('p', { class: 'govuk-body' }, 'Whoever does an action signs it to say they will do it. '
+        + 'If the action changes after that, they sign it again.'),
       notice,
       view.actions.some((a) => !a.goalTitle) ? h('p', { class: 'govuk-inset-text', id: 'sign-off-own-only' },
         'Not shared with your agency. You see and sign only the actions your agency owns.') : null,
@@ -61,8 +61,8 @@ export async function signOffSection(conference, caller) {
         : h('ul', { class: 'govuk-list govuk-list--spaced', id: 'sign-off-actions' }, view.actions.map((a) => {
           const button = a.canSign ? h('button', {
             type: 'button', class: 'govuk-button govuk-!-margin-bottom-0', 'data-action': a.actionId,
-            'aria-label': `Sign off: ${a.description}`,
-          }, 'Sign off') : null;
+            'aria-label': `Sign to say you will do this: ${a.description}`,
+          }, 'Sign to say I will do it') : null;
           if (button) button.addEventListener('click', () => sign(a, button));
           return h('li', { class: 'app-card', 'data-action': a.actionId },
             h('span', { class: 'govuk-caption-s' }, a.goalTitle || 'Goal not shared with your agency'), h('br'),

@@ -82,10 +82,10 @@ public class InvitationService {
                         + conference.chair().fullName() + " has invited you to a meeting about your family on "
                         + MeetingLetter.when(conference) + ".\n\n"
                         + MeetingLetter.details(conference) + "\n"
-                        + "Open this link to tell us if you can come, to ask for an interpreter or other help, "
-                        + "to send your views before the meeting, or to join on the day:\n\n"
+                        + "Open this link to answer, or to join on the day:\n\n"
                         + link + "\n\n"
-                        + "You can say: I can come / I can't come / I need an interpreter or other help / Send my views before the meeting.\n\n"
+                        + "You can tell us:\n"
+                        + "- I can come\n- I can't come\n- I need an interpreter or other help\n- Here are my views before the meeting\n\n"
                         + "The link works for 7 days and signs you in once. When you sign in, we will email you a short code.\n"
                         + "The meeting is in the attached calendar file, so you can add it to your phone's calendar.\n"
                         + "If you did not expect this email, you can ignore it.\n",

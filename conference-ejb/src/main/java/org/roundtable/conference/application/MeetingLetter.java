@@ -37,10 +37,15 @@ public final class MeetingLetter {
         return switch (kind) {
             case INITIAL_CHILD_PROTECTION -> "to talk about how to keep the children safe and well, and to agree a plan together";
             case REVIEW_CHILD_PROTECTION -> "to look at how the plan is going and decide together what happens next";
-            case CORE_GROUP -> "for the people who work with your family to check the plan with you and share what has happened";
+            case CORE_GROUP -> "a smaller meeting to check how the plan is going, with your workers";
             case TEAM_AROUND_THE_FAMILY -> "to agree together what help your family would like and who will give it";
             case OTHER -> "to talk together about your family's plan";
         };
+    }
+
+    /** "Core group" is a term of art: a line that says what one is, next to its first mention; nothing for the others. */
+    public static String explained(ConferenceKind kind) {
+        return kind == ConferenceKind.CORE_GROUP ? "A core group meeting is a smaller meeting to check how the plan is going.\n" : "";
     }
 
     public static String title(ConferenceKind kind) {
@@ -95,6 +100,7 @@ public final class MeetingLetter {
     public static String details(Conference c) {
         var text = new StringBuilder();
         text.append("What: ").append(title(c.kind())).append(" about the ").append(c.family().name()).append('\n');
+        text.append(explained(c.kind()));
         text.append("When: ").append(when(c)).append('\n');
         text.append("Where and how:\n");
         whereAndHow(c).forEach(l -> text.append("  ").append(l).append('\n'));

@@ -36,6 +36,7 @@ public class MinutesByEmail {
             }
             mail.queue(email, "Minutes: " + MeetingLetter.title(conference.kind()) + " on " + MeetingLetter.when(conference),
                     "Hello " + invitee.displayName() + ",\n\n"
+                            + MeetingLetter.explained(conference.kind())
                             + conference.chair().fullName() + " has closed the meeting about the " + conference.family().name()
                             + " and locked its record. The minutes are ready.\n\n"
                             + "Sign in to read them or download them as a PDF, with what each person agreed to do next:\n\n"

@@ -72,7 +72,7 @@ public class SharingNotices {
         }
         toFamily(decision.familyId(), "Roundtable: a worker looked at " + decision.kind().plainWords(),
                 decision.decidedByName() + " from " + agencyName + (renewal ? " still needs to see " : " needed to see ")
-                        + decision.kind().plainWords() + ", even though you asked them not to.\n"
+                        + decision.kind().plainWords() + ".\nYou had asked for it not to be shared with them.\n"
                         + "Their reason: " + decision.reason() + "\n"
                         + "This ends on " + DAY.format(decision.reviewOn()) + " unless a worker renews it.\n\n"
                         + "You can read it here: " + PublicAddress.base() + "/families/" + decision.familyId() + "/sharing\n");

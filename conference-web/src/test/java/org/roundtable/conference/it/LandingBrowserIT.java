@@ -64,7 +64,7 @@ class LandingBrowserIT {
         String contacts = browser.text(By.id("staff-contacts"));
         assertTrue(contacts.contains("Your lead worker: Sam Okafor"), contacts);
         assertTrue(contacts.contains("Riverside Children's Services"), contacts);
-        assertTrue(contacts.contains("Chair of the conferences: Priya Shah"), contacts);
+        assertTrue(contacts.contains("Chair of your meetings: Priya Shah"), contacts);
         assertFalse(browser.driver().findElements(By.cssSelector("#staff-contacts a[href^='mailto:']")).isEmpty());
         browser.assertAccessibleOnPhoneAndDesktop();
         browser.screenshots("family-whom-to-contact");

@@ -153,7 +153,7 @@ class SchedulingIT {
         var email = Mailbox.latest(JESS, "invited");
         String body = Mailbox.body(email);
         for (String expected : List.of("In person: Riverside Family Centre, Room 2", "Online: https://meet.example/rt-2",
-                "What it is for: for the people who work with your family to check the plan with you", "Chair: Priya Shah (Riverside Children's Services)",
+                "What it is for: a smaller meeting to check how the plan is going", "Chair: Priya Shah (Riverside Children's Services)",
                 "Family: Jess Taylor", "Contact the chair: Priya Shah", "I need an interpreter or other help", "/invite?token=")) {
             assertTrue(body.contains(expected), "the invitation says \"" + expected + "\":\n" + body);
         }

@@ -11,7 +11,7 @@ class PageRouteFilterTest {
     void readable_page_addresses_are_served_by_the_shell() {
         for (String page : new String[] {"/", "/sign-in", "/invite", "/code", "/confirm-email", "/unlock", "/conferences", "/families",
                 "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e", "/conferences/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e",
-                "/set-password", "/admin", "/admin/agencies", "/admin/agencies/new", "/admin/agencies/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e",
+                "/set-password", "/help", "/accessibility", "/privacy", "/cookies", "/admin", "/admin/agencies", "/admin/agencies/new", "/admin/agencies/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e",
                 "/admin/agencies/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/change", "/admin/agencies/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/staff/new",
                 "/admin/staff/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e", "/admin/advocacy-organisations", "/admin/advocacy-organisations/new",
                 "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/involvements",
