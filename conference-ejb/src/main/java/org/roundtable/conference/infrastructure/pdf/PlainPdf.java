@@ -26,9 +26,9 @@ final class PlainPdf {
             .withZone(ClockProducer.LOCAL_ZONE);
     private static final String FONT = "DejaVu Sans";
     private static final String STYLE = """
-            @page { size: A4; margin: 18mm; }
+            @page { size: A4; margin: 15mm; }
             body { font-family: 'DejaVu Sans'; font-size: 11pt; line-height: 1.4; color: #000; }
-            h1 { font-size: 20pt; margin: 0 0 8pt 0; }
+            h1 { font-size: 18pt; margin: 0 0 8pt 0; }
             h2 { font-size: 14pt; margin: 14pt 0 4pt 0; }
             h3 { font-size: 12pt; margin: 10pt 0 4pt 0; }
             p { margin: 0 0 4pt 0; }

@@ -88,7 +88,9 @@ class TaggedPdfTest {
             assertEquals(List.of("Your family", "Who works with you", "Your plan", "Conferences", "Contacts with agencies",
                     "Changes to your details", "Who your information was shared with against your wishes", "Who looked at your record",
                     "Reports shared with you"), sections);
-            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            String raw = new PDFTextStripper().getText(pdf);
+            assertTrue(raw.contains("Everything we hold about the Taylor family"), "the title on one line: " + raw);
+            String text = raw.replaceAll("\\s+", " ");
             assertTrue(text.contains("Phone: 07700 900123") && text.contains("Sam Okafor (Riverside Children's Services) looked at the plan"),
                     text);
         }
