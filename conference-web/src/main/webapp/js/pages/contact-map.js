@@ -21,6 +21,31 @@ function chart(svgText) {
   return h('div', { class: 'app-chart', id: 'contact-chart' }, document.importNode(svg, true));
 }
 
+/**
+ * On a phone, a table a month to a row: the months with contacts first (newest first), then the
+ * quiet months in one sentence, so nobody scrolls past empty months to find who came.
+ */
+function byMonth(map, months) {
+  const busy = [];
+  const quiet = [];
+  for (let m = months.length - 1; m >= 0; m--) {
+    const who = map.agencies.filter((a) => a.perMonth[m] > 0).map((a) => `${a.agencyName}: ${a.perMonth[m]}`);
+    (who.length ? busy : quiet).push({ month: months[m], who, total: map.agencies.reduce((n, a) => n + a.perMonth[m], 0) });
+  }
+  return h('div', { class: 'app-contact-months', id: 'contact-months' },
+    h('table', { class: 'govuk-table' },
+      h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, 'Contacts each month, newest first'),
+      h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
+        h('th', { scope: 'col', class: 'govuk-table__header' }, 'Month'),
+        h('th', { scope: 'col', class: 'govuk-table__header' }, 'Who was in touch'),
+        h('th', { scope: 'col', class: 'govuk-table__header govuk-table__header--numeric' }, 'Total'))),
+      h('tbody', { class: 'govuk-table__body' }, busy.map((b) => h('tr', { class: 'govuk-table__row' },
+        h('th', { scope: 'row', class: 'govuk-table__header' }, b.month),
+        h('td', { class: 'govuk-table__cell' }, b.who.map((w) => h('span', { class: 'app-contact-who' }, w))),
+        h('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, String(b.total)))))),
+    quiet.length ? h('p', { class: 'govuk-body', id: 'quiet-months' }, `No contacts in ${quiet.map((q) => q.month).join(', ')}.`) : null);
+}
+
 export async function render(main, { id }) {
   const caller = await requireCaller();
   const isFamily = caller.kind !== 'STAFF';
@@ -37,7 +62,8 @@ export async function render(main, { id }) {
         `Between ${formatDate(r.from)} and ${formatDate(r.to)}, ${r.agencies.join(' and ')} each assessed your family. `
         + 'You may have been asked the same questions more than once.'))),
     chart(map.chartSvg),
-    h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': 'Contacts each month' }, h('table', { class: 'govuk-table', id: 'contact-table' },
+    byMonth(map, months),
+    h('div', { class: 'app-table-wrapper app-contact-wide', tabindex: '0', role: 'region', 'aria-label': 'Contacts each month' }, h('table', { class: 'govuk-table', id: 'contact-table' },
       h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, 'Contacts each month'),
       h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
         h('th', { scope: 'col', class: 'govuk-table__header' }, 'Agency'),

@@ -1,26 +1,37 @@
 package org.roundtable.conference.application;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.roundtable.conference.application.view.ConferenceRecordView;
 import org.roundtable.conference.application.view.ConferenceSummary;
 import org.roundtable.conference.application.view.MyDataView;
 import org.roundtable.conference.application.view.ReportsView;
 import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.infrastructure.export.MyDataZip;
 import org.roundtable.conference.infrastructure.pdf.MyDataPdf;
 import org.roundtable.shared.domain.Page;
 import org.roundtable.shared.domain.PageRequest;
 
-/** "My data": a family member downloads everything held about their family, as JSON and as a readable PDF. */
+/** "My data": a family member downloads everything held about their family: as JSON, as a readable PDF, or all of it as a ZIP. */
 @ApplicationScoped
 @Transactional
 public class MyDataService {
@@ -60,10 +71,18 @@ public class MyDataService {
     @Inject
     private Clock clock;
 
-    public MyDataView collect(Caller caller, UUID familyId) {
+    @Resource(lookup = "java:jboss/datasources/RoundtableDS")
+    private DataSource dataSource;
+
+    /** Refused before a download starts, so a refusal is an answer and not a broken file. */
+    public void requireAllowed(Caller caller, UUID familyId) {
         policy.requireFamilyMember(caller, familyId, "Only a member of the family downloads the family's data.");
         // The export holds the plan.
         policy.requireNotKeptOutOfPlan(caller, familyId);
+    }
+
+    public MyDataView collect(Caller caller, UUID familyId) {
+        requireAllowed(caller, familyId);
         var records = new ArrayList<ConferenceRecordView>();
         var shared = new ArrayList<ReportsView.Report>();
         for (ConferenceSummary c : conferences.ofFamily(caller, familyId)) {
@@ -94,5 +113,22 @@ public class MyDataService {
 
     public byte[] pdf(Caller caller, UUID familyId) {
         return MyDataPdf.render(collect(caller, familyId));
+    }
+
+    /**
+     * Everything held, as a ZIP written straight to out (the JSON of every table about the
+     * family, the readable PDF, the shared reports as uploaded), in one transaction so the
+     * parts agree with each other.
+     */
+    public void zip(Caller caller, UUID familyId, OutputStream out) throws IOException {
+        MyDataView view = collect(caller, familyId);
+        JsonValue readable = Json.createReader(new StringReader(JSON.toJson(view))).readValue();
+        var request = new MyDataZip.Request(familyId, view.family().name(), caller.id(), caller.displayName(), view.generatedAt(),
+                LocalDate.now(clock), readable, MyDataPdf.render(view));
+        try (Connection connection = dataSource.getConnection()) {
+            MyDataZip.write(request, connection, out);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The family's data could not be read", e);
+        }
     }
 }

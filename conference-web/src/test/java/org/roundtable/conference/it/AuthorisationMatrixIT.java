@@ -311,6 +311,7 @@ class AuthorisationMatrixIT {
                 c -> c.get(family + "/contact-map/chart.svg")));
         rows.add(new Row("GET", "/families/{familyId}/my-data", familyOnly, Session.OWN, c -> c.get(family + "/my-data")));
         rows.add(new Row("GET", "/families/{familyId}/my-data/pdf", familyOnly, Session.OWN, c -> c.get(family + "/my-data/pdf")));
+        rows.add(new Row("GET", "/families/{familyId}/my-data/zip", familyOnly, Session.OWN, c -> c.get(family + "/my-data/zip")));
         rows.add(new Row("GET", "/conferences/{conferenceId}/reports", TAYLOR_VIEWERS, Session.OWN, c -> c.get(conference + "/reports")));
         rows.add(new Row("POST", "/conferences/{conferenceId}/reports", TAYLOR_WORKERS, Session.OWN,
                 c -> c.postBytes(conference + "/reports?fileName=report.pdf", "application/pdf", DemoFixture.samplePdf())));

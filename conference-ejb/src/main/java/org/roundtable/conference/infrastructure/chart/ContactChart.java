@@ -9,17 +9,33 @@ import org.roundtable.shared.record.ContactPattern.Timeline;
 
 /**
  * Contacts per agency per month as an SVG bar chart, drawn on the server so the browser needs
- * no chart library and no build step. Accessible: it has a title and a description, every bar
- * has a title with its numbers, and colours come with a legend in text.
+ * no chart library and no build step. Made to be read on a 360 px phone: 320 units wide, so its
+ * 13-unit text is at least 13 px wherever it fits without shrinking; a row per month, newest
+ * first, each with its total written after the bar; each agency has a colour, a pattern (stripes,
+ * dots, lines...) and a number in its key, so agencies differ without colour too. Accessible: it
+ * has a title and a description, and every bar has a title with its numbers.
  */
 public final class ContactChart {
 
     /** Colours with enough contrast on white, from the GOV.UK palette. */
     private static final String[] COLOURS = {"#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#f47738", "#5694ca", "#912b88", "#28a197"};
-    private static final int BAR_AREA = 160;
-    private static final int COLUMN = 56;
-    private static final int LEFT = 36;
-    private static final int TOP = 16;
+    /** White marks drawn over each colour, so the agencies differ in shape as well as colour. */
+    private static final String[] PATTERNS = {
+        "",
+        "<path d=\"M0 8 L8 0\" stroke=\"#fff\" stroke-width=\"2\"/>",
+        "<circle cx=\"4\" cy=\"4\" r=\"1.6\" fill=\"#fff\"/>",
+        "<path d=\"M0 4 H8\" stroke=\"#fff\" stroke-width=\"2\"/>",
+        "<path d=\"M0 0 L8 8 M8 0 L0 8\" stroke=\"#fff\" stroke-width=\"1.5\"/>",
+        "<path d=\"M4 0 V8\" stroke=\"#fff\" stroke-width=\"2\"/>",
+        "<path d=\"M0 0 L8 8\" stroke=\"#fff\" stroke-width=\"2\"/>",
+        "<rect x=\"2\" y=\"2\" width=\"4\" height=\"4\" fill=\"#fff\"/>",
+    };
+    static final int WIDTH = 320;
+    static final int FONT = 13;
+    private static final int LABEL = 74;
+    private static final int ROW = 26;
+    private static final int BAR = 18;
+    private static final int TOP = 8;
 
     private ContactChart() {
     }
@@ -28,50 +44,55 @@ public final class ContactChart {
         List<String> agencies = new ArrayList<>(timeline.perAgency().keySet());
         int months = timeline.months().size();
         int max = 1;
+        int[] totals = new int[months];
         for (int m = 0; m < months; m++) {
-            int sum = 0;
             for (int[] counts : timeline.perAgency().values()) {
-                sum += counts[m];
+                totals[m] += counts[m];
             }
-            max = Math.max(max, sum);
+            max = Math.max(max, totals[m]);
         }
-        int width = LEFT + months * COLUMN + 8;
-        int legendTop = TOP + BAR_AREA + 36;
-        int height = legendTop + agencies.size() * 20 + 8;
+        int barArea = WIDTH - LABEL - 34;
+        int legendTop = TOP + months * ROW + 14;
+        int height = legendTop + agencies.size() * 24 + 4;
         var svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" viewBox=\"0 0 ")
-                .append(width).append(' ').append(height).append("\" width=\"").append(width)
-                .append("\" font-family=\"Arial, sans-serif\" font-size=\"12\">");
+                .append(WIDTH).append(' ').append(height).append("\" width=\"").append(WIDTH)
+                .append("\" font-family=\"Arial, sans-serif\" font-size=\"").append(FONT).append("\">");
         svg.append("<title id=\"chart-title\">Contacts with agencies each month</title>");
         svg.append("<desc id=\"chart-desc\">").append(escape(description(timeline))).append("</desc>");
-        // Axis and scale
-        svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP + BAR_AREA).append("\" x2=\"").append(width - 8)
-                .append("\" y2=\"").append(TOP + BAR_AREA).append("\" stroke=\"#0b0c0c\"/>");
-        svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(TOP + 4).append("\" text-anchor=\"end\">").append(max).append("</text>");
-        svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(TOP + BAR_AREA).append("\" text-anchor=\"end\">0</text>");
-        for (int m = 0; m < months; m++) {
-            int x = LEFT + m * COLUMN + 8;
-            int y = TOP + BAR_AREA;
+        svg.append("<defs>");
+        for (int a = 0; a < agencies.size(); a++) {
+            svg.append("<pattern id=\"contact-agency-").append(a).append("\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">")
+                    .append("<rect width=\"8\" height=\"8\" fill=\"").append(COLOURS[a % COLOURS.length]).append("\"/>")
+                    .append(PATTERNS[a % PATTERNS.length]).append("</pattern>");
+        }
+        svg.append("</defs>");
+        // Newest month first: on a phone the months with contacts come before the quiet ones.
+        for (int row = 0; row < months; row++) {
+            int m = months - 1 - row;
+            int y = TOP + row * ROW;
+            svg.append("<text x=\"0\" y=\"").append(y + BAR - 4).append("\">").append(escape(monthLabel(timeline, m))).append("</text>");
+            int x = LABEL;
             for (int a = 0; a < agencies.size(); a++) {
                 int count = timeline.perAgency().get(agencies.get(a))[m];
                 if (count == 0) {
                     continue;
                 }
-                int h = Math.max(2, count * BAR_AREA / max);
-                y -= h;
-                svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(COLUMN - 16)
-                        .append("\" height=\"").append(h).append("\" fill=\"").append(COLOURS[a % COLOURS.length]).append("\"><title>")
+                int w = Math.max(4, count * barArea / max);
+                svg.append("<rect class=\"bar\" x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(w)
+                        .append("\" height=\"").append(BAR).append("\" fill=\"url(#contact-agency-").append(a)
+                        .append(")\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"><title>")
                         .append(escape(agencies.get(a) + ": " + count + (count == 1 ? " contact in " : " contacts in ") + monthName(timeline, m)))
                         .append("</title></rect>");
+                x += w;
             }
-            svg.append("<text x=\"").append(x + (COLUMN - 16) / 2).append("\" y=\"").append(TOP + BAR_AREA + 16)
-                    .append("\" text-anchor=\"middle\">").append(escape(shortMonth(timeline, m))).append("</text>");
+            svg.append("<text x=\"").append(x + 4).append("\" y=\"").append(y + BAR - 4).append("\">").append(totals[m]).append("</text>");
         }
         for (int a = 0; a < agencies.size(); a++) {
-            int y = legendTop + a * 20;
-            svg.append("<rect x=\"").append(LEFT).append("\" y=\"").append(y).append("\" width=\"12\" height=\"12\" fill=\"")
-                    .append(COLOURS[a % COLOURS.length]).append("\"/>");
-            svg.append("<text x=\"").append(LEFT + 18).append("\" y=\"").append(y + 11).append("\">").append(escape(agencies.get(a))).append("</text>");
+            int y = legendTop + a * 24;
+            svg.append("<rect x=\"0\" y=\"").append(y).append("\" width=\"18\" height=\"18\" fill=\"url(#contact-agency-").append(a)
+                    .append(")\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"/>");
+            svg.append("<text x=\"24\" y=\"").append(y + 14).append("\">").append(escape(agencies.get(a))).append("</text>");
         }
         return svg.append("</svg>").toString();
     }
@@ -88,8 +109,9 @@ public final class ContactChart {
         return text.length() == 0 ? "No contacts in these months." : text.toString().strip();
     }
 
-    private static String shortMonth(Timeline t, int m) {
-        return t.months().get(m).getMonth().getDisplayName(TextStyle.SHORT, Locale.UK);
+    /** "Nov 2026". */
+    private static String monthLabel(Timeline t, int m) {
+        return t.months().get(m).getMonth().getDisplayName(TextStyle.SHORT, Locale.UK) + " " + t.months().get(m).getYear();
     }
 
     private static String monthName(Timeline t, int m) {

@@ -25,7 +25,16 @@ class ContactChartTest {
         assertTrue(svg.contains("<title id=\"chart-title\">Contacts with agencies each month</title>"));
         assertTrue(svg.contains("2 contacts in October 2026"));
         assertTrue(svg.contains("1 contact in November 2026"));
-        assertEquals(2 + 2, svg.split("<rect").length - 1, "two bars and two legend keys");
+        assertEquals(2, svg.split("<rect class=\"bar\"").length - 1, "two bars");
+    }
+
+    @Test
+    void agencies_differ_by_pattern_as_well_as_colour_and_the_newest_month_comes_first() {
+        assertTrue(svg.contains("<pattern id=\"contact-agency-0\"") && svg.contains("<pattern id=\"contact-agency-1\""));
+        assertTrue(svg.contains("fill=\"url(#contact-agency-1)\""), "bars and keys are filled with the agency's pattern");
+        assertTrue(svg.indexOf(">Nov 2026<") >= 0 && svg.indexOf(">Nov 2026<") < svg.indexOf(">Oct 2026<"), svg);
+        assertTrue(svg.contains("viewBox=\"0 0 320 ") && svg.contains("font-size=\"13\""),
+                "320 wide, so on a 360 px phone its text is not scaled below 13 px");
     }
 
     @Test

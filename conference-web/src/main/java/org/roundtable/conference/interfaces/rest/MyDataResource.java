@@ -7,8 +7,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.UUID;
 import org.roundtable.conference.application.MyDataService;
+import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.interfaces.security.CallerContext;
 
 /** A family member downloads everything held about their family. */
@@ -34,5 +36,17 @@ public class MyDataResource {
     public Response pdf(@PathParam("familyId") UUID familyId) {
         return Response.ok(myData.pdf(context.caller(), familyId), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"my-family-data.pdf\"").build();
+    }
+
+    /** Everything held, in one ZIP, streamed: large reports are never held in memory all at once. */
+    @GET
+    @Path("/zip")
+    @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    public Response zip(@PathParam("familyId") UUID familyId) {
+        Caller caller = context.caller();
+        myData.requireAllowed(caller, familyId);
+        StreamingOutput body = out -> myData.zip(caller, familyId, out);
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"everything-we-hold-about-your-family.zip\"").build();
     }
 }

@@ -1,0 +1,219 @@
+package org.roundtable.conference.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.roundtable.conference.it.JsonBodies.json;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * "Everything we hold about you": one ZIP with every table about the family (found from the
+ * database's own catalogue), the readable PDF, and the reports as they were uploaded; nothing
+ * about another family, no secrets, and nothing said in a private part the family was kept out of.
+ */
+@ExtendWith(TestEnvironment.class)
+@ExtendWith(ArquillianExtension.class)
+class EverythingHeldIT {
+
+    /**
+     * Tables that refer to a family but are left out of the export on purpose, each with its
+     * reason; the export's "leftOut" must name each one. None today: every such table is in it.
+     */
+    private static final Map<String, String> LEFT_OUT_ON_PURPOSE = Map.of();
+
+    private static DemoFixture fx;
+    private static ApiClient jess;
+    private static String family;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.roundtable();
+    }
+
+    @BeforeAll
+    static void people() {
+        fx = new DemoFixture();
+        jess = People.signedIn(Role.FAMILY_MEMBER);
+        family = "/families/" + fx.taylors;
+    }
+
+    @Test
+    void every_table_that_refers_to_a_family_even_through_another_table_is_in_the_export() throws Exception {
+        var referring = new TreeSet<String>();
+        try (var c = Database.connect(); var rows = c.createStatement().executeQuery("""
+                with recursive refers(oid) as (
+                    select 'family'::regclass::oid
+                    union
+                    select k.conrelid from pg_constraint k join refers r on k.confrelid = r.oid where k.contype = 'f'
+                )
+                select c.relname from pg_class c join refers r on r.oid = c.oid""")) {
+            while (rows.next()) {
+                referring.add(rows.getString(1));
+            }
+        }
+        assertTrue(referring.containsAll(java.util.List.of("family", "conference", "plan_action", "progress_update", "invitation")),
+                "the catalogue walk follows references through other tables: " + referring);
+
+        var zip = zip(jess);
+        JsonObject data = parse(zip.get("my-family-data.json"));
+        var exported = data.getJsonObject("tables").keySet();
+        String leftOut = data.getJsonArray("leftOut").toString();
+        var missing = new TreeSet<String>();
+        for (String table : referring) {
+            if (LEFT_OUT_ON_PURPOSE.containsKey(table)) {
+                assertTrue(leftOut.contains(table), table + " is left out on purpose, and the export says why");
+            } else if (!exported.contains(table)) {
+                missing.add(table);
+            }
+        }
+        assertEquals(new TreeSet<String>(), missing, "tables about a family missing from \"everything we hold\"");
+    }
+
+    @Test
+    void the_zip_holds_the_familys_own_values_its_reports_as_uploaded_and_nothing_of_another_family_or_any_secret() throws Exception {
+        String mark = UUID.randomUUID().toString().substring(0, 8);
+        UUID taylors = UUID.fromString(fx.taylors);
+        UUID novaks = UUID.fromString(Database.text("select cast(id as varchar) from family where name = 'Novak family'"));
+        OffsetDateTime now = OffsetDateTime.now();
+        // A comment on the Taylors' plan, and one on the Novaks'.
+        Database.update("insert into plan_comment (id, family_id, node_id, author_kind, author_id, author_name, body, created_at)"
+                + " values (?, ?, ?, 'STAFF', ?, 'Sam Okafor', ?, ?)", UUID.randomUUID(), taylors, UUID.randomUUID(), UUID.randomUUID(),
+                "Comment " + mark, now);
+        Database.update("insert into plan_comment (id, family_id, node_id, author_kind, author_id, author_name, body, created_at)"
+                + " values (?, ?, ?, 'STAFF', ?, 'Alex Morgan', ?, ?)", UUID.randomUUID(), novaks, UUID.randomUUID(), UUID.randomUUID(),
+                "Novak comment " + mark, now);
+        // A private part of a meeting Jess was kept out of, with a comment made in it.
+        UUID conference = UUID.fromString(fx.freshConferenceWithJess());
+        UUID jessInvitee = UUID.fromString(Database.text("select cast(id as varchar) from conference_invitee"
+                + " where conference_id = ? and family_member_id = ?", conference, UUID.fromString(fx.jess)));
+        UUID part = UUID.randomUUID();
+        Database.update("insert into private_part (id, conference_id, started_by_id, reason, family_text, started_at, ended_at)"
+                + " select ?, id, chair_id, ?, ?, ?, ? from conference where id = ?", part, "POLICE-" + mark,
+                "Told " + mark, now.minusMinutes(10), now.minusMinutes(5), conference);
+        Database.update("insert into private_part_exclusion (private_part_id, invitee_id) values (?, ?)", part, jessInvitee);
+        Database.update("insert into plan_comment (id, family_id, conference_id, node_id, author_kind, author_id, author_name, body,"
+                + " private_part_id, created_at) values (?, ?, ?, ?, 'STAFF', ?, 'Sam Okafor', ?, ?, ?)", UUID.randomUUID(), taylors,
+                conference, UUID.randomUUID(), UUID.randomUUID(), "Hidden " + mark, part, now.minusMinutes(7));
+        // An invitation, whose token only its hash stands for.
+        String tokenHash = (mark + "0123456789abcdef").repeat(3).substring(0, 64);
+        Database.update("insert into invitation (id, invitee_id, email, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(), jessInvitee, "jess.taylor@example.org", tokenHash, now, now.plusDays(7));
+        // Progress on Jess's own action, a worker reading the record, and a report shared with the family.
+        assertEquals(201, jess.post(family + "/plan/actions/" + fx.jessAction() + "/progress",
+                json("status", "IN_PROGRESS", "note", "Progress " + mark)).status());
+        ApiClient worker = People.signedIn(Role.INVOLVED_STAFF);
+        worker.get(family + "/plan?purpose=Export%20" + mark);
+        byte[] report = pdf("Report " + mark);
+        String reports = "/conferences/" + conference + "/reports";
+        var uploaded = worker.postBytes(reports + "?fileName=Report%20" + mark + ".pdf", "application/pdf", report);
+        assertEquals(201, uploaded.status(), uploaded::toString);
+        assertEquals(200, worker.post(reports + "/" + uploaded.json().getString("id") + "/share", null).status());
+
+        var zip = zip(jess);
+        String text = new String(zip.get("my-family-data.json"), StandardCharsets.UTF_8);
+        JsonObject tables = parse(zip.get("my-family-data.json")).getJsonObject("tables");
+
+        // The family's own values, as stored.
+        var jessRow = row(tables, "family_member", "full_name", "Jess Taylor");
+        assertEquals(Database.text("select phone from family_member where id = ?", UUID.fromString(fx.jess)), jessRow.getString("phone"));
+        assertEquals(Database.text("select email from family_member where id = ?", UUID.fromString(fx.jess)), jessRow.getString("email"));
+        assertEquals("Taylor family", row(tables, "family", "id", fx.taylors).getString("name"));
+        assertEquals("Sam Okafor", row(tables, "plan_comment", "body", "Comment " + mark).getString("author_name"));
+        assertEquals("IN_PROGRESS", row(tables, "progress_update", "note", "Progress " + mark).getString("status"));
+        assertEquals("Export " + mark, row(tables, "record_access", "purpose", "Export " + mark).getString("purpose"));
+        assertEquals(Database.count("select count(*) from contact where family_id = ?", taylors), tables.getJsonArray("contact").size());
+        assertTrue(tables.getJsonArray("contact").stream().allMatch(c -> fx.taylors.equals(c.asJsonObject().getString("family_id"))));
+        assertEquals("Told " + mark, row(tables, "private_part", "id", part.toString()).getString("family_text"));
+        assertEquals(jessInvitee.toString(), row(tables, "private_part_exclusion", "private_part_id", part.toString()).getString("invitee_id"));
+        assertEquals("jess.taylor@example.org", row(tables, "invitation", "invitee_id", jessInvitee.toString()).getString("email"));
+        assertEquals("Report " + mark + ".pdf", row(tables, "conference_report", "conference_id", conference.toString()).getString("file_name"));
+        assertEquals(Database.count("select count(*) from plan_change c join action_plan p on p.id = c.plan_id where p.family_id = ?",
+                taylors), tables.getJsonArray("plan_change").size(), "the plan's full change history");
+        assertTrue(tables.getJsonArray("plan_change").size() > 0);
+
+        // The report, exactly as uploaded.
+        assertArrayEquals(report, zip.get("reports/Riverside Children's Services - Report " + mark + ".pdf"), "the report as uploaded: " + zip.keySet());
+
+        // The readable PDF, made for Jess.
+        try (var pdf = Loader.loadPDF(zip.get("my-family-data.pdf"))) {
+            String words = new PDFTextStripper().getText(pdf);
+            assertTrue(words.contains("Everything we hold about the Taylor family"), words);
+        }
+
+        // Nothing of another family, no secret, nothing said where Jess was kept out, nor the professionals' reason.
+        for (String absent : new String[] {"Novak", "Anna", "3 Station Road", "Novak comment " + mark, "Hidden " + mark, "POLICE-" + mark,
+                tokenHash, jess.cookie("RT_SESSION")}) {
+            assertFalse(text.contains(absent), "the export holds " + absent);
+        }
+        for (String column : new String[] {"\"token_hash\"", "\"restriction_reason\"", "\"reason\":\"POLICE"}) {
+            assertFalse(tables.toString().contains(column), "the tables hold " + column);
+        }
+        String leftOut = parse(zip.get("my-family-data.json")).getJsonArray("leftOut").toString();
+        assertTrue(leftOut.contains("token_hash") && leftOut.contains("audit_entry") && leftOut.contains("private parts"), leftOut);
+
+        // Only the family downloads it.
+        assertEquals(403, worker.download(family + "/my-data/zip").status());
+        assertEquals(404, People.signedIn(Role.UNINVOLVED_STAFF).download(family + "/my-data/zip").status());
+    }
+
+    private static Map<String, byte[]> zip(ApiClient who) throws IOException {
+        var download = who.download(family + "/my-data/zip");
+        assertEquals(200, download.status());
+        assertEquals("application/zip", download.contentType().split(";")[0]);
+        var entries = new LinkedHashMap<String, byte[]>();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(download.bytes()), StandardCharsets.UTF_8)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        assertTrue(entries.containsKey("my-family-data.json") && entries.containsKey("my-family-data.pdf"), entries.keySet().toString());
+        return entries;
+    }
+
+    private static JsonObject parse(byte[] bytes) {
+        try (var reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The one exported row of table whose column holds value. */
+    private static JsonObject row(JsonObject tables, String table, String column, String value) {
+        var rows = tables.getJsonArray(table).stream().map(v -> v.asJsonObject())
+                .filter(r -> r.containsKey(column) && !r.isNull(column) && value.equals(r.getString(column))).toList();
+        assertEquals(1, rows.size(), table + " has one row with " + column + " = " + value);
+        return rows.get(0);
+    }
+
+    private static byte[] pdf(String title) throws IOException {
+        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+            document.addPage(new PDPage());
+            document.getDocumentInformation().setTitle(title);
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+}
