@@ -54,7 +54,7 @@ class TaggedPdfTest {
                 List.of(new ConferenceRecordView.GoalEntry("Ryan goes to school every day", "He wants to be in the football team.",
                         List.of(new ConferenceRecordView.ActionEntry(UUID.randomUUID(), "Walk Ryan to school each morning", "Jess Taylor",
                                 LocalDate.of(2026, 12, 24), ActionStatus.AGREED, SignOffState.UNSIGNED, null, null)))),
-                List.of(new ConferenceRecordView.StatementEntry(Stance.AGREES, "We can do this, ŵyr & all <3", "Jess Taylor", null, AT)),
+                List.of(new ConferenceRecordView.StatementEntry(Stance.AGREES, "We can do this, ŵyr & all <3", "Jess Taylor", null, AT, null)),
                 List.of(), List.of());
         try (PDDocument pdf = Loader.loadPDF(MinutesPdf.render(record))) {
             assertTagged(pdf, "Minutes of the review child protection conference for the Taylor family");
@@ -76,9 +76,9 @@ class TaggedPdfTest {
     void a_screen_reader_finds_the_sections_of_everything_we_hold_in_order() throws IOException {
         UUID family = UUID.randomUUID();
         var jess = new MemberView(UUID.randomUUID(), family, "Jess Taylor", LocalDate.of(1995, 3, 1), "jess@example.org", "07700 900123",
-                "12 Mill Lane", "English", null, true, false, false, null, null);
+                "12 Mill Lane", "English", null, true, false, false, null, null, null);
         var data = new MyDataView(AT, "Jess Taylor", new FamilyView(family, "Taylor family", "RT-0001", null, null, false, List.of(jess),
-                List.of(), List.of()), new PlanView(UUID.randomUUID(), family, 1, List.of(new PlanView.GoalView(UUID.randomUUID(), "a",
+                List.of(), List.of(), List.of()), new PlanView(UUID.randomUUID(), family, 1, List.of(new PlanView.GoalView(UUID.randomUUID(), "a",
                         "The home is warm and safe", null, List.of())), false),
                 List.of(), List.of(), List.of(), List.of(), new SharingView(List.of(), List.of(), 0, List.of()),
                 List.of(new AccessLogView("Sam Okafor", "Riverside Children's Services", "the plan", "a visit", AT)), List.of());
