@@ -140,7 +140,7 @@ export async function render(main, { id }) {
     onError(message, refused) {
       // A refused change to the plan: its reason beside each field it touched, where the person is looking.
       const rows = [...new Set((refused || []).filter((op) => op.field).map((op) => `${op.id}:${op.field}`))]
-        .filter((key) => planArea.querySelector(`[data-row="${key}"]`));
+        .filter((key) => planArea.querySelector(`[data-row="${CSS.escape(key)}"]`));
       if (rows.length) {
         rows.forEach((key) => errors.set(key, message.message));
         renderPlan();
@@ -473,7 +473,7 @@ export async function render(main, { id }) {
       if (op.op !== 'edit') { redraw = true; continue; }
       const key = `${op.id}:${op.field}`;
       const el = document.getElementById(`f-${op.id}-${op.field}`);
-      const shown = planArea.querySelector(`[data-value-for="${key}"]`);
+      const shown = planArea.querySelector(`[data-value-for="${CSS.escape(key)}"]`);
       if (!el && !shown) { redraw = true; continue; }
       if (shown) fillValue(shown, doc().nodes.get(op.id), op.field);
       if (!el) continue;
@@ -516,7 +516,7 @@ export async function render(main, { id }) {
     document.querySelectorAll('[data-presence-for]').forEach((p) => { p.textContent = ''; });
     for (const person of room.participants) {
       if (!person.editing || (you && person.participantId === you.participantId)) continue;
-      const marker = document.querySelector(`[data-presence-for="${person.editing.id}:${person.editing.field}"]`);
+      const marker = document.querySelector(`[data-presence-for="${CSS.escape(`${person.editing.id}:${person.editing.field}`)}"]`);
       if (marker) marker.textContent = marker.textContent ? `${marker.textContent}, ${person.name} is typing here` : `${person.name} is typing here`;
     }
   }

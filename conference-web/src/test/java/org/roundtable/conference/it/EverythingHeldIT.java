@@ -180,6 +180,36 @@ class EverythingHeldIT {
         assertEquals(404, People.signedIn(Role.UNINVOLVED_STAFF).download(family + "/my-data/zip").status());
     }
 
+    @Test
+    void a_family_members_copy_never_holds_what_another_invitee_told_the_chair_about_coming() throws Exception {
+        String mark = UUID.randomUUID().toString().substring(0, 8);
+        UUID conference = UUID.fromString(fx.freshConferenceWithJess());
+        UUID jessInvitee = UUID.fromString(Database.text("select cast(id as varchar) from conference_invitee"
+                + " where conference_id = ? and family_member_id = ?", conference, UUID.fromString(fx.jess)));
+        Database.update("update conference_invitee set access_needs = ?, cant_come_reason = ? where id = ?",
+                "Jess needs " + mark, "Jess cannot " + mark, jessInvitee);
+        // Another person invited to the same meeting, who told the chair something private about coming.
+        UUID teacher = UUID.randomUUID();
+        assertEquals(1, Database.update("insert into conference_invitee (id, conference_id, role, staff_member_id, cant_come_reason,"
+                + " access_needs, interpreter_language, opened_at) select ?, ?, 'AGENCY_STAFF', id, ?, ?, ?, ? from staff_member"
+                + " where username = 'teacher'", teacher, conference, "Away from my ex-partner " + mark, "A separate room " + mark,
+                "Polish " + mark, OffsetDateTime.now()));
+
+        var zip = zip(jess);
+        String text = new String(zip.get("my-family-data.json"), StandardCharsets.UTF_8);
+        JsonObject tables = parse(zip.get("my-family-data.json")).getJsonObject("tables");
+
+        for (String absent : new String[] {"Away from my ex-partner " + mark, "A separate room " + mark, "Polish " + mark}) {
+            assertFalse(text.contains(absent), "Jess's copy holds another invitee's \"" + absent + "\"");
+        }
+        var teachersRow = row(tables, "conference_invitee", "id", teacher.toString());
+        assertFalse(teachersRow.containsKey("opened_at"), "when another invitee opened their invitation: " + teachersRow);
+        // Her own answers stay in her copy.
+        var jessRow = row(tables, "conference_invitee", "id", jessInvitee.toString());
+        assertEquals("Jess needs " + mark, jessRow.getString("access_needs"));
+        assertEquals("Jess cannot " + mark, jessRow.getString("cant_come_reason"));
+    }
+
     private static Map<String, byte[]> zip(ApiClient who) throws IOException {
         var download = who.download(family + "/my-data/zip");
         assertEquals(200, download.status());

@@ -30,12 +30,20 @@ public final class HeldTables {
      * the family's id, then the person's id, then today, as the clause asks with :family,
      * :person, :today), and the columns left out.
      */
-    record Table(String name, String where, Map<String, String> columnsLeftOut, String rowsLeftOut) {
+    record Table(String name, String where, Map<String, String> columnsLeftOut, String rowsLeftOut,
+            String ownerColumn, Map<String, String> othersColumnsLeftOut) {
+
+        Table(String name, String where, Map<String, String> columnsLeftOut, String rowsLeftOut) {
+            this(name, where, columnsLeftOut, rowsLeftOut, null, Map.of());
+        }
     }
 
     private static final String CONFERENCES = "select c.id from conference c where c.family_id = :family";
     private static final String INVITEES = "select i.id from conference_invitee i join conference c on c.id = i.conference_id"
             + " where c.family_id = :family";
+    private static final String INVITEE_ANSWERS = "What each person told the chair about coming to a meeting (why they"
+            + " cannot come, the help they need, an interpreter) and when they opened their invitation stay between them"
+            + " and the chair. Your own answers are here.";
     private static final String PLANS = "select p.id from action_plan p where p.family_id = :family";
     private static final String SECRET = "A secret used to check a sign-in link; it says nothing about you and would let someone"
             + " pretend to be the person it was sent to.";
@@ -66,7 +74,10 @@ public final class HeldTables {
                     + " where g.plan_id in (" + PLANS + "))"),
             table("action_signature", "t.plan_id in (" + PLANS + ")"),
             table("conference", "t.family_id = :family"),
-            table("conference_invitee", "t.conference_id in (" + CONFERENCES + ")"),
+            new Table("conference_invitee", "t.conference_id in (" + CONFERENCES + ")", Map.of(), null, "family_member_id",
+                    Map.of("cant_come_reason", INVITEE_ANSWERS, "interpreter_language", INVITEE_ANSWERS,
+                            "access_needs", INVITEE_ANSWERS, "answer", INVITEE_ANSWERS, "answered_at", INVITEE_ANSWERS,
+                            "opened_at", INVITEE_ANSWERS, "signed_in_at", INVITEE_ANSWERS, "joined_at", INVITEE_ANSWERS)),
             table("agenda_item", "t.conference_id in (" + CONFERENCES + ")"),
             table("conference_statement", "t.conference_id in (" + CONFERENCES + ")"),
             new Table("conference_record", "t.conference_id in (" + CONFERENCES + ")",
@@ -116,6 +127,8 @@ public final class HeldTables {
         for (Table t : TABLES) {
             t.columnsLeftOut().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(c -> all.add(new LeftOut(t.name(), "column " + c.getKey(), c.getValue())));
+            t.othersColumnsLeftOut().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(c -> all.add(new LeftOut(t.name(), "column " + c.getKey() + " of other people's rows", c.getValue())));
             if (t.rowsLeftOut() != null) {
                 all.add(new LeftOut(t.name(), "some rows", t.rowsLeftOut()));
             }
@@ -139,10 +152,12 @@ public final class HeldTables {
                 try (ResultSet rows = statement.executeQuery()) {
                     ResultSetMetaData meta = rows.getMetaData();
                     while (rows.next()) {
+                        boolean othersRow = t.ownerColumn() != null && !personId.toString().equals(rows.getString(t.ownerColumn()));
                         json.writeStartObject();
                         for (int c = 1; c <= meta.getColumnCount(); c++) {
                             String column = meta.getColumnName(c);
-                            if (!t.columnsLeftOut().containsKey(column)) {
+                            if (!t.columnsLeftOut().containsKey(column)
+                                    && !(othersRow && t.othersColumnsLeftOut().containsKey(column))) {
                                 value(json, column, rows, c);
                             }
                         }
