@@ -258,7 +258,7 @@ public class AccessPolicy {
         UUID familyId = invitee.conference().family().id();
         return switch (invitee.personKind()) {
             case STAFF -> invitee.staffMember().isActive() && isAgencyInvolved(invitee.staffMember().agency().id(), familyId);
-            case FAMILY_MEMBER -> true;
+            case FAMILY_MEMBER -> !invitee.hasLeftTheFamily();
             case ADVOCATE -> isAdvocateAssigned(invitee.personId(), familyId);
         };
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -14,12 +15,14 @@ import org.roundtable.conference.application.view.MemberView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.agency.StaffMember;
+import org.roundtable.conference.domain.model.family.Family;
 import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.domain.model.record.DetailChange;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.record.DetailField;
+import org.roundtable.shared.record.InformationKind;
 
 /**
  * Someone moves in or leaves. The family may say so itself (as may its lead worker or a chair);
@@ -63,7 +66,11 @@ public class HouseholdChanges {
      */
     public MemberView end(Caller caller, UUID familyId, UUID memberId) {
         policy.requireMayChangeHousehold(caller, familyId);
+        // One household change at a time per family: two members saying each other has left at the
+        // same moment must not both pass the "someone still signs in" check below.
+        em.find(Family.class, familyId, LockModeType.PESSIMISTIC_WRITE);
         FamilyMember member = families.requireMemberOf(familyId, memberId);
+        String theirAddress = member.email();
         if (!member.isCurrent()) {
             throw new DomainRuleViolation(member.fullName() + " has already left the household.");
         }
@@ -86,8 +93,16 @@ public class HouseholdChanges {
         tellLeadWorker(caller, familyId, "Roundtable: someone has left the household",
                 caller.displayName() + " says " + member.fullName() + " has left the household (from " + today + ").\n"
                         + member.fullName() + " can no longer sign in to the family's record. What they said before stays in it.\n");
+        if (theirAddress != null) {
+            // The person taken off hears of it, so a mistake (or a change made against them) is put right.
+            mail.queue(theirAddress, "Roundtable: you are no longer on your family's record",
+                    "Hello " + member.fullName() + ",\n\n" + caller.displayName() + " told us you have left the household.\n"
+                            + "You can no longer sign in to the family's record. What you said before stays in it.\n"
+                            + "If this is wrong, phone the family's lead worker.\n");
+        }
         accessChanged.fire(new AccessChanged("a family member left the household"));
-        return MemberView.of(member);
+        // A worker the family keeps its details from learns none of them by saying someone has left.
+        return policy.isShared(caller, familyId, InformationKind.DETAILS) ? MemberView.of(member) : MemberView.withheld(member);
     }
 
     /** Someone new is in the household: the details history says so, and the lead worker hears of it. */

@@ -143,7 +143,8 @@ public class ReminderService {
         var family = action.goal().plan().family();
         if (owner.kind() == OwnerKind.FAMILY_MEMBER) {
             FamilyMember member = em.find(FamilyMember.class, owner.id());
-            return member == null || member.email() == null ? List.of() : List.<String[]>of(new String[] {member.email(), member.fullName()});
+            // Someone who has left the household is no longer reminded of the family's plan.
+            return member == null || !member.isCurrent() || member.email() == null ? List.of() : List.<String[]>of(new String[] {member.email(), member.fullName()});
         }
         return families.involvements(family.id()).stream()
                 .filter(i -> i.agency().id().equals(owner.id()) && i.isActiveOn(day))

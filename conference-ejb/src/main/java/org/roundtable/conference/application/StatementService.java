@@ -74,7 +74,10 @@ public class StatementService {
         var statement = new ConferenceStatement(conferenceId, command.stance(), words, caller, agency, clock.instant());
         if (command.forMemberId() != null) {
             FamilyMember member = requireSpeaksFor(caller, conference, command.forMemberId());
-            statement.writtenFor(member.id(), member.fullName());
+            // A family member's own views are theirs: only an advocate's are marked as written for someone.
+            if (caller.kind() == CallerKind.ADVOCATE) {
+                statement.writtenFor(member.id(), member.fullName());
+            }
         }
         if (command.replaces() != null) {
             withdraw(caller, requireStatementOf(conferenceId, command.replaces(), "replaces"));

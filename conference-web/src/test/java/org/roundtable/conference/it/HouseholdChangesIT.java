@@ -143,6 +143,29 @@ class HouseholdChangesIT {
     }
 
     @Test
+    void someone_who_has_left_the_household_is_told_and_not_invited_to_the_familys_meetings() {
+        String[] newcomer = aNewcomerSignedIn(fx.unique("Kai Porter"));
+        assertEquals(200, jess.post(family + "/members/" + newcomer[0] + "/end", null).status());
+        Mailbox.awaitCount(newcomer[1], "no longer on your family's record", 1);
+        String conference = fx.freshConference();
+        Reply invited = fx.chair.post("/conferences/" + conference + "/invitees",
+                json("role", "FAMILY_MEMBER", "familyMemberId", newcomer[0]));
+        assertTrue(invited.status() == 400 || invited.status() == 409, invited::toString);
+        assertTrue(invited.body().contains("has left the household"), invited::toString);
+        assertEquals(0, Database.count("select count(*) from conference_invitee where family_member_id = ?",
+                java.util.UUID.fromString(newcomer[0])), "nothing is stored");
+    }
+
+    @Test
+    void a_family_members_own_views_never_read_as_written_by_an_advocate() {
+        String conference = "/conferences/" + fx.freshConference();
+        Reply own = jess.post(conference + "/statements", json("stance", "AGREES", "words", "My own words", "forMemberId", fx.jess));
+        assertEquals(201, own.status(), own::toString);
+        assertTrue(!own.json().containsKey("writtenBy") || own.json().isNull("writtenBy"), own::toString);
+        assertFalse(fx.chair.get(conference + "/record").body().contains("advocate, for Jess"), "the record says Jess wrote them herself");
+    }
+
+    @Test
     void the_advocate_writes_the_familys_views_for_jess_and_every_copy_says_who_wrote_them() throws java.io.IOException {
         String conference = "/conferences/" + fx.freshConference();
         Reply written = dee.post(conference + "/statements", json("stance", "DISAGREES", "words", "Jess wants more help with nursery",

@@ -106,6 +106,9 @@ public class Invitee {
         if (!member.family().id().equals(conference.family().id())) {
             throw new DomainRuleViolation("Only members of this family can be invited as family members.");
         }
+        if (!member.isCurrent()) {
+            throw new DomainRuleViolation(member.fullName() + " has left the household, so is not invited to its meetings.");
+        }
         var invitee = new Invitee(conference, InviteeRole.FAMILY_MEMBER);
         invitee.familyMember = member;
         return invitee;
@@ -119,6 +122,11 @@ public class Invitee {
 
     boolean samePersonAs(Invitee other) {
         return personKind() == other.personKind() && personId().equals(other.personId());
+    }
+
+    /** A family member who has since left the household: no longer told about the family's meetings. */
+    public boolean hasLeftTheFamily() {
+        return familyMember != null && !familyMember.isCurrent();
     }
 
     public boolean isStaffMember(UUID staffId) {
