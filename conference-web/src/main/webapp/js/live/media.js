@@ -9,6 +9,7 @@
 // Self-contained: the room page gives it the connection and the places to draw in
 // (#rt-media-bar, #rt-video-tiles, [data-speaking-for]).
 import { h, replaceChildren } from '../dom.js';
+import { LinkQuality, LOOK_EVERY_MS, lookAt } from './link-quality.js';
 
 const SPEAKING_LEVEL = 0.04;
 /** How long a pair may go without agreeing before it asks again. */
@@ -35,6 +36,8 @@ export class MediaRoom {
     // Peers the server cut us off from (a private part): nothing of theirs is taken until they are announced again.
     this.cut = new Set();
     this.speaking = new Map();
+    this.quality = new LinkQuality();
+    this.qualityWatch = null;
     this.audio = null;
     this.notice = '';
     this.render();
@@ -99,12 +102,17 @@ export class MediaRoom {
     this.muted = false;
     this.cameraOff = !video;
     this.say(withVideo && !video ? `${senders} people are already sending video, so you joined by voice. You can hear and see everyone.` : 'You are in the call.');
+    this.quality.reset();
+    clearInterval(this.qualityWatch);
+    this.qualityWatch = setInterval(() => this.checkLink(), LOOK_EVERY_MS);
     this.listen(this.me, this.stream);
     this.sendState();
     this.render();
   }
 
   leave() {
+    clearInterval(this.qualityWatch);
+    this.qualityWatch = null;
     this.joined = false;
     this.muted = false;
     this.cameraOff = false;
@@ -153,6 +161,18 @@ export class MediaRoom {
     }
     this.sendState();
     this.render();
+  }
+
+  /** On a poor connection this person's video goes, so that their voice keeps getting through. */
+  async checkLink() {
+    if (!this.joined || this.cameraOff || !this.track('video') || !this.peers.size) {
+      this.quality.reset();
+      return;
+    }
+    const reports = await Promise.all([...this.peers.values()].map((p) => p.pc.getStats().catch(() => null)));
+    if (!this.quality.add(lookAt(reports.filter(Boolean))) || this.cameraOff) return;
+    await this.toggleCamera();
+    this.say('Your connection is weak, so your video is off. Everyone can still hear you. You can turn your camera on again.');
   }
 
   sendState() {
