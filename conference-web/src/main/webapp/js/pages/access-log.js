@@ -35,8 +35,11 @@ function overridesSection(log) {
 
 function dayLine(line) {
   return h('li', { 'data-staff': line.staffId, 'data-day': line.day },
+    // One thing fits the sentence; more go in a list below it, so no sentence grows long.
     h('p', { class: 'govuk-body govuk-!-margin-bottom-1' },
-      h('strong', {}, `${line.staffName}, ${line.agencyName}`), `, looked at ${inWords(line.what)} on ${day(line.day)}.`),
+      h('strong', {}, `${line.staffName}, ${line.agencyName}`),
+      line.what.length < 2 ? `, looked at ${inWords(line.what)} on ${day(line.day)}.` : `, looked at these on ${day(line.day)}:`),
+    line.what.length < 2 ? null : h('ul', { class: 'govuk-list govuk-list--bullet govuk-!-margin-bottom-1' }, line.what.map((w) => h('li', {}, w))),
     h('details', { class: 'govuk-details govuk-!-margin-bottom-2' },
       h('summary', { class: 'govuk-details__summary' },
         h('span', { class: 'govuk-details__summary-text' }, `Each look (${line.lookCount})`)),
@@ -64,7 +67,7 @@ export async function render(main, { id }) {
   replaceChildren(main,
     recordNav(id, caller, `/families/${id}/access-log`),
     h('h1', { class: 'govuk-heading-l' }, 'Who looked at your record'),
-    h('p', { class: 'govuk-body' }, 'Each time a worker looks at your information, we write it down here: one line for each worker for each day.'),
+    h('p', { class: 'govuk-body' }, 'We write down each time a worker looks at your information. You see one line for each worker for each day.'),
     overridesSection(log),
     h('h2', { class: 'govuk-heading-m' }, 'Who looked, day by day'),
     log.items.length === 0 ? h('p', { class: 'govuk-body' }, 'Nobody has looked yet.')

@@ -195,8 +195,12 @@ export async function render(main, { id }) {
       isFamily ? aboutForm : (fresh.messageToWorkers ? h('div', { class: 'govuk-inset-text', id: 'about-text' },
         h('strong', {}, 'What the family wants every worker to know: '), fresh.messageToWorkers) : null),
       history.length ? h('section', {}, h('h2', { class: 'govuk-heading-m' }, 'What has changed'),
+        // The time on a line of its own, so each change reads as a short sentence.
         h('ul', { class: 'govuk-list govuk-list--spaced', id: 'history' }, history.slice(0, 30).map((c) => h('li', {},
-          `${formatDateTime(c.changedAt)}: ${c.changedByName} changed ${c.fieldName} to "${c.newValue || 'nothing'}".`)))) : null);
+          h('p', { class: 'govuk-body-s govuk-!-margin-bottom-0' }, formatDateTime(c.changedAt)),
+          h('p', { class: 'govuk-body govuk-!-margin-bottom-0' }, c.field === 'HOUSEHOLD'
+            ? `${c.changedByName}: ${c.newValue}.`
+            : `${c.changedByName} changed ${c.fieldName} to "${c.newValue || 'nothing'}".`))))) : null);
   }
   await draw(null);
 }

@@ -216,8 +216,8 @@ export async function render(main, { id }) {
       return h('p', { class: 'govuk-body' }, isFamily ? 'No worker has shared your information against your wishes.' : 'No overrides recorded.');
     }
     return h('ul', { class: 'govuk-list govuk-list--spaced', id: 'ledger' }, view.ledger.map((e) => h('li', { class: 'app-card', 'data-entry': e.id },
-      h('p', { class: 'govuk-body' }, h('strong', {}, `${formatDateTime(e.decidedAt)}: `),
-        `${e.decidedByName} at ${e.agencyName} looked at ${e.what} even though you asked them not to.`),
+      h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, h('strong', {}, formatDateTime(e.decidedAt))),
+      h('p', { class: 'govuk-body' }, `${e.decidedByName} at ${e.agencyName} looked at ${e.what}, though you asked them not to.`),
       h('p', { class: 'govuk-body' }, `Why: ${e.reason}`),
       h('p', { class: 'govuk-body-s' }, `The reason in law: ${BASES.find(([v]) => v === e.lawfulBasis)[1]}.`),
       h('p', { class: 'govuk-body-s app-ends' }, e.renewed ? 'A worker renewed this. See the newer entry.'

@@ -115,8 +115,11 @@ class PlainWordsBrowserIT {
     void every_email_a_family_member_gets_is_in_plain_words() {
         int before = TestEnvironment.receivedMessages().length;
         String family = "/families/" + fx.taylors;
-        // A sign-in code, a new member's address to confirm (and the family told), an invitation.
-        People.signedIn(Role.FAMILY_MEMBER);
+        // Jess's address as the record holds it now (other tests may have changed it since the demo).
+        familyAddress = Database.text("select email from family_member where id = ?", java.util.UUID.fromString(fx.jess));
+        // A sign-in code (asked for afresh: a signed-in session may be reused), a new member's address to
+        // confirm (and the family told), an invitation.
+        People.withCode(JESS);
         fx.freshConfirmationToken();
         String meeting = fx.freshConferenceWithJess();
         assertEquals(200, fx.chair.post("/conferences/" + meeting + "/invitations", null).status());
@@ -174,10 +177,13 @@ class PlainWordsBrowserIT {
     }
 
     /** To a family member (Jess, or the new member whose address is to be confirmed), not to staff. */
-    private static boolean toFamily(MimeMessage message) {
+    private String familyAddress = JESS;
+
+    private boolean toFamily(MimeMessage message) {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString)
-                    .anyMatch(a -> a.equalsIgnoreCase(JESS) || a.toLowerCase().startsWith("confirm-"));
+                    .anyMatch(a -> a.equalsIgnoreCase(JESS) || a.equalsIgnoreCase(String.valueOf(familyAddress))
+                            || a.toLowerCase().startsWith("confirm-"));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
