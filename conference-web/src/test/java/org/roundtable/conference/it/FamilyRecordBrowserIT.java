@@ -1,6 +1,7 @@
 package org.roundtable.conference.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.roundtable.conference.it.JsonBodies.json;
 
@@ -49,6 +50,9 @@ class FamilyRecordBrowserIT {
             jess.open(family + "/details");
             jess.waitFor(By.id("phone-" + fx.jess));
             jess.assertAccessible();
+            // Her own email address is a box she can change, not stray text where a box should be.
+            assertTrue(jess.driver().findElement(By.id("email-" + fx.jess)).getAttribute("value").contains("@"), "her address, in a box");
+            assertFalse(jess.driver().findElement(By.tagName("main")).getText().contains("[object"), "nothing drawn as [object …]");
             jess.driver().findElement(By.id("phone-" + fx.jess)).clear();
             jess.type(By.id("phone-" + fx.jess), phone);
             jess.click(By.cssSelector("form[data-member='" + fx.jess + "'] button[type=submit]"));
