@@ -156,7 +156,10 @@ public final class Mailbox {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (Database.count("select (select count(*) from outbox_mail where last_error is null) + (select count(*) from code_request)") > 0) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Queued emails were not tried within 30 s");
+                throw new AssertionError("Queued emails were not tried within 30 s: " + Database.text(
+                        "select string_agg(recipient || ' ' || subject || ' attempts ' || attempts || ' due ' || next_attempt_at, '; ')"
+                                + " from outbox_mail where last_error is null") + "; code requests waiting: "
+                        + Database.count("select count(*) from code_request"));
             }
             pause();
         }
