@@ -138,7 +138,7 @@ public final class Mailbox {
 
     /** Waits (up to 30 s) until this many emails to this address about these words have arrived. */
     public static void awaitCount(String to, String subjectContains, int expected) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
         while (count(to, subjectContains) < expected) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("No email " + expected + " to " + to + " about '" + subjectContains + "' within 30 s");
@@ -153,10 +153,10 @@ public final class Mailbox {
      * answered (its email queued, or none).
      */
     public static void awaitDelivery() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
         while (Database.count("select (select count(*) from outbox_mail where last_error is null) + (select count(*) from code_request)") > 0) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Queued emails were not tried within 30 s: " + Database.text(
+                throw new AssertionError("Queued emails were not tried within 90 s: " + Database.text(
                         "select string_agg(recipient || ' ' || subject || ' attempts ' || attempts || ' due ' || next_attempt_at, '; ')"
                                 + " from outbox_mail where last_error is null") + "; code requests waiting: "
                         + Database.count("select count(*) from code_request"));
