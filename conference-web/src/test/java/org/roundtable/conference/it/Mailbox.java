@@ -136,12 +136,12 @@ public final class Mailbox {
         }
     }
 
-    /** Waits (up to 30 s) until this many emails to this address about these words have arrived. */
+    /** Waits (up to 90 s) until this many emails to this address about these words have arrived. */
     public static void awaitCount(String to, String subjectContains, int expected) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
         while (count(to, subjectContains) < expected) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("No email " + expected + " to " + to + " about '" + subjectContains + "' within 30 s");
+                throw new AssertionError("No email " + expected + " to " + to + " about '" + subjectContains + "' within 90 s");
             }
             pause();
         }
