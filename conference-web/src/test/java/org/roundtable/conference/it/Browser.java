@@ -196,9 +196,11 @@ final class Browser implements AutoCloseable {
 
     /** axe-core's accessibility rules on the page as it is now: no violation is acceptable. */
     void assertAccessible() {
+        // On a busy machine (three browsers in a call) axe-core's script can outlast the driver's
+        // script timeout and come back having run nothing at all: that is no verdict, so it gets
+        // time, and is run again, up to twice.
+        driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(90));
         var results = new AxeBuilder().analyze(driver);
-        // On a busy machine (three browsers in a call) a run now and then comes back having run
-        // nothing at all: that is no verdict, so it is run again, up to twice.
         for (int again = 0; again < 2 && results.getPasses().isEmpty(); again++) {
             results = new AxeBuilder().analyze(driver);
         }
