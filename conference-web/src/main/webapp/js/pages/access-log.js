@@ -17,10 +17,6 @@ function day(iso) {
 }
 
 /** "your plan, your conferences and your details". */
-function inWords(parts) {
-  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
 function overridesSection(log) {
   if (log.overrides.length === 0 && log.overridesWithheld === 0) return null;
   return h('section', { id: 'overrides', 'aria-labelledby': 'overrides-heading' },
@@ -38,7 +34,7 @@ function dayLine(line) {
     // One thing fits the sentence; more go in a list below it, so no sentence grows long.
     h('p', { class: 'govuk-body govuk-!-margin-bottom-1' },
       h('strong', {}, `${line.staffName}, ${line.agencyName}`),
-      line.what.length < 2 ? `, looked at ${inWords(line.what)} on ${day(line.day)}.` : `, looked at these on ${day(line.day)}:`),
+      line.what.length < 2 ? `, looked at ${line.what.join('')} on ${day(line.day)}.` : `, looked at these on ${day(line.day)}:`),
     line.what.length < 2 ? null : h('ul', { class: 'govuk-list govuk-list--bullet govuk-!-margin-bottom-1' }, line.what.map((w) => h('li', {}, w))),
     h('details', { class: 'govuk-details govuk-!-margin-bottom-2' },
       h('summary', { class: 'govuk-details__summary' },
