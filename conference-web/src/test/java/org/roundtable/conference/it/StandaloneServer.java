@@ -112,6 +112,7 @@ final class StandaloneServer implements AutoCloseable {
 
     void start() {
         TestEnvironment.start();
+        requireFreePort(8080 + offset);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("jboss.home"), "bin", "standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base,
@@ -140,6 +141,19 @@ final class StandaloneServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         awaitReady();
+    }
+
+    /**
+     * Another process on this port (a developer's own server, say) would answer in this server's
+     * place and the test would fail with a baffling 401: say so instead.
+     */
+    private static void requireFreePort(int port) {
+        try (var socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is already in use by another process: stop it before this test starts its own server", e);
+        }
     }
 
     /** The server's JVM (the script's java child). */
