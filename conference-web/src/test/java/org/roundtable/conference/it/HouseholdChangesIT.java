@@ -331,4 +331,48 @@ class HouseholdChangesIT {
         assertEquals(200, own.member().post(own.path() + "/members/" + lastAdded + "/end", null).status());
         assertEquals(201, own.member().post(own.path() + "/members", json("fullName", fx.unique("Newcomer"))).status());
     }
+
+    @Test
+    void a_long_access_log_is_read_a_page_at_a_time_so_the_familys_page_answers_within_a_second() {
+        OwnFamily own = aFamilyOfItsOwn();
+        java.util.UUID familyId = java.util.UUID.fromString(own.path().substring("/families/".length()));
+        // Two hundred days of a worker opening the record 1,500 times a day (from noon, UTC, yesterday backwards).
+        Database.update("""
+                insert into record_access (id, family_id, staff_id, staff_name, agency_name, what, purpose, accessed_at)
+                select gen_random_uuid(), ?, s.id, s.full_name, 'Riverside Children''s Services',
+                    case when n % 2 = 0 then 'your plan' else 'your contacts' end, null,
+                    date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' - interval '12 hours'
+                        - (n / 1500) * interval '1 day' - (n % 1500) * interval '1 second'
+                from generate_series(0, 299999) n, staff_member s where s.username = 'social.worker'""", familyId);
+        try {
+            assertEquals(200, own.member().get(own.path() + "/access-log/days?page=2&size=20").status());
+            long start = System.nanoTime();
+            Reply reply = own.member().get(own.path() + "/access-log/days?page=1&size=20");
+            long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(200, reply.status(), reply::toString);
+            assertTrue(millis <= 1000, "a page of a 300,000-read log took " + millis + " ms");
+
+            var log = reply.json();
+            assertTrue(log.getJsonNumber("total").longValue() >= 200, log.getJsonNumber("total")::toString);
+            var items = log.getJsonArray("items").stream().map(v -> v.asJsonObject()).toList();
+            assertEquals(20, items.size());
+            LocalDate previous = null;
+            for (JsonObject line : items) {
+                assertEquals("Sam Okafor", line.getString("staffName"), line::toString);
+                LocalDate day = LocalDate.parse(line.getString("day"));
+                if (previous != null) {
+                    assertEquals(previous.minusDays(1), day, "one line per day, newest first");
+                }
+                previous = day;
+                assertEquals(1500, line.getInt("lookCount"), "every look counted");
+                var looks = line.getJsonArray("looks");
+                assertEquals(50, looks.size(), "the newest 50 looks shown");
+                assertTrue(looks.getJsonObject(0).getString("at").compareTo(looks.getJsonObject(49).getString("at")) > 0, "newest first");
+                assertEquals(List.of("your plan", "your contacts"), line.getJsonArray("what").getValuesAs(jakarta.json.JsonString::getString),
+                        "each part once, the newest first");
+            }
+        } finally {
+            Database.update("delete from record_access where family_id = ?", familyId);
+        }
+    }
 }
