@@ -392,7 +392,9 @@ class EverythingHeldIT {
                     headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).trim());
                 }
             }
-            in.readNBytes(status == 200 ? 64 : Integer.parseInt(header("content-length")));
+            if (status == 200) {
+                in.readNBytes(64);
+            }
         }
 
         String header(String name) {
