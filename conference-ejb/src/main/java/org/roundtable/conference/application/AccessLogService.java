@@ -76,9 +76,9 @@ public class AccessLogService {
     public AccessLogDaysView days(Caller caller, UUID familyId, PageRequest page) {
         requireFamilysOwn(caller, familyId);
         var sharing = this.sharing.view(caller, familyId);
-        return new AccessLogDaysView(sharing.ledger(), sharing.entriesWithheld(), workerDays(familyId, page), page.page(), page.size(),
-                ((Number) em.createNativeQuery("select count(*) from (select distinct " + LOCAL_DAY + " as local_day, staff_id"
-                        + " from record_access where family_id = ?1) k").setParameter(1, familyId).getSingleResult()).longValue());
+        var lines = new ArrayList<WorkerDayView>();
+        long total = workerDays(familyId, page, lines);
+        return new AccessLogDaysView(sharing.ledger(), sharing.entriesWithheld(), lines, page.page(), page.size(), total);
     }
 
     /** The local day of a read, in the database (a zone id holds only letters, digits, '/', '_', '+' and '-'). */
@@ -88,16 +88,23 @@ public class AccessLogService {
     private record WorkerDay(LocalDate day, UUID staffId) {
     }
 
-    private List<WorkerDayView> workerDays(UUID familyId, PageRequest page) {
+    /** Adds the page's lines to lines; answers how many lines the whole log has (one pass over the log for both). */
+    private long workerDays(UUID familyId, PageRequest page, List<WorkerDayView> lines) {
         var counts = new LinkedHashMap<WorkerDay, Integer>();
-        for (Object[] row : rows(em.createNativeQuery("select local_day, staff_id, max(accessed_at) as newest, count(*) from (select "
-                + LOCAL_DAY + " as local_day, staff_id, accessed_at from record_access where family_id = ?1) r"
-                + " group by local_day, staff_id order by newest desc, staff_id offset ?2 rows fetch next ?3 rows only")
+        long total = 0;
+        for (Object[] row : rows(em.createNativeQuery("select local_day, staff_id, newest, looks, count(*) over () as total from ("
+                + "select local_day, staff_id, max(accessed_at) as newest, count(*) as looks from (select " + LOCAL_DAY
+                + " as local_day, staff_id, accessed_at from record_access where family_id = ?1) r group by local_day, staff_id) g"
+                + " order by newest desc, staff_id offset ?2 rows fetch next ?3 rows only")
                 .setParameter(1, familyId).setParameter(2, page.offset()).setParameter(3, page.size()))) {
             counts.put(new WorkerDay(localDate(row[0]), (UUID) row[1]), ((Number) row[3]).intValue());
+            total = ((Number) row[4]).longValue();
         }
         if (counts.isEmpty()) {
-            return List.of();
+            // A page past the end: how many lines there are, counted on their own.
+            return page.offset() == 0 ? 0 : ((Number) em.createNativeQuery("select count(*) from (select distinct " + LOCAL_DAY
+                    + " as local_day, staff_id from record_access where family_id = ?1) k").setParameter(1, familyId).getSingleResult())
+                    .longValue();
         }
         ZoneId zone = ClockProducer.LOCAL_ZONE;
         var staff = counts.keySet().stream().map(WorkerDay::staffId).collect(Collectors.toSet());
@@ -116,7 +123,6 @@ public class AccessLogService {
                 + theirReads + " group by staff_id, local_day, what order by newest desc"), familyId, staff, first, last, zone))) {
             parts.computeIfAbsent(new WorkerDay(localDate(row[1]), (UUID) row[0]), k -> new ArrayList<>()).add((String) row[2]);
         }
-        var lines = new ArrayList<WorkerDayView>();
         counts.forEach((key, count) -> {
             // Other days of the same workers in the range are read too; only this page's lines are kept.
             List<Object[]> theirs = looks.getOrDefault(key, List.of());
@@ -127,7 +133,7 @@ public class AccessLogService {
             lines.add(new WorkerDayView(key.staffId(), (String) newest[2], (String) newest[3], key.day(), List.copyOf(parts.get(key)),
                     theirs.stream().map(r -> new WorkerDayView.Look(instant(r[6]), (String) r[4], (String) r[5])).toList(), count));
         });
-        return lines;
+        return total;
     }
 
     private static jakarta.persistence.Query inRange(jakarta.persistence.Query query, UUID familyId, Set<UUID> staff, LocalDate first,
