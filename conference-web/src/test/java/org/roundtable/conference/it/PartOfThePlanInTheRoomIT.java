@@ -211,7 +211,7 @@ class PartOfThePlanInTheRoomIT {
             assertTrue(welcome.toString().contains(goalTitle), "shared: the whole plan");
 
             familySharesThePlanWithTheSchool(false);
-            JsonObject partOf = teacher.nextMatching(m -> m.getString("type").equals("sync"), 2);
+            JsonObject partOf = teacher.nextMatching(m -> m.getString("type").equals("sync"), 1);
             assertTrue(partOf.getBoolean("onlyOwnActions"), partOf::toString);
             assertTrue(partOf.toString().contains(words), "its own action stays");
             for (String other : NOT_THE_SCHOOLS) {
@@ -221,7 +221,7 @@ class PartOfThePlanInTheRoomIT {
             assertTrue(teacher.closedWithin(0).isEmpty(), "the school stays in the room");
 
             familySharesThePlanWithTheSchool(true);
-            JsonObject whole = teacher.nextMatching(m -> m.getString("type").equals("sync"), 2);
+            JsonObject whole = teacher.nextMatching(m -> m.getString("type").equals("sync"), 1);
             assertFalse(whole.getBoolean("onlyOwnActions"), whole::toString);
             assertEquals(goalTitle, teacher.plan().node(fx.firstGoal).orElseThrow().get(PlanField.TITLE), "the whole plan is back");
             assertTrue(teacher.isOpen());
