@@ -72,7 +72,7 @@ public class AskingFirst {
         audit.record(caller, new AuditLog.Event("SHARING_REQUESTED", familyId, request.id(), JSON.createObjectBuilder()
                 .add("agencyId", staff.agency().id().toString()).add("kind", command.kind().name()).add("days", command.days())
                 .add("reason", request.reason()).build().toString()), clock.instant());
-        sharing.changed();
+        sharing.changed(familyId);
         return sharing.view(caller, familyId);
     }
 
@@ -87,7 +87,7 @@ public class AskingFirst {
         notices.answered(request);
         audit.record(caller, new AuditLog.Event("SHARING_REQUEST_ANSWERED", familyId, request.id(), JSON.createObjectBuilder()
                 .add("share", command.share()).build().toString()), clock.instant());
-        sharing.changed();
+        sharing.changed(familyId);
         return sharing.view(caller, familyId);
     }
 }

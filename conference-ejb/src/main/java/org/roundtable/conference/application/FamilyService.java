@@ -151,7 +151,9 @@ public class FamilyService {
      */
     public MemberView addMember(Caller caller, UUID familyId, MemberCommand command) {
         policy.requireMayChangeHousehold(caller, familyId);
-        var member = new FamilyMember(lookup.require(Family.class, familyId, "family"), command.details());
+        Family family = lookup.require(Family.class, familyId, "family");
+        household.requireRoomForSomeoneNew(caller, familyId);
+        var member = new FamilyMember(family, command.details());
         member.describe(command.relationshipOrNull(), command.preferredContactOrNull());
         requireReachable(member, command.preferredContactOrNull());
         String email = member.email();

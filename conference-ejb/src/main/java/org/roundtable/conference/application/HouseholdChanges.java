@@ -9,7 +9,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.roundtable.conference.application.view.MemberView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
@@ -35,6 +38,12 @@ import org.roundtable.shared.record.InformationKind;
 public class HouseholdChanges {
 
     private static final JsonProvider JSON = JsonProvider.provider();
+
+    /** How many people a family may add itself in any 24 hours. */
+    public static final int FAMILY_ADDS_A_DAY = 10;
+
+    /** A family adds nobody itself while this many live in its household. */
+    public static final int MOST_PEOPLE_A_FAMILY_ADDS_TO = 50;
 
     @PersistenceContext
     private EntityManager em;
@@ -103,6 +112,39 @@ public class HouseholdChanges {
         accessChanged.fire(new AccessChanged("a family member left the household"));
         // A worker the family keeps its details from learns none of them by saying someone has left.
         return policy.isShared(caller, familyId, InformationKind.DETAILS) ? MemberView.of(member) : MemberView.withheld(member);
+    }
+
+    /**
+     * What a family adds itself is bounded, so a careless or stolen sign-in cannot fill the
+     * record (and others' pages) with people, or send confirmation emails to address after
+     * address: at most {@value #FAMILY_ADDS_A_DAY} people in any 24 hours, and none while
+     * {@value #MOST_PEOPLE_A_FAMILY_ADDS_TO} or more live in the household. The lead worker and
+     * chairs, who answer for what they do, are not held to these. Takes the household's lock
+     * first, so additions sent at once are counted one after another.
+     */
+    void requireRoomForSomeoneNew(Caller caller, UUID familyId) {
+        em.find(Family.class, familyId, LockModeType.PESSIMISTIC_WRITE);
+        if (caller.kind() != CallerKind.FAMILY_MEMBER) {
+            return;
+        }
+        long living = em.createQuery("select count(m) from FamilyMember m where m.family.id = :f and m.leftOn is null", Long.class)
+                .setParameter("f", familyId).getSingleResult();
+        if (living >= MOST_PEOPLE_A_FAMILY_ADDS_TO) {
+            throw new DomainRuleViolation("Your family's record already lists " + MOST_PEOPLE_A_FAMILY_ADDS_TO
+                    + " people living with you. Say who has left first, or ask your lead worker to add this person.");
+        }
+        Instant now = clock.instant();
+        List<Instant> added = em.createQuery("""
+                select c.changedAt from DetailChange c
+                where c.familyId = :f and c.field = :household and c.oldValue is null and c.changedByKind = :family and c.changedAt > :since
+                order by c.changedAt""", Instant.class)
+                .setParameter("f", familyId).setParameter("household", DetailField.HOUSEHOLD).setParameter("family", CallerKind.FAMILY_MEMBER)
+                .setParameter("since", now.minus(Duration.ofDays(1))).getResultList();
+        if (added.size() >= FAMILY_ADDS_A_DAY) {
+            Duration wait = Duration.between(now, added.get(added.size() - FAMILY_ADDS_A_DAY).plus(Duration.ofDays(1)));
+            throw new TryLater("Your family has added " + FAMILY_ADDS_A_DAY + " people in the last day. Try again tomorrow, "
+                    + "or ask your lead worker to add this person.", wait, false);
+        }
     }
 
     /** Someone new is in the household: the details history says so, and the lead worker hears of it. */

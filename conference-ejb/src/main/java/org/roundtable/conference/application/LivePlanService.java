@@ -269,7 +269,7 @@ public class LivePlanService {
         plan.lastHash = appended.hash();
         plan.signedActions.removeAll(voiding);
         applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName(), null, prepared.result()));
-        signOffChanged.fire(new SignOffChanged(familyId));
+        signOffChanged.fire(new SignOffChanged(familyId, java.util.Set.copyOf(voiding)));
         // On a managed thread: mail needs the application's class loader and naming context.
         signaturesVoided.fireAsync(new SignaturesVoided(familyId, appended.voided(), caller.displayName()),
                 NotificationOptions.ofExecutor(executor));

@@ -9,9 +9,12 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -116,19 +119,28 @@ public class MyDataService {
     }
 
     /**
-     * Everything held, as a ZIP written straight to out (the JSON of every table about the
-     * family, the readable PDF, the shared reports as uploaded), in one transaction so the
-     * parts agree with each other.
+     * Everything held, as a ZIP in a temporary file (the JSON of every table about the family,
+     * the readable PDF, the shared reports as uploaded), built in this one transaction so the
+     * parts agree with each other. The download streams the file afterwards, with no transaction
+     * and no database connection held: a slow or stalled reader holds neither. The caller
+     * deletes the file.
      */
-    public void zip(Caller caller, UUID familyId, OutputStream out) throws IOException {
+    public Path zip(Caller caller, UUID familyId) throws IOException {
         MyDataView view = collect(caller, familyId);
         JsonValue readable = Json.createReader(new StringReader(JSON.toJson(view))).readValue();
         var request = new MyDataZip.Request(familyId, view.family().name(), caller.id(), caller.displayName(), view.generatedAt(),
                 LocalDate.now(clock), readable, MyDataPdf.render(view));
-        try (Connection connection = dataSource.getConnection()) {
+        // Readable by the server's own user only (POSIX: created rw-------).
+        Path file = Files.createTempFile("roundtable-everything-held-", ".zip");
+        try (Connection connection = dataSource.getConnection(); OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             MyDataZip.write(request, connection, out);
         } catch (SQLException e) {
+            Files.deleteIfExists(file);
             throw new IllegalStateException("The family's data could not be read", e);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
         }
+        return file;
     }
 }

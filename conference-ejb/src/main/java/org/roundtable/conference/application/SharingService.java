@@ -136,7 +136,7 @@ public class SharingService {
                 .setParameter(5, caller.displayName()).setParameter(6, Timestamp.from(clock.instant())).executeUpdate();
         audit.record(caller, new AuditLog.Event("SHARING_PREFERENCE_SET", familyId, command.agencyId(), JSON.createObjectBuilder()
                 .add("kind", command.kind().name()).add("preference", command.preference().name()).build().toString()), clock.instant());
-        changed();
+        changed(familyId);
         boolean sharedAfter = rules.answer(familyId, command.agencyId(), command.kind()).shared();
         // Read inside this transaction: not to be kept if it rolls back.
         rules.forget();
@@ -160,7 +160,7 @@ public class SharingService {
                 .add("agencyId", staff.agency().id().toString()).add("kind", command.kind().name())
                 .add("lawfulBasis", command.lawfulBasis().name()).add("reason", decision.reason())
                 .add("reviewOn", command.reviewOn().toString()).build().toString()), clock.instant());
-        changed();
+        changed(familyId);
         return view(caller, familyId);
     }
 
@@ -191,7 +191,7 @@ public class SharingService {
         audit.record(caller, new AuditLog.Event("SHARING_OVERRIDE_RENEWED", familyId, renewal.id(), JSON.createObjectBuilder()
                 .add("renews", earlier.id().toString()).add("lawfulBasis", command.lawfulBasis().name()).add("reason", renewal.reason())
                 .add("reviewOn", command.reviewOn().toString()).build().toString()), clock.instant());
-        changed();
+        changed(familyId);
         return view(caller, familyId);
     }
 
@@ -227,9 +227,9 @@ public class SharingService {
                 .setParameter("f", familyId).getResultList();
     }
 
-    void changed() {
+    void changed(UUID familyId) {
         rules.forget();
-        // Open live connections are checked again once this commits.
-        accessChanged.fire(new AccessChanged("sharing changed"));
+        // Open live connections are checked again once this commits (the family's own before the call returns).
+        accessChanged.fire(new AccessChanged("sharing changed", familyId));
     }
 }

@@ -128,7 +128,7 @@ public class SignOffService {
             plan.signed(action.id());
             return null;
         });
-        changed.fire(new SignOffChanged(familyId));
+        changed.fire(new SignOffChanged(familyId, java.util.Set.of(command.actionId().toString())));
         return forCaller(view(conference, caller), caller, onlyOwn);
     }
 

@@ -109,6 +109,22 @@ public final class ApiClient {
 
     /** Sends a request; withCsrf=false leaves out the header, as a forged cross-site request would. */
     public Reply send(String method, String path, String body, boolean withCsrf) {
+        return execute(request(method, path, body, withCsrf));
+    }
+
+    /** The whole answer, its headers too (Retry-After, say), to a request sent as {@link #send} sends it. */
+    public HttpResponse<String> exchange(String method, String path, String body) {
+        try {
+            return http.send(request(method, path, body, true), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest request(String method, String path, String body, boolean withCsrf) {
         var builder = HttpRequest.newBuilder(base.resolve("/api" + paths.apply(path))).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (body != null) {
@@ -122,7 +138,7 @@ public final class ApiClient {
             builder.header("X-CSRF-Token", csrf);
         }
         builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return execute(builder.build());
+        return builder.build();
     }
 
     public Reply execute(HttpRequest request) {

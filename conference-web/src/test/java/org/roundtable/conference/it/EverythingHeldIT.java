@@ -11,13 +11,23 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -26,6 +36,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -208,6 +219,201 @@ class EverythingHeldIT {
         var jessRow = row(tables, "conference_invitee", "id", jessInvitee.toString());
         assertEquals("Jess needs " + mark, jessRow.getString("access_needs"));
         assertEquals("Jess cannot " + mark, jessRow.getString("cant_come_reason"));
+    }
+
+    @Test
+    void thirty_stalled_downloads_of_everything_held_leave_the_server_answering_everyone_else_within_a_second() throws Exception {
+        bigReportsSharedWithTheFamily();
+        int stalled = 32; // more than the datasource's 30 connections (configure-datasource.cli) and its 32 worker threads
+        var pool = Executors.newFixedThreadPool(stalled);
+        var downloads = new ArrayList<StalledDownload>();
+        try {
+            var started = new ArrayList<Future<StalledDownload>>();
+            for (int i = 0; i < stalled; i++) {
+                started.add(pool.submit(() -> new StalledDownload(jess)));
+            }
+            for (var each : started) {
+                downloads.add(each.get(90, TimeUnit.SECONDS));
+            }
+            long streaming = downloads.stream().filter(d -> d.status == 200).count();
+            assertTrue(streaming >= 1 && streaming <= 2, "a family has at most two downloads under way, and has one: " + streaming);
+            for (var refused : downloads.stream().filter(d -> d.status != 200).toList()) {
+                assertEquals(429, refused.status, refused::toString);
+                assertTrue(refused.header("content-type").startsWith("application/problem+json"), refused::toString);
+                assertTrue(Integer.parseInt(refused.header("retry-after")) > 0, refused::toString);
+            }
+            // The downloads under way hold no database connection while their reader stalls.
+            assertEquals(0, Database.count("""
+                    select count(*) from pg_stat_activity where state like 'idle in transaction%' and query like '%from conference_report r%'"""),
+                    "a stalled download keeps a transaction open");
+
+            ApiClient chair = People.signedIn(Role.CHAIR);
+            ApiClient anna = People.signedIn(Role.OTHER_FAMILY_MEMBER);
+            String annasFamily = Database.text("select cast(family_id as varchar) from family_member where email = 'anna.novak@example.org'");
+            var slow = new ArrayList<String>();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < end) {
+                for (var request : List.<java.util.function.Supplier<ApiClient.Reply>>of(() -> chair.get(family),
+                        () -> anna.get("/families/" + annasFamily), () -> jess.get(family + "/plan"))) {
+                    long start = System.nanoTime();
+                    var reply = CompletableFuture.supplyAsync(request).completeOnTimeout(null, 1, TimeUnit.SECONDS).join();
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    if (reply == null || reply.status() != 200) {
+                        slow.add((reply == null ? "no answer" : reply.status()) + " after " + millis + " ms");
+                    }
+                }
+            }
+            assertEquals(List.of(), slow, "while " + stalled + " downloads stalled, others were answered late or not at all");
+        } finally {
+            downloads.forEach(StalledDownload::close);
+            pool.shutdownNow();
+        }
+        // Once the readers have gone, nothing is held: the family downloads again.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int status;
+        do {
+            status = jess.download(family + "/my-data/zip").status();
+        } while (status != 200 && System.nanoTime() < until);
+        assertEquals(200, status, "a download is refused after every reader went away");
+    }
+
+    @Test
+    void the_server_lets_only_so_many_downloads_of_everything_held_run_at_once_and_says_when_to_try_again() throws Exception {
+        bigReportsSharedWithTheFamily();
+        ServerSettings.set("roundtable.export.at-once", "1");
+        try (var first = downloadUnderWay()) {
+            var download = People.signedIn(Role.OTHER_FAMILY_MEMBER).download("/families/"
+                    + Database.text("select cast(family_id as varchar) from family_member where email = 'anna.novak@example.org'")
+                    + "/my-data/zip");
+            assertEquals(503, download.status(), "another family's download while the server's one is under way");
+            assertTrue(download.contentType().startsWith("application/problem+json"), download.contentType());
+            assertTrue(new String(download.bytes(), StandardCharsets.UTF_8).contains("try again"));
+        } finally {
+            ServerSettings.remove("roundtable.export.at-once");
+        }
+    }
+
+    /** Jess's download, stalled once under way (a download another test just let go may take a moment to end). */
+    private static StalledDownload downloadUnderWay() throws IOException, InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            var download = new StalledDownload(jess);
+            if (download.status == 200 || System.nanoTime() > until) {
+                assertEquals(200, download.status, download::toString);
+                return download;
+            }
+            download.close();
+            Thread.sleep(200);
+        }
+    }
+
+    private static boolean bigReports;
+
+    /**
+     * Two reports of 4 MB that do not compress, shared with the family: a download then far
+     * outgrows what the network buffers hold, so a reader that stops reading stops the server's
+     * writing. Unshared again after all the tests, so other classes' downloads stay small.
+     */
+    private static synchronized void bigReportsSharedWithTheFamily() throws IOException {
+        if (bigReports) {
+            return;
+        }
+        bigReports = true;
+        ApiClient worker = People.signedIn(Role.INVOLVED_STAFF);
+        var random = new java.util.Random(7);
+        for (int n = 1; n <= 2; n++) {
+            // One conference each: an agency's new upload replaces its earlier one for the same conference.
+            String reports = "/conferences/" + fx.freshConferenceWithJess() + "/reports";
+            var image = new java.awt.image.BufferedImage(1150, 1150, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    image.setRGB(x, y, random.nextInt(0x1000000));
+                }
+            }
+            byte[] pdf;
+            try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+                var page = new PDPage();
+                document.addPage(page);
+                var picture = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, image);
+                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                    content.drawImage(picture, 0, 0, 200, 200);
+                }
+                document.save(out);
+                pdf = out.toByteArray();
+            }
+            var uploaded = worker.postBytes(reports + "?fileName=Photographs%20" + n + ".pdf", "application/pdf", pdf);
+            assertEquals(201, uploaded.status(), uploaded::toString);
+            String id = uploaded.json().getString("id");
+            bigReportIds.add(id);
+            assertEquals(200, worker.post(reports + "/" + id + "/share", null).status());
+        }
+    }
+
+    private static final List<String> bigReportIds = new ArrayList<>();
+
+    @AfterAll
+    static void bigReportsNoLongerShared() {
+        for (String id : bigReportIds) {
+            Database.update("update conference_report set shared_at = null where id = ?", UUID.fromString(id));
+        }
+    }
+
+    /**
+     * A download whose reader takes the answer's head and a few bytes, then stops reading, with
+     * a small receive window: a slow phone, or someone holding the server on purpose.
+     */
+    private static final class StalledDownload implements AutoCloseable {
+        final Socket socket = new Socket();
+        final int status;
+        final Map<String, String> headers = new HashMap<>();
+
+        StalledDownload(ApiClient who) throws IOException {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress("localhost", ApiClient.BASE.getPort()), 5000);
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("GET /api" + family + "/my-data/zip HTTP/1.1\r\nHost: localhost:8080\r\n"
+                    + "Accept: application/zip, application/json\r\nCookie: RT_SESSION=" + who.cookie("RT_SESSION") + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            var head = new ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("the server closed the connection before answering: " + head);
+                }
+                head.write(b);
+            }
+            String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+            status = Integer.parseInt(lines[0].split(" ")[1]);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).trim());
+                }
+            }
+            if (status == 200) {
+                in.readNBytes(64);
+            }
+        }
+
+        String header(String name) {
+            return headers.getOrDefault(name, "");
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + headers;
+        }
     }
 
     private static Map<String, byte[]> zip(ApiClient who) throws IOException {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.roundtable.conference.application.ClockProducer;
+import org.roundtable.conference.application.HouseholdChanges;
 import org.roundtable.conference.it.ApiClient.Reply;
 
 /**
@@ -257,5 +258,121 @@ class HouseholdChangesIT {
         assertEquals(1, first.getJsonArray("items").size(), "a page of lines at a time");
         assertTrue(first.getJsonNumber("total").longValue() >= 2);
         assertEquals(403, worker.get(family + "/access-log/days").status(), "the log is the family's");
+    }
+
+    /** A family of its own with one member signed in, so the Taylors' allowance stays for the other tests. */
+    private record OwnFamily(String path, ApiClient member) {
+    }
+
+    private static OwnFamily aFamilyOfItsOwn() {
+        Reply created = fx.chair.post("/families", json("name", fx.unique("Busy family")));
+        assertEquals(201, created.status(), created::toString);
+        String path = "/families/" + created.json().getString("id");
+        String email = fx.unique("busy").toLowerCase() + "@example.org";
+        Reply added = fx.chair.post(path + "/members", json("fullName", fx.unique("Kim Busy"), "email", email));
+        assertEquals(201, added.status(), added::toString);
+        Mailbox.awaitCount(email, "Confirm", 1);
+        var link = java.util.regex.Pattern.compile("/confirm-email\\?token=([A-Za-z0-9_%-]+)")
+                .matcher(Mailbox.body(Mailbox.latest(email, "Confirm")));
+        assertTrue(link.find());
+        String token = java.net.URLDecoder.decode(link.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(200, new ApiClient().post("/auth/addresses/confirm", json("token", token)).status());
+        return new OwnFamily(path, People.withCode(email));
+    }
+
+    private static long membersOf(String path) {
+        return Database.count("select count(*) from family_member where family_id = ?", java.util.UUID.fromString(path.substring("/families/".length())));
+    }
+
+    @Test
+    void a_family_sign_in_cannot_add_people_without_end_and_so_email_address_after_address() {
+        OwnFamily own = aFamilyOfItsOwn();
+        for (int i = 0; i < HouseholdChanges.FAMILY_ADDS_A_DAY; i++) {
+            Reply added = own.member().post(own.path() + "/members", json("fullName", fx.unique("Lodger")));
+            assertEquals(201, added.status(), added::toString);
+        }
+        long before = membersOf(own.path());
+        String refusedAddress = fx.unique("one-too-many").toLowerCase() + "@example.org";
+        var refused = own.member().exchange("POST", own.path() + "/members",
+                json("fullName", fx.unique("One Too Many"), "email", refusedAddress).toString());
+        assertEquals(429, refused.statusCode(), refused::body);
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter > 0 && retryAfter <= 24 * 3600, "Retry-After: " + retryAfter);
+        assertTrue(refused.body().contains("Try again tomorrow"), refused::body);
+        assertEquals(before, membersOf(own.path()), "nothing is stored");
+
+        // The lead worker or a chair still adds someone; their email goes, the refused one's never does.
+        String chairsAddress = fx.unique("added-by-chair").toLowerCase() + "@example.org";
+        assertEquals(201, fx.chair.post(own.path() + "/members", json("fullName", fx.unique("Sam Busy"), "email", chairsAddress)).status());
+        Mailbox.awaitCount(chairsAddress, "Confirm", 1);
+        assertEquals(0, Mailbox.count(refusedAddress), "an address the family was refused is sent nothing");
+    }
+
+    @Test
+    void a_family_sign_in_cannot_fill_its_household_past_a_sensible_size() {
+        OwnFamily own = aFamilyOfItsOwn();
+        java.util.UUID familyId = java.util.UUID.fromString(own.path().substring("/families/".length()));
+        // Filled straight in the database: a household this size added through the API would email the family fifty times.
+        Database.update("insert into family_member (id, family_id, full_name) select gen_random_uuid(), ?, 'Cousin ' || n"
+                + " from generate_series(1, ?) n", familyId, HouseholdChanges.MOST_PEOPLE_A_FAMILY_ADDS_TO - 1);
+        assertEquals(HouseholdChanges.MOST_PEOPLE_A_FAMILY_ADDS_TO,
+                Database.count("select count(*) from family_member where left_on is null and family_id = ?", familyId));
+        String lastAdded = Database.text("select cast(id as varchar) from family_member where family_id = ? and full_name like 'Cousin %'"
+                + " limit 1", familyId);
+        long before = membersOf(own.path());
+        Reply refused = own.member().post(own.path() + "/members", json("fullName", fx.unique("Yet Another")));
+        assertEquals(409, refused.status(), refused::toString);
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        assertTrue(refused.detail().contains("Say who has left first"), refused::toString);
+        assertEquals(before, membersOf(own.path()), "nothing is stored");
+
+        // Once someone has left, there is room again.
+        assertEquals(200, own.member().post(own.path() + "/members/" + lastAdded + "/end", null).status());
+        assertEquals(201, own.member().post(own.path() + "/members", json("fullName", fx.unique("Newcomer"))).status());
+    }
+
+    @Test
+    void a_long_access_log_is_read_a_page_at_a_time_so_the_familys_page_answers_within_a_second() {
+        OwnFamily own = aFamilyOfItsOwn();
+        java.util.UUID familyId = java.util.UUID.fromString(own.path().substring("/families/".length()));
+        // Two hundred days of a worker opening the record 1,500 times a day (from noon, UTC, yesterday backwards).
+        Database.update("""
+                insert into record_access (id, family_id, staff_id, staff_name, agency_name, what, purpose, accessed_at)
+                select gen_random_uuid(), ?, s.id, s.full_name, 'Riverside Children''s Services',
+                    case when n % 2 = 0 then 'your plan' else 'your contacts' end, null,
+                    date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' - interval '12 hours'
+                        - (n / 1500) * interval '1 day' - (n % 1500) * interval '1 second'
+                from generate_series(0, 299999) n, staff_member s where s.username = 'social.worker'""", familyId);
+        try {
+            assertEquals(200, own.member().get(own.path() + "/access-log/days?page=2&size=20").status());
+            long start = System.nanoTime();
+            Reply reply = own.member().get(own.path() + "/access-log/days?page=1&size=20");
+            long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(200, reply.status(), reply::toString);
+            assertTrue(millis <= 1000, "a page of a 300,000-read log took " + millis + " ms");
+
+            var log = reply.json();
+            assertTrue(log.getJsonNumber("total").longValue() >= 200, log.getJsonNumber("total")::toString);
+            var items = log.getJsonArray("items").stream().map(v -> v.asJsonObject()).toList();
+            assertEquals(20, items.size());
+            LocalDate previous = null;
+            for (JsonObject line : items) {
+                assertEquals("Sam Okafor", line.getString("staffName"), line::toString);
+                LocalDate day = LocalDate.parse(line.getString("day"));
+                if (previous != null) {
+                    assertEquals(previous.minusDays(1), day, "one line per day, newest first");
+                }
+                previous = day;
+                assertEquals(1500, line.getInt("lookCount"), "every look counted");
+                var looks = line.getJsonArray("looks");
+                assertEquals(50, looks.size(), "the newest 50 looks shown");
+                assertTrue(looks.getJsonObject(0).getString("at").compareTo(looks.getJsonObject(49).getString("at")) > 0, "newest first");
+                assertEquals(List.of("your plan", "your contacts"), line.getJsonArray("what").getValuesAs(jakarta.json.JsonString::getString),
+                        "each part once, the newest first");
+            }
+        } finally {
+            Database.update("delete from record_access where family_id = ?", familyId);
+        }
     }
 }

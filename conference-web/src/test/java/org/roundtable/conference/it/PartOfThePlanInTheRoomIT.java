@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -61,8 +62,13 @@ class PartOfThePlanInTheRoomIT {
 
     /** A new action of the school's in the first goal: other tests count the school's actions, so each test removes its own. */
     private static String schoolAction(String words) {
+        return actionOf(fx.school, words);
+    }
+
+    /** A new action of an agency's in the first goal (removed by the test that made it). */
+    private static String actionOf(String agency, String words) {
         var plan = fx.chair.post("/families/" + fx.taylors + "/plan/goals/" + fx.firstGoal + "/actions",
-                json("description", words, "ownerKind", "AGENCY", "ownerId", fx.school)).json();
+                json("description", words, "ownerKind", "AGENCY", "ownerId", agency)).json();
         return plan.getJsonArray("goals").stream().flatMap(g -> g.asJsonObject().getJsonArray("actions").stream())
                 .map(v -> v.asJsonObject()).filter(a -> a.getString("description").equals(words)).findFirst().orElseThrow()
                 .getString("id");
@@ -205,7 +211,7 @@ class PartOfThePlanInTheRoomIT {
             assertTrue(welcome.toString().contains(goalTitle), "shared: the whole plan");
 
             familySharesThePlanWithTheSchool(false);
-            JsonObject partOf = teacher.nextMatching(m -> m.getString("type").equals("sync"), 2);
+            JsonObject partOf = teacher.nextMatching(m -> m.getString("type").equals("sync"), 1);
             assertTrue(partOf.getBoolean("onlyOwnActions"), partOf::toString);
             assertTrue(partOf.toString().contains(words), "its own action stays");
             for (String other : NOT_THE_SCHOOLS) {
@@ -215,7 +221,7 @@ class PartOfThePlanInTheRoomIT {
             assertTrue(teacher.closedWithin(0).isEmpty(), "the school stays in the room");
 
             familySharesThePlanWithTheSchool(true);
-            JsonObject whole = teacher.nextMatching(m -> m.getString("type").equals("sync"), 2);
+            JsonObject whole = teacher.nextMatching(m -> m.getString("type").equals("sync"), 1);
             assertFalse(whole.getBoolean("onlyOwnActions"), whole::toString);
             assertEquals(goalTitle, teacher.plan().node(fx.firstGoal).orElseThrow().get(PlanField.TITLE), "the whole plan is back");
             assertTrue(teacher.isOpen());
@@ -223,6 +229,116 @@ class PartOfThePlanInTheRoomIT {
             familySharesThePlanWithTheSchool(true);
             remove(conference, own);
         }
+    }
+
+    private static String teachersInvitee(String conference) {
+        String teacherId = SharingKeepsTheMeetingWorkingIT.teacherId(fx);
+        return fx.chair.get("/conferences/" + conference).json().getJsonArray("invitees").stream().map(v -> v.asJsonObject())
+                .filter(i -> teacherId.equals(i.getString("personId", null))).findFirst().orElseThrow().getString("id");
+    }
+
+    @Test
+    void the_family_sharing_the_plan_while_the_school_is_kept_out_of_a_private_part_gives_it_the_whole_plan_when_the_part_ends() {
+        String conference = SharingKeepsTheMeetingWorkingIT.conferenceWithTheSchool(fx);
+        String own = schoolAction(fx.unique("Ring home at 9:30"));
+        String goalTitle = fx.chair.get("/families/" + fx.taylors + "/plan").json().getJsonArray("goals").getJsonObject(0).getString("title");
+        String hidden = actionOf(fx.socialCare, fx.unique("Visit at home"));
+        familySharesThePlanWithTheSchool(false);
+        try (LiveClient chair = LiveClient.connect(fx.chair, conference);
+                LiveClient teacher = LiveClient.connect(People.staff("teacher"), conference)) {
+            chair.hello();
+            assertTrue(teacher.hello().getBoolean("onlyOwnActions"));
+            chair.send(Json.createObjectBuilder().add("type", "startPrivate")
+                    .add("excluded", Json.createArrayBuilder().add(teachersInvitee(conference))).add("reason", "A word without the school").build());
+            teacher.nextMatching(m -> m.getString("type").equals("room") && m.get("privatePart") instanceof JsonObject, 5);
+            familySharesThePlanWithTheSchool(true);
+            // A change the school misses while it is out, to a goal it could not see before.
+            String words = fx.unique("Agreed while the school was out");
+            chair.edit(new SetField(hidden, PlanField.DESCRIPTION, words));
+            chair.settle();
+            chair.send(Json.createObjectBuilder().add("type", "endPrivate").build());
+            JsonObject sync = teacher.next("sync");
+            assertFalse(sync.getBoolean("onlyOwnActions"), sync::toString);
+            assertTrue(sync.containsKey("plan"), "the whole plan, not changes to lay over the part it held: " + sync);
+            assertTrue(sync.containsKey("comments"), "and the comments as it may see them now: " + sync);
+            assertEquals(goalTitle, teacher.plan().node(fx.firstGoal).orElseThrow().get(PlanField.TITLE), "the goal's words are back");
+            assertEquals(words, teacher.plan().node(hidden).orElseThrow().get(PlanField.DESCRIPTION), "with what it missed");
+            assertEquals(chair.plan(), teacher.plan(), "its copy is the plan");
+        } finally {
+            familySharesThePlanWithTheSchool(true);
+            remove(conference, own);
+            remove(conference, hidden);
+        }
+    }
+
+    @Test
+    void once_the_familys_choice_not_to_share_is_saved_nothing_more_of_the_rest_of_the_plan_reaches_the_school_in_the_room() {
+        String conference = SharingKeepsTheMeetingWorkingIT.conferenceWithTheSchool(fx);
+        String own = schoolAction(fx.unique("Ring home at 9:30"));
+        String hidden = actionOf(fx.socialCare, fx.unique("Visit at home"));
+        String secret = fx.unique("Said after the family stopped sharing");
+        try (LiveClient chair = LiveClient.connect(fx.chair, conference);
+                LiveClient teacher = LiveClient.connect(People.staff("teacher"), conference)) {
+            chair.hello();
+            assertFalse(teacher.hello().getBoolean("onlyOwnActions", false));
+            familySharesThePlanWithTheSchool(false);
+            long saved = System.nanoTime();
+            // Straight after the family's choice is saved, someone changes an action that is not the school's.
+            chair.edit(new SetField(hidden, PlanField.DESCRIPTION, secret));
+            JsonObject sync = teacher.nextMatching(m -> m.getString("type").equals("sync"), 1);
+            assertTrue(System.nanoTime() - saved <= TimeUnit.SECONDS.toNanos(1), "the new view within a second (protocol.md)");
+            assertTrue(sync.getBoolean("onlyOwnActions"), sync::toString);
+            chair.settle();
+            // The school hears of its own changes still; once it has, anything before it has arrived too.
+            teacher.edit(new SetField(own, PlanField.DESCRIPTION, fx.unique("Ring home at 9:15")));
+            teacher.settle();
+            for (JsonObject frame : teacher.receivedOfType("applied")) {
+                assertFalse(frame.toString().contains(secret) || frame.toString().contains(hidden),
+                        "a change made after the family's choice was saved reached the school whole: " + frame);
+            }
+            assertFalse(teacher.plan().node(hidden).isPresent(), "nor is the action in its copy");
+        } finally {
+            familySharesThePlanWithTheSchool(true);
+            remove(conference, own);
+            remove(conference, hidden);
+        }
+    }
+
+    @Test
+    void the_school_shown_only_its_own_actions_hears_nothing_when_the_family_signs_its_own() {
+        String conference = SharingKeepsTheMeetingWorkingIT.conferenceWithTheSchool(fx);
+        assertEquals(200, fx.chair.post("/conferences/" + conference + "/invitees", json("role", "FAMILY_MEMBER", "familyMemberId", fx.jess))
+                .status());
+        String own = schoolAction(fx.unique("Ring home at 9:30"));
+        String jessAction = fx.jessAction();
+        ApiClient teacherApi = People.staff("teacher");
+        familySharesThePlanWithTheSchool(false);
+        try (LiveClient chair = LiveClient.connect(fx.chair, conference);
+                LiveClient teacher = LiveClient.connect(teacherApi, conference)) {
+            chair.hello();
+            assertTrue(teacher.hello().getBoolean("onlyOwnActions"));
+            Reply jessSigned = jess.post("/conferences/" + conference + "/signatures", json("actionId", jessAction,
+                    "contentHash", contentHash(jess, conference, jessAction)));
+            assertEquals(200, jessSigned.status(), jessSigned::toString);
+            chair.nextMatching(m -> m.getString("type").equals("signoff") && m.toString().contains(jessAction), 5);
+            // Then the school signs its own: frames reach a connection in order, so any about Jess's came first.
+            Reply schoolSigned = teacherApi.post("/conferences/" + conference + "/signatures", json("actionId", own,
+                    "contentHash", contentHash(teacherApi, conference, own)));
+            assertEquals(200, schoolSigned.status(), schoolSigned::toString);
+            JsonObject ownSignOff = teacher.nextMatching(m -> m.getString("type").equals("signoff"), 5);
+            assertTrue(ownSignOff.toString().contains(own), ownSignOff::toString);
+            assertEquals(1, teacher.receivedOfType("signoff").size(),
+                    "the school was told when the family signed: " + teacher.receivedOfType("signoff"));
+        } finally {
+            familySharesThePlanWithTheSchool(true);
+            remove(conference, own);
+        }
+    }
+
+    private static String contentHash(ApiClient who, String conference, String action) {
+        return who.get("/conferences/" + conference + "/sign-off").json().getJsonArray("actions").stream().map(v -> v.asJsonObject())
+                .filter(a -> a.getString("actionId").equals(action)).findFirst()
+                .orElseThrow(() -> new AssertionError("no sign-off line for " + action)).getString("contentHash");
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.zip.ZipOutputStream;
 import org.roundtable.conference.infrastructure.persistence.HeldTables;
 
 /**
- * "Everything we hold about you" as one ZIP, written straight to the download: the JSON (a
+ * "Everything we hold about you" as one ZIP, written to the stream given (a temporary file): the JSON (a
  * readable summary, then every table that holds anything about the family, then what was left
  * out and why), the readable PDF, and each report shared with the family exactly as uploaded.
  */

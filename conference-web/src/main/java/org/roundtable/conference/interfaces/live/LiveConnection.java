@@ -48,6 +48,12 @@ final class LiveConnection {
      * agency's own actions (docs/protocol.md, "Part of the plan"). Re-read with their access.
      */
     volatile boolean onlyOwnActions;
+    /**
+     * What the family shares with its agency changed while it was kept out of a private part: the
+     * copy it holds is of the old view, so when the part ends it is sent the plan and comments
+     * whole, in the new view, never changes to lay over the old copy.
+     */
+    volatile boolean viewChangedWhilePaused;
     /** For such a connection, the part of the plan it holds now, as sent to it (null: none sent yet). */
     volatile org.roundtable.shared.plan.PlanDocument shown;
     /**

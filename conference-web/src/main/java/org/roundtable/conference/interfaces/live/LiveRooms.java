@@ -474,7 +474,9 @@ public class LiveRooms {
             // Under the plan: every change before this one reached the connection in its old view, every later one in the new.
             c.onlyOwnActions = onlyOwnActions;
             if (c.paused) {
+                // Sent nothing now; the end of the private part sends the new view whole (see endPrivate).
                 c.shown = null;
+                c.viewChangedWhilePaused = true;
                 return false;
             }
             PlanDocument document = shownTo(c, plan.document());
@@ -497,13 +499,17 @@ public class LiveRooms {
         }
     }
 
-    /** A signature was given or voided: every room of the family shows its conference's sign-off. */
+    /**
+     * A signature was given or voided: every room of the family shows its conference's sign-off.
+     * Someone shown only their agency's actions is sent it only when one of those changed: a
+     * frame when others sign would tell them when the rest of the plan is signed.
+     */
     void onSignOffChanged(@Observes SignOffChanged changed) {
         for (Room room : roomsByFamily.getOrDefault(changed.familyId(), Set.of())) {
             SignOffView view = signOff.view(room.conferenceId);
             String message = ServerMessages.signOff(view);
             for (LiveConnection c : room.connections) {
-                if (c.joined && !c.paused) {
+                if (c.joined && !c.paused && (!c.onlyOwnActions || changed.actionIds().stream().anyMatch(id -> sees(c, id)))) {
                     c.send(c.onlyOwnActions ? ServerMessages.signOff(new SignOffView(view.conferenceId(), view.conferenceStatus(),
                             view.planRevision(), view.actions().stream().filter(a -> sees(c, a.actionId().toString())).toList())) : message);
                 }
@@ -557,19 +563,34 @@ public class LiveRooms {
         state.updateRoom(c.conferenceId, s -> new RoomState(s.agendaItemId(), s.hands(), null));
         Room room = rooms.get(c.conferenceId);
         List<LiveConnection> wereOut = room.connections.stream().filter(each -> each.paused).toList();
+        // Comments as each may see them now, for those whose view changed while they were out (read before taking the plan).
+        Map<LiveConnection, List<CommentView>> comments = new HashMap<>();
+        for (LiveConnection each : wereOut) {
+            if (each.viewChangedWhilePaused) {
+                comments.put(each, roomService.commentsFor(each.participant));
+            }
+        }
         plans.withPlan(room.familyId, plan -> {
             for (LiveConnection each : room.connections) {
                 if (each.paused) {
-                    List<PlanChange> missed = each.onlyOwnActions ? null : catchUp(plan, each.revision);
+                    boolean viewChanged = each.viewChangedWhilePaused;
+                    // A copy of the old view cannot take the changes it missed: it is sent the plan whole.
+                    List<PlanChange> missed = each.onlyOwnActions || viewChanged ? null : catchUp(plan, each.revision);
+                    List<CommentView> theirComments = comments.get(each);
                     each.send(ServerMessages.sync(plan.revision(), missed == null ? shownTo(each, plan.document()) : null, missed,
-                            each.onlyOwnActions, null));
+                            each.onlyOwnActions, viewChanged && theirComments != null ? commentsFor(each, theirComments) : null));
                     each.revision = plan.revision();
+                    each.viewChangedWhilePaused = false;
                     each.paused = false;
                 }
             }
             return null;
         });
         broadcastRoomChange(c.conferenceId, LiveRooms::privatePartOf);
+        for (LiveConnection each : comments.keySet()) {
+            // The room too, with who types where as it may see it now (as viewChanged sends it).
+            each.send(roomFor(each, runningPrivatePart(c.conferenceId, state.room(c.conferenceId))));
+        }
         signalling.privatePartEnded(wereOut, new SignallingRelay.RoomNow(room.connections, Set.of()));
     }
 
@@ -713,7 +734,28 @@ public class LiveRooms {
                 awaitMessageInHand(c);
             }
         }
+        if (change.familyId() != null) {
+            awaitFamilyRechecked(change.familyId());
+        }
         executor.submit(this::recheckAll);
+    }
+
+    /**
+     * What a family shares changed: its rooms' connections are checked again before the call
+     * that changed it returns, so each is sent its new view (a sync) before any plan message that
+     * follows the call, not whenever the re-check of every room reaches it. On another thread:
+     * this one has just finished its transaction and may not begin another. Bounded, like
+     * awaitMessageInHand; the re-check of every room follows anyway.
+     */
+    private void awaitFamilyRechecked(UUID familyId) {
+        try {
+            executor.submit(() -> roomsByFamily.getOrDefault(familyId, Set.of()).forEach(room -> room.connections.forEach(this::recheck)))
+                    .get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.log(Level.WARNING, "re-checking a family's live connections took too long or failed", e);
+        }
     }
 
     /** Waits until the connection is between messages (bounded: a stuck handler must not hold up the caller). */
@@ -732,20 +774,22 @@ public class LiveRooms {
 
     private void recheckAll() {
         for (Room room : rooms.values()) {
-            for (LiveConnection c : room.connections) {
-                c.handling.lock();
-                try {
-                    // Read before checking: a change of access during the check moves the epoch on again.
-                    long now = epoch.get();
-                    if (authorise(c)) {
-                        c.checkedEpoch = now;
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "checking a live connection failed", e);
-                } finally {
-                    c.handling.unlock();
-                }
+            room.connections.forEach(this::recheck);
+        }
+    }
+
+    private void recheck(LiveConnection c) {
+        c.handling.lock();
+        try {
+            // Read before checking: a change of access during the check moves the epoch on again.
+            long now = epoch.get();
+            if (authorise(c)) {
+                c.checkedEpoch = now;
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "checking a live connection failed", e);
+        } finally {
+            c.handling.unlock();
         }
     }
 

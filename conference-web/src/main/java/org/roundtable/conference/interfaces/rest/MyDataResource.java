@@ -8,7 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.UUID;
+import org.roundtable.conference.application.ExportsUnderWay;
 import org.roundtable.conference.application.MyDataService;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.interfaces.security.CallerContext;
@@ -22,6 +25,9 @@ public class MyDataResource {
 
     @Inject
     private CallerContext context;
+
+    @Inject
+    private ExportsUnderWay exports;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -38,15 +44,34 @@ public class MyDataResource {
                 .header("Content-Disposition", "attachment; filename=\"my-family-data.pdf\"").build();
     }
 
-    /** Everything held, in one ZIP, streamed: large reports are never held in memory all at once. */
+    /**
+     * Everything held, in one ZIP: built first into a temporary file in one short transaction,
+     * then streamed from the file with nothing of the database held, so a slow reader holds no
+     * connection. Only a few downloads run at once per family and on the server (each holds a
+     * worker thread while its reader reads): beyond that, 429 or 503 with Retry-After.
+     */
     @GET
     @Path("/zip")
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
-    public Response zip(@PathParam("familyId") UUID familyId) {
+    public Response zip(@PathParam("familyId") UUID familyId) throws IOException {
         Caller caller = context.caller();
         myData.requireAllowed(caller, familyId);
-        StreamingOutput body = out -> myData.zip(caller, familyId, out);
-        return Response.ok(body, "application/zip")
+        ExportsUnderWay.Permit permit = exports.begin(familyId);
+        java.nio.file.Path file;
+        try {
+            file = myData.zip(caller, familyId);
+        } catch (IOException | RuntimeException e) {
+            permit.close();
+            throw e;
+        }
+        StreamingOutput body = out -> {
+            try (permit) {
+                Files.copy(file, out);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        };
+        return Response.ok(body, "application/zip").header("Content-Length", Files.size(file))
                 .header("Content-Disposition", "attachment; filename=\"everything-we-hold-about-your-family.zip\"").build();
     }
 }

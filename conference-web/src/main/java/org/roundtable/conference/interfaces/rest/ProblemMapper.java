@@ -28,6 +28,7 @@ import org.roundtable.conference.application.ReportTooLarge;
 import org.roundtable.conference.application.ResourceNotFound;
 import org.roundtable.conference.application.SignInRefused;
 import org.roundtable.conference.application.TooManyAttempts;
+import org.roundtable.conference.application.TryLater;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 
 /**
@@ -42,7 +43,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
-        return problemFor(unwrap(thrown)).toResponse();
+        Throwable e = unwrap(thrown);
+        Response response = problemFor(e).toResponse();
+        if (e instanceof TryLater later) {
+            return Response.fromResponse(response).header("Retry-After", Math.max(1, later.retryAfter().toSeconds())).build();
+        }
+        return response;
     }
 
     static Problem problemFor(Throwable e) {
@@ -70,6 +76,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof TooManyAttempts) {
             return Problem.of(429, "Too Many Requests", e.getMessage());
+        }
+        if (e instanceof TryLater later) {
+            return later.serverWide() ? Problem.of(503, "Service Unavailable", e.getMessage())
+                    : Problem.of(429, "Too Many Requests", e.getMessage());
         }
         if (e instanceof AccessDenied) {
             return Problem.of(403, "Forbidden", e.getMessage());
