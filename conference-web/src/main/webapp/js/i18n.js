@@ -11,7 +11,7 @@ const CATALOGUES = { en, cy };
  * The pages (main.js's route names) whose every text comes from the catalogues. Any other page
  * is shown all in English with lang="en", and a Welsh reader is told so in Welsh.
  */
-export const TRANSLATED_PAGES = new Set(['sign-in', 'code', 'conferences', 'family']);
+export const TRANSLATED_PAGES = new Set(['sign-in', 'code', 'conferences', 'family', 'family-details', 'family-people']);
 
 // This browser's language when nobody is signed in. Not "roundtable."-prefixed: signing out
 // forgets those, and the language is no secret.
@@ -34,9 +34,9 @@ function storage(kind) {
 function initial() {
   const asked = new URLSearchParams(window.location.search).get('lang');
   if (Object.hasOwn(CATALOGUES, asked || '')) {
-    // A link written in a language (a Welsh email's) opens its page in that language.
+    // A link written in a language (a Welsh email's, the page after signing out) opens its page
+    // in that language; only the switch itself is a choice to keep for the person.
     storage('local')?.setItem(STORED, asked);
-    storage('session')?.setItem(CHOSEN, '1');
     return asked;
   }
   const stored = storage('local')?.getItem(STORED);

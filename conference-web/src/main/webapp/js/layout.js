@@ -102,7 +102,8 @@ async function signOut(event) {
   } finally {
     // The server also sends Clear-Site-Data; this covers browsers that ignore it.
     forgetStoredEdits();
-    window.location.assign('/?signedOut=1');
+    // Signing out clears the site's storage: a Welsh reader's next page is still in Welsh.
+    window.location.assign(chosenLanguage() === 'en' ? '/?signedOut=1' : `/?signedOut=1&lang=${chosenLanguage()}`);
   }
 }
 

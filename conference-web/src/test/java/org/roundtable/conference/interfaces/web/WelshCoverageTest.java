@@ -41,7 +41,7 @@ class WelshCoverageTest {
 
     private static final Path JS = Path.of("src/main/webapp/js");
     private static final List<String> SHARED_MODULES = List.of("layout.js", "forms.js", "codeform.js", "api.js", "main.js",
-            "dom.js", "pages/record-nav.js");
+            "dom.js", "fields.js", "questions.js", "pages/record-nav.js");
     private static final Set<String> NOT_PROSE = Set.of("Roundtable", "input, select, textarea");
     private static final Pattern ENTRY = Pattern.compile("^\\s*'([A-Za-z0-9_.]+)': \"((?:[^\"\\\\]|\\\\.)*)\",\\s*$");
     private static final Pattern GAP = Pattern.compile("\\{([a-zA-Z]+)}");
