@@ -11,7 +11,7 @@ const CATALOGUES = { en, cy };
  * The pages (main.js's route names) whose every text comes from the catalogues. Any other page
  * is shown all in English with lang="en", and a Welsh reader is told so in Welsh.
  */
-export const TRANSLATED_PAGES = new Set(['sign-in', 'code', 'conferences', 'family', 'family-details', 'family-people', 'sharing']);
+export const TRANSLATED_PAGES = new Set(['sign-in', 'code', 'conferences', 'family', 'family-details', 'family-people', 'sharing', 'access-log']);
 
 // This browser's language when nobody is signed in. Not "roundtable."-prefixed: signing out
 // forgets those, and the language is no secret.
@@ -108,6 +108,15 @@ export function t(key, params = {}) {
 /** The same text in a language other than the page's (the switch's own name, the "only in English" note). */
 export function tIn(lang, key) {
   return CATALOGUES[lang][key] ?? en[key];
+}
+
+/**
+ * The server's fixed English words (what a worker looked at, say) in the page's language: the
+ * text of the key under prefix whose English is exactly these words, else the words as they are.
+ */
+export function translated(prefix, english) {
+  const key = Object.keys(en).find((k) => k.startsWith(prefix) && en[k] === english);
+  return key ? t(key) : english;
 }
 
 /** What dates are written in: "3 March 2026" or "3 Mawrth 2026". */
