@@ -138,7 +138,7 @@ class WelshBrowserIT {
         browser.resize(360, 800);
         browser.open("/?lang=cy");
         browser.waitForText(By.tagName("h1"), "Mewngofnodi i Roundtable");
-        browser.open("/privacy");
+        browser.open("/invite?token=not-a-real-link");
         browser.waitFor(By.id("only-in-english"));
         assertEquals("en", lang(), "the page's words are English, so its lang says so");
         assertEquals("cy", browser.waitFor(By.id("only-in-english")).getAttribute("lang"));
