@@ -55,6 +55,16 @@ public final class MeetingLetter {
         return kind == ConferenceKind.CORE_GROUP ? "A core group meeting is a smaller meeting to check how the plan is going.\n" : "";
     }
 
+    /** The meeting's name in the reader's language ("Cyfarfod grŵp craidd"). */
+    public static String title(ConferenceKind kind, Language language) {
+        return MailTexts.in(language).get("meeting.title." + kind.name());
+    }
+
+    /** What the meeting is for, in the reader's language. */
+    public static String purpose(ConferenceKind kind, Language language) {
+        return MailTexts.in(language).get("meeting.purpose." + kind.name());
+    }
+
     public static String title(ConferenceKind kind) {
         String words = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " conference";
@@ -122,14 +132,14 @@ public final class MeetingLetter {
     public static String details(Conference c, Language language) {
         var words = MailTexts.in(language);
         var text = new StringBuilder();
-        text.append(words.fill("meeting.what", Map.of("title", words.get("meeting.title." + c.kind().name()), "family", c.family().name()))).append('\n');
+        text.append(words.fill("meeting.what", Map.of("title", title(c.kind(), language), "family", c.family().name()))).append('\n');
         if (c.kind() == ConferenceKind.CORE_GROUP) {
             text.append(words.get("meeting.coreGroupExplained"));
         }
         text.append(words.fill("meeting.whenLine", Map.of("when", when(c, language)))).append('\n');
         text.append(words.get("meeting.whereAndHow")).append('\n');
         whereAndHow(c, language).forEach(l -> text.append("  ").append(l).append('\n'));
-        text.append('\n').append(words.fill("meeting.purposeLine", Map.of("purpose", words.get("meeting.purpose." + c.kind().name())))).append("\n\n");
+        text.append('\n').append(words.fill("meeting.purposeLine", Map.of("purpose", purpose(c.kind(), language)))).append("\n\n");
         text.append(words.get("meeting.whoWillBeThere")).append('\n');
         whoWillBeThere(c, language).forEach(l -> text.append("  ").append(l).append('\n'));
         text.append('\n').append(words.fill("meeting.questions", Map.of("contact", contact(c)))).append('\n');

@@ -75,6 +75,12 @@ class WelshBrowserIT {
         browser.assertAccessible();
         browser.screenshots("welsh-family-page");
 
+        browser.click(By.id("footer-help"));
+        browser.waitForText(By.tagName("h1"), "Help a phwy i'w ffonio");
+        assertEquals("cy", lang());
+        assertTrue(browser.text(By.id("help-contacts")).contains("Eich gweithiwr arweiniol"), "her lead worker, in Welsh");
+        browser.assertAccessible();
+
         // Signing out says so in Welsh; then, on a browser that has forgotten the choice, the page is English until she signs in.
         browser.resize(1200, 900);
         browser.click(By.id("sign-out"));
@@ -120,6 +126,15 @@ class WelshBrowserIT {
         String body = Mailbox.body(invitation);
         assertTrue(body.startsWith("Helo " + name + ",") && body.contains("Pwy fydd yno:") && body.contains("Cyfarfod grŵp craidd"), body);
         assertTrue(body.contains("&lang=cy"), "the link opens the invitation page in Welsh: " + body);
+
+        browser.resize(360, 800);
+        browser.open(Mailbox.latestLinkTo(email, "Gwahoddiad", "/invite"));
+        browser.waitForText(By.tagName("h1"), "Rydych wedi cael gwahoddiad i gyfarfod am eich teulu");
+        assertEquals("cy", lang());
+        String meeting = browser.text(By.id("meeting"));
+        assertTrue(meeting.contains("Cyfarfod grŵp craidd") && meeting.contains("Pwy fydd yno"), "the meeting is described in Welsh: " + meeting);
+        assertTrue(browser.text(By.id("answer-form")).contains("Gallaf ddod"));
+        browser.assertAccessible();
     }
 
     @Test
@@ -138,7 +153,7 @@ class WelshBrowserIT {
         browser.resize(360, 800);
         browser.open("/?lang=cy");
         browser.waitForText(By.tagName("h1"), "Mewngofnodi i Roundtable");
-        browser.open("/invite?token=not-a-real-link");
+        browser.open("/unlock?token=not-a-real-link");
         browser.waitFor(By.id("only-in-english"));
         assertEquals("en", lang(), "the page's words are English, so its lang says so");
         assertEquals("cy", browser.waitFor(By.id("only-in-english")).getAttribute("lang"));
