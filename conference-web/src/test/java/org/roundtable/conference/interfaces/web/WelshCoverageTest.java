@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * {@code 'key': "text",}. Every English key has a Welsh text, with the same {gaps}, except keys
  * starting {@code staff.} (staff pages are in English only); Welsh has no key English lacks.</li>
  * <li>The translated modules (the pages named in {@code TRANSLATED_PAGES} of {@code js/i18n.js},
- * and the shared modules every page uses: layout, forms, the code form, the API client, the
- * router, the DOM helpers and the record's navigation) write no English themselves: none of
+ * and the shared modules they use: layout, forms, fields, question pages, the code form, the
+ * API client, the router, the DOM helpers, the record's navigation, and the conference page's
+ * reports and sign-off parts) write no English themselves: none of
  * their string or template literals (comments aside; the static parts of templates) holds
  * prose, meaning two words in a row (letters only, an ending full stop or comma allowed) or one
  * capitalised word ("Phone"). The few literals that look like words but are not (the
@@ -41,7 +42,7 @@ class WelshCoverageTest {
 
     private static final Path JS = Path.of("src/main/webapp/js");
     private static final List<String> SHARED_MODULES = List.of("layout.js", "forms.js", "codeform.js", "api.js", "main.js",
-            "dom.js", "fields.js", "questions.js", "pages/record-nav.js");
+            "dom.js", "fields.js", "questions.js", "pages/record-nav.js", "pages/reports.js", "pages/sign-off.js");
     private static final Set<String> NOT_PROSE = Set.of("Roundtable", "input, select, textarea");
     private static final Pattern ENTRY = Pattern.compile("^\\s*'([A-Za-z0-9_.]+)': \"((?:[^\"\\\\]|\\\\.)*)\",\\s*$");
     private static final Pattern GAP = Pattern.compile("\\{([a-zA-Z]+)}");
