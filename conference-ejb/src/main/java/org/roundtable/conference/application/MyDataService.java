@@ -42,6 +42,9 @@ public class MyDataService {
     private AccessPolicy policy;
 
     @Inject
+    private PersonLanguages languages;
+
+    @Inject
     private FamilyService families;
 
     @Inject
@@ -112,7 +115,7 @@ public class MyDataService {
     }
 
     public byte[] pdf(Caller caller, UUID familyId) {
-        return MyDataPdf.render(collect(caller, familyId));
+        return MyDataPdf.render(collect(caller, familyId), languages.of(caller.kind(), caller.id()));
     }
 
     /**
@@ -124,7 +127,7 @@ public class MyDataService {
         MyDataView view = collect(caller, familyId);
         JsonValue readable = Json.createReader(new StringReader(JSON.toJson(view))).readValue();
         var request = new MyDataZip.Request(familyId, view.family().name(), caller.id(), caller.displayName(), view.generatedAt(),
-                LocalDate.now(clock), readable, MyDataPdf.render(view));
+                LocalDate.now(clock), readable, MyDataPdf.render(view, languages.of(caller.kind(), caller.id())));
         try (Connection connection = dataSource.getConnection()) {
             MyDataZip.write(request, connection, out);
         } catch (SQLException e) {
