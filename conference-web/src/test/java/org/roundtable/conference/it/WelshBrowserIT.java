@@ -169,6 +169,14 @@ class WelshBrowserIT {
         assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
         assertEquals("en", Database.text("select language from family_member where email = ?", email));
         assertEquals(403, fx.chair.put("/auth/me/language", json("language", "cy")).status());
+
+        // Once Welsh, what she reads before saving a sharing choice is Welsh too.
+        assertEquals(200, owain.put("/auth/me/language", json("language", "cy")).status());
+        var preview = owain.get("/families/" + fx.taylors + "/sharing/preview?agencyId=" + fx.health + "&kind=PLAN&preference=DO_NOT_SHARE");
+        assertEquals(200, preview.status(), preview::toString);
+        // (Another test may have made that choice already: then nothing changes, which is said in Welsh too.)
+        assertTrue(preview.body().contains("Ni fydd Riverside Health Visiting yn gweld eich cynllun.")
+                || preview.body().contains("Does dim yn newid i Riverside Health Visiting."), preview::toString);
         assertEquals(400, new ApiClient().post("/auth/codes", json("email", email, "language", "xx")).status());
     }
 
