@@ -135,6 +135,11 @@ class WelshBrowserIT {
         assertTrue(meeting.contains("Cyfarfod grŵp craidd") && meeting.contains("Pwy fydd yno"), "the meeting is described in Welsh: " + meeting);
         assertTrue(browser.text(By.id("answer-form")).contains("Gallaf ddod"));
         browser.assertAccessible();
+
+        // The chair cancels: she is told in Welsh, with the chair's reason as the chair wrote it.
+        assertEquals(200, fx.chair.post("/conferences/" + conference + "/cancel", json("reason", "The chair is ill")).status());
+        String cancelled = Mailbox.body(Mailbox.latest(email, "Wedi'i ganslo"));
+        assertTrue(cancelled.startsWith("Helo " + name + ",") && cancelled.contains("Pam: The chair is ill"), cancelled);
     }
 
     @Test
