@@ -582,4 +582,16 @@ export default {
   'views.withdrawnBy': "gan {name}, {when}.",
   'views.heading': "Beth mae pobl yn ei feddwl o'r cynllun",
   'views.none': "Does neb wedi dweud eto.",
+
+  'print.title': "Y cynllun ar gyfer {family}",
+  'print.actionsFor': "Camau ar gyfer: {goal}",
+  'print.what': "Beth fydd yn digwydd",
+  'print.who': "Pwy",
+  'print.byWhen': "Erbyn pryd",
+  'print.stands': "Ble mae pethau",
+  'print.nobody': "Neb eto",
+  'print.back': "Yn ôl i dudalen y teulu",
+  'print.printedOn': "Argraffwyd ar {date}.",
+  'print.print': "Argraffu'r dudalen hon",
+  'print.noGoals': "Nid oes nodau yn y cynllun eto.",
 };

@@ -744,4 +744,16 @@ export default {
   'staff.views.record': "Record my dissent",
   'staff.views.recorded': "Your dissent is recorded in the conference record.",
   'staff.views.summary': "Record professional dissent",
+
+  'print.title': "The plan for the {family}",
+  'print.actionsFor': "Actions for: {goal}",
+  'print.what': "What will happen",
+  'print.who': "Who",
+  'print.byWhen': "By when",
+  'print.stands': "Where it stands",
+  'print.nobody': "Nobody yet",
+  'print.back': "Back to the family page",
+  'print.printedOn': "Printed on {date}.",
+  'print.print': "Print this page",
+  'print.noGoals': "The plan has no goals yet.",
 };
