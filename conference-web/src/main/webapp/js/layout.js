@@ -65,7 +65,11 @@ function translateShell() {
   set('.govuk-footer__meta-custom', 'footer.tagline');
 }
 
-export function renderLayout({ title, caller }) {
+/**
+ * languageSwitch: false leaves the switch out (the live room, whose meeting bar must stay within
+ * a few tab stops of the top; the person's language still applies there).
+ */
+export function renderLayout({ title, caller, languageSwitch: withSwitch = true }) {
   document.title = `${title} – Roundtable`;
   const header = document.getElementById('app-header');
   const here = window.location.pathname;
@@ -85,7 +89,7 @@ export function renderLayout({ title, caller }) {
           items.length ? h('nav', { 'aria-label': t('layout.menu'), class: 'govuk-service-navigation__wrapper' },
             h('button', { type: 'button', class: 'govuk-service-navigation__toggle govuk-js-service-navigation-toggle', 'aria-controls': 'navigation', hidden: true }, t('layout.menu')),
             h('ul', { class: 'govuk-service-navigation__list', id: 'navigation' }, items)) : null,
-          languageSwitch(caller)))),
+          withSwitch ? languageSwitch(caller) : null))),
     onlyInEnglish() ? h('div', { class: 'govuk-width-container' },
       h('p', { class: 'govuk-body-s govuk-!-margin-top-2', lang: 'cy', id: 'only-in-english' }, tIn('cy', 'layout.onlyInEnglish'))) : null,
     caller ? h('div', { class: 'govuk-width-container' },
