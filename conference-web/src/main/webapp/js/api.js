@@ -1,6 +1,6 @@
 // Talks to the JSON API. Every change carries the CSRF token from the RT_CSRF cookie; errors
 // arrive as problem details and are thrown as ApiError, which pages show in an error summary.
-import { adopt, t } from './i18n.js';
+import { adopt, language, t } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -22,7 +22,8 @@ function csrfToken() {
 }
 
 async function request(method, path, body, contentType = 'application/json') {
-  const headers = { Accept: 'application/json' };
+  // The server answers problems in the page's language where it knows the Welsh.
+  const headers = { Accept: 'application/json', 'Accept-Language': language() };
   if (body !== undefined) headers['Content-Type'] = contentType;
   const token = csrfToken();
   if (token && method !== 'GET') headers['X-CSRF-Token'] = token;

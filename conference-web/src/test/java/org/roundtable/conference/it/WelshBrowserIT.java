@@ -51,6 +51,12 @@ class WelshBrowserIT {
         browser.waitForText(By.cssSelector("label[for='email']"), "Beth yw eich cyfeiriad e-bost?");
         assertEquals("cy", lang());
         browser.assertAccessible();
+        // A mistake is explained in Welsh too: the server's message, in the page's language.
+        browser.type(By.id("email"), "not-an-address");
+        browser.click(By.cssSelector("#email-form button[type=submit]"));
+        browser.waitForText(By.id("error-summary"), "Rhowch gyfeiriad e-bost go iawn, fel enw@example.org");
+        assertTrue(browser.text(By.id("error-summary")).contains("Mae problem wedi codi"));
+        browser.assertAccessible();
         browser.type(By.id("email"), email);
         browser.click(By.cssSelector("#email-form button[type=submit]"));
         browser.waitForText(By.cssSelector("label[for='code']"), "Gwiriwch eich e-bost");
