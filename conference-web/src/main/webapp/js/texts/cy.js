@@ -211,7 +211,7 @@ export default {
   'details.leftOn': "{name}, wedi gadael ar {date}",
   'details.history': "Beth sydd wedi newid",
   'details.householdChange': "{name}: {what}.",
-  'details.change': "Newidiodd {name} y {field} i \"{value}\".",
+  'details.change': "Newidiwyd gan {name} – {field}: \"{value}\".",
   'details.nothing': "dim byd",
 
   'people.addMember': "Ychwanegu aelod o'r teulu",
