@@ -135,7 +135,7 @@ class TaggedPdfTest {
             assertEquals("Eich teulu", text(pdf, find(pdf, "H2").get(0)));
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertTrue(text.contains("Jess Taylor, ganwyd 1 Mawrth 1995. Ffôn: 07700 900123") && text.contains("Neb.")
-                    && text.contains("26 Tachwedd 2026 am 10:00: edrychodd Sam Okafor (Riverside Children's Services) ar eich cynllun."), text);
+                    && text.contains("26 Tachwedd 2026 am 10:00: edrychodd Sam Okafor (Riverside Children's Services) ar hyn: eich cynllun."), text);
         }
     }
 
