@@ -1,9 +1,10 @@
 // Talks to the JSON API. Every change carries the CSRF token from the RT_CSRF cookie; errors
 // arrive as problem details and are thrown as ApiError, which pages show in an error summary.
+import { adopt, language, t } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || 'Something went wrong. Please try again.');
+    super(problem?.detail || t('api.failed'));
     this.status = status;
     this.problem = problem || {};
   }
@@ -21,7 +22,8 @@ function csrfToken() {
 }
 
 async function request(method, path, body, contentType = 'application/json') {
-  const headers = { Accept: 'application/json' };
+  // The server answers problems in the page's language where it knows the Welsh.
+  const headers = { Accept: 'application/json', 'Accept-Language': language() };
   if (body !== undefined) headers['Content-Type'] = contentType;
   const token = csrfToken();
   if (token && method !== 'GET') headers['X-CSRF-Token'] = token;
@@ -32,7 +34,7 @@ async function request(method, path, body, contentType = 'application/json') {
       body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : body,
     });
   } catch (e) {
-    throw new ApiError(0, { detail: 'We could not reach Roundtable. Check your internet connection and try again.' });
+    throw new ApiError(0, { detail: t('api.unreachable') });
   }
   if (response.status === 204 || response.status === 202) return null;
   const text = await response.text();
@@ -50,10 +52,12 @@ export const api = {
   upload: (path, contentType, bytes) => request('POST', path, bytes, contentType),
 };
 
-/** The signed-in person, or a trip to the sign-in page. */
+/** The signed-in person (whose own language the page then speaks), or a trip to the sign-in page. */
 export async function requireCaller() {
   try {
-    return await api.get('/auth/me');
+    const caller = await api.get('/auth/me');
+    adopt(caller);
+    return caller;
   } catch (e) {
     if (e.status === 401) {
       window.location.assign(`/?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);

@@ -1,4 +1,5 @@
 // Small DOM helpers. Text is always set as text, never as HTML, so data cannot inject markup.
+import { locale, t } from './i18n.js';
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -20,21 +21,27 @@ export function replaceChildren(parent, ...children) {
   parent.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit',
-});
+// Dates are written in the page's language: "3 March 2026", "3 Mawrth 2026".
+function dateFormat() {
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+function dateTimeFormat() {
+  return new Intl.DateTimeFormat(locale(), {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit',
+  });
+}
 
 /** "3 March 2026" from an ISO date. */
 export function formatDate(iso) {
-  if (!iso) return 'No date';
+  if (!iso) return t('date.none');
   const [y, m, d] = iso.split('-').map(Number);
-  return dateFormat.format(new Date(y, m - 1, d));
+  return dateFormat().format(new Date(y, m - 1, d));
 }
 
-/** "Tuesday 3 March 2026 at 10:00" from an ISO instant. */
+/** "Tuesday 3 March 2026 at 10:00" (or "Dydd Mawrth 3 Mawrth 2026 am 10:00") from an ISO instant. */
 export function formatDateTime(iso) {
-  return iso ? dateTimeFormat.format(new Date(iso)).replace(', ', ' ').replace(' at ', ' at ') : '';
+  return iso ? dateTimeFormat().format(new Date(iso)).replace(', ', ' ') : '';
 }
 
 /** "REVIEW_CHILD_PROTECTION" -> "Review child protection". */

@@ -1,6 +1,7 @@
 // GOV.UK form components, built the same way on every form: a label (or legend), hint text,
 // the input. Error messages are added beside them by forms.js showErrors().
 import { h } from './dom.js';
+import { t } from './i18n.js';
 
 export function textField({ id, name = id, label, hint, value = '', type = 'text', autocomplete, width, spellcheck }) {
   return h('div', { class: 'govuk-form-group' },
@@ -67,7 +68,7 @@ export function dateInput({ id, legend, hint, value }) {
       h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, legend),
       hint ? h('div', { class: 'govuk-hint', id: `${id}-hint` }, hint) : null,
       h('div', { class: 'govuk-date-input', id: `${id}-group` },
-        box('day', 'Day', day, 2), box('month', 'Month', month, 2), box('year', 'Year', year, 4))));
+        box('day', t('form.day'), day, 2), box('month', t('form.month'), month, 2), box('year', t('form.year'), year, 4))));
 }
 
 /**
@@ -93,7 +94,7 @@ export function successBanner(heading, text) {
   return h('div', { class: 'govuk-notification-banner govuk-notification-banner--success', role: 'alert',
     'aria-labelledby': 'success-title', 'data-module': 'govuk-notification-banner', id: 'success-banner' },
   h('div', { class: 'govuk-notification-banner__header' },
-    h('h2', { class: 'govuk-notification-banner__title', id: 'success-title' }, 'Success')),
+    h('h2', { class: 'govuk-notification-banner__title', id: 'success-title' }, t('form.success'))),
   h('div', { class: 'govuk-notification-banner__content' },
     h('p', { class: 'govuk-notification-banner__heading' }, heading),
     text ? h('p', { class: 'govuk-body' }, text) : null));
@@ -103,12 +104,12 @@ export function successBanner(heading, text) {
 export function summaryRow(key, value, change) {
   return h('div', { class: 'govuk-summary-list__row' },
     h('dt', { class: 'govuk-summary-list__key' }, key),
-    h('dd', { class: 'govuk-summary-list__value' }, value || h('span', { class: 'app-muted' }, 'Not given')),
+    h('dd', { class: 'govuk-summary-list__value' }, value || h('span', { class: 'app-muted' }, t('family.notGiven'))),
     change ? h('dd', { class: 'govuk-summary-list__actions' },
-      h('a', { class: 'govuk-link', href: change.href }, 'Change', h('span', { class: 'govuk-visually-hidden' }, ` ${change.what}`))) : null);
+      h('a', { class: 'govuk-link', href: change.href }, t('form.change'), h('span', { class: 'govuk-visually-hidden' }, ` ${change.what}`))) : null);
 }
 
-export function backLink(href, text = 'Back') {
+export function backLink(href, text = t('form.back')) {
   return h('a', { class: 'govuk-back-link', href }, text);
 }
 

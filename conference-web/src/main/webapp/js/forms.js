@@ -1,6 +1,7 @@
 // GOV.UK error pattern: a summary at the top that links to each field, and the message beside
 // the field itself. Focus moves to the summary so screen reader users hear it at once.
 import { h, replaceChildren } from './dom.js';
+import { t } from './i18n.js';
 
 export function clearErrors(form) {
   form.querySelectorAll('.govuk-form-group--error').forEach((g) => g.classList.remove('govuk-form-group--error'));
@@ -34,7 +35,7 @@ export function showErrors(form, errors, fields = {}) {
       if (group && !group.querySelector('.govuk-error-message')) {
         group.classList.add('govuk-form-group--error');
         const message = h('p', { class: 'govuk-error-message', id: `${input.id}-error` },
-          h('span', { class: 'govuk-visually-hidden' }, 'Error: '), error.message);
+          h('span', { class: 'govuk-visually-hidden' }, t('form.errorPrefix')), error.message);
         if (fieldset) {
           (fieldset.querySelector(':scope > .govuk-hint') || fieldset.querySelector(':scope > legend')).insertAdjacentElement('afterend', message);
           fieldset.setAttribute('aria-describedby', message.id);
@@ -50,7 +51,7 @@ export function showErrors(form, errors, fields = {}) {
   replaceChildren(summary,
     h('div', { class: 'govuk-error-summary', 'data-module': 'govuk-error-summary', tabindex: '-1' },
       h('div', { role: 'alert' },
-        h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
+        h('h2', { class: 'govuk-error-summary__title' }, t('form.problem')),
         h('div', { class: 'govuk-error-summary__body' },
           h('ul', { class: 'govuk-list govuk-error-summary__list' }, items)))));
   summary.firstElementChild.focus();

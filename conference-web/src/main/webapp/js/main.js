@@ -1,4 +1,5 @@
 // Every page is this one shell; the address says which page module fills it.
+import { enterPage, t } from './i18n.js';
 import { showPageError } from './layout.js';
 
 const routes = [
@@ -41,8 +42,9 @@ const routes = [
 async function start() {
   const path = window.location.pathname;
   const route = routes.find(([pattern]) => pattern.test(path));
+  enterPage(route ? route[1] : null);
   if (!route) {
-    await showPageError({ status: 404, message: 'If you typed the web address, check it is correct.' });
+    await showPageError({ status: 404, message: t('error.checkAddress') });
     return;
   }
   const [pattern, name] = route;

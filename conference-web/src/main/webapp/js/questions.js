@@ -2,6 +2,7 @@
 // tab (sessionStorage) until the last page sends them all at once. When the server refuses
 // them, its field errors are carried back to the page that asked that question.
 import { h, replaceChildren } from './dom.js';
+import { t } from './i18n.js';
 import { showErrors } from './forms.js';
 
 export function loadAnswers(key, initial) {
@@ -35,13 +36,13 @@ export function showCarriedErrors(key, form, fields) {
 /** The frame of one question page: back link, error summary, caption and the form. */
 export function questionPage(main, { back, caption, form }) {
   replaceChildren(main,
-    h('a', { href: back, class: 'govuk-back-link' }, 'Back'),
+    h('a', { href: back, class: 'govuk-back-link' }, t('form.back')),
     h('div', { id: 'error-summary' }),
     caption ? h('span', { class: 'govuk-caption-l' }, caption) : null,
     form);
 }
 
-export function continueButton(text = 'Continue', id = 'continue') {
+export function continueButton(text = t('form.continue'), id = 'continue') {
   return h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id }, text);
 }
 
@@ -76,7 +77,7 @@ export function dateInput({ id, legend, hint, value, heading = true }) {
       h('legend', { class: `govuk-fieldset__legend ${heading ? 'govuk-fieldset__legend--l' : 'govuk-fieldset__legend--m'}` },
         heading ? h('h1', { class: 'govuk-fieldset__heading' }, legend) : legend),
       h('div', { class: 'govuk-hint', id: `${id}-hint` }, hint),
-      h('div', { class: 'govuk-date-input', id }, box('day', 'Day', 2, d), box('month', 'Month', 2, m), box('year', 'Year', 4, y))));
+      h('div', { class: 'govuk-date-input', id }, box('day', t('form.day'), 2, d), box('month', t('form.month'), 2, m), box('year', t('form.year'), 4, y))));
 }
 
 /** "2027-03-04" from the three boxes, or null when they do not make a real date. */
@@ -111,11 +112,11 @@ export function summaryList(rows, id) {
     h('dt', { class: 'govuk-summary-list__key' }, key),
     h('dd', { class: 'govuk-summary-list__value' }, value),
     href ? h('dd', { class: 'govuk-summary-list__actions' },
-      h('a', { class: 'govuk-link', href }, 'Change', h('span', { class: 'govuk-visually-hidden' }, ` ${hidden || key.toLowerCase()}`))) : null)));
+      h('a', { class: 'govuk-link', href }, t('form.change'), h('span', { class: 'govuk-visually-hidden' }, ` ${hidden || key.toLowerCase()}`))) : null)));
 }
 
 export function warningText(text) {
   return h('div', { class: 'govuk-warning-text' },
     h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
-    h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'), text));
+    h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, t('details.warning')), text));
 }

@@ -1,5 +1,6 @@
 import { api, requireCaller } from '../api.js';
 import { formatDateTime, h, humanise, replaceChildren } from '../dom.js';
+import { t } from '../i18n.js';
 import { renderLayout } from '../layout.js';
 
 function card(c, caller) {
@@ -8,29 +9,26 @@ function card(c, caller) {
       h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, caller.kind === 'STAFF' ? `${c.familyName}: ${humanise(c.kind)}` : meetingName(c.kind, caller))),
     h('p', { class: 'govuk-body' }, formatDateTime(c.scheduledStart)),
     h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${statusColour(c.status)}` }, statusName(c.status, caller)),
-      ` Chair: ${c.chairName}`));
+      ` ${t('meetings.chair', { name: c.chairName })}`));
 }
 
 // What a family calls its meetings and where they stand; staff keep the names of the procedure.
-const FAMILY_NAMES = {
-  INITIAL_CHILD_PROTECTION: 'First child protection meeting', REVIEW_CHILD_PROTECTION: 'Child protection review meeting',
-  CORE_GROUP: 'Core group meeting', TEAM_AROUND_THE_FAMILY: 'Team around the family meeting', OTHER: 'Meeting about your family',
-};
-const FAMILY_STATUS = { SCHEDULED: 'Booked', LIVE: 'Happening now', CLOSED: 'Finished', CANCELLED: 'Cancelled' };
+const FAMILY_NAMES = ['INITIAL_CHILD_PROTECTION', 'REVIEW_CHILD_PROTECTION', 'CORE_GROUP', 'TEAM_AROUND_THE_FAMILY', 'OTHER'];
+const FAMILY_STATUS = ['SCHEDULED', 'LIVE', 'CLOSED', 'CANCELLED'];
 
 /** "Review child protection" for staff, "Child protection review meeting" for a family or advocate. */
 export function meetingName(kind, caller) {
-  return caller.kind === 'STAFF' ? humanise(kind) : FAMILY_NAMES[kind] || humanise(kind);
+  return caller.kind === 'STAFF' || !FAMILY_NAMES.includes(kind) ? humanise(kind) : t(`meeting.kind.${kind}`);
 }
 
 export function statusName(status, caller) {
-  return caller.kind === 'STAFF' ? humanise(status) : FAMILY_STATUS[status] || humanise(status);
+  return caller.kind === 'STAFF' || !FAMILY_STATUS.includes(status) ? humanise(status) : t(`meeting.status.${status}`);
 }
 
 /** "Core group" is a term of art: where one is listed, the page says what it is before anything else about it. */
 export function coreGroupMeans(conferences) {
   return conferences.some((c) => c.kind === 'CORE_GROUP') ? h('p', { class: 'govuk-body', 'data-explains': 'CORE_GROUP' },
-    'A core group meeting is a smaller meeting to check how the plan is going.') : null;
+    t('meeting.coreGroupExplained')) : null;
 }
 
 /**
@@ -53,25 +51,25 @@ export async function render(main) {
     window.location.replace('/admin');
     return;
   }
-  renderLayout({ title: 'My conferences', caller });
+  renderLayout({ title: t('meetings.title'), caller });
   const page = await api.get('/conferences?size=100');
   const { coming, past } = splitByDate(page.items);
   replaceChildren(main,
-    h('h1', { class: 'govuk-heading-l' }, 'My conferences'),
+    h('h1', { class: 'govuk-heading-l' }, t('meetings.title')),
     caller.kind === 'STAFF' || page.items.length === 0 ? null : h('p', { class: 'govuk-body', id: 'meetings-intro' },
-      'These are the meetings about your family. Open one to see what it is for and who will be there.'),
-    page.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-conferences' }, 'You have no conferences yet.') : null,
+      t('meetings.intro')),
+    page.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-conferences' }, t('meetings.none')) : null,
     // A newcomer's empty start page: where conferences come from, and the way there.
     page.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-conferences-next' }, caller.kind === 'STAFF'
-      ? ['A chair schedules a conference from the family\u2019s page. ', h('a', { class: 'govuk-link', href: '/families' }, 'Go to families'),
-        ' to find a family or open a new case.']
-      : 'When you are invited to a meeting, it will show here and we will email you.') : null,
+      ? [t('staff.meetings.howToSchedule'), ' ', h('a', { class: 'govuk-link', href: '/families' }, t('staff.meetings.goToFamilies')),
+        ' ', t('staff.meetings.toFindAFamily')]
+      : t('meetings.whenInvited')) : null,
     coreGroupMeans(page.items),
-    page.items.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, 'Coming up'),
+    page.items.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, t('meetings.comingUp')),
     page.items.length === 0 ? null : coming.length === 0
-      ? h('p', { class: 'govuk-body', id: 'no-coming' }, 'No conference is booked.')
+      ? h('p', { class: 'govuk-body', id: 'no-coming' }, t('meetings.noneBooked'))
       : h('ul', { class: 'govuk-list', id: 'conference-list' }, coming.map((c) => card(c, caller))),
-    past.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, 'Past conferences'),
+    past.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, t('meetings.past')),
     past.length === 0 ? null : h('ul', { class: 'govuk-list', id: 'past-conferences' }, past.map((c) => card(c, caller))));
 }
 

@@ -1,22 +1,22 @@
 import { api } from '../api.js';
 import { h, param, replaceChildren } from '../dom.js';
 import { errorsFrom, showErrors } from '../forms.js';
+import { t } from '../i18n.js';
 import { renderLayout } from '../layout.js';
 
 // The link from the "confirm your email address" email. Nothing happens until the person presses
 // the button, so a mail scanner that opens links cannot confirm an address for them.
 export async function render(main) {
-  renderLayout({ title: 'Confirm your email address', caller: null });
+  renderLayout({ title: t('confirm.title'), caller: null });
   const token = param('token') || '';
   const form = h('form', { novalidate: true, id: 'confirm-form' },
     h('div', { class: 'govuk-form-group' },
-      h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id: 'confirm' }, 'Yes, this is my email address')));
+      h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id: 'confirm' }, t('confirm.yes'))));
   replaceChildren(main,
     h('div', { id: 'error-summary' }),
-    h('h1', { class: 'govuk-heading-l' }, 'Confirm your email address'),
-    h('p', { class: 'govuk-body' }, 'Someone working with your family gave Roundtable this email address for you. '
-      + 'Once you confirm it, you can sign in with it by asking for a code.'),
-    h('p', { class: 'govuk-body' }, 'If you do not know why you got the email, close this page. Nobody can sign in with your address unless you confirm it.'),
+    h('h1', { class: 'govuk-heading-l' }, t('confirm.title')),
+    h('p', { class: 'govuk-body' }, t('confirm.why')),
+    h('p', { class: 'govuk-body' }, t('confirm.ifNot')),
     form);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -24,9 +24,9 @@ export async function render(main) {
       const confirmed = await api.post('/auth/addresses/confirm', { token });
       replaceChildren(main,
         h('div', { class: 'govuk-panel govuk-panel--confirmation', id: 'confirmed' },
-          h('h1', { class: 'govuk-panel__title' }, 'Email address confirmed'),
+          h('h1', { class: 'govuk-panel__title' }, t('confirm.done')),
           h('div', { class: 'govuk-panel__body' }, confirmed.email)),
-        h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/code' }, 'Sign in with a code'), '.'));
+        h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/code' }, t('confirm.signIn')), t('code.fullStop')));
     } catch (error) {
       showErrors(form, errorsFrom(error), { token: 'confirm', body: 'confirm' });
     }

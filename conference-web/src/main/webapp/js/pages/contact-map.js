@@ -1,24 +1,23 @@
 // The contact map: which agencies saw the family, month by month, with a chart the server draws.
 import { api, requireCaller } from '../api.js';
 import { formatDate, h, replaceChildren } from '../dom.js';
+import { locale, t } from '../i18n.js';
 import { renderLayout } from '../layout.js';
 import { recordNav } from './record-nav.js';
 
-const monthName = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric' });
-const KIND_WORDS = {
-  VISIT: ['visit', 'visits'], CALL: ['call', 'calls'], ASSESSMENT: ['assessment', 'assessments'],
-  REFERRAL: ['referral', 'referrals'], MEETING: ['meeting', 'meetings'], LETTER: ['letter', 'letters'],
-};
+const KINDS = ['VISIT', 'CALL', 'ASSESSMENT', 'REFERRAL', 'MEETING', 'LETTER'];
 
-/** "3 visits, 1 assessment". */
+/** "3 visits, 1 assessment" ("3 ymweliad, 1 asesiad"). */
 function kinds(map) {
-  return Object.entries(map).map(([kind, n]) => `${n} ${KIND_WORDS[kind][n === 1 ? 0 : 1]}`).join(', ');
+  return Object.entries(map).map(([kind, n]) => (KINDS.includes(kind)
+    ? t(`contactMap.${n === 1 ? 'one' : 'many'}.${kind}`, { count: n }) : `${n} ${kind}`)).join(', ');
 }
 
 /** The server's SVG, parsed as SVG (never as HTML) and placed in the page. */
 function chart(svgText) {
   const svg = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement;
-  return h('div', { class: 'app-chart', id: 'contact-chart' }, document.importNode(svg, true));
+  // The server draws the chart's words in English: they are marked so, for screen readers.
+  return h('div', { class: 'app-chart', id: 'contact-chart', lang: 'en' }, document.importNode(svg, true));
 }
 
 /**
@@ -34,42 +33,42 @@ function byMonth(map, months) {
   }
   return h('div', { class: 'app-contact-months', id: 'contact-months' },
     h('table', { class: 'govuk-table' },
-      h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, 'Contacts each month, newest first'),
+      h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, t('contactMap.newestFirst')),
       h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
-        h('th', { scope: 'col', class: 'govuk-table__header' }, 'Month'),
-        h('th', { scope: 'col', class: 'govuk-table__header' }, 'Who was in touch'),
-        h('th', { scope: 'col', class: 'govuk-table__header govuk-table__header--numeric' }, 'Total'))),
+        h('th', { scope: 'col', class: 'govuk-table__header' }, t('contactMap.month')),
+        h('th', { scope: 'col', class: 'govuk-table__header' }, t('contactMap.who')),
+        h('th', { scope: 'col', class: 'govuk-table__header govuk-table__header--numeric' }, t('contactMap.total')))),
       h('tbody', { class: 'govuk-table__body' }, busy.map((b) => h('tr', { class: 'govuk-table__row' },
         h('th', { scope: 'row', class: 'govuk-table__header' }, b.month),
         h('td', { class: 'govuk-table__cell' }, b.who.map((w) => h('span', { class: 'app-contact-who' }, w))),
         h('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, String(b.total)))))),
-    quiet.length ? h('p', { class: 'govuk-body', id: 'quiet-months' }, `No contacts in ${quiet.map((q) => q.month).join(', ')}.`) : null);
+    quiet.length ? h('p', { class: 'govuk-body', id: 'quiet-months' }, t('contactMap.quiet', { months: quiet.map((q) => q.month).join(', ') })) : null);
 }
 
 export async function render(main, { id }) {
   const caller = await requireCaller();
   const isFamily = caller.kind !== 'STAFF';
-  renderLayout({ title: isFamily ? 'Your contacts with agencies' : 'Contact map', caller });
+  renderLayout({ title: isFamily ? t('recordNav.contactMap') : t('staff.recordNav.contactMap'), caller });
   const map = await api.get(`/families/${id}/contact-map?months=12`);
+  const monthName = new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric' });
   const months = map.months.map((m) => monthName.format(new Date(`${m}-01T12:00:00`)));
   replaceChildren(main,
     recordNav(id, caller, `/families/${id}/contact-map`),
-    h('h1', { class: 'govuk-heading-l' }, isFamily ? 'Your contacts with agencies' : 'Contact map'),
-    h('p', { class: 'govuk-body' }, 'Who has been in touch with your family in the last 12 months, and how often.'),
+    h('h1', { class: 'govuk-heading-l' }, isFamily ? t('recordNav.contactMap') : t('staff.recordNav.contactMap')),
+    h('p', { class: 'govuk-body' }, t('contactMap.intro')),
     map.repeatedAssessments.map((r) => h('div', { class: 'govuk-warning-text' },
       h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
-      h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'),
-        `Between ${formatDate(r.from)} and ${formatDate(r.to)}, ${r.agencies.join(' and ')} each assessed your family. `
-        + 'You may have been asked the same questions more than once.'))),
+      h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, t('details.warning')), ' ',
+        t('contactMap.repeated', { from: formatDate(r.from), to: formatDate(r.to), agencies: r.agencies.join(t('contactMap.and')) })))),
     chart(map.chartSvg),
     byMonth(map, months),
-    h('div', { class: 'app-table-wrapper app-contact-wide', tabindex: '0', role: 'region', 'aria-label': 'Contacts each month' }, h('table', { class: 'govuk-table', id: 'contact-table' },
-      h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, 'Contacts each month'),
+    h('div', { class: 'app-table-wrapper app-contact-wide', tabindex: '0', role: 'region', 'aria-label': t('contactMap.each') }, h('table', { class: 'govuk-table', id: 'contact-table' },
+      h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, t('contactMap.each')),
       h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
-        h('th', { scope: 'col', class: 'govuk-table__header' }, 'Agency'),
+        h('th', { scope: 'col', class: 'govuk-table__header' }, t('contactMap.agency')),
         months.map((m) => h('th', { scope: 'col', class: 'govuk-table__header' }, m)),
-        h('th', { scope: 'col', class: 'govuk-table__header' }, 'Total'),
-        h('th', { scope: 'col', class: 'govuk-table__header' }, 'What kind'))),
+        h('th', { scope: 'col', class: 'govuk-table__header' }, t('contactMap.total')),
+        h('th', { scope: 'col', class: 'govuk-table__header' }, t('contactMap.kind')))),
       h('tbody', { class: 'govuk-table__body' }, map.agencies.map((a) => h('tr', { class: 'govuk-table__row' },
         h('th', { scope: 'row', class: 'govuk-table__header' }, a.agencyName),
         a.perMonth.map((n) => h('td', { class: 'govuk-table__cell' }, String(n))),

@@ -5,16 +5,16 @@ import { api, requireCaller } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { radios, selectField, setFlash, textField } from '../fields.js';
 import { errorsFrom, showErrors } from '../forms.js';
+import { t } from '../i18n.js';
 import { renderLayout } from '../layout.js';
 import {
   continueButton, forgetAnswers, loadAnswers, questionPage, saveAnswers, sendBackWithErrors, showCarriedErrors, summaryList,
 } from '../questions.js';
 
-export const CONTACT_WAYS = [
-  ['EMAIL', 'Email'],
-  ['PHONE', 'Phone call'],
-  ['TEXT_MESSAGE', 'Text message'],
-];
+/** [value, text]: how someone likes to be contacted, in the page's language. */
+export function contactWays() {
+  return ['EMAIL', 'PHONE', 'TEXT_MESSAGE'].map((way) => [way, t(`family.contactWay.${way}`)]);
+}
 
 // The server's field names, and the input each is shown beside.
 const MEMBER_FIELDS = { fullName: 'full-name', relationship: 'relationship', email: 'email', phone: 'phone',
@@ -23,12 +23,12 @@ const ADVOCATE_FIELDS = { organisationId: 'organisation', fullName: 'full-name',
 
 const KINDS = {
   members: {
-    title: 'Add a family member', fields: MEMBER_FIELDS, endpoint: 'members',
-    confirmText: (a) => `Add ${a.fullName}`,
+    title: () => t('people.addMember'), fields: MEMBER_FIELDS, endpoint: 'members',
+    confirmText: (a) => t('people.add', { name: a.fullName }),
   },
   advocates: {
-    title: 'Add an advocate', fields: ADVOCATE_FIELDS, endpoint: 'advocates',
-    confirmText: (a) => `Add ${a.fullName} as the family's advocate`,
+    title: () => t('staff.people.addAdvocate'), fields: ADVOCATE_FIELDS, endpoint: 'advocates',
+    confirmText: (a) => t('staff.people.addAsAdvocate', { name: a.fullName }),
   },
 };
 
@@ -45,45 +45,45 @@ const looksLikeEmail = (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 
 function memberErrors(a) {
   const errors = [];
-  if (!a.fullName) errors.push({ field: 'fullName', message: "Enter the person's full name" });
-  if (!a.relationship) errors.push({ field: 'relationship', message: 'Enter who they are to the family, like mother or grandad' });
-  if (a.email && !looksLikeEmail(a.email)) errors.push({ field: 'email', message: 'Enter a real email address, like name@example.org' });
-  if (!a.preferredContact) errors.push({ field: 'preferredContact', message: 'Choose how they would like to be contacted' });
-  else if (a.preferredContact === 'EMAIL' && !a.email) errors.push({ field: 'email', message: 'Enter an email address, or choose another way to contact them' });
-  else if (a.preferredContact !== 'EMAIL' && a.preferredContact !== NOT_DIRECTLY && !a.phone) errors.push({ field: 'phone', message: 'Enter a phone number, or choose another way to contact them' });
+  if (!a.fullName) errors.push({ field: 'fullName', message: t('people.error.fullName') });
+  if (!a.relationship) errors.push({ field: 'relationship', message: t('people.error.relationship') });
+  if (a.email && !looksLikeEmail(a.email)) errors.push({ field: 'email', message: t('people.error.realEmail') });
+  if (!a.preferredContact) errors.push({ field: 'preferredContact', message: t('people.error.contact') });
+  else if (a.preferredContact === 'EMAIL' && !a.email) errors.push({ field: 'email', message: t('people.error.emailNeeded') });
+  else if (a.preferredContact !== 'EMAIL' && a.preferredContact !== NOT_DIRECTLY && !a.phone) errors.push({ field: 'phone', message: t('people.error.phoneNeeded') });
   return errors;
 }
 
 function advocateErrors(a, organisations) {
   const errors = [];
-  if (organisations.length && !a.organisationId) errors.push({ field: 'organisationId', message: "Choose the advocate's organisation" });
-  if (!a.fullName) errors.push({ field: 'fullName', message: "Enter the advocate's full name" });
-  if (!a.email) errors.push({ field: 'email', message: "Enter the advocate's email address" });
-  else if (!looksLikeEmail(a.email)) errors.push({ field: 'email', message: 'Enter a real email address, like name@example.org' });
+  if (organisations.length && !a.organisationId) errors.push({ field: 'organisationId', message: t('staff.people.error.organisation') });
+  if (!a.fullName) errors.push({ field: 'fullName', message: t('staff.people.error.fullName') });
+  if (!a.email) errors.push({ field: 'email', message: t('staff.people.error.email') });
+  else if (!looksLikeEmail(a.email)) errors.push({ field: 'email', message: t('people.error.realEmail') });
   return errors;
 }
 
 function memberForm(a) {
   return [
-    textField({ id: 'full-name', name: 'fullName', label: 'Full name', value: a.fullName, autocomplete: 'off', spellcheck: false }),
-    textField({ id: 'relationship', name: 'relationship', label: 'Who are they to the family?', hint: 'For example, mother, grandad, older brother or foster carer',
+    textField({ id: 'full-name', name: 'fullName', label: t('people.fullName'), value: a.fullName, autocomplete: 'off', spellcheck: false }),
+    textField({ id: 'relationship', name: 'relationship', label: t('people.relationship'), hint: t('people.relationshipHint'),
       value: a.relationship, width: 'govuk-!-width-two-thirds' }),
-    textField({ id: 'email', name: 'email', label: 'Email address (optional for a child)', type: 'email', spellcheck: false, autocomplete: 'off',
-      hint: 'They sign in with it, once they have confirmed it from the email we send. Each person needs an address of their own.', value: a.email }),
-    textField({ id: 'phone', name: 'phone', label: 'Phone number (optional)', type: 'tel', autocomplete: 'off', width: 'govuk-input--width-20', value: a.phone }),
-    radios({ name: 'preferred-contact', legend: 'How would they like us to contact them?', options: [...CONTACT_WAYS,
-      [NOT_DIRECTLY, 'Through the family', 'For a young child, say']], value: a.preferredContact }),
+    textField({ id: 'email', name: 'email', label: t('people.email'), type: 'email', spellcheck: false, autocomplete: 'off',
+      hint: t('people.emailHint'), value: a.email }),
+    textField({ id: 'phone', name: 'phone', label: t('people.phone'), type: 'tel', autocomplete: 'off', width: 'govuk-input--width-20', value: a.phone }),
+    radios({ name: 'preferred-contact', legend: t('people.contact'), options: [...contactWays(),
+      [NOT_DIRECTLY, t('people.throughFamily'), t('people.throughFamilyHint')]], value: a.preferredContact }),
   ];
 }
 
 function advocateForm(a, organisations) {
   return [
-    organisations.length ? selectField({ id: 'organisation', name: 'organisation', label: 'Organisation',
-      hint: "The advocates' organisations your administrator has set up",
-      options: [['', 'Choose an organisation'], ...organisations.map((o) => [o.id, o.name])], value: a.organisationId }) : null,
-    textField({ id: 'full-name', name: 'fullName', label: "Advocate's full name", value: a.fullName, autocomplete: 'off', spellcheck: false }),
-    textField({ id: 'email', name: 'email', label: "Advocate's email address", type: 'email', spellcheck: false, autocomplete: 'off',
-      hint: 'They sign in with it, once they have confirmed it from the email we send.', value: a.email }),
+    organisations.length ? selectField({ id: 'organisation', name: 'organisation', label: t('staff.people.organisation'),
+      hint: t('staff.people.organisationHint'),
+      options: [['', t('staff.people.chooseOrganisation')], ...organisations.map((o) => [o.id, o.name])], value: a.organisationId }) : null,
+    textField({ id: 'full-name', name: 'fullName', label: t('staff.people.advocateName'), value: a.fullName, autocomplete: 'off', spellcheck: false }),
+    textField({ id: 'email', name: 'email', label: t('staff.people.advocateEmail'), type: 'email', spellcheck: false, autocomplete: 'off',
+      hint: t('staff.people.advocateEmailHint'), value: a.email }),
   ];
 }
 
@@ -99,14 +99,16 @@ function readForm(form, kind) {
 
 function checkRows(kind, a, organisations, back) {
   if (kind === 'members') {
-    const way = [...CONTACT_WAYS, [NOT_DIRECTLY, 'Through the family']].find(([v]) => v === a.preferredContact);
-    return [['Full name', a.fullName, back, 'full name'], ['Who they are to the family', a.relationship, back, 'who they are to the family'],
-      ['Email address', a.email || 'None', back, 'email address'], ['Phone number', a.phone || 'None', back, 'phone number'],
-      ['How to contact them', way ? way[1] : '', back, 'how to contact them']];
+    const way = [...contactWays(), [NOT_DIRECTLY, t('people.throughFamily')]].find(([v]) => v === a.preferredContact);
+    return [[t('people.fullName'), a.fullName, back, t('people.fullNameHidden')],
+      [t('people.relationshipRow'), a.relationship, back, t('people.relationshipHidden')],
+      [t('people.emailRow'), a.email || t('people.none'), back, t('people.emailHidden')],
+      [t('people.phoneRow'), a.phone || t('people.none'), back, t('people.phoneHidden')],
+      [t('people.contactRow'), way ? way[1] : '', back, t('people.contactHidden')]];
   }
   const organisation = organisations.find((o) => o.id === a.organisationId);
-  return [['Organisation', organisation ? organisation.name : 'None', back, 'organisation'], ['Full name', a.fullName, back, 'full name'],
-    ['Email address', a.email, back, 'email address']];
+  return [[t('staff.people.organisation'), organisation ? organisation.name : t('people.none'), back, t('staff.people.organisationHidden')],
+    [t('people.fullName'), a.fullName, back, t('people.fullNameHidden')], [t('people.emailRow'), a.email, back, t('people.emailHidden')]];
 }
 
 function body(kind, a) {
@@ -126,14 +128,14 @@ export async function render(main, { id }) {
   const key = `rt-add-${kind}-${id}`;
   const answers = loadAnswers(key, {});
   const back = `/families/${id}/${kind}/new`;
-  renderLayout({ title: step === 'check' ? 'Check your answers' : spec.title, caller });
+  renderLayout({ title: step === 'check' ? t('people.check') : spec.title(), caller });
 
   if (step === 'new') {
     const form = h('form', { novalidate: true, id: 'person-form' },
-      h('h1', { class: 'govuk-heading-l' }, spec.title),
+      h('h1', { class: 'govuk-heading-l' }, spec.title()),
       kind === 'members'
-        ? h('p', { class: 'govuk-body' }, `Someone in the ${family.name}, or close to the children, who should be part of their plan and meetings.`)
-        : h('p', { class: 'govuk-body' }, 'An advocate supports the family, helps them say what they think and comes to meetings with them.'),
+        ? h('p', { class: 'govuk-body' }, t('people.who', { family: family.name }))
+        : h('p', { class: 'govuk-body' }, t('staff.people.advocateIs')),
       kind === 'members' ? memberForm(answers) : advocateForm(answers, organisations),
       continueButton());
     questionPage(main, { back: caller.kind === 'FAMILY_MEMBER' ? `/families/${id}/details` : `/families/${id}`, caption: family.name, form });
@@ -158,17 +160,17 @@ export async function render(main, { id }) {
     return;
   }
   const confirm = h('form', { novalidate: true, id: 'check-form' },
-    h('h2', { class: 'govuk-heading-m' }, 'Now add them'),
+    h('h2', { class: 'govuk-heading-m' }, t('people.nowAdd')),
     h('p', { class: 'govuk-body' }, answers.email
-      ? `We will email ${answers.email} a link to confirm the address. Until ${answers.fullName} does, they cannot sign in with it. We will also tell the family who has been added.`
-      : 'We will tell the family who has been added.',
-    caller.kind === 'FAMILY_MEMBER' ? ' We will also tell your lead worker.' : ''),
+      ? t('people.willEmail', { email: answers.email, name: answers.fullName })
+      : t('people.willTell'),
+    caller.kind === 'FAMILY_MEMBER' ? ` ${t('people.willTellLeadWorker')}` : ''),
     continueButton(spec.confirmText(answers), 'confirm'));
   replaceChildren(main,
-    h('a', { href: back, class: 'govuk-back-link' }, 'Back'),
+    h('a', { href: back, class: 'govuk-back-link' }, t('form.back')),
     h('div', { id: 'error-summary' }),
     h('span', { class: 'govuk-caption-l' }, family.name),
-    h('h1', { class: 'govuk-heading-l' }, 'Check your answers'),
+    h('h1', { class: 'govuk-heading-l' }, t('people.check')),
     summaryList(checkRows(kind, answers, organisations, back), 'check-answers'),
     confirm);
   confirm.addEventListener('submit', async (event) => {
@@ -178,9 +180,9 @@ export async function render(main, { id }) {
     try {
       const added = await api.post(`/families/${id}/${spec.endpoint}`, body(kind, answers));
       forgetAnswers(key);
-      setFlash(`${added.fullName} has been added`, added.emailPending
-        ? `We have emailed ${added.email} a link to confirm the address. Until then it shows as waiting for confirmation.`
-        : 'We have told the family.');
+      setFlash(t('people.added', { name: added.fullName }), added.emailPending
+        ? t('people.addedEmail', { email: added.email })
+        : t('people.addedTold'));
       window.location.assign(caller.kind === 'FAMILY_MEMBER' ? `/families/${id}/details` : `/families/${id}`);
     } catch (error) {
       button.disabled = false;

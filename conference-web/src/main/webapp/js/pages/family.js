@@ -1,11 +1,12 @@
 import { api, requireCaller } from '../api.js';
 import { formatDate, formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { takeFlash } from '../fields.js';
+import { t } from '../i18n.js';
 import { renderLayout } from '../layout.js';
 import { coreGroupMeans, meetingName, splitByDate, statusName } from './conferences.js';
 import { recordNav } from './record-nav.js';
 
-function summaryRow(key, value, missing = 'Not given') {
+function summaryRow(key, value, missing = t('family.notGiven')) {
   return h('div', { class: 'govuk-summary-list__row' },
     h('dt', { class: 'govuk-summary-list__key' }, key),
     h('dd', { class: 'govuk-summary-list__value' }, value || h('span', { class: 'app-muted' }, missing)));
@@ -13,12 +14,11 @@ function summaryRow(key, value, missing = 'Not given') {
 
 /** A grey tag beside an address nobody has confirmed yet: it signs no one in until they do. */
 function pendingTag(person) {
-  return person.emailPending ? h('strong', { class: 'govuk-tag govuk-tag--yellow app-pending' }, 'Waiting for confirmation') : null;
+  return person.emailPending ? h('strong', { class: 'govuk-tag govuk-tag--yellow app-pending' }, t('family.waitingForConfirmation')) : null;
 }
 
-const CONTACT_WAY = { EMAIL: 'Email', PHONE: 'Phone call', TEXT_MESSAGE: 'Text message' };
-
-const NOT_SHARED = 'Not shared with your agency';
+const CONTACT_WAYS = ['EMAIL', 'PHONE', 'TEXT_MESSAGE'];
+const CONTACT_KINDS = ['VISIT', 'CALL', 'ASSESSMENT', 'REFERRAL', 'MEETING', 'LETTER'];
 
 /** A member as the caller may see them: contact details the family does not share read "Not shared with your agency". */
 function memberCard(m, withheld, forFamily) {
@@ -26,20 +26,20 @@ function memberCard(m, withheld, forFamily) {
     return h('div', { class: 'app-card', 'data-member': m.id },
       h('h3', { class: 'govuk-heading-s' }, m.fullName, m.relationship ? h('span', { class: 'app-muted' }, ` (${m.relationship})`) : null),
       h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' },
-        summaryRow('Date of birth', m.dateOfBirth ? formatDate(m.dateOfBirth) : null, NOT_SHARED),
-        ['Phone', 'Email', 'Address', 'Language', 'Access needs'].map((key) => summaryRow(key, null, NOT_SHARED))));
+        summaryRow(t('staff.family.dateOfBirth'), m.dateOfBirth ? formatDate(m.dateOfBirth) : null, t('staff.family.notShared')),
+        ['phone', 'email', 'address', 'language', 'accessNeeds'].map((key) => summaryRow(t(`staff.family.${key}`), null, t('staff.family.notShared')))));
   }
   return h('div', { class: 'app-card', 'data-member': m.id },
     h('h3', { class: 'govuk-heading-s' }, m.fullName, m.relationship ? h('span', { class: 'app-muted' }, ` (${m.relationship})`) : null),
     h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' },
-      summaryRow(forFamily ? 'Born' : 'Date of birth', m.dateOfBirth ? formatDate(m.dateOfBirth) : null),
-      summaryRow('Phone', m.phone),
-      summaryRow('Email', m.email && m.emailPending ? [`${m.email} `, pendingTag(m),
-        h('span', { class: 'govuk-hint govuk-!-display-block govuk-!-margin-0' }, `${m.fullName} has been emailed a link to confirm it.`)] : m.email),
-      m.preferredContact ? summaryRow('Contact them by', CONTACT_WAY[m.preferredContact]) : null,
-      summaryRow('Address', m.address),
-      summaryRow('Language', m.preferredLanguage),
-      summaryRow(forFamily ? 'Help they need' : 'Access needs', m.accessNeeds)));
+      summaryRow(forFamily ? t('family.born') : t('staff.family.dateOfBirth'), m.dateOfBirth ? formatDate(m.dateOfBirth) : null),
+      summaryRow(t('family.phone'), m.phone),
+      summaryRow(t('family.email'), m.email && m.emailPending ? [`${m.email} `, pendingTag(m),
+        h('span', { class: 'govuk-hint govuk-!-display-block govuk-!-margin-0' }, t('family.emailedToConfirm', { name: m.fullName }))] : m.email),
+      m.preferredContact && CONTACT_WAYS.includes(m.preferredContact) ? summaryRow(t('family.contactBy'), t(`family.contactWay.${m.preferredContact}`)) : null,
+      summaryRow(t('family.address'), m.address),
+      summaryRow(t('family.language'), m.preferredLanguage),
+      summaryRow(forFamily ? t('family.helpTheyNeed') : t('staff.family.accessNeeds'), m.accessNeeds)));
 }
 
 function table(caption, headings, rows, id) {
@@ -52,8 +52,9 @@ function table(caption, headings, rows, id) {
 }
 
 function involvementsTable(involvements, forFamily) {
-  return table(forFamily ? 'Services working with your family' : 'Agencies working with the family', [forFamily ? 'Service' : 'Agency', 'Lead worker', 'Since', 'Until'],
-    involvements.map((i) => [i.agencyName, i.leadPractitionerName, formatDate(i.startsOn), i.endsOn ? formatDate(i.endsOn) : 'Now']),
+  return table(forFamily ? t('family.services') : t('staff.family.agencies'),
+    [forFamily ? t('family.service') : t('staff.family.agency'), t('family.leadWorker'), t('family.since'), t('family.until')],
+    involvements.map((i) => [i.agencyName, i.leadPractitionerName, formatDate(i.startsOn), i.endsOn ? formatDate(i.endsOn) : t('family.now')]),
     'involvements');
 }
 
@@ -62,23 +63,22 @@ function owns(caller, action) {
     || (action.ownerKind === 'FAMILY_MEMBER' && caller.kind === 'FAMILY_MEMBER' && action.ownerId === caller.id);
 }
 
-const PROGRESS = [['IN_PROGRESS', 'Started'], ['DONE', 'Done'], ['NOT_DONE', 'Could not be done'], ['AGREED', 'Not started yet']];
+const PROGRESS = ['IN_PROGRESS', 'DONE', 'NOT_DONE', 'AGREED'];
 
 /** Where an action stands, in the words the family reads ("Proposed" means nothing to most people). */
-const STATUS_WORDS = { PROPOSED: 'Suggested, not agreed yet', AGREED: 'Agreed, not started yet', IN_PROGRESS: 'Started', DONE: 'Done',
-  NOT_DONE: 'Could not be done', DROPPED: 'No longer needed' };
+const STATUS_WORDS = ['PROPOSED', 'AGREED', 'IN_PROGRESS', 'DONE', 'NOT_DONE', 'DROPPED'];
 
 /** The owner of an action says how it is going: where it stands, and what happened. */
 function progressForm(familyId, action, onSaved) {
   const key = action.id;
   const status = h('select', { class: 'govuk-select', id: `progress-status-${key}`, name: 'status' },
-    PROGRESS.map(([value, label]) => h('option', { value, selected: value === action.status }, label)));
+    PROGRESS.map((value) => h('option', { value, selected: value === action.status }, t(`plan.progress.${value}`))));
   const note = h('textarea', { class: 'govuk-textarea', id: `progress-note-${key}`, name: 'note', rows: '3' });
   const errors = h('div', { 'aria-live': 'assertive' });
   const form = h('form', { class: 'app-progress', novalidate: true, 'data-action': key }, errors,
-    h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: `progress-status-${key}` }, 'Where it is now'), status),
-    h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: `progress-note-${key}` }, 'What has happened'), note),
-    h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Save update'));
+    h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: `progress-status-${key}` }, t('plan.whereNow')), status),
+    h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: `progress-note-${key}` }, t('plan.whatHappened')), note),
+    h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, t('plan.saveUpdate')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
@@ -89,28 +89,28 @@ function progressForm(familyId, action, onSaved) {
     }
   });
   return h('details', { class: 'govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0' },
-    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Post an update')),
+    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, t('plan.postUpdate'))),
     h('div', { class: 'govuk-details__text' }, form));
 }
 
 /** Where to ask the family for what it does not share with the caller's agency. */
 function askLink(familyId) {
-  return h('a', { class: 'govuk-link', href: `/families/${familyId}/sharing#ask-form` }, 'Ask the family');
+  return h('a', { class: 'govuk-link', href: `/families/${familyId}/sharing#ask-form` }, t('staff.family.ask'));
 }
 
 function planSection(plan, caller, onSaved) {
   const own = plan.onlyOwnActions ? h('div', { class: 'govuk-inset-text app-not-shared', id: 'plan-not-shared' },
-    'Not shared with your agency. You see only the actions your agency owns. ', askLink(plan.familyId), ' to see the rest.') : null;
-  if (plan.goals.length === 0) return [own, h('p', { class: 'govuk-body' }, 'There is nothing in the plan yet.')];
+    t('staff.plan.onlyOwnActions'), ' ', askLink(plan.familyId), ' ', t('staff.plan.toSeeTheRest')) : null;
+  if (plan.goals.length === 0) return [own, h('p', { class: 'govuk-body' }, t('plan.empty'))];
   return [own, h('div', { id: 'plan' }, plan.goals.map((g) => h('div', { class: 'app-plan-goal' },
-    g.title ? h('h3', { class: 'govuk-heading-s' }, g.title) : h('h3', { class: 'govuk-heading-s app-muted' }, 'A goal not shared with your agency'),
+    g.title ? h('h3', { class: 'govuk-heading-s' }, g.title) : h('h3', { class: 'govuk-heading-s app-muted' }, t('staff.plan.goalNotShared')),
     g.description ? h('p', { class: 'govuk-body' }, g.description) : null,
-    g.actions.length === 0 ? h('p', { class: 'govuk-body app-muted' }, 'No actions yet.')
+    g.actions.length === 0 ? h('p', { class: 'govuk-body app-muted' }, t('plan.noActions'))
       : h('ul', { class: 'govuk-list govuk-list--spaced' }, g.actions.map((a) => h('li', {},
         h('span', { class: 'govuk-!-font-weight-bold' }, a.description), h('br'),
-        `Who: ${a.ownerName}. By: ${a.dueOn ? formatDate(a.dueOn) : 'no date'}. `,
-        h('strong', { class: 'govuk-tag govuk-tag--grey' }, STATUS_WORDS[a.status] || humanise(a.status)),
-        a.overdue ? h('span', { class: 'app-overdue' }, ' Overdue') : null,
+        t('plan.whoAndBy', { owner: a.ownerName, due: a.dueOn ? formatDate(a.dueOn) : t('plan.noDate') }), ' ',
+        h('strong', { class: 'govuk-tag govuk-tag--grey' }, STATUS_WORDS.includes(a.status) ? t(`plan.status.${a.status}`) : humanise(a.status)),
+        a.overdue ? h('span', { class: 'app-overdue' }, ' ', t('plan.overdue')) : null,
         owns(caller, a) ? progressForm(plan.familyId, a, onSaved) : null))))))];
 }
 
@@ -118,17 +118,17 @@ function planSection(plan, caller, onSaved) {
 function whomToContact(people, caller) {
   if (people.length === 0) return null;
   const family = caller.kind !== 'STAFF';
-  const roleName = { LEAD_WORKER: family ? 'Your lead worker' : 'Lead worker', CHAIR: family ? 'Chair of your meetings' : 'Chair of the conferences' };
+  const roleName = { LEAD_WORKER: family ? t('contacts.yourLeadWorker') : t('staff.contacts.leadWorker'), CHAIR: family ? t('contacts.yourChair') : t('staff.contacts.chair') };
   return h('div', { id: 'staff-contacts' },
-    h('h2', { class: 'govuk-heading-m' }, family ? 'Who to contact' : 'Lead worker and chair'),
+    h('h2', { class: 'govuk-heading-m' }, family ? t('contacts.heading') : t('staff.contacts.heading')),
     people.map((p) => h('div', { class: 'govuk-summary-card' },
       h('div', { class: 'govuk-summary-card__title-wrapper' },
-        h('h3', { class: 'govuk-summary-card__title' }, `${roleName[p.role]}: ${p.fullName}`)),
+        h('h3', { class: 'govuk-summary-card__title' }, t('contacts.roleAndName', { role: roleName[p.role], name: p.fullName }))),
       h('div', { class: 'govuk-summary-card__content' },
         h('dl', { class: 'govuk-summary-list' },
-          summaryRow(family ? 'Works for' : 'Agency', p.agencyName),
-          summaryRow('Phone', p.phone ? h('a', { class: 'govuk-link', href: `tel:${p.phone.replace(/[^0-9+]/g, '')}` }, p.phone) : null),
-          summaryRow('Email', h('a', { class: 'govuk-link', href: `mailto:${p.email}` }, p.email)))))));
+          summaryRow(family ? t('contacts.worksFor') : t('staff.family.agency'), p.agencyName),
+          summaryRow(t('family.phone'), p.phone ? h('a', { class: 'govuk-link', href: `tel:${p.phone.replace(/[^0-9+]/g, '')}` }, p.phone) : null),
+          summaryRow(t('family.email'), h('a', { class: 'govuk-link', href: `mailto:${p.email}` }, p.email)))))));
 }
 
 /**
@@ -151,28 +151,27 @@ function inDateOrder(conferences) {
   return [...coming.map((c) => ({ c, past: false })), ...past.map((c) => ({ c, past: true }))];
 }
 
-const DUE_STATE = { ON_TIME: 'On time', LATE: 'Held late', DUE: 'To book', OVERDUE: 'Overdue' };
 
 function timescalesSection(family, due) {
-  return [h('h2', { class: 'govuk-heading-m' }, 'Conferences the timescales require'),
+  return [h('h2', { class: 'govuk-heading-m' }, t('staff.timescales.heading')),
     h('p', { class: 'govuk-body' }, family.strategyDiscussionOn
-      ? `Strategy discussion: ${formatDate(family.strategyDiscussionOn)}.` : 'No strategy discussion is recorded.'),
-    due.length === 0 ? h('p', { class: 'govuk-body' }, 'No conference is required yet.')
-      : table('Conferences the timescales require', ['Conference', 'Due by', 'Booked or suggested', ''],
+      ? t('staff.timescales.strategy', { date: formatDate(family.strategyDiscussionOn) }) : t('staff.timescales.noStrategy')),
+    due.length === 0 ? h('p', { class: 'govuk-body' }, t('staff.timescales.noneRequired'))
+      : table(t('staff.timescales.heading'), [t('staff.timescales.conference'), t('staff.timescales.dueBy'), t('staff.timescales.booked'), ''],
         due.map((d) => [humanise(d.kind), formatDate(d.dueBy), formatDate(d.bookedOn || d.proposedOn),
-          h('strong', { class: `govuk-tag ${d.breach ? 'govuk-tag--red' : 'govuk-tag--blue'}` }, DUE_STATE[d.state])]), 'timescales')];
+          h('strong', { class: `govuk-tag ${d.breach ? 'govuk-tag--red' : 'govuk-tag--blue'}` }, t(`staff.timescales.state.${d.state}`))]), 'timescales')];
 }
 
 export async function render(main, { id }) {
   const caller = await requireCaller();
   if (caller.roles.includes('ADMINISTRATOR')) {
-    renderLayout({ title: 'Family', caller });
+    renderLayout({ title: t('staff.family.title'), caller });
     const involvements = await api.get(`/families/${id}/involvements`);
-    replaceChildren(main, h('h1', { class: 'govuk-heading-l' }, 'Agencies working with this family'),
-      h('p', { class: 'govuk-body' }, 'As an administrator you see who works with the family, not the case itself.'),
+    replaceChildren(main, h('h1', { class: 'govuk-heading-l' }, t('staff.family.agenciesWorkingWithThisFamily')),
+      h('p', { class: 'govuk-body' }, t('staff.family.asAdministrator')),
       involvementsTable(involvements),
       h('a', { class: 'govuk-button', href: `/families/${id}/involvements`, id: 'manage-involvements', role: 'button', draggable: 'false' },
-        'Add or change an agency'));
+        t('staff.family.addOrChangeAgency')));
     return;
   }
   // Parts the family does not share with the caller's agency come back refused: the page says so.
@@ -189,48 +188,49 @@ export async function render(main, { id }) {
   replaceChildren(main,
     takeFlash(),
     recordNav(id, caller, `/families/${id}`),
-    h('span', { class: 'govuk-caption-l' }, caller.kind === 'STAFF' ? family.reference || 'Family' : 'Your family'),
+    h('span', { class: 'govuk-caption-l' }, caller.kind === 'STAFF' ? family.reference || t('staff.family.title') : t('family.caption')),
     h('h1', { class: 'govuk-heading-l' }, family.name),
     family.messageToWorkers ? h('div', { class: 'govuk-inset-text', id: 'message-to-workers' },
-      h('strong', {}, caller.kind === 'STAFF' ? 'What the family wants every worker to know: ' : 'What you want every worker to know: '),
+      h('strong', {}, caller.kind === 'STAFF' ? t('staff.family.messageToWorkers') : t('family.messageToWorkers'), ' '),
       family.messageToWorkers) : null,
     caller.kind === 'FAMILY_MEMBER' ? h('p', { class: 'govuk-body', id: 'my-data' },
       h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/zip`, download: 'everything-we-hold-about-your-family.zip', id: 'my-data-zip' },
-        'Download everything we hold about you (ZIP)'),
-      '. It has a copy to read, a copy for other apps, and the reports shared with you. Or download only ',
-      h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data`, download: 'my-family-data.json', id: 'my-data-json' }, 'as a file for other apps'),
-      ' or ', h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/pdf`, download: 'my-family-data.pdf', id: 'my-data-pdf' }, 'to read (PDF)'), '.') : null,
+        t('family.myData.zip')),
+      t('family.myData.whatIsInIt'), ' ',
+      h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data`, download: 'my-family-data.json', id: 'my-data-json' }, t('family.myData.json')),
+      ' ', t('family.myData.or'), ' ', h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/pdf`, download: 'my-family-data.pdf', id: 'my-data-pdf' }, t('family.myData.pdf')), t('family.myData.end')) : null,
     whomToContact(staffContacts, caller),
-    h('h2', { class: 'govuk-heading-m' }, forFamily ? 'Meetings' : 'Conferences'),
+    h('h2', { class: 'govuk-heading-m' }, forFamily ? t('family.meetings') : t('staff.family.conferences')),
     caller.roles && caller.roles.includes('CHAIR') ? h('a', { class: 'govuk-button', href: `/conferences/new/kind?family=${id}`,
-      role: 'button', draggable: 'false', 'data-module': 'govuk-button', id: 'schedule-conference' }, 'Schedule a conference') : null,
+      role: 'button', draggable: 'false', 'data-module': 'govuk-button', id: 'schedule-conference' }, t('staff.family.schedule')) : null,
     coreGroupMeans(conferences),
-    conferences.length === 0 ? h('p', { class: 'govuk-body' }, 'No conferences yet.')
+    conferences.length === 0 ? h('p', { class: 'govuk-body' }, t('family.noMeetings'))
       : h('ul', { class: 'govuk-list', id: 'family-conferences' }, inDateOrder(conferences).map(({ c, past }) => h('li', { 'data-start': c.scheduledStart },
-        h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, `${meetingName(c.kind, caller)}, ${formatDateTime(c.scheduledStart)}`),
-        past ? h('span', { class: 'app-muted' }, ` (${{ CLOSED: 'held', CANCELLED: 'cancelled' }[c.status] || 'past'})`) : null))),
-    h('h2', { class: 'govuk-heading-m' }, 'People in the family'),
-    family.detailsWithheld ? h('p', { class: 'govuk-body', id: 'details-not-shared' }, 'The family\'s details are not shared with your agency. ',
-      askLink(id), ' if you need them.') : null,
+        h('a', { class: 'govuk-link', href: `/conferences/${c.id}` }, t('family.meetingAt', { name: meetingName(c.kind, caller), when: formatDateTime(c.scheduledStart) })),
+        past ? h('span', { class: 'app-muted' }, ` (${t(`family.past.${c.status === 'CLOSED' || c.status === 'CANCELLED' ? c.status : 'OTHER'}`)})`) : null))),
+    h('h2', { class: 'govuk-heading-m' }, t('family.people')),
+    family.detailsWithheld ? h('p', { class: 'govuk-body', id: 'details-not-shared' }, t('staff.family.detailsNotShared'), ' ',
+      askLink(id), ' ', t('staff.family.ifYouNeedThem')) : null,
     h('div', { id: 'members' }, family.members.map((m) => memberCard(m, family.detailsWithheld, forFamily))),
     addsPeople ? h('a', { class: 'govuk-button govuk-button--secondary', href: `/families/${id}/members/new`, role: 'button',
-      draggable: 'false', 'data-module': 'govuk-button', id: 'add-member' }, 'Add a family member') : null,
-    h('h2', { class: 'govuk-heading-m' }, forFamily ? 'Services working with your family' : 'Agencies working with the family'),
+      draggable: 'false', 'data-module': 'govuk-button', id: 'add-member' }, t('staff.family.addMember')) : null,
+    h('h2', { class: 'govuk-heading-m' }, forFamily ? t('family.services') : t('staff.family.agencies')),
     involvementsTable(family.involvements, forFamily),
     caller.kind === 'STAFF' ? h('p', { class: 'govuk-body' },
-      h('a', { class: 'govuk-link', href: `/families/${id}/involvements`, id: 'manage-involvements' }, 'Add or change an agency working with the family')) : null,
-    h('h2', { class: 'govuk-heading-m' }, forFamily ? 'Your advocate' : 'Advocate'),
-    family.advocates.length === 0 ? h('p', { class: 'govuk-body' }, 'No advocate yet.')
+      h('a', { class: 'govuk-link', href: `/families/${id}/involvements`, id: 'manage-involvements' }, t('staff.family.addOrChangeAgencyWorking'))) : null,
+    h('h2', { class: 'govuk-heading-m' }, forFamily ? t('family.yourAdvocate') : t('staff.family.advocate')),
+    family.advocates.length === 0 ? h('p', { class: 'govuk-body' }, t('family.noAdvocate'))
       : h('ul', { class: 'govuk-list', id: 'advocates' }, family.advocates.map((a) => h('li', {},
         `${a.fullName}${a.organisation ? `, ${a.organisation}` : ''}${a.email && caller.kind === 'STAFF' ? `, ${a.email}` : ''} `, pendingTag(a)))),
     addsPeople ? h('a', { class: 'govuk-button govuk-button--secondary', href: `/families/${id}/advocates/new`, role: 'button',
-      draggable: 'false', 'data-module': 'govuk-button', id: 'add-advocate' }, 'Add an advocate') : null,
-    h('h2', { class: 'govuk-heading-m' }, 'The plan'),
-    plan.refused ? null : h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/families/${id}/plan/print`, id: 'print-plan' }, 'See the plan on one page to print')),
+      draggable: 'false', 'data-module': 'govuk-button', id: 'add-advocate' }, t('staff.family.addAdvocate')) : null,
+    h('h2', { class: 'govuk-heading-m' }, t('family.plan')),
+    plan.refused ? null : h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/families/${id}/plan/print`, id: 'print-plan' }, t('family.printPlan'))),
     plan.refused ? refused(plan) : planSection(plan, caller, () => render(main, { id })),
     due ? timescalesSection(family, due) : null,
-    h('h2', { class: 'govuk-heading-m' }, forFamily ? 'When services were in touch' : 'Contacts with agencies'),
-    contacts.refused ? refused(contacts) : contacts.items.length === 0 ? h('p', { class: 'govuk-body' }, 'No contacts recorded.')
-      : table(forFamily ? 'When services were in touch' : 'Contacts with agencies', ['Date', forFamily ? 'Service' : 'Agency', 'What', forFamily ? 'Notes' : 'Summary'],
-        contacts.items.map((c) => [formatDate(c.happenedOn), c.agencyName, humanise(c.kind), c.summary]), 'contacts'));
+    h('h2', { class: 'govuk-heading-m' }, forFamily ? t('family.contacts') : t('staff.family.contacts')),
+    contacts.refused ? refused(contacts) : contacts.items.length === 0 ? h('p', { class: 'govuk-body' }, t('family.noContacts'))
+      : table(forFamily ? t('family.contacts') : t('staff.family.contacts'),
+        [t('family.date'), forFamily ? t('family.service') : t('staff.family.agency'), t('family.what'), forFamily ? t('family.notes') : t('staff.family.summary')],
+        contacts.items.map((c) => [formatDate(c.happenedOn), c.agencyName, CONTACT_KINDS.includes(c.kind) ? t(`contact.kind.${c.kind}`) : humanise(c.kind), c.summary]), 'contacts'));
 }

@@ -2,21 +2,17 @@ import { api } from '../api.js';
 import { renderCodeForm } from '../codeform.js';
 import { h, param, replaceChildren } from '../dom.js';
 import { errorsFrom, showErrors } from '../forms.js';
+import { language, t } from '../i18n.js';
 import { renderLayout } from '../layout.js';
 
 // The link from the invitation email. It says when, where and how, who will be there and what
 // for; the person can answer without signing in. Nothing here uses the single-use link up
 // except "Email me a sign-in code", so a mail scanner that opens links cannot spend it.
 
-const STATE_HEADINGS = {
-  USED: 'This invitation link has already been used',
-  EXPIRED: 'This invitation link has expired',
-  NOT_VALID: 'This invitation link does not work',
-};
 
 function getCode() {
   return h('a', { class: 'govuk-button', href: '/code', role: 'button', draggable: 'false', 'data-module': 'govuk-button', id: 'get-code' },
-    'Get a sign-in code');
+    t('signIn.getCode'));
 }
 
 function summaryRow(key, value) {
@@ -27,29 +23,25 @@ function summaryRow(key, value) {
 /** The lead worker and the chair, with agency, phone and email: whom to phone about the meeting. */
 function whomToCall(people) {
   if (!people || people.length === 0) return null;
-  const roleName = { LEAD_WORKER: 'Your lead worker', CHAIR: 'Chair of the meeting' };
+  const roleName = { LEAD_WORKER: t('contacts.yourLeadWorker'), CHAIR: t('invite.chairOfMeeting') };
   return h('div', { id: 'whom-to-call' },
-    h('h2', { class: 'govuk-heading-m' }, 'Who to contact'),
+    h('h2', { class: 'govuk-heading-m' }, t('contacts.heading')),
     people.map((p) => h('div', { class: 'govuk-summary-card' },
       h('div', { class: 'govuk-summary-card__title-wrapper' },
-        h('h3', { class: 'govuk-summary-card__title' }, `${roleName[p.role]}: ${p.fullName}`)),
+        h('h3', { class: 'govuk-summary-card__title' }, t('contacts.roleAndName', { role: roleName[p.role], name: p.fullName }))),
       h('div', { class: 'govuk-summary-card__content' },
         h('dl', { class: 'govuk-summary-list' },
-          summaryRow('Agency', p.agencyName),
-          p.phone ? summaryRow('Phone', h('a', { class: 'govuk-link', href: `tel:${p.phone.replace(/[^0-9+]/g, '')}` }, p.phone)) : null,
-          summaryRow('Email', h('a', { class: 'govuk-link', href: `mailto:${p.email}` }, p.email)))))));
+          summaryRow(t('invite.agency'), p.agencyName),
+          p.phone ? summaryRow(t('family.phone'), h('a', { class: 'govuk-link', href: `tel:${p.phone.replace(/[^0-9+]/g, '')}` }, p.phone)) : null,
+          summaryRow(t('family.email'), h('a', { class: 'govuk-link', href: `mailto:${p.email}` }, p.email)))))));
 }
 
 function list(items) {
-  return h('ul', { class: 'govuk-list' }, items.map((t) => h('li', {}, t)));
+  return h('ul', { class: 'govuk-list' }, items.map((item) => h('li', {}, item)));
 }
 
-const ANSWERS = [
-  ['COMING', 'I can come', null],
-  ['CANT_COME', 'I can\u2019t come', 'reason'],
-  ['NEEDS_HELP', 'I need an interpreter or other help', 'help'],
-  ['VIEWS', 'Send my views before the meeting', 'views'],
-];
+// [answer, what it reveals]
+const ANSWERS = [['COMING', null], ['CANT_COME', 'reason'], ['NEEDS_HELP', 'help'], ['VIEWS', 'views']];
 
 function readFile(file) {
   return new Promise((resolve, reject) => {
@@ -64,49 +56,49 @@ function readFile(file) {
 export function answerForm(send, idPrefix = 'answer') {
   const conditional = {
     reason: h('div', { class: 'govuk-form-group' },
-      h('label', { class: 'govuk-label', for: 'reason' }, 'Why can\u2019t you come?'),
-      h('div', { class: 'govuk-hint', id: 'reason-hint' }, 'Only the chair sees this. They may offer another time or way to take part.'),
+      h('label', { class: 'govuk-label', for: 'reason' }, t('invite.whyNot')),
+      h('div', { class: 'govuk-hint', id: 'reason-hint' }, t('invite.whyNotHint')),
       h('textarea', { class: 'govuk-textarea', id: 'reason', name: 'reason', rows: '3', 'aria-describedby': 'reason-hint' })),
     help: h('div', {},
       h('div', { class: 'govuk-form-group' },
-        h('label', { class: 'govuk-label', for: 'language' }, 'Language you need an interpreter for (if any)'),
+        h('label', { class: 'govuk-label', for: 'language' }, t('invite.interpreter')),
         h('input', { class: 'govuk-input govuk-!-width-two-thirds', id: 'language', name: 'language', type: 'text' })),
       h('div', { class: 'govuk-form-group' },
-        h('label', { class: 'govuk-label', for: 'accessNeeds' }, 'Other help you need'),
-        h('div', { class: 'govuk-hint', id: 'accessNeeds-hint' }, 'For example, step-free access, a hearing loop, large print or someone to support you'),
+        h('label', { class: 'govuk-label', for: 'accessNeeds' }, t('invite.otherHelp')),
+        h('div', { class: 'govuk-hint', id: 'accessNeeds-hint' }, t('invite.otherHelpHint')),
         h('textarea', { class: 'govuk-textarea', id: 'accessNeeds', name: 'accessNeeds', rows: '3', 'aria-describedby': 'accessNeeds-hint' }))),
     views: h('div', {},
       h('div', { class: 'govuk-form-group' },
-        h('label', { class: 'govuk-label', for: 'words' }, 'Your views'),
-        h('div', { class: 'govuk-hint', id: 'words-hint' }, 'They go to the chair and into the meeting\u2019s record.'),
+        h('label', { class: 'govuk-label', for: 'words' }, t('invite.views')),
+        h('div', { class: 'govuk-hint', id: 'words-hint' }, t('invite.viewsHint')),
         h('textarea', { class: 'govuk-textarea', id: 'words', name: 'words', rows: '5', 'aria-describedby': 'words-hint' })),
       h('div', { class: 'govuk-form-group' },
-        h('label', { class: 'govuk-label', for: 'file' }, 'Or send a file (40 KB at most)'),
-        h('div', { class: 'govuk-hint', id: 'file-hint' }, 'A PDF, a text file or a photo (JPEG or PNG)'),
+        h('label', { class: 'govuk-label', for: 'file' }, t('invite.file')),
+        h('div', { class: 'govuk-hint', id: 'file-hint' }, t('invite.fileHint')),
         h('input', { class: 'govuk-file-upload', id: 'file', name: 'file', type: 'file', accept: '.pdf,.txt,.jpg,.jpeg,.png', 'aria-describedby': 'file-hint' }))),
   };
   const form = h('form', { novalidate: true, id: `${idPrefix}-form` },
     h('div', { class: 'govuk-form-group' },
       h('fieldset', { class: 'govuk-fieldset' },
-        h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, h('h2', { class: 'govuk-fieldset__heading' }, 'What would you like to do?')),
-        h('div', { class: 'govuk-radios', id: 'answer' }, ANSWERS.map(([value, label, reveal]) => {
+        h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, h('h2', { class: 'govuk-fieldset__heading' }, t('invite.whatToDo'))),
+        h('div', { class: 'govuk-radios', id: 'answer' }, ANSWERS.map(([value, reveal]) => {
           const id = `answer-${value}`;
           return [h('div', { class: 'govuk-radios__item' },
             h('input', { class: 'govuk-radios__input', id, name: 'answer', type: 'radio', value,
               'data-aria-controls': reveal ? `conditional-${reveal}` : null }),
-            h('label', { class: 'govuk-label govuk-radios__label', for: id }, label)),
+            h('label', { class: 'govuk-label govuk-radios__label', for: id }, t(`invite.answer.${value}`))),
           reveal ? h('div', { class: 'govuk-radios__conditional govuk-radios__conditional--hidden', id: `conditional-${reveal}` }, conditional[reveal]) : null];
         }).flat()))),
-    h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id: 'send-answer' }, 'Send'));
+    h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id: 'send-answer' }, t('invite.send')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const chosen = form.querySelector('input[name="answer"]:checked');
-    if (!chosen) { showErrors(form, [{ field: 'answer', message: 'Choose what you would like to do' }], { answer: 'answer-COMING' }); return; }
+    if (!chosen) { showErrors(form, [{ field: 'answer', message: t('invite.chooseAnswer') }], { answer: 'answer-COMING' }); return; }
     const reply = { answer: chosen.value, reason: form.reason.value, language: form.language.value, accessNeeds: form.accessNeeds.value,
       words: form.words.value };
     const file = form.file.files[0];
     if (chosen.value === 'VIEWS' && file) {
-      if (file.size > 40 * 1024) { showErrors(form, [{ field: 'file', message: 'The file must be 40 KB or smaller' }]); return; }
+      if (file.size > 40 * 1024) { showErrors(form, [{ field: 'file', message: t('invite.fileTooBig') }]); return; }
       reply.fileName = file.name;
       reply.fileBase64 = await readFile(file);
     }
@@ -139,24 +131,18 @@ export function initRadios(root) {
   });
 }
 
-export const THANKS = {
-  COMING: 'We have told the chair you can come.',
-  CANT_COME: 'We have told the chair you can\u2019t come, and why.',
-  NEEDS_HELP: 'We have told the chair what help you need. They will arrange it and let you know.',
-  VIEWS: 'We have sent your views to the chair. They are in the meeting\u2019s record.',
-};
 
 export function thanksBanner(answer) {
   return h('div', { class: 'govuk-notification-banner govuk-notification-banner--success', role: 'alert',
     'aria-labelledby': 'answer-banner-title', 'data-module': 'govuk-notification-banner', id: 'answer-sent' },
   h('div', { class: 'govuk-notification-banner__header' },
-    h('h2', { class: 'govuk-notification-banner__title', id: 'answer-banner-title' }, 'Success')),
+    h('h2', { class: 'govuk-notification-banner__title', id: 'answer-banner-title' }, t('form.success'))),
   h('div', { class: 'govuk-notification-banner__content' },
-    h('p', { class: 'govuk-notification-banner__heading' }, THANKS[answer])));
+    h('p', { class: 'govuk-notification-banner__heading' }, t(`invite.thanks.${answer}`))));
 }
 
 export async function render(main) {
-  renderLayout({ title: 'You are invited', caller: null });
+  renderLayout({ title: t('invite.title'), caller: null });
   const token = param('token') || '';
   let page;
   try {
@@ -166,45 +152,45 @@ export async function render(main) {
   }
   if (page.state === 'CANCELLED') {
     replaceChildren(main,
-      h('h1', { class: 'govuk-heading-l' }, 'This meeting has been cancelled'),
-      h('p', { class: 'govuk-body' }, `The ${page.title.toLowerCase()} on ${page.when} is not going ahead.`),
-      h('p', { class: 'govuk-body', id: 'cancel-reason' }, `Why: ${page.cancelReason}`),
+      h('h1', { class: 'govuk-heading-l' }, t('invite.cancelled')),
+      h('p', { class: 'govuk-body' }, t('invite.notGoingAhead', { meeting: page.title.toLowerCase(), when: page.when })),
+      h('p', { class: 'govuk-body', id: 'cancel-reason' }, t('details.why', { reason: page.cancelReason })),
       // Whom to contact once: the cards when there are any, else the chair's line.
-      whomToCall(page.whomToCall) || h('p', { class: 'govuk-body' }, `Questions? Contact the chair: ${page.contact}`));
+      whomToCall(page.whomToCall) || h('p', { class: 'govuk-body' }, t('invite.questions', { contact: page.contact })));
     return;
   }
   if (page.state !== 'VALID') {
     replaceChildren(main,
-      h('h1', { class: 'govuk-heading-l' }, STATE_HEADINGS[page.state]),
-      h('p', { class: 'govuk-body', id: 'link-state' }, page.message),
-      h('p', { class: 'govuk-body' }, 'You can still sign in: we email a short code to the address the services have for you.'),
+      h('h1', { class: 'govuk-heading-l' }, t(`invite.state.${page.state}`)),
+      // The server's words are English: the page says the same in its own language.
+      h('p', { class: 'govuk-body', id: 'link-state' }, language() === 'en' ? page.message : t(`invite.stateMessage.${page.state}`)),
+      h('p', { class: 'govuk-body' }, t('invite.stillSignIn')),
       getCode());
     return;
   }
   const notice = h('div', { id: 'answer-notice' });
   const signIn = h('form', { novalidate: true, id: 'invite-form' },
-    h('button', { type: 'submit', class: 'govuk-button govuk-button--start', 'data-module': 'govuk-button', id: 'send-code' }, 'Email me a sign-in code'));
+    h('button', { type: 'submit', class: 'govuk-button govuk-button--start', 'data-module': 'govuk-button', id: 'send-code' }, t('invite.emailMeACode')));
   replaceChildren(main,
     h('div', { id: 'error-summary' }),
     notice,
-    h('span', { class: 'govuk-caption-l' }, `Hello ${page.inviteeName}`),
-    h('h1', { class: 'govuk-heading-l' }, 'You are invited to a meeting about your family'),
+    h('span', { class: 'govuk-caption-l' }, t('invite.hello', { name: page.inviteeName })),
+    h('h1', { class: 'govuk-heading-l' }, t('invite.heading')),
     h('dl', { class: 'govuk-summary-list', id: 'meeting' },
-      summaryRow('What', page.title),
-      summaryRow('What it is for', `It is ${page.purpose}.`),
-      summaryRow('When', page.when),
-      summaryRow('Where and how', list(page.whereAndHow)),
-      summaryRow('Who will be there', list(page.whoWillBeThere)),
-      page.whomToCall && page.whomToCall.length ? null : summaryRow('Questions?', `Contact the chair: ${page.contact}`)),
+      summaryRow(t('invite.what'), page.title),
+      summaryRow(t('invite.whatFor'), t('invite.itIs', { purpose: page.purpose })),
+      summaryRow(t('invite.when'), page.when),
+      summaryRow(t('invite.whereAndHow'), list(page.whereAndHow)),
+      summaryRow(t('invite.whoWillBeThere'), list(page.whoWillBeThere)),
+      page.whomToCall && page.whomToCall.length ? null : summaryRow(t('invite.questionsKey'), t('invite.contactChair', { contact: page.contact }))),
     whomToCall(page.whomToCall),
     answerForm(async (reply) => {
       await api.post('/invitations/reply', { token, reply });
       replaceChildren(notice, thanksBanner(reply.answer));
       notice.scrollIntoView();
     }),
-    h('h2', { class: 'govuk-heading-m' }, 'Join the meeting or see its papers'),
-    h('p', { class: 'govuk-body' }, 'Sign in to see the agenda, the plan and the reports shared with you, and to join on the day. '
-      + 'We email you a short code, then you type it here.'),
+    h('h2', { class: 'govuk-heading-m' }, t('invite.join')),
+    h('p', { class: 'govuk-body' }, t('invite.joinText')),
     signIn);
   initRadios(main);
   signIn.addEventListener('submit', async (event) => {

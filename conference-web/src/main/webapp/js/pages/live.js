@@ -26,7 +26,7 @@ export async function render(main, { id }) {
   const caller = await requireCaller();
   const conference = await api.get(`/conferences/${id}`);
   const family = await api.get(`/families/${conference.familyId}`);
-  renderLayout({ title: `Live: ${conference.familyName}`, caller });
+  renderLayout({ title: `Live: ${conference.familyName}`, caller, languageSwitch: false });
 
   const owners = [
     ...family.involvements.filter((i) => i.active).map((i) => ({ value: `AGENCY:${i.agencyId}`, label: i.agencyName })),

@@ -2,39 +2,37 @@
 // and where it stands. The print stylesheet drops the navigation and prints black on white.
 import { api, requireCaller } from '../api.js';
 import { formatDate, h, replaceChildren } from '../dom.js';
+import { t } from '../i18n.js';
 import { renderLayout } from '../layout.js';
 
-const STATUS_WORDS = {
-  PROPOSED: 'Suggested, not agreed yet', AGREED: 'Agreed, not started yet', IN_PROGRESS: 'Started',
-  DONE: 'Done', NOT_DONE: 'Could not be done', DROPPED: 'No longer needed',
-};
+const STATUS_WORDS = ['PROPOSED', 'AGREED', 'IN_PROGRESS', 'DONE', 'NOT_DONE', 'DROPPED'];
 
 function actions(goal) {
-  if (!goal.actions.length) return h('p', { class: 'govuk-body' }, 'No actions yet.');
+  if (!goal.actions.length) return h('p', { class: 'govuk-body' }, t('plan.noActions'));
   return h('table', { class: 'govuk-table app-print-plan' },
-    h('caption', { class: 'govuk-table__caption govuk-table__caption--s govuk-visually-hidden' }, `Actions for: ${goal.title}`),
+    h('caption', { class: 'govuk-table__caption govuk-table__caption--s govuk-visually-hidden' }, t('print.actionsFor', { goal: goal.title })),
     h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
-      ['What will happen', 'Who', 'By when', 'Where it stands'].map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t)))),
+      [t('print.what'), t('print.who'), t('print.byWhen'), t('print.stands')].map((text) => h('th', { scope: 'col', class: 'govuk-table__header' }, text)))),
     h('tbody', { class: 'govuk-table__body' }, goal.actions.map((a) => h('tr', { class: 'govuk-table__row' },
       h('td', { class: 'govuk-table__cell' }, a.description),
-      h('td', { class: 'govuk-table__cell' }, a.ownerName || 'Nobody yet'),
-      h('td', { class: 'govuk-table__cell' }, a.dueOn ? formatDate(a.dueOn) : 'No date'),
-      h('td', { class: 'govuk-table__cell' }, STATUS_WORDS[a.status] || a.status)))));
+      h('td', { class: 'govuk-table__cell' }, a.ownerName || t('print.nobody')),
+      h('td', { class: 'govuk-table__cell' }, a.dueOn ? formatDate(a.dueOn) : t('date.none')),
+      h('td', { class: 'govuk-table__cell' }, STATUS_WORDS.includes(a.status) ? t(`plan.status.${a.status}`) : a.status)))));
 }
 
 export async function render(main, { id }) {
   const caller = await requireCaller();
   const [family, plan] = await Promise.all([api.get(`/families/${id}`), api.get(`/families/${id}/plan`)]);
-  renderLayout({ title: `The plan for the ${family.name}`, caller });
+  renderLayout({ title: t('print.title', { family: family.name }), caller });
   replaceChildren(main,
-    h('p', { class: 'govuk-body app-no-print' }, h('a', { class: 'govuk-link', href: `/families/${id}` }, 'Back to the family page')),
-    h('h1', { class: 'govuk-heading-l' }, `The plan for the ${family.name}`),
-    h('p', { class: 'govuk-body', id: 'printed-on' }, `Printed on ${formatDate(new Date().toISOString().slice(0, 10))}.`),
+    h('p', { class: 'govuk-body app-no-print' }, h('a', { class: 'govuk-link', href: `/families/${id}` }, t('print.back'))),
+    h('h1', { class: 'govuk-heading-l' }, t('print.title', { family: family.name })),
+    h('p', { class: 'govuk-body', id: 'printed-on' }, t('print.printedOn', { date: formatDate(new Date().toISOString().slice(0, 10)) })),
     h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-no-print', id: 'print', onclick: () => window.print() },
-      'Print this page'),
+      t('print.print')),
     plan.goals.length ? plan.goals.map((goal) => h('section', { class: 'app-print-goal' },
       h('h2', { class: 'govuk-heading-m' }, goal.title),
       goal.description ? h('p', { class: 'govuk-body' }, goal.description) : null,
-      h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': `Actions for: ${goal.title}` }, actions(goal))))
-      : h('p', { class: 'govuk-body' }, 'The plan has no goals yet.'));
+      h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': t('print.actionsFor', { goal: goal.title }) }, actions(goal))))
+      : h('p', { class: 'govuk-body' }, t('print.noGoals')));
 }

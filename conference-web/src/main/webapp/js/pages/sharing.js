@@ -6,17 +6,21 @@ import { api, requireCaller } from '../api.js';
 import { formatDate, formatDateTime, h, param, replaceChildren } from '../dom.js';
 import { dateInput, dateValue } from '../fields.js';
 import { clearErrors, errorsFrom, showErrors } from '../forms.js';
+import { t } from '../i18n.js';
 import { renderLayout } from '../layout.js';
 import { problemBox, recordNav } from './record-nav.js';
 
-const KINDS = [['DETAILS', 'Your details'], ['CONTACTS', 'Contacts with agencies'], ['PLAN', 'Your plan'],
-  ['CONFERENCE_RECORDS', 'Meeting records'], ['REPORTS', 'Reports']];
-const STAFF_KINDS = [['DETAILS', 'Their details'], ['CONTACTS', 'Contacts with agencies'], ['PLAN', 'Their plan'],
-  ['CONFERENCE_RECORDS', 'Conference records'], ['REPORTS', 'Reports']];
-const CHOICES = [['SHARE', 'Share'], ['ASK_FIRST', 'Ask me first'], ['DO_NOT_SHARE', 'Do not share']];
-const BASES = [['CHILD_AT_RISK', 'A child may be at risk of harm'], ['ADULT_AT_RISK', 'An adult may be at risk'],
-  ['STATUTORY_DUTY', 'A duty in law'], ['PREVENTING_CRIME', 'To prevent or detect a crime'], ['VITAL_INTERESTS', 'Someone\'s life is at risk']];
-const HOW_LONG = [['7', 'One week'], ['30', 'One month'], ['90', 'Three months'], ['182', 'Six months']];
+// [value, text] lists, made when a page is drawn so that they are in its language.
+const KIND_CODES = ['DETAILS', 'CONTACTS', 'PLAN', 'CONFERENCE_RECORDS', 'REPORTS'];
+const kinds = () => KIND_CODES.map((k) => [k, t(`sharing.kind.${k}`)]);
+const staffKinds = () => KIND_CODES.map((k) => [k, t(`staff.sharing.kind.${k}`)]);
+const choices = () => ['SHARE', 'ASK_FIRST', 'DO_NOT_SHARE'].map((c) => [c, t(`sharing.choice.${c}`)]);
+const bases = () => ['CHILD_AT_RISK', 'ADULT_AT_RISK', 'STATUTORY_DUTY', 'PREVENTING_CRIME', 'VITAL_INTERESTS']
+  .map((b) => [b, t(`sharing.basis.${b}`)]);
+const howLongs = () => ['7', '30', '90', '182'].map((d) => [d, t(`sharing.days.${d}`)]);
+
+/** "your plan", in the page's language (the server's words are English). */
+const what = (entry) => (KIND_CODES.includes(entry.kind) ? t(`sharing.what.${entry.kind}`) : entry.what);
 
 function select(id, options, value) {
   return h('select', { class: 'govuk-select', id, name: id }, options.map(([v, l]) => h('option', { value: v, selected: v === value }, l)));
@@ -35,26 +39,28 @@ function lastDay(iso) {
 }
 
 function howLong(days) {
-  const found = HOW_LONG.find(([v]) => Number(v) === days);
-  return found ? found[1].toLowerCase() : `${days} days`;
+  const found = howLongs().find(([v]) => Number(v) === days);
+  return found ? found[1].toLowerCase() : t('sharing.daysOther', { days });
 }
 
 /** What a request came to, in the words of the person reading. */
 function requestOutcome(r, isFamily) {
-  if (r.status === 'WAITING') return isFamily ? `Please answer by ${formatDate(r.answerBy)}.` : 'Waiting for the family\'s answer.';
-  if (r.status === 'YES') return `${isFamily ? 'You said yes' : `${r.answeredByName} said yes`}. They can see it until ${lastDay(r.sharedUntil)}.`;
-  if (r.status === 'NO') return isFamily ? 'You said no.' : `${r.answeredByName} said no.`;
-  return isFamily ? 'You did not answer in time, so it was not shared.' : 'The family did not answer in time.';
+  if (r.status === 'WAITING') return isFamily ? t('sharing.answerBy', { date: formatDate(r.answerBy) }) : t('staff.sharing.waiting');
+  if (r.status === 'YES') {
+    return isFamily ? t('sharing.youSaidYesUntil', { date: lastDay(r.sharedUntil) })
+      : t('staff.sharing.saidYesUntil', { name: r.answeredByName, date: lastDay(r.sharedUntil) });
+  }
+  if (r.status === 'NO') return isFamily ? t('sharing.youSaidNo') : t('staff.sharing.saidNo', { name: r.answeredByName });
+  return isFamily ? t('sharing.notInTime') : t('staff.sharing.notInTime');
 }
 
-const TAG = { WAITING: ['Waiting', 'govuk-tag--yellow'], YES: ['Yes', 'govuk-tag--green'], NO: ['No', 'govuk-tag--red'],
-  EXPIRED: ['Ended', 'govuk-tag--grey'] };
+const TAG = { WAITING: 'govuk-tag--yellow', YES: 'govuk-tag--green', NO: 'govuk-tag--red', EXPIRED: 'govuk-tag--grey' };
 
 export async function render(main, { id }) {
   const caller = await requireCaller();
   const isFamily = caller.kind === 'FAMILY_MEMBER';
   const isStaff = caller.kind === 'STAFF';
-  renderLayout({ title: isFamily ? 'Who can see your information' : 'Sharing', caller });
+  renderLayout({ title: isFamily ? t('sharing.title') : t('staff.sharing.title'), caller });
   const notice = h('div', { 'aria-live': 'polite', id: 'notice' });
   const summary = h('div', { id: 'error-summary' });
 
@@ -69,17 +75,16 @@ export async function render(main, { id }) {
     replaceChildren(main,
       recordNav(id, caller, `/families/${id}/sharing`),
       summary,
-      h('h1', { class: 'govuk-heading-l' }, isFamily ? 'Who can see your information' : 'Sharing'),
-      isFamily ? h('p', { class: 'govuk-body' }, 'Choose what each service can see. '
-        + 'Sometimes a worker must look anyway, for example to keep a child safe. You will see it below, with their reason.') : null,
+      h('h1', { class: 'govuk-heading-l' }, isFamily ? t('sharing.title') : t('staff.sharing.title')),
+      isFamily ? h('p', { class: 'govuk-body' }, t('sharing.intro')) : null,
       notice,
       isFamily && waiting.length ? waitingSection(waiting) : null,
-      h('h2', { class: 'govuk-heading-m' }, isFamily ? 'Your choices' : 'The family\'s choices'),
+      h('h2', { class: 'govuk-heading-m' }, isFamily ? t('sharing.yourChoices') : t('staff.sharing.choices')),
       h('div', { id: 'preferences' }, view.agencies.map((a) => preferenceForm(a))),
       isStaff ? askSection(view) : null,
       isFamily && done.length ? answersSection(done) : null,
-      h('h2', { class: 'govuk-heading-m' }, isFamily ? 'When your wishes were overruled' : 'Overrides'),
-      view.entriesWithheld ? h('p', { class: 'govuk-body' }, 'Some of this is not shown yet, to keep someone safe. You will see it later.') : null,
+      h('h2', { class: 'govuk-heading-m' }, isFamily ? t('sharing.overruled') : t('staff.sharing.overrides')),
+      view.entriesWithheld ? h('p', { class: 'govuk-body' }, t('sharing.withheld')) : null,
       ledger(view),
       isStaff ? overrideForm() : null);
     const asked = param('request');
@@ -91,22 +96,23 @@ export async function render(main, { id }) {
 
   function waitingSection(waiting) {
     return h('section', { id: 'requests-waiting' },
-      h('h2', { class: 'govuk-heading-m' }, 'Waiting for your answer'),
+      h('h2', { class: 'govuk-heading-m' }, t('sharing.waitingHeading')),
       waiting.map((r) => h('div', { class: 'app-card', 'data-request': r.id },
-        h('p', { class: 'govuk-body' }, h('strong', {}, `${r.requestedByName} from ${r.agencyName}`), ` asks to see ${r.what}.`),
-        h('p', { class: 'govuk-body' }, `Why: ${r.reason}`),
-        h('p', { class: 'govuk-body' }, `For ${howLong(r.days)}. ${requestOutcome(r, true)}`),
+        h('p', { class: 'govuk-body' }, h('strong', {}, t('sharing.workerFrom', { name: r.requestedByName, agency: r.agencyName })), ' ',
+          t('sharing.asksToSee', { what: what(r) })),
+        h('p', { class: 'govuk-body' }, t('details.why', { reason: r.reason })),
+        h('p', { class: 'govuk-body' }, t('sharing.forHowLong', { time: howLong(r.days) }), ' ', requestOutcome(r, true)),
         h('div', { class: 'govuk-button-group' },
-          h('button', { type: 'button', class: 'govuk-button', id: `yes-${r.id}`, onclick: () => answer(r, true) }, 'Yes, share it'),
+          h('button', { type: 'button', class: 'govuk-button', id: `yes-${r.id}`, onclick: () => answer(r, true) }, t('sharing.yes')),
           h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: `no-${r.id}`, onclick: () => answer(r, false) },
-            'No, do not share')))));
+            t('sharing.no'))))));
   }
 
   async function answer(request, share) {
     try {
       await api.post(`/families/${id}/sharing/requests/${request.id}/answer`, { share });
-      await draw(share ? `You said yes. ${request.agencyName} can see ${request.what} for ${howLong(request.days)}.`
-        : `You said no. ${request.agencyName} will not see ${request.what}.`);
+      await draw(share ? t('sharing.saidYes', { agency: request.agencyName, what: what(request), time: howLong(request.days) })
+        : t('sharing.saidNo', { agency: request.agencyName, what: what(request) }));
     } catch (error) {
       await draw(null, error);
     }
@@ -114,11 +120,11 @@ export async function render(main, { id }) {
 
   function answersSection(done) {
     return h('section', {},
-      h('h2', { class: 'govuk-heading-m' }, 'Your answers to requests'),
+      h('h2', { class: 'govuk-heading-m' }, t('sharing.answersHeading')),
       h('ul', { class: 'govuk-list govuk-list--spaced', id: 'answers' }, done.map((r) => h('li', { class: 'app-card', 'data-request': r.id },
-        h('p', { class: 'govuk-body' }, h('strong', {}, `${formatDateTime(r.requestedAt)}: `),
-          `${r.requestedByName} from ${r.agencyName} asked to see ${r.what}.`),
-        h('p', { class: 'govuk-body' }, `Why: ${r.reason}`),
+        h('p', { class: 'govuk-body' }, h('strong', {}, `${formatDateTime(r.requestedAt)}:`), ' ',
+          t('sharing.askedToSee', { name: r.requestedByName, agency: r.agencyName, what: what(r) })),
+        h('p', { class: 'govuk-body' }, t('details.why', { reason: r.reason })),
         h('p', { class: 'govuk-body' }, requestOutcome(r, true))))));
   }
 
@@ -128,21 +134,21 @@ export async function render(main, { id }) {
     const check = h('div', { 'aria-live': 'polite' });
     const form = h('form', { class: 'app-card', novalidate: true, 'data-agency': a.agencyId },
       h('h3', { class: 'govuk-heading-s' }, a.agencyName),
-      KINDS.map(([kind, label]) => {
+      kinds().map(([kind, label]) => {
         const selectId = `pref-${a.agencyId}-${kind}`;
-        return isFamily ? labelled(selectId, label, select(selectId, CHOICES, a.preferences[kind]))
+        return isFamily ? labelled(selectId, label, select(selectId, choices(), a.preferences[kind]))
           : h('div', { class: 'govuk-form-group' }, h('p', { class: 'govuk-body', id: selectId },
-            `${STAFF_KINDS.find(([k]) => k === kind)[1]}: ${CHOICES.find(([v]) => v === a.preferences[kind])[1]}`));
+            `${staffKinds().find(([k]) => k === kind)[1]}: ${choices().find(([v]) => v === a.preferences[kind])[1]}`));
       }),
       check,
-      isFamily ? h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, `Save for ${a.agencyName}`) : null);
-    const changes = () => KINDS.map(([kind]) => [kind, form.querySelector(`#pref-${a.agencyId}-${kind}`).value])
+      isFamily ? h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, t('sharing.saveFor', { agency: a.agencyName })) : null);
+    const changes = () => KIND_CODES.map((kind) => [kind, form.querySelector(`#pref-${a.agencyId}-${kind}`).value])
       .filter(([kind, chosen]) => chosen !== a.preferences[kind]);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const changed = changes();
       if (changed.length === 0) {
-        replaceChildren(check, h('p', { class: 'govuk-body' }, 'You have not changed anything.'));
+        replaceChildren(check, h('p', { class: 'govuk-body' }, t('sharing.nothingChanged')));
         return;
       }
       try {
@@ -152,12 +158,12 @@ export async function render(main, { id }) {
           sentences.push(...(await api.get(`/families/${id}/sharing/preview?${query}`)).sentences);
         }
         replaceChildren(check, h('div', { class: 'govuk-warning-text app-preview', id: 'preview' },
-          h('h4', { class: 'govuk-heading-s' }, 'Check before you save'),
+          h('h4', { class: 'govuk-heading-s' }, t('sharing.checkBeforeSaving')),
           h('ul', { class: 'govuk-list govuk-list--bullet', id: 'preview-sentences' }, sentences.map((s) => h('li', {}, s))),
           h('div', { class: 'govuk-button-group' },
-            h('button', { type: 'button', class: 'govuk-button', id: 'confirm-save', onclick: () => save(changed) }, 'Save these choices'),
+            h('button', { type: 'button', class: 'govuk-button', id: 'confirm-save', onclick: () => save(changed) }, t('sharing.saveChoices')),
             h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'cancel-save',
-              onclick: () => draw(null) }, 'Cancel'))));
+              onclick: () => draw(null) }, t('sharing.cancel')))));
         check.querySelector('#confirm-save').focus();
       } catch (error) {
         await draw(null, error);
@@ -169,7 +175,7 @@ export async function render(main, { id }) {
         for (const [kind, preference] of changed) {
           await api.put(`/families/${id}/sharing/preferences`, { agencyId: a.agencyId, kind, preference });
         }
-        await draw(`Saved. ${a.agencyName} now sees only what you share.`);
+        await draw(t('sharing.saved', { agency: a.agencyName }));
       } catch (error) {
         await draw(null, error);
       }
@@ -183,10 +189,10 @@ export async function render(main, { id }) {
     const mine = view.requests.filter((r) => r.agencyId === caller.agencyId);
     const reason = h('textarea', { class: 'govuk-textarea', id: 'ask-reason', name: 'ask-reason', rows: '3', 'aria-describedby': 'ask-reason-hint' });
     const form = h('form', { id: 'ask-form', novalidate: true },
-      labelled('ask-kind', 'What you need to see', select('ask-kind', STAFF_KINDS, 'PLAN')),
-      labelled('ask-reason', 'Why you need it', reason, 'The family will read this. Use short, plain words.'),
-      labelled('ask-days', 'For how long', select('ask-days', HOW_LONG, '30')),
-      h('button', { type: 'submit', class: 'govuk-button', id: 'ask' }, 'Send the request'));
+      labelled('ask-kind', t('staff.sharing.whatToSee'), select('ask-kind', staffKinds(), 'PLAN')),
+      labelled('ask-reason', t('staff.sharing.whyNeeded'), reason, t('staff.sharing.whyHint')),
+      labelled('ask-days', t('staff.sharing.howLong'), select('ask-days', howLongs(), '30')),
+      h('button', { type: 'submit', class: 'govuk-button', id: 'ask' }, t('staff.sharing.send')));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       clearErrors(form);
@@ -194,17 +200,17 @@ export async function render(main, { id }) {
         await api.post(`/families/${id}/sharing/requests`, {
           kind: form.querySelector('#ask-kind').value, reason: reason.value, days: Number(form.querySelector('#ask-days').value),
         });
-        await draw('Request sent. The family has been emailed. You will see their answer here.');
+        await draw(t('staff.sharing.sent'));
       } catch (error) {
         showErrors(form, errorsFrom(error), { kind: 'ask-kind', reason: 'ask-reason', days: 'ask-days' });
       }
     });
     return h('section', {},
-      h('h2', { class: 'govuk-heading-m' }, 'Ask the family'),
-      h('p', { class: 'govuk-body' }, 'If something is not shared with your agency, ask the family. They answer yes or no.'),
+      h('h2', { class: 'govuk-heading-m' }, t('staff.family.ask')),
+      h('p', { class: 'govuk-body' }, t('staff.sharing.askIntro')),
       mine.length ? h('ul', { class: 'govuk-list govuk-list--spaced', id: 'requests' }, mine.map((r) => h('li', { class: 'app-card', 'data-request': r.id },
-        h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${TAG[r.status][1]}` }, TAG[r.status][0]), ' ',
-          `${r.requestedByName} asked to see ${r.what} for ${howLong(r.days)} on ${formatDateTime(r.requestedAt)}.`),
+        h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${TAG[r.status]}` }, t(`staff.sharing.tag.${r.status}`)), ' ',
+          t('staff.sharing.asked', { name: r.requestedByName, what: r.what, time: howLong(r.days), when: formatDateTime(r.requestedAt) })),
         h('p', { class: 'govuk-body' }, requestOutcome(r, false))))) : null,
       form);
   }
@@ -213,75 +219,75 @@ export async function render(main, { id }) {
 
   function ledger(view) {
     if (view.ledger.length === 0) {
-      return h('p', { class: 'govuk-body' }, isFamily ? 'No worker has shared your information against your wishes.' : 'No overrides recorded.');
+      return h('p', { class: 'govuk-body' }, isFamily ? t('sharing.noOverrides') : t('staff.sharing.noOverrides'));
     }
     return h('ul', { class: 'govuk-list govuk-list--spaced', id: 'ledger' }, view.ledger.map((e) => h('li', { class: 'app-card', 'data-entry': e.id },
       h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, h('strong', {}, formatDateTime(e.decidedAt))),
-      h('p', { class: 'govuk-body' }, `${e.decidedByName} at ${e.agencyName} looked at ${e.what}, though you asked them not to.`),
-      h('p', { class: 'govuk-body' }, `Why: ${e.reason}`),
-      h('p', { class: 'govuk-body-s' }, `The reason in law: ${BASES.find(([v]) => v === e.lawfulBasis)[1]}.`),
-      h('p', { class: 'govuk-body-s app-ends' }, e.renewed ? 'A worker renewed this. See the newer entry.'
-        : e.inForce ? `This ends on ${formatDate(e.reviewOn)} unless a worker renews it.` : `This ended on ${formatDate(e.reviewOn)}.`),
+      h('p', { class: 'govuk-body' }, t('sharing.lookedAt', { name: e.decidedByName, agency: e.agencyName, what: what(e) })),
+      h('p', { class: 'govuk-body' }, t('details.why', { reason: e.reason })),
+      h('p', { class: 'govuk-body-s' }, t('sharing.reasonInLaw', { basis: bases().find(([v]) => v === e.lawfulBasis)[1] })),
+      h('p', { class: 'govuk-body-s app-ends' }, e.renewed ? t('sharing.renewed')
+        : e.inForce ? t('sharing.endsOn', { date: formatDate(e.reviewOn) }) : t('sharing.endedOn', { date: formatDate(e.reviewOn) })),
       !isFamily && e.restrictionReviewOn ? h('p', { class: 'govuk-body-s' },
-        `Not shown to the family until ${formatDate(e.restrictionReviewOn)} (${e.restrictionReason}, ${e.restrictedByName}).`) : null,
+        t('staff.sharing.heldBack', { date: formatDate(e.restrictionReviewOn), reason: e.restrictionReason, name: e.restrictedByName })) : null,
       isStaff && e.agencyId === caller.agencyId && !e.renewed ? renewForm(e) : null,
       isStaff && caller.roles.includes('CHAIR') ? restrictForm(e) : null)));
   }
 
   function overrideForm() {
-    const kind = select('override-kind', STAFF_KINDS, 'PLAN');
-    const basis = select('override-basis', BASES, 'CHILD_AT_RISK');
+    const kind = select('override-kind', staffKinds(), 'PLAN');
+    const basis = select('override-basis', bases(), 'CHILD_AT_RISK');
     const reason = h('textarea', { class: 'govuk-textarea', id: 'override-reason', name: 'override-reason', rows: '3' });
     const form = h('form', { id: 'override-form', novalidate: true },
-      labelled('override-kind', 'What you need to see', kind),
-      labelled('override-basis', 'Lawful basis', basis),
-      labelled('override-reason', 'Your reason (the family will read it)', reason),
-      dateInput({ id: 'override-review', legend: 'Review date', hint: 'The override ends on this day unless you renew it. For example, 27 3 2027' }),
-      h('button', { type: 'submit', class: 'govuk-button govuk-button--warning', id: 'override' }, 'Record the override'));
+      labelled('override-kind', t('staff.sharing.whatToSee'), kind),
+      labelled('override-basis', t('staff.sharing.lawfulBasis'), basis),
+      labelled('override-reason', t('staff.sharing.reason'), reason),
+      dateInput({ id: 'override-review', legend: t('staff.sharing.reviewDate'), hint: t('staff.sharing.reviewHint') }),
+      h('button', { type: 'submit', class: 'govuk-button govuk-button--warning', id: 'override' }, t('staff.sharing.record')));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const reviewOn = dateValue(form, 'override-review');
       if (reviewOn === null) {
-        showErrors(form, [{ field: 'reviewOn', message: 'Enter the review date as a real date, for example 27 3 2027' }], { reviewOn: 'override-review' });
+        showErrors(form, [{ field: 'reviewOn', message: t('staff.sharing.realDate') }], { reviewOn: 'override-review' });
         return;
       }
       try {
         await api.post(`/families/${id}/sharing/overrides`, { kind: kind.value, lawfulBasis: basis.value, reason: reason.value, reviewOn: reviewOn || null });
-        await draw('Override recorded. The family has been emailed, with your reason.');
+        await draw(t('staff.sharing.recorded'));
       } catch (error) {
         showErrors(form, errorsFrom(error), { kind: 'override-kind', lawfulBasis: 'override-basis', reason: 'override-reason', reviewOn: 'override-review' });
       }
     });
-    return h('section', {}, h('h2', { class: 'govuk-heading-m' }, 'Share against the family\'s wishes'),
-      h('p', { class: 'govuk-body' }, 'Only when the law allows it. Say why in words the family will understand.'), form);
+    return h('section', {}, h('h2', { class: 'govuk-heading-m' }, t('staff.sharing.against')),
+      h('p', { class: 'govuk-body' }, t('staff.sharing.againstIntro')), form);
   }
 
   function renewForm(entry) {
     const prefix = `renew-${entry.id}`;
     const reason = h('textarea', { class: 'govuk-textarea', id: `${prefix}-reason`, name: `${prefix}-reason`, rows: '2' });
-    const basis = select(`${prefix}-basis`, BASES, entry.lawfulBasis);
+    const basis = select(`${prefix}-basis`, bases(), entry.lawfulBasis);
     const form = h('form', { novalidate: true, class: 'app-renew' },
-      labelled(`${prefix}-basis`, 'Lawful basis', basis),
-      labelled(`${prefix}-reason`, 'Your new reason (the family will read it)', reason),
-      dateInput({ id: `${prefix}-review`, legend: 'New review date' }),
-      h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary', id: `${prefix}-button` }, 'Renew'));
+      labelled(`${prefix}-basis`, t('staff.sharing.lawfulBasis'), basis),
+      labelled(`${prefix}-reason`, t('staff.sharing.newReason'), reason),
+      dateInput({ id: `${prefix}-review`, legend: t('staff.sharing.newReviewDate') }),
+      h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary', id: `${prefix}-button` }, t('staff.sharing.renew')));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const reviewOn = dateValue(form, `${prefix}-review`);
       const fields = { lawfulBasis: `${prefix}-basis`, reason: `${prefix}-reason`, reviewOn: `${prefix}-review` };
       if (reviewOn === null) {
-        showErrors(form, [{ field: 'reviewOn', message: 'Enter the review date as a real date, for example 27 3 2027' }], fields);
+        showErrors(form, [{ field: 'reviewOn', message: t('staff.sharing.realDate') }], fields);
         return;
       }
       try {
         await api.post(`/families/${id}/sharing/decisions/${entry.id}/renewal`, { lawfulBasis: basis.value, reason: reason.value, reviewOn: reviewOn || null });
-        await draw('Override renewed. The family has been emailed, with your new reason.');
+        await draw(t('staff.sharing.renewedNotice'));
       } catch (error) {
         showErrors(form, errorsFrom(error), fields);
       }
     });
     return h('details', { class: 'govuk-details' }, h('summary', { class: 'govuk-details__summary' },
-      h('span', { class: 'govuk-details__summary-text' }, entry.inForce ? 'Renew this override' : 'Renew this override (it has ended)')),
+      h('span', { class: 'govuk-details__summary-text' }, entry.inForce ? t('staff.sharing.renewThis') : t('staff.sharing.renewEnded'))),
     h('div', { class: 'govuk-details__text' }, form));
   }
 
@@ -289,20 +295,20 @@ export async function render(main, { id }) {
     const reason = h('input', { class: 'govuk-input', id: `restrict-reason-${entry.id}`, type: 'text' });
     const date = h('input', { class: 'govuk-input govuk-input--width-10', id: `restrict-date-${entry.id}`, type: 'date' });
     const form = h('form', { novalidate: true },
-      labelled(`restrict-reason-${entry.id}`, 'Why telling the family now would put someone at risk', reason),
-      labelled(`restrict-date-${entry.id}`, 'Review date', date),
-      h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, entry.restrictionReviewOn ? 'Renew' : 'Hold back'));
+      labelled(`restrict-reason-${entry.id}`, t('staff.sharing.restrictWhy'), reason),
+      labelled(`restrict-date-${entry.id}`, t('staff.sharing.reviewDate'), date),
+      h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, entry.restrictionReviewOn ? t('staff.sharing.renew') : t('staff.sharing.holdBack')));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       try {
         await api.put(`/families/${id}/sharing/decisions/${entry.id}/restriction`, { reason: reason.value, reviewOn: date.value || null });
-        await draw('Held back from the family until the review date.');
+        await draw(t('staff.sharing.heldBackNotice'));
       } catch (error) {
         await draw(null, error);
       }
     });
     return h('details', { class: 'govuk-details' }, h('summary', { class: 'govuk-details__summary' },
-      h('span', { class: 'govuk-details__summary-text' }, 'Hold back from the family for now')), h('div', { class: 'govuk-details__text' }, form));
+      h('span', { class: 'govuk-details__summary-text' }, t('staff.sharing.holdBackSummary'))), h('div', { class: 'govuk-details__text' }, form));
   }
 
   await draw(null);

@@ -15,6 +15,7 @@ import org.roundtable.conference.domain.model.access.OneTimeCode;
 import org.roundtable.conference.domain.model.access.SignInAddress;
 import org.roundtable.conference.domain.model.family.Advocate;
 import org.roundtable.conference.domain.model.family.FamilyMember;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.shared.domain.CallerKind;
 
 /**
@@ -46,10 +47,11 @@ public class CodeRequests {
     @Inject
     private Event<CodeRequested> requested;
 
+    /** chosenOnPage: the language the person chose on the page they asked on; null when they chose none. */
     @Transactional
-    public CodeChallenge record(String email) {
+    public CodeChallenge record(String email, Language chosenOnPage) {
         String address = SignInAddress.normalise(email);
-        var request = new CodeRequest(address, clock.instant());
+        var request = new CodeRequest(address, clock.instant(), chosenOnPage);
         em.persist(request);
         requested.fire(new CodeRequested());
         return new CodeChallenge(request.id(), CodeChallenge.mask(address));
@@ -77,7 +79,7 @@ public class CodeRequests {
             return;
         }
         addresses.confirmed(request.email()).filter(a -> personExists(a.callerKind(), a.callerId()))
-                .ifPresent(a -> codes.send(a.callerKind(), a.callerId(), a.email(), request.id()));
+                .ifPresent(a -> codes.send(a.callerKind(), a.callerId(), a.email(), request.id(), request.chosenOnPage().orElse(null)));
     }
 
     private boolean personExists(CallerKind kind, UUID id) {

@@ -63,6 +63,9 @@ public class ConferenceRecordService {
     private EntityManager em;
 
     @Inject
+    private PersonLanguages languages;
+
+    @Inject
     private Lookup lookup;
 
     @Inject
@@ -174,7 +177,7 @@ public class ConferenceRecordService {
 
     /** The minutes as a PDF, from the record as this caller may read it. */
     public byte[] minutes(Caller caller, UUID conferenceId) {
-        return MinutesPdf.render(record(caller, conferenceId));
+        return MinutesPdf.render(record(caller, conferenceId), languages.of(caller.kind(), caller.id()));
     }
 
     private ConferenceRecordView draft(Conference conference, Map<UUID, Attendance> attendance, List<String> decisions) {

@@ -12,6 +12,7 @@ import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.access.SignInAddress;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
+import org.roundtable.conference.infrastructure.text.Texts;
 import org.roundtable.shared.domain.CallerKind;
 
 /**
@@ -37,16 +38,17 @@ public class FamilyNotices {
     @Inject
     private Clock clock;
 
-    /** What the newcomer is to the family, in the words of the email and the name of the audit event. */
-    public enum Newcomer {
-        FAMILY_MEMBER("a member of your family", "FAMILY_MEMBER_ADDED"),
-        ADVOCATE("your family's advocate", "ADVOCATE_ADDED");
+    @Inject
+    private PersonLanguages languages;
 
-        final String words;
+    /** What the newcomer is to the family (the email says it in each reader's language), and the name of the audit event. */
+    public enum Newcomer {
+        FAMILY_MEMBER("FAMILY_MEMBER_ADDED"),
+        ADVOCATE("ADVOCATE_ADDED");
+
         final String event;
 
-        Newcomer(String words, String event) {
-            this.words = words;
+        Newcomer(String event) {
             this.event = event;
         }
     }
@@ -60,11 +62,11 @@ public class FamilyNotices {
                 SignInAddress.class).setParameter("k", CallerKind.FAMILY_MEMBER).setParameter("f", familyId)
                 .setParameter("newcomer", personId).getResultList();
         for (var address : addresses) {
-            mail.queue(address.email(), "Roundtable: someone was added to your family's record",
-                    by.displayName() + " added " + name + " as " + as.words + " on Roundtable.\n"
-                            + "They can now see your family's record, its plan and its meetings once they sign in.\n\n"
-                            + "If this is wrong, tell your lead worker or the chair of your next meeting straight away.\n"
-                            + "You can see who looked at your record here: " + PublicAddress.base() + "/families/" + familyId + "/access-log\n");
+            // Each member in their own language.
+            var words = MailTexts.in(languages.of(CallerKind.FAMILY_MEMBER, address.callerId()));
+            mail.queue(address.email(), words.get("added.subject"), words.fill("added.body", Texts.values("by", by.displayName(), "name", name,
+                    "as", words.get(as == Newcomer.ADVOCATE ? "added.advocate" : "added.member"),
+                    "link", PublicAddress.base() + "/families/" + familyId + "/access-log")));
         }
     }
 }

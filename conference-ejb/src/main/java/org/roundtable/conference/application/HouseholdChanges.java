@@ -23,6 +23,7 @@ import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.domain.model.record.DetailChange;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
+import org.roundtable.conference.infrastructure.text.Texts;
 import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.record.DetailField;
 import org.roundtable.shared.record.InformationKind;
@@ -104,10 +105,9 @@ public class HouseholdChanges {
                         + member.fullName() + " can no longer sign in to the family's record. What they said before stays in it.\n");
         if (theirAddress != null) {
             // The person taken off hears of it, so a mistake (or a change made against them) is put right.
-            mail.queue(theirAddress, "Roundtable: you are no longer on your family's record",
-                    "Hello " + member.fullName() + ",\n\n" + caller.displayName() + " told us you have left the household.\n"
-                            + "You can no longer sign in to the family's record. What you said before stays in it.\n"
-                            + "If this is wrong, phone the family's lead worker.\n");
+            var words = MailTexts.in(member.language());
+            mail.queue(theirAddress, words.get("left.subject"),
+                    words.fill("left.body", Texts.values("name", member.fullName(), "by", caller.displayName())));
         }
         accessChanged.fire(new AccessChanged("a family member left the household"));
         // A worker the family keeps its details from learns none of them by saying someone has left.

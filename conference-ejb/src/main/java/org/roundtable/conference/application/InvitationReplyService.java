@@ -21,6 +21,7 @@ import org.roundtable.conference.domain.model.access.Invitation;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
 import org.roundtable.conference.domain.model.conference.ViewsBeforeMeeting;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.mail.MailSender;
 import org.roundtable.conference.infrastructure.security.Secrets;
@@ -62,6 +63,9 @@ public class InvitationReplyService {
     @Inject
     private StaffContactsService contacts;
 
+    @Inject
+    private PersonLanguages languages;
+
     /** What the link's page shows; opening it with a valid link is the "opened" status tag. */
     public InvitationPageView page(String token) {
         Optional<Invitation> found = invitation(token);
@@ -72,9 +76,11 @@ public class InvitationReplyService {
         Invitation invitation = found.get();
         Invitee invitee = invitation.invitee();
         Conference c = invitee.conference();
+        // The meeting is described in the invited person's own language (English or Welsh).
+        Language language = languages.of(invitee.personKind(), invitee.personId());
         if (c.status() == ConferenceStatus.CANCELLED) {
             return new InvitationPageView(State.CANCELLED, "This meeting has been cancelled.", null, invitee.displayName(),
-                    MeetingLetter.title(c.kind()), c.family().name(), c.scheduledStart(), MeetingLetter.when(c), java.util.List.of(),
+                    MeetingLetter.title(c.kind(), language), c.family().name(), c.scheduledStart(), MeetingLetter.when(c, language), java.util.List.of(),
                     null, null, java.util.List.of(), MeetingLetter.contact(c), invitee.status(), c.cancelReason(), contacts.forMeeting(c));
         }
         if (invitation.isUsed()) {
@@ -85,9 +91,9 @@ public class InvitationReplyService {
             return InvitationPageView.only(State.EXPIRED, "This invitation link has expired. Links work for 7 days.");
         }
         invitee.markOpened(clock.instant());
-        return new InvitationPageView(State.VALID, null, c.id(), invitee.displayName(), MeetingLetter.title(c.kind()),
-                c.family().name(), c.scheduledStart(), MeetingLetter.when(c), MeetingLetter.whereAndHow(c), c.joinLink(),
-                MeetingLetter.purpose(c.kind()), MeetingLetter.whoWillBeThere(c), MeetingLetter.contact(c), invitee.status(), null,
+        return new InvitationPageView(State.VALID, null, c.id(), invitee.displayName(), MeetingLetter.title(c.kind(), language),
+                c.family().name(), c.scheduledStart(), MeetingLetter.when(c, language), MeetingLetter.whereAndHow(c, language), c.joinLink(),
+                MeetingLetter.purpose(c.kind(), language), MeetingLetter.whoWillBeThere(c, language), MeetingLetter.contact(c), invitee.status(), null,
                 contacts.forMeeting(c));
     }
 

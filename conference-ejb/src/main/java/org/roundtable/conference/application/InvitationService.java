@@ -11,12 +11,14 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.access.Invitation;
 import org.roundtable.conference.domain.model.access.SignInAddress;
 import org.roundtable.conference.domain.model.conference.Conference;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.security.Secrets;
 
@@ -53,6 +55,9 @@ public class InvitationService {
     private MailOutbox mail;
 
     @Inject
+    private PersonLanguages languages;
+
+    @Inject
     private Clock clock;
 
     /** The chair invites a family member or advocate who is on the conference's list. */
@@ -76,19 +81,13 @@ public class InvitationService {
         var now = clock.instant();
         em.persist(new Invitation(invitee, email, Secrets.sha256(token), now));
         invitee.markInvited(now);
-        String link = linkFor(token);
-        mail.queue(email, "You are invited to a meeting about your family",
-                "Hello " + invitee.displayName() + ",\n\n"
-                        + conference.chair().fullName() + " has invited you to a meeting about your family on "
-                        + MeetingLetter.when(conference) + ".\n\n"
-                        + MeetingLetter.details(conference) + "\n"
-                        + "Open this link to answer, or to join on the day:\n\n"
-                        + link + "\n\n"
-                        + "You can tell us:\n"
-                        + "- I can come\n- I can't come\n- I need an interpreter or other help\n- Here are my views before the meeting\n\n"
-                        + "The link works for 7 days and signs you in once. When you sign in, we will email you a short code.\n"
-                        + "The meeting is in the attached calendar file, so you can add it to your phone's calendar.\n"
-                        + "If you did not expect this email, you can ignore it.\n",
+        var words = MailTexts.in(languages.of(invitee.personKind(), invitee.personId()));
+        // A Welsh reader's link opens the invitation page in Welsh too.
+        String link = linkFor(token) + (words.language() == Language.ENGLISH ? "" : "&lang=" + words.language().code());
+        mail.queue(email, words.get("invitation.subject"),
+                words.fill("invitation.body", Map.of("name", invitee.displayName(), "chair", conference.chair().fullName(),
+                        "when", MeetingLetter.when(conference, words.language()), "details", MeetingLetter.details(conference, words.language()),
+                        "link", link)),
                 java.util.List.of(MeetingLetter.calendarAttachment(conference, now)));
     }
 
@@ -115,8 +114,8 @@ public class InvitationService {
      * A returning family member or advocate asks for a code. The request is only recorded here,
      * alike for every address; {@link CodeRequests} decides afterwards whether a code goes out.
      */
-    public CodeChallenge requestCode(String email) {
-        return codeRequests.record(email);
+    public CodeChallenge requestCode(String email, Language chosenOnPage) {
+        return codeRequests.record(email, chosenOnPage);
     }
 
     @Transactional(dontRollbackOn = SignInRefused.class)

@@ -7,21 +7,22 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.mail.MailSender;
 import org.roundtable.shared.calendar.CalendarEvent;
 import org.roundtable.shared.domain.ConferenceKind;
 import org.roundtable.shared.domain.InviteeRole;
 
 /**
- * The words every message about a meeting shares, in plain English: when, where and how to
+ * The words every message about a meeting shares, in plain English or Welsh ({@link MailTexts}): when, where and how to
  * join, who will be there (by role), what the meeting is for, and whom to contact; plus the
  * calendar file (.ics) that goes with it.
  */
 public final class MeetingLetter {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mma", Locale.UK);
     /** Conferences are booked for a start time only; calendars get a two-hour slot. */
     static final Duration LENGTH = Duration.ofHours(2);
 
@@ -29,7 +30,13 @@ public final class MeetingLetter {
     }
 
     public static String when(Conference c) {
-        return WHEN.format(c.scheduledStart().atZone(ClockProducer.LOCAL_ZONE)).replace("AM", "am").replace("PM", "pm");
+        return when(c, Language.ENGLISH);
+    }
+
+    /** "Tuesday 1 December 2026 at 10:00am", or in Welsh "dydd Mawrth 1 Rhagfyr 2026 am 10:00". */
+    public static String when(Conference c, Language language) {
+        var format = DateTimeFormatter.ofPattern(MailTexts.in(language).get("meeting.when"), language.locale());
+        return format.format(c.scheduledStart().atZone(ClockProducer.LOCAL_ZONE)).replace("AM", "am").replace("PM", "pm");
     }
 
     /** What the meeting is for, as a family would say it. */
@@ -48,6 +55,16 @@ public final class MeetingLetter {
         return kind == ConferenceKind.CORE_GROUP ? "A core group meeting is a smaller meeting to check how the plan is going.\n" : "";
     }
 
+    /** The meeting's name in the reader's language ("Cyfarfod grŵp craidd"). */
+    public static String title(ConferenceKind kind, Language language) {
+        return MailTexts.in(language).get("meeting.title." + kind.name());
+    }
+
+    /** What the meeting is for, in the reader's language. */
+    public static String purpose(ConferenceKind kind, Language language) {
+        return MailTexts.in(language).get("meeting.purpose." + kind.name());
+    }
+
     public static String title(ConferenceKind kind) {
         String words = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " conference";
@@ -55,30 +72,40 @@ public final class MeetingLetter {
 
     /** Where and how, one line each; "to be confirmed" when nothing is set yet. */
     public static List<String> whereAndHow(Conference c) {
+        return whereAndHow(c, Language.ENGLISH);
+    }
+
+    public static List<String> whereAndHow(Conference c, Language language) {
+        var words = MailTexts.in(language);
         var lines = new ArrayList<String>();
         if (c.venue() != null) {
-            lines.add("In person: " + c.venue());
+            lines.add(words.fill("meeting.inPerson", Map.of("venue", c.venue())));
         }
         if (c.joinLink() != null) {
-            lines.add("Online: " + c.joinLink());
+            lines.add(words.fill("meeting.online", Map.of("link", c.joinLink())));
         }
         if (c.dialIn() != null) {
-            lines.add("By phone: " + c.dialIn());
+            lines.add(words.fill("meeting.byPhone", Map.of("dialIn", c.dialIn())));
         }
         if (lines.isEmpty()) {
-            lines.add("The chair will tell you where the meeting is.");
+            lines.add(words.get("meeting.whereToBeTold"));
         }
-        lines.add("You can also join from your phone or computer in Roundtable.");
+        lines.add(words.get("meeting.joinInRoundtable"));
         return lines;
     }
 
     /** Who will be there, by role: "Chair: Priya Shah (Riverside Children's Services)". */
     public static List<String> whoWillBeThere(Conference c) {
+        return whoWillBeThere(c, Language.ENGLISH);
+    }
+
+    public static List<String> whoWillBeThere(Conference c, Language language) {
+        var words = MailTexts.in(language);
         var lines = new ArrayList<String>();
         for (InviteeRole role : InviteeRole.values()) {
             var names = c.invitees().stream().filter(i -> i.role() == role).map(MeetingLetter::nameWithAgency).toList();
             if (!names.isEmpty()) {
-                lines.add(roleName(role, names.size()) + ": " + String.join(", ", names));
+                lines.add(roleName(words, role, names.size()) + ": " + String.join(", ", names));
             }
         }
         return lines;
@@ -98,16 +125,24 @@ public final class MeetingLetter {
 
     /** The shared middle of every message: when, where, who, why and whom to ask. */
     public static String details(Conference c) {
+        return details(c, Language.ENGLISH);
+    }
+
+    /** The same, in the reader's language (names, places and links stay as they were written). */
+    public static String details(Conference c, Language language) {
+        var words = MailTexts.in(language);
         var text = new StringBuilder();
-        text.append("What: ").append(title(c.kind())).append(" about the ").append(c.family().name()).append('\n');
-        text.append(explained(c.kind()));
-        text.append("When: ").append(when(c)).append('\n');
-        text.append("Where and how:\n");
-        whereAndHow(c).forEach(l -> text.append("  ").append(l).append('\n'));
-        text.append("\nWhat it is for: ").append(purpose(c.kind())).append(".\n\n");
-        text.append("Who will be there:\n");
-        whoWillBeThere(c).forEach(l -> text.append("  ").append(l).append('\n'));
-        text.append("\nQuestions? Contact the chair: ").append(contact(c)).append('\n');
+        text.append(words.fill("meeting.what", Map.of("title", title(c.kind(), language), "family", c.family().name()))).append('\n');
+        if (c.kind() == ConferenceKind.CORE_GROUP) {
+            text.append(words.get("meeting.coreGroupExplained"));
+        }
+        text.append(words.fill("meeting.whenLine", Map.of("when", when(c, language)))).append('\n');
+        text.append(words.get("meeting.whereAndHow")).append('\n');
+        whereAndHow(c, language).forEach(l -> text.append("  ").append(l).append('\n'));
+        text.append('\n').append(words.fill("meeting.purposeLine", Map.of("purpose", purpose(c.kind(), language)))).append("\n\n");
+        text.append(words.get("meeting.whoWillBeThere")).append('\n');
+        whoWillBeThere(c, language).forEach(l -> text.append("  ").append(l).append('\n'));
+        text.append('\n').append(words.fill("meeting.questions", Map.of("contact", contact(c)))).append('\n');
         return text.toString();
     }
 
@@ -128,13 +163,8 @@ public final class MeetingLetter {
         return i.staffMember() == null ? i.displayName() : i.displayName() + " (" + i.staffMember().agency().name() + ")";
     }
 
-    private static String roleName(InviteeRole role, int count) {
-        return switch (role) {
-            case CHAIR -> "Chair";
-            case AGENCY_STAFF -> "From the services";
-            case FAMILY_MEMBER -> "Family";
-            case ADVOCATE -> count == 1 ? "Advocate" : "Advocates";
-            case OBSERVER -> count == 1 ? "Observer" : "Observers";
-        };
+    private static String roleName(MailTexts words, InviteeRole role, int count) {
+        boolean plural = count > 1 && (role == InviteeRole.ADVOCATE || role == InviteeRole.OBSERVER);
+        return words.get((plural ? "meeting.roles." : "meeting.role.") + role.name());
     }
 }

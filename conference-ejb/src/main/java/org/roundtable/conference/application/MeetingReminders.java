@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.persistence.DailyJobClaims;
+import org.roundtable.conference.infrastructure.text.Texts;
 import org.roundtable.shared.domain.ConferenceStatus;
 import org.roundtable.shared.domain.InvitationStatus;
 
@@ -27,6 +29,9 @@ public class MeetingReminders {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private PersonLanguages languages;
 
     @Inject
     private DailyJobClaims claims;
@@ -58,10 +63,12 @@ public class MeetingReminders {
                 if (invitee.role().joinsByInvitation() && invitee.wasInvited() && invitee.status() != InvitationStatus.CANT_COME
                         && invitee.email() != null && policy.mayBeToldAbout(invitee)) {
                     // Queueing only writes a row in this transaction: the outbox retries any failed send.
-                    mail.queue(invitee.email(), "Reminder: meeting about your family tomorrow, " + MeetingLetter.when(c),
-                            "Hello " + invitee.displayName() + ",\n\nThis is a reminder of the meeting about your family tomorrow.\n\n"
-                                    + MeetingLetter.details(c) + "\nTo join on the day, sign in at " + PublicAddress.base()
-                                    + "/code with your email address and open the meeting.\n",
+                    // In the person's own language (English or Welsh).
+                    Language language = languages.of(invitee.personKind(), invitee.personId());
+                    var words = MailTexts.in(language);
+                    mail.queue(invitee.email(), words.fill("reminder.subject", Texts.values("when", MeetingLetter.when(c, language))),
+                            words.fill("reminder.body", Texts.values("name", invitee.displayName(), "details", MeetingLetter.details(c, language),
+                                    "base", PublicAddress.base())),
                             java.util.List.of(MeetingLetter.calendarAttachment(c, clock.instant())));
                     sent++;
                 }

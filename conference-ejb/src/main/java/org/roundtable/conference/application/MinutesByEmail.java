@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
+import org.roundtable.conference.infrastructure.text.Texts;
 import org.roundtable.shared.domain.CallerKind;
+import org.roundtable.shared.domain.ConferenceKind;
 
 /**
  * When a conference closes, everyone on its list is told the minutes are ready: the family,
@@ -24,6 +27,9 @@ public class MinutesByEmail {
     @Inject
     private SignInAddresses addresses;
 
+    @Inject
+    private PersonLanguages languages;
+
     void tellEveryone(Conference conference) {
         String link = PublicAddress.base() + "/conferences/" + conference.id();
         for (Invitee invitee : conference.invitees()) {
@@ -34,14 +40,14 @@ public class MinutesByEmail {
             if (invitee.personKind() != CallerKind.STAFF && !addresses.isConfirmedFor(invitee.personKind(), invitee.personId(), email)) {
                 continue;
             }
-            mail.queue(email, "Minutes: " + MeetingLetter.title(conference.kind()) + " on " + MeetingLetter.when(conference),
-                    "Hello " + invitee.displayName() + ",\n\n"
-                            + MeetingLetter.explained(conference.kind())
-                            + conference.chair().fullName() + " has closed the meeting about the " + conference.family().name()
-                            + " and locked its record. The minutes are ready.\n\n"
-                            + "Sign in to read them or download them as a PDF, with what each person agreed to do next:\n\n"
-                            + link + "\n\n"
-                            + "Questions? Contact the chair: " + MeetingLetter.contact(conference) + "\n");
+            // Each in their own language (staff in English).
+            Language language = invitee.personKind() == CallerKind.STAFF ? Language.ENGLISH : languages.of(invitee.personKind(), invitee.personId());
+            var words = MailTexts.in(language);
+            var values = Texts.values("title", MeetingLetter.title(conference.kind(), language), "when", MeetingLetter.when(conference, language),
+                    "name", invitee.displayName(), "chair", conference.chair().fullName(), "family", conference.family().name(),
+                    "explained", conference.kind() == ConferenceKind.CORE_GROUP ? words.get("meeting.coreGroupExplained") : "",
+                    "link", link, "contact", MeetingLetter.contact(conference));
+            mail.queue(email, words.fill("minutes.subject", values), words.fill("minutes.body", values));
         }
     }
 }

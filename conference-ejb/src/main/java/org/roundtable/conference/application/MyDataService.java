@@ -45,6 +45,9 @@ public class MyDataService {
     private AccessPolicy policy;
 
     @Inject
+    private PersonLanguages languages;
+
+    @Inject
     private FamilyService families;
 
     @Inject
@@ -115,7 +118,7 @@ public class MyDataService {
     }
 
     public byte[] pdf(Caller caller, UUID familyId) {
-        return MyDataPdf.render(collect(caller, familyId));
+        return MyDataPdf.render(collect(caller, familyId), languages.of(caller.kind(), caller.id()));
     }
 
     /**
@@ -129,7 +132,7 @@ public class MyDataService {
         MyDataView view = collect(caller, familyId);
         JsonValue readable = Json.createReader(new StringReader(JSON.toJson(view))).readValue();
         var request = new MyDataZip.Request(familyId, view.family().name(), caller.id(), caller.displayName(), view.generatedAt(),
-                LocalDate.now(clock), readable, MyDataPdf.render(view));
+                LocalDate.now(clock), readable, MyDataPdf.render(view, languages.of(caller.kind(), caller.id())));
         // Readable by the server's own user only (POSIX: created rw-------).
         Path file = Files.createTempFile("roundtable-everything-held-", ".zip");
         try (Connection connection = dataSource.getConnection(); OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {

@@ -9,10 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.access.OneTimeCode;
 import org.roundtable.conference.domain.model.access.SignInGuard;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.CallerKind;
@@ -33,7 +34,6 @@ public class OneTimeCodes {
     public static final int FAILURE_BUDGET = 10;
     public static final Duration COOL_DOWN = Duration.ofHours(1);
     static final String REFUSED = "That code is not right, or it has expired or been replaced. Check the latest email from us, or ask for a new code.";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma 'on' EEEE d MMMM", Locale.UK);
 
     @PersistenceContext
     private EntityManager em;
@@ -48,6 +48,9 @@ public class OneTimeCodes {
     private SignInService signIn;
 
     @Inject
+    private PersonLanguages languages;
+
+    @Inject
     private Clock clock;
 
     /** Emails a new code unless a limit says no; the answer is the same either way. */
@@ -55,8 +58,16 @@ public class OneTimeCodes {
         return send(kind, personId, email, UUID.randomUUID());
     }
 
-    /** The same, for a challenge whose id the person already holds. */
+    /** The same, for a challenge whose id the person already holds, in the person's own language. */
     public CodeChallenge send(CallerKind kind, UUID personId, String email, UUID challengeId) {
+        return send(kind, personId, email, challengeId, null);
+    }
+
+    /**
+     * The same, written in the language chosen on the page the code was asked for on (the person
+     * is reading that page), or in the person's own language when none was chosen (null).
+     */
+    public CodeChallenge send(CallerKind kind, UUID personId, String email, UUID challengeId, Language chosenOnPage) {
         Instant now = clock.instant();
         SignInGuard guard = guards.lockFor(key(kind, personId), now);
         if (guard.isLockedAt(now) || recentCodes(kind, personId, now) >= REQUESTS_PER_WINDOW) {
@@ -69,10 +80,9 @@ public class OneTimeCodes {
         String code = Secrets.sixDigitCode();
         var challenge = new OneTimeCode(challengeId, kind, personId, Secrets.sha256(code), now);
         em.persist(challenge);
-        mail.queue(email, "Your Roundtable sign-in code: " + code,
-                "Your sign-in code is:\n\n    " + code + "\n\n"
-                        + "Type it on the sign-in page. It works once and for " + OneTimeCode.VALID_FOR.toMinutes()
-                        + " minutes, and only until you ask for another.\nIf you did not ask for a code, you can ignore this email.\n",
+        var words = MailTexts.in(chosenOnPage != null ? chosenOnPage : languages.of(kind, personId));
+        mail.queue(email, words.fill("code.subject", Map.of("code", code)),
+                words.fill("code.body", Map.of("code", code, "minutes", OneTimeCode.VALID_FOR.toMinutes())),
                 challenge.expiresAt());
         return new CodeChallenge(challenge.id(), CodeChallenge.mask(email));
     }
@@ -117,11 +127,12 @@ public class OneTimeCodes {
     private void tellOfPause(CallerKind kind, UUID personId, Instant until) {
         em.createQuery("select a.email from SignInAddress a where a.callerKind = :k and a.callerId = :id and a.confirmedAt is not null", String.class)
                 .setParameter("k", kind).setParameter("id", personId).getResultStream().findFirst()
-                .ifPresent(email -> mail.queue(email, "Roundtable: signing in with codes is paused for your account",
-                        FAILURE_BUDGET + " wrong sign-in codes were typed for your account, so we have paused signing in with codes until "
-                                + TIME.format(until.atZone(ClockProducer.LOCAL_ZONE)) + ".\n\n"
-                                + "Nobody got in. If it was you, ask for a new code after that time.\n"
-                                + "If it was not you, your account is safe; you may want to tell your lead worker.\n"));
+                .ifPresent(email -> {
+                    var words = MailTexts.in(languages.of(kind, personId));
+                    String when = DateTimeFormatter.ofPattern(words.get("paused.time"), words.language().locale())
+                            .format(until.atZone(ClockProducer.LOCAL_ZONE));
+                    mail.queue(email, words.get("paused.subject"), words.fill("paused.body", Map.of("count", FAILURE_BUDGET, "until", when)));
+                });
     }
 
     private static String key(CallerKind kind, UUID personId) {

@@ -25,8 +25,10 @@ import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
 import org.roundtable.conference.domain.model.family.Advocate;
 import org.roundtable.conference.domain.model.family.Family;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.mail.MailSender;
+import org.roundtable.conference.infrastructure.text.Texts;
 import org.roundtable.shared.domain.InviteeRole;
 
 /**
@@ -40,6 +42,9 @@ public class SchedulingService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private PersonLanguages languages;
 
     @Inject
     private AccessPolicy policy;
@@ -108,10 +113,11 @@ public class SchedulingService {
         conference.reschedule(command.kind(), command.scheduledStart(), conference.chair());
         conference.arrange(command.venue(), command.joinLink(), command.dialIn());
         em.flush();
-        String change = before.equals(conference.scheduledStart()) ? "The details of this meeting have changed."
-                : "This meeting has moved to a new date or time.";
-        tellEveryoneInvited(conference, "Changed: meeting about the " + conference.family().name() + " on " + MeetingLetter.when(conference),
-                change + "\n\n" + MeetingLetter.details(conference));
+        boolean moved = !before.equals(conference.scheduledStart());
+        tellEveryoneInvited(conference, (words, language) -> new Letter(
+                words.fill("changed.subject", Texts.values("family", conference.family().name(), "when", MeetingLetter.when(conference, language))),
+                words.fill("changed.body", Texts.values("change", words.get(moved ? "changed.moved" : "changed.details"),
+                        "details", MeetingLetter.details(conference, language)))));
         accessChanged.fire(new AccessChanged("conference rescheduled"));
         return ConferenceView.of(conference);
     }
@@ -120,9 +126,10 @@ public class SchedulingService {
         Conference conference = conferences.chairedConference(caller, conferenceId);
         conference.cancel(command.reason().strip());
         em.flush();
-        tellEveryoneInvited(conference, "Cancelled: meeting about the " + conference.family().name() + " on " + MeetingLetter.when(conference),
-                "The meeting on " + MeetingLetter.when(conference) + " is cancelled.\n\nWhy: " + conference.cancelReason()
-                        + "\n\nThe chair will tell you about a new date. Questions? Contact the chair: " + MeetingLetter.contact(conference) + "\n");
+        tellEveryoneInvited(conference, (words, language) -> new Letter(
+                words.fill("cancelled.subject", Texts.values("family", conference.family().name(), "when", MeetingLetter.when(conference, language))),
+                words.fill("cancelled.body", Texts.values("when", MeetingLetter.when(conference, language), "reason", conference.cancelReason(),
+                        "contact", MeetingLetter.contact(conference)))));
         accessChanged.fire(new AccessChanged("conference cancelled"));
         return ConferenceView.of(conference);
     }
@@ -202,11 +209,19 @@ public class SchedulingService {
         return MeetingLetter.calendarEvent(conference, clock.instant()).toIcs();
     }
 
-    private void tellEveryoneInvited(Conference conference, String subject, String body) {
+    /** An email's subject and body (after the greeting), written in one language. */
+    private record Letter(String subject, String body) {
+    }
+
+    /** Everyone invited is told, each in their own language (staff in English). */
+    private void tellEveryoneInvited(Conference conference, java.util.function.BiFunction<MailTexts, Language, Letter> write) {
         var now = clock.instant();
         for (Invitee invitee : conference.invitees()) {
             if (invitee.role() != InviteeRole.CHAIR && invitee.wasInvited() && invitee.email() != null && policy.mayBeToldAbout(invitee)) {
-                mail.queue(invitee.email(), subject, "Hello " + invitee.displayName() + ",\n\n" + body,
+                Language language = invitee.role().joinsByInvitation() ? languages.of(invitee.personKind(), invitee.personId()) : Language.ENGLISH;
+                var words = MailTexts.in(language);
+                var letter = write.apply(words, language);
+                mail.queue(invitee.email(), letter.subject(), words.fill("hello", Texts.values("name", invitee.displayName())) + letter.body(),
                         List.of(MeetingLetter.calendarAttachment(conference, now)));
             }
         }

@@ -11,14 +11,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.agency.Agency;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.conference.Invitee;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.domain.model.record.SharingDecision;
+import org.roundtable.conference.infrastructure.text.Texts;
 import org.roundtable.shared.domain.ConferenceStatus;
 import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.record.InformationKind;
@@ -34,7 +35,6 @@ import org.roundtable.shared.record.SharingPreference;
 @Transactional
 public class SharingConsequences {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
     private static final String[] NUMBERS = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
 
     /** The sentences to read before saving. */
@@ -66,6 +66,9 @@ public class SharingConsequences {
     @Inject
     private Clock clock;
 
+    @Inject
+    private PersonLanguages languages;
+
     public Preview preview(Caller caller, UUID familyId, UUID agencyId, InformationKind kind, SharingPreference choice) {
         policy.requireFamilyMember(caller, familyId, "Only the family sets who its information is shared with.");
         LocalDate today = LocalDate.now(clock);
@@ -75,32 +78,31 @@ public class SharingConsequences {
             throw new InvalidInput(agency == null ? "agencyId" : kind == null ? "kind" : "preference",
                     "Choose an agency working with your family, what to share, and your choice.");
         }
+        // Written in the family member's own language (English or Welsh).
+        var w = Texts.of("sharing-texts", languages.of(caller.kind(), caller.id()));
+        var day = DateTimeFormatter.ofPattern(w.get("day"), w.language().locale());
         String they = agency.name();
-        String what = kind.plainWords();
+        String what = w.get("what." + kind.name());
         var sentences = new ArrayList<String>();
         if (rules.preference(familyId, agencyId, kind) == choice) {
-            sentences.add("Nothing changes for " + they + ".");
+            sentences.add(w.fill("nothingChanges", Texts.values("agency", they)));
             return new Preview(sentences);
         }
         if (choice == SharingPreference.SHARE) {
-            sentences.add(they + " will see " + what + ".");
+            sentences.add(w.fill("willSee", Texts.values("agency", they, "what", what)));
             return new Preview(sentences);
         }
-        sentences.add(choice == SharingPreference.ASK_FIRST
-                ? they + " will not see " + what + " unless you say yes when they ask."
-                : they + " will not see " + what + ".");
+        sentences.add(w.fill(choice == SharingPreference.ASK_FIRST ? "unlessYes" : "willNotSee", Texts.values("agency", they, "what", what)));
         if (kind == InformationKind.PLAN) {
             long own = ownActions(familyId, agencyId);
-            sentences.add(own == 0 ? "They have no things to do in your plan."
-                    : own == 1 ? "They will still see the one thing they agreed to do."
-                    : "They will still see the " + number(own) + " things they agreed to do.");
+            sentences.add(own == 0 ? w.get("noActions") : own == 1 ? w.get("oneAction")
+                    : w.fill("actions", Texts.values("count", w.language() == Language.ENGLISH ? number(own) : Long.toString(own))));
         }
         overrideInForce(familyId, agencyId, kind, today).ifPresent(until -> sentences.add(
-                "A worker there can still see it until " + DAY.format(until.minusDays(1)) + ", for the reason in your list."));
+                w.fill("override", Texts.values("date", day.format(until.minusDays(1))))));
         var coming = notices.comingConferencesInviting(familyId, agencyId);
         if (!coming.isEmpty()) {
-            sentences.add("They are invited to your meeting on "
-                    + DAY.format(coming.get(0).scheduledStart().atZone(ClockProducer.LOCAL_ZONE)) + ". We will tell the chair.");
+            sentences.add(w.fill("invited", Texts.values("date", day.format(coming.get(0).scheduledStart().atZone(ClockProducer.LOCAL_ZONE)))));
         }
         return new Preview(sentences);
     }

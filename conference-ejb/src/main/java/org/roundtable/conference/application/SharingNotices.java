@@ -11,15 +11,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.access.SignInAddress;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.conference.Conference;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.domain.model.record.SharingDecision;
 import org.roundtable.conference.domain.model.record.SharingRequest;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
+import org.roundtable.conference.infrastructure.text.Texts;
 import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.ConferenceStatus;
 import org.roundtable.shared.domain.InviteeRole;
@@ -47,14 +49,16 @@ public class SharingNotices {
     @Inject
     private Clock clock;
 
+    @Inject
+    private PersonLanguages languages;
+
     public void asked(SharingRequest request, String agencyName) {
         String link = PublicAddress.base() + "/families/" + request.familyId() + "/sharing?request=" + request.id();
-        toFamily(request.familyId(), "Roundtable: " + agencyName + " asks to see " + request.kind().plainWords(),
-                request.requestedByName() + " from " + agencyName + " asks to see " + request.kind().plainWords() + ".\n"
-                        + "They would see it for " + days(request.days()) + ".\n"
-                        + "Their reason: " + request.reason() + "\n\n"
-                        + "You can say yes or no here: " + link + "\n"
-                        + "Please answer by " + DAY.format(request.answerBy()) + ". Until you answer, they cannot see it.\n");
+        toFamily(request.familyId(), (words, language) -> {
+            var values = Texts.values("agency", agencyName, "what", what(request.kind(), language), "name", request.requestedByName(),
+                    "time", days(request.days(), words), "reason", request.reason(), "link", link, "date", day(request.answerBy(), words));
+            return new String[] {words.fill("sharing.asked.subject", values), words.fill("sharing.asked.body", values)};
+        });
     }
 
     public void answered(SharingRequest request) {
@@ -70,12 +74,13 @@ public class SharingNotices {
         if (!decision.visibleToFamilyOn(LocalDate.now(clock))) {
             return;
         }
-        toFamily(decision.familyId(), "Roundtable: a worker looked at " + decision.kind().plainWords(),
-                decision.decidedByName() + " from " + agencyName + (renewal ? " still needs to see " : " needed to see ")
-                        + decision.kind().plainWords() + ".\nYou had asked for it not to be shared with them.\n"
-                        + "Their reason: " + decision.reason() + "\n"
-                        + "This ends on " + DAY.format(decision.reviewOn()) + " unless a worker renews it.\n\n"
-                        + "You can read it here: " + PublicAddress.base() + "/families/" + decision.familyId() + "/sharing\n");
+        toFamily(decision.familyId(), (words, language) -> {
+            var values = Texts.values("what", what(decision.kind(), language), "name", decision.decidedByName(), "agency", agencyName,
+                    "reason", decision.reason(), "date", day(decision.reviewOn(), words),
+                    "link", PublicAddress.base() + "/families/" + decision.familyId() + "/sharing");
+            return new String[] {words.fill("sharing.overridden.subject", values),
+                words.fill(renewal ? "sharing.renewed.body" : "sharing.overridden.body", values)};
+        });
     }
 
     public void lapsed(SharingDecision decision) {
@@ -120,24 +125,35 @@ public class SharingNotices {
                 .setParameter("now", clock.instant()).getResultList();
     }
 
-    private void toFamily(UUID familyId, String subject, String body) {
+    /** Every family member who signs in is emailed, each in their own language: write gives {subject, body}. */
+    private void toFamily(UUID familyId, java.util.function.BiFunction<MailTexts, Language, String[]> write) {
         var addresses = em.createQuery("""
                 select a from SignInAddress a, FamilyMember m
                 where a.callerKind = :k and a.callerId = m.id and m.family.id = :f and a.confirmedAt is not null""",
                 SignInAddress.class).setParameter("k", CallerKind.FAMILY_MEMBER).setParameter("f", familyId).getResultList();
         for (var address : addresses) {
-            mail.queue(address.email(), subject, body);
+            Language language = languages.of(CallerKind.FAMILY_MEMBER, address.callerId());
+            String[] letter = write.apply(MailTexts.in(language), language);
+            mail.queue(address.email(), letter[0], letter[1]);
         }
     }
 
-    static String days(int days) {
-        return switch (days) {
-            case 1 -> "one day";
-            case 7 -> "one week";
-            case 28, 30, 31 -> "one month";
-            case 90 -> "three months";
-            case 182, 183 -> "six months";
-            default -> days + " days";
+    private static String what(InformationKind kind, Language language) {
+        return Texts.of("sharing-texts", language).get("what." + kind.name());
+    }
+
+    private static String day(LocalDate day, MailTexts words) {
+        return DateTimeFormatter.ofPattern(words.get("sharing.day"), words.language().locale()).format(day);
+    }
+
+    /** "one month", "un mis": how long a yes would last. */
+    static String days(int days, MailTexts words) {
+        int key = switch (days) {
+            case 28, 30, 31 -> 30;
+            case 182, 183 -> 182;
+            default -> days;
         };
+        return java.util.Set.of(1, 7, 30, 90, 182).contains(key) ? words.get("sharing.days." + key)
+                : words.fill("sharing.days", Texts.values("days", days));
     }
 }

@@ -43,6 +43,9 @@ public class SignInService {
     private EntityManager em;
 
     @Inject
+    private PersonLanguages languages;
+
+    @Inject
     private PasswordHasher passwords;
 
     @Inject
@@ -174,7 +177,7 @@ public class SignInService {
                 : em.createQuery("select a.name from Agency a where a.id = :id", String.class)
                         .setParameter("id", caller.agencyId()).getSingleResult();
         return new CallerView(caller.kind(), caller.id(), caller.displayName(), caller.agencyId(), agencyName,
-                caller.familyId(), caller.roles());
+                caller.familyId(), caller.roles(), caller.isStaff() ? null : languages.of(caller.kind(), caller.id()).code());
     }
 
     private Optional<Caller> callerFor(CallerKind kind, UUID id) {

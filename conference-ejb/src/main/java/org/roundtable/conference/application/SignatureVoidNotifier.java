@@ -8,8 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.family.FamilyMember;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.persistence.PlanStore.VoidedSignature;
+import org.roundtable.conference.infrastructure.text.Texts;
 import org.roundtable.shared.domain.CallerKind;
 
 /** Tells each signer whose signature an edit voided, and asks them to sign again. Off the edit's path. */
@@ -27,17 +29,17 @@ public class SignatureVoidNotifier {
     void onVoided(@ObservesAsync SignaturesVoided voided) {
         String url = PublicAddress.base();
         for (VoidedSignature s : voided.signatures()) {
-            String email = s.signerKind() == CallerKind.STAFF
-                    ? em.find(StaffMember.class, s.signerId()).email()
-                    : s.signerKind() == CallerKind.FAMILY_MEMBER ? em.find(FamilyMember.class, s.signerId()).email() : null;
+            FamilyMember member = s.signerKind() == CallerKind.FAMILY_MEMBER ? em.find(FamilyMember.class, s.signerId()) : null;
+            String email = s.signerKind() == CallerKind.STAFF ? em.find(StaffMember.class, s.signerId()).email()
+                    : member != null ? member.email() : null;
             if (email == null) {
                 continue;
             }
             try {
-                mail.queue(email, "Roundtable: please sign again", "Hello " + s.signerName() + ",\n\n"
-                        + voided.changedBy() + " changed an action you had signed off, so your signature no longer counts.\n"
-                        + "Please read the action again and sign it if you still agree:\n" + url + "/conferences/" + s.conferenceId()
-                        + "\n");
+                // A family member reads it in their own language; staff in English.
+                var words = MailTexts.in(member != null ? member.language() : Language.ENGLISH);
+                mail.queue(email, words.get("signAgain.subject"), words.fill("signAgain.body", Texts.values("name", s.signerName(),
+                        "by", voided.changedBy(), "link", url + "/conferences/" + s.conferenceId())));
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Could not tell " + s.signerName() + " about a voided signature: " + e.getMessage());
             }

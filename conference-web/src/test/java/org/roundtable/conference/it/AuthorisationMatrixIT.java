@@ -107,6 +107,9 @@ class AuthorisationMatrixIT {
         rows.add(new Row("POST", "/auth/unlock", EVERYONE, Session.COPY_OF_OWN,
                 c -> c.post("/auth/unlock", json("token", fx.freshUnlockToken()))));
         rows.add(new Row("GET", "/auth/me", SIGNED_IN, Session.OWN, c -> c.get("/auth/me")));
+        // Only families and advocates keep a language (staff pages are English); "en" keeps the demo as it was.
+        rows.add(new Row("PUT", "/auth/me/language", EnumSet.of(FAMILY_MEMBER, ADVOCATE, OTHER_FAMILY_MEMBER), Session.OWN,
+                c -> c.put("/auth/me/language", json("language", "en"))));
         rows.add(new Row("POST", "/auth/sign-out", SIGNED_IN, Session.FRESH, c -> c.post("/auth/sign-out", null)));
         rows.add(new Row("POST", "/auth/sign-out-everywhere", SIGNED_IN, Session.FRESH_AND_ENDS_ALL,
                 c -> c.post("/auth/sign-out-everywhere", null)));

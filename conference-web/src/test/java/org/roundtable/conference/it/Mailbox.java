@@ -64,6 +64,19 @@ public final class Mailbox {
         }
     }
 
+    /** The code in the newest sign-in code email written in Welsh ("Eich cod mewngofnodi Roundtable: 123456"). */
+    public static String latestWelshCode(String to) {
+        try {
+            Matcher m = Pattern.compile("Roundtable: (\\d{6})").matcher(latest(to, "cod mewngofnodi").getSubject());
+            if (!m.find()) {
+                throw new AssertionError("The Welsh code email has no code in its subject");
+            }
+            return m.group(1);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String latestInvitationToken(String to) {
         String body = body(latest(to, "invited"));
         Matcher m = INVITE.matcher(body);

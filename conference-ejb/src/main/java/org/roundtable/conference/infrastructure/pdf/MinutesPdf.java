@@ -2,17 +2,21 @@ package org.roundtable.conference.infrastructure.pdf;
 
 import static org.roundtable.conference.infrastructure.pdf.PlainPdf.day;
 import static org.roundtable.conference.infrastructure.pdf.PlainPdf.when;
+import static org.roundtable.conference.infrastructure.text.Texts.values;
 
 import java.util.List;
 import org.roundtable.conference.application.view.ConferenceRecordView;
-import org.roundtable.shared.domain.Attendance;
+import org.roundtable.conference.domain.model.family.Language;
+import org.roundtable.conference.infrastructure.text.Texts;
+import org.roundtable.shared.domain.InviteeRole;
 import org.roundtable.shared.domain.SignOffState;
 import org.roundtable.shared.domain.Stance;
 
 /**
  * The minutes of a conference as a PDF, written in plain words for the family as much as for
  * the agencies: who came, what was decided, the plan with owners, dates and sign-off, what the
- * family said, and any disagreement; tagged for screen readers (see {@link PlainPdf}).
+ * family said, and any disagreement; tagged for screen readers (see {@link PlainPdf}); in the
+ * reader's language (what people wrote stays as they wrote it).
  */
 public final class MinutesPdf {
 
@@ -20,75 +24,85 @@ public final class MinutesPdf {
     }
 
     public static byte[] render(ConferenceRecordView r) {
-        var doc = new PlainPdf("Minutes of the " + kind(r) + " for the " + r.familyName(),
-                "Who came, what was decided, the plan, and what the family said.");
-        doc.line("Held on " + when(r.scheduledStart()) + ". Chaired by " + r.chairName() + ".");
+        return render(r, Language.ENGLISH);
+    }
+
+    public static byte[] render(ConferenceRecordView r, Language language) {
+        var w = Texts.of("pdf-texts", language);
+        var doc = new PlainPdf(w.fill("minutes.title", values("kind", w.get("minutes.kind." + r.kind().name()), "family", r.familyName())),
+                w.get("minutes.description"), language);
+        doc.line(w.fill("minutes.held", values("when", when(r.scheduledStart(), w), "chair", r.chairName())));
         doc.strong(r.closed()
-                ? "Closed by " + r.closedBy() + " on " + when(r.closedAt()) + ". This record can no longer be changed."
-                : "Draft: the conference has not been closed yet, so this may still change.");
+                ? w.fill("minutes.closed", values("name", r.closedBy(), "when", when(r.closedAt(), w)))
+                : w.get("minutes.draft"));
 
-        doc.heading("Who came");
-        doc.list(r.attendance().stream().map(a -> a.name() + " (" + a.organisation() + "): " + attendance(a.attendance())).toList());
+        doc.heading(w.get("minutes.whoCame"));
+        doc.list(r.attendance().stream().map(a -> w.fill("minutes.attendee", values("name", a.name(),
+                "organisation", a.role() == InviteeRole.FAMILY_MEMBER && "Family".equals(a.organisation()) ? w.get("minutes.family") : a.organisation(),
+                "attendance", w.get("minutes.attendance." + a.attendance().name())))).toList());
 
-        doc.heading("What was decided");
+        doc.heading(w.get("minutes.decided"));
         if (r.decisions().isEmpty()) {
-            doc.line("No decisions were written down.");
+            doc.line(w.get("minutes.noDecisions"));
         }
         doc.list(r.decisions());
 
-        doc.heading("The plan");
+        doc.heading(w.get("minutes.plan"));
         if (r.plan().isEmpty()) {
-            doc.line("The plan has no goals yet.");
+            doc.line(w.get("minutes.noGoals"));
         }
         for (var goal : r.plan()) {
-            doc.subheading("Goal: " + goal.title());
+            doc.subheading(w.fill("myData.goal", values("title", goal.title())));
             if (goal.description() != null) {
                 doc.line(goal.description());
             }
             if (goal.actions().isEmpty()) {
                 continue;
             }
-            doc.table("What will happen for this goal", List.of("What will happen", "Who", "By when", "Signed off"),
+            doc.table(w.get("minutes.tableCaption"),
+                    List.of(w.get("minutes.whatWillHappen"), w.get("minutes.who"), w.get("minutes.byWhen"), w.get("minutes.signedOff")),
                     goal.actions().stream().map(action -> List.of(action.description(), nothing(action.ownerName()),
-                            action.dueOn() == null ? "No date" : day(action.dueOn()), signOff(action))).toList());
+                            action.dueOn() == null ? w.get("minutes.noDate") : day(action.dueOn(), w), signOff(action, w))).toList());
         }
 
-        doc.heading("What the family said");
+        doc.heading(w.get("minutes.familySaid"));
         var family = r.statements().stream().filter(s -> s.stance() != Stance.PROFESSIONAL_DISSENT).toList();
         if (family.isEmpty()) {
-            doc.line("The family has not recorded its view.");
+            doc.line(w.get("minutes.noFamilyView"));
         }
         for (var s : family) {
-            String view = s.stance() == Stance.AGREES ? " agrees with the plan." : " does not agree with the plan.";
-            doc.line(s.authorName() + view + (s.words() == null ? "" : " In their words: \"" + s.words() + "\"")
-                    + (s.writtenBy() == null ? "" : " (Written by " + s.writtenBy() + ".)"));
+            doc.line(w.fill(s.stance() == Stance.AGREES ? "minutes.agrees" : "minutes.disagrees", values("name", s.authorName()))
+                    + (s.words() == null ? "" : w.fill("minutes.inTheirWords", values("words", s.words())))
+                    + (s.writtenBy() == null ? "" : w.fill("minutes.writtenBy", values("name", s.writtenBy()))));
         }
 
-        doc.heading("Disagreement from professionals");
+        doc.heading(w.get("minutes.dissentHeading"));
         var dissent = r.statements().stream().filter(s -> s.stance() == Stance.PROFESSIONAL_DISSENT).toList();
         if (dissent.isEmpty()) {
-            doc.line("No professional recorded dissent.");
+            doc.line(w.get("minutes.noDissent"));
         }
         for (var s : dissent) {
-            doc.line(s.authorName() + (s.agencyName() == null ? "" : " (" + s.agencyName() + ")") + " disagrees: \"" + s.words() + "\"");
+            doc.line(w.fill("minutes.dissent", values("name", s.authorName() + (s.agencyName() == null ? "" : " (" + s.agencyName() + ")"),
+                    "words", String.valueOf(s.words()))));
         }
 
         if (r.viewsBeforeMeeting() != null && !r.viewsBeforeMeeting().isEmpty()) {
-            doc.heading("Views sent before the meeting");
+            doc.heading(w.get("minutes.viewsBefore"));
             for (var v : r.viewsBeforeMeeting()) {
-                doc.line(v.authorName() + (v.words() == null ? "" : ": \"" + v.words() + "\"")
-                        + (v.fileName() == null ? "" : " (sent a file: " + v.fileName() + ")"));
+                doc.line(v.authorName() + (v.words() == null ? "" : w.fill("minutes.viewWords", values("words", v.words())))
+                        + (v.fileName() == null ? "" : w.fill("minutes.viewFile", values("file", v.fileName()))));
             }
         }
 
         if (!r.privateParts().isEmpty()) {
-            doc.heading("Private parts");
+            doc.heading(w.get("minutes.privateParts"));
             for (var p : r.privateParts()) {
-                doc.line("From " + when(p.startedAt()) + (p.endedAt() == null ? "" : " to " + when(p.endedAt()))
-                        + ", without " + String.join(", ", p.excludedNames()) + ". "
-                        + (p.reason().equals(p.familyText()) ? p.reason() : "Why: " + p.reason()));
+                doc.line(w.fill("minutes.privateFrom", values("start", when(p.startedAt(), w)))
+                        + (p.endedAt() == null ? "" : w.fill("minutes.privateTo", values("end", when(p.endedAt(), w))))
+                        + w.fill("minutes.privateWithout", values("names", String.join(", ", p.excludedNames())))
+                        + (p.reason().equals(p.familyText()) ? p.reason() : w.fill("minutes.why", values("reason", p.reason()))));
                 if (p.contentHidden()) {
-                    doc.line("You were not present for this part, so what was said is not shown here.");
+                    doc.line(w.get("minutes.notPresent"));
                 }
                 for (var c : p.comments()) {
                     doc.line(c.authorName() + ": " + c.body());
@@ -102,30 +116,10 @@ public final class MinutesPdf {
         return value == null ? "" : value;
     }
 
-    private static String signOff(ConferenceRecordView.ActionEntry a) {
+    private static String signOff(ConferenceRecordView.ActionEntry a, Texts w) {
         if (a.signOff() == SignOffState.SIGNED) {
-            return "Signed by " + a.signedBy() + " on " + when(a.signedAt());
+            return w.fill("minutes.signedBy", values("name", a.signedBy(), "when", when(a.signedAt(), w)));
         }
-        return a.signOff() == SignOffState.NEEDS_NEW_SIGNATURE ? "Changed after signing: needs signing again" : "Not signed";
+        return a.signOff() == SignOffState.NEEDS_NEW_SIGNATURE ? w.get("minutes.needsSigning") : w.get("minutes.notSigned");
     }
-
-    private static String attendance(Attendance a) {
-        return switch (a) {
-            case ATTENDED -> "came";
-            case APOLOGIES -> "sent apologies";
-            case DID_NOT_ATTEND -> "did not come";
-            case NOT_RECORDED -> "not recorded";
-        };
-    }
-
-    private static String kind(ConferenceRecordView r) {
-        return switch (r.kind()) {
-            case INITIAL_CHILD_PROTECTION -> "initial child protection conference";
-            case REVIEW_CHILD_PROTECTION -> "review child protection conference";
-            case CORE_GROUP -> "core group meeting";
-            case TEAM_AROUND_THE_FAMILY -> "team around the family meeting";
-            case OTHER -> "meeting";
-        };
-    }
-
 }

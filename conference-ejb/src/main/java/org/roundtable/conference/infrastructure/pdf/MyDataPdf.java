@@ -2,78 +2,104 @@ package org.roundtable.conference.infrastructure.pdf;
 
 import static org.roundtable.conference.infrastructure.pdf.PlainPdf.day;
 import static org.roundtable.conference.infrastructure.pdf.PlainPdf.when;
+import static org.roundtable.conference.infrastructure.text.Texts.values;
 
 import org.roundtable.conference.application.view.MyDataView;
+import org.roundtable.conference.domain.model.family.Language;
+import org.roundtable.conference.infrastructure.text.Texts;
 
-/** The family's data as a readable, tagged PDF, in plain words, section by section. */
+/**
+ * The family's data as a readable, tagged PDF, in plain words, section by section, in the
+ * reader's language (English or Welsh; names and what people wrote stay as they were written).
+ */
 public final class MyDataPdf {
 
     private MyDataPdf() {
     }
 
     public static byte[] render(MyDataView d) {
-        var doc = new PlainPdf("Everything we hold about the " + d.family().name(),
-                "Everything Roundtable holds about your family, in plain words, section by section.");
-        doc.line("Made on " + when(d.generatedAt()) + " for " + d.requestedBy() + ".");
+        return render(d, Language.ENGLISH);
+    }
 
-        doc.heading("Your family");
+    public static byte[] render(MyDataView d, Language language) {
+        var w = Texts.of("pdf-texts", language);
+        var doc = new PlainPdf(w.fill("myData.title", values("family", d.family().name())), w.get("myData.description"), language);
+        doc.line(w.fill("myData.made", values("when", when(d.generatedAt(), w), "name", d.requestedBy())));
+
+        doc.heading(w.get("myData.family"));
         doc.list(d.family().members().stream().map(m -> m.fullName()
-                + (m.dateOfBirth() == null ? "" : ", born " + day(m.dateOfBirth()))
-                + (m.phone() == null ? "" : ". Phone: " + m.phone()) + (m.email() == null ? "" : ". Email: " + m.email())
-                + (m.address() == null ? "" : ". Address: " + m.address())
-                + (m.preferredLanguage() == null ? "" : ". Language: " + m.preferredLanguage())
-                + (m.accessNeeds() == null ? "" : ". Access needs: " + m.accessNeeds()) + ".").toList());
+                + (m.dateOfBirth() == null ? "" : w.fill("myData.born", values("date", day(m.dateOfBirth(), w))))
+                + (m.phone() == null ? "" : w.fill("myData.phone", values("phone", m.phone())))
+                + (m.email() == null ? "" : w.fill("myData.email", values("email", m.email())))
+                + (m.address() == null ? "" : w.fill("myData.address", values("address", m.address())))
+                + (m.preferredLanguage() == null ? "" : w.fill("myData.language", values("language", m.preferredLanguage())))
+                + (m.accessNeeds() == null ? "" : w.fill("myData.accessNeeds", values("needs", m.accessNeeds()))) + ".").toList());
         if (d.family().messageToWorkers() != null) {
-            doc.line("What you want every worker to know: " + d.family().messageToWorkers());
+            doc.line(w.fill("myData.messageToWorkers", values("message", d.family().messageToWorkers())));
         }
 
-        doc.heading("Who works with you");
-        doc.list(d.family().involvements().stream()
-                .map(i -> i.agencyName() + ", with " + i.leadPractitionerName() + ", since " + day(i.startsOn()) + ".").toList());
+        doc.heading(w.get("myData.whoWorks"));
+        doc.list(d.family().involvements().stream().map(i -> w.fill("myData.involvement",
+                values("agency", i.agencyName(), "lead", i.leadPractitionerName(), "date", day(i.startsOn(), w)))).toList());
 
-        doc.heading("Your plan");
+        doc.heading(w.get("myData.plan"));
         for (var g : d.plan().goals()) {
-            doc.subheading("Goal: " + g.title());
-            doc.list(g.actions().stream().map(a -> a.description() + ". Who: " + a.ownerName() + ". By: "
-                    + (a.dueOn() == null ? "no date" : day(a.dueOn())) + ".").toList());
+            doc.subheading(w.fill("myData.goal", values("title", g.title())));
+            doc.list(g.actions().stream().map(a -> w.fill("myData.action", values("action", a.description(), "owner", a.ownerName(),
+                    "due", a.dueOn() == null ? w.get("myData.noDate") : day(a.dueOn(), w)))).toList());
         }
 
-        doc.heading("Conferences");
+        doc.heading(w.get("myData.conferences"));
         for (var c : d.conferences()) {
-            doc.line(when(c.scheduledStart()) + ": " + c.kind().name().toLowerCase().replace('_', ' ')
-                    + (c.closed() ? " (closed)" : "") + ". Decisions: " + (c.decisions().isEmpty() ? "none written down" : String.join("; ", c.decisions())) + ".");
+            doc.line(w.fill("myData.conference", values("when", when(c.scheduledStart(), w), "kind", w.get("kind." + c.kind().name()),
+                    "closed", c.closed() ? w.get("myData.closed") : "",
+                    "decisions", c.decisions().isEmpty() ? w.get("myData.noDecisions") : String.join("; ", c.decisions()))));
             // The family's copy carries what the family was told about each private part, never the professionals' reason.
             for (var p : c.privateParts()) {
-                doc.line("Part of this meeting was held without some people. " + p.familyText());
+                doc.line(w.fill("myData.privatePart", values("text", p.familyText())));
             }
         }
 
-        doc.heading("Contacts with agencies");
-        doc.list(d.contacts().stream().map(c -> day(c.happenedOn()) + ", " + c.agencyName() + ", " + c.kind().name().toLowerCase()
-                + ": " + c.summary()).toList());
+        doc.heading(w.get("myData.contacts"));
+        doc.list(d.contacts().stream().map(c -> w.fill("myData.contact", values("date", day(c.happenedOn(), w), "agency", c.agencyName(),
+                "kind", w.get("contact." + c.kind().name()), "summary", c.summary()))).toList());
 
-        doc.heading("Changes to your details");
-        doc.list(d.detailChanges().stream().map(c -> when(c.changedAt()) + ": " + c.changedByName() + " changed " + c.fieldName()
-                + " from \"" + nothing(c.oldValue()) + "\" to \"" + nothing(c.newValue()) + "\".").toList());
+        doc.heading(w.get("myData.changes"));
+        doc.list(d.detailChanges().stream().map(c -> w.fill("myData.change", values("when", when(c.changedAt(), w), "name", c.changedByName(),
+                "field", w.get("field." + c.field().name()), "old", nothing(c.oldValue(), w), "new", nothing(c.newValue(), w)))).toList());
 
-        doc.heading("Who your information was shared with against your wishes");
+        doc.heading(w.get("myData.ledger"));
         if (d.sharing().ledger().isEmpty()) {
-            doc.line("Nobody.");
+            doc.line(w.get("myData.nobody"));
         }
-        doc.list(d.sharing().ledger().stream().map(e -> when(e.decidedAt()) + ": " + e.decidedByName() + " shared " + e.what()
-                + " with " + e.agencyName() + ". Why: " + e.reason()).toList());
+        doc.list(d.sharing().ledger().stream().map(e -> w.fill("myData.shared", values("when", when(e.decidedAt(), w), "name", e.decidedByName(),
+                "what", w.get("what." + e.kind().name()), "agency", e.agencyName(), "reason", e.reason()))).toList());
 
-        doc.heading("Who looked at your record");
-        doc.list(d.accessLog().stream().map(a -> when(a.at()) + ": " + a.staffName() + " (" + a.agencyName() + ") looked at "
-                + a.what() + (a.purpose() == null ? "." : ", to " + a.purpose() + ".")).toList());
+        doc.heading(w.get("myData.accessLog"));
+        doc.list(d.accessLog().stream().map(a -> {
+            var fields = values("when", when(a.at(), w), "name", a.staffName(), "agency", a.agencyName(),
+                    "what", looked(a.what(), w));
+            if (a.purpose() == null) {
+                return w.fill("myData.looked", fields);
+            }
+            fields.put("purpose", a.purpose());
+            return w.fill("myData.lookedFor", fields);
+        }).toList());
 
-        doc.heading("Reports shared with you");
-        doc.list(d.reports().stream().map(r -> r.agencyName() + ": " + r.fileName() + ", shared " + when(r.sharedAt()) + ".").toList());
+        doc.heading(w.get("myData.reports"));
+        doc.list(d.reports().stream().map(r -> w.fill("myData.report", values("agency", r.agencyName(), "file", r.fileName(),
+                "when", when(r.sharedAt(), w)))).toList());
         return doc.render();
     }
 
-    private static String nothing(String value) {
-        return value == null ? "nothing" : value;
+    private static String nothing(String value, Texts w) {
+        return value == null ? w.get("myData.nothing") : value;
     }
 
+    /** What a worker looked at: the access log keeps fixed English words, written here in the reader's language. */
+    private static String looked(String what, Texts w) {
+        var english = Texts.of("pdf-texts", Language.ENGLISH);
+        return english.keys().stream().filter(k -> k.startsWith("read.") && english.get(k).equals(what)).findFirst()
+                .map(w::get).orElse(what);
+    }
 }

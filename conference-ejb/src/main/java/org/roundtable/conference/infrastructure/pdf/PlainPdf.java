@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.roundtable.conference.application.ClockProducer;
+import org.roundtable.conference.domain.model.family.Language;
+import org.roundtable.conference.infrastructure.text.Texts;
 
 /**
  * What Roundtable's PDFs share: large plain type, the same headings, dates written out in words,
@@ -40,13 +42,20 @@ final class PlainPdf {
             """;
 
     private final String title;
+    private final Language language;
     private final String description;
     private final StringBuilder body = new StringBuilder();
 
     /** A document whose window title, and whose only first-level heading, is title; description says what it is for. */
     PlainPdf(String title, String description) {
+        this(title, description, Language.ENGLISH);
+    }
+
+    /** A document in this language: its lang (which a screen reader speaks it in) and its dates. */
+    PlainPdf(String title, String description, Language language) {
         this.title = title;
         this.description = description;
+        this.language = language;
         body.append("<h1>").append(escape(title)).append("</h1>");
     }
 
@@ -96,7 +105,7 @@ final class PlainPdf {
     }
 
     byte[] render() {
-        String html = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"UTF-8\"/><title>" + escape(title)
+        String html = "<!DOCTYPE html><html lang=\"" + language.code() + "-GB\"><head><meta charset=\"UTF-8\"/><title>" + escape(title)
                 + "</title><meta name=\"author\" content=\"Roundtable\"/><meta name=\"description\" content=\"" + escape(description)
                 + "\"/><style>" + STYLE + "</style></head><body>" + body
                 + "</body></html>";
@@ -155,5 +164,16 @@ final class PlainPdf {
     /** "26 November 2026". */
     static String day(LocalDate day) {
         return day == null ? "" : DAY.format(day);
+    }
+
+    /** "26 November 2026 at 10:00", or "26 Tachwedd 2026 am 10:00", in the agencies' time zone. */
+    static String when(Instant instant, Texts words) {
+        return instant == null ? "" : DateTimeFormatter.ofPattern(words.get("pdf.when"), words.language().locale())
+                .withZone(ClockProducer.LOCAL_ZONE).format(instant);
+    }
+
+    /** "26 November 2026", or "26 Tachwedd 2026". */
+    static String day(LocalDate day, Texts words) {
+        return day == null ? "" : DateTimeFormatter.ofPattern(words.get("pdf.day"), words.language().locale()).format(day);
     }
 }

@@ -29,6 +29,7 @@ import org.roundtable.conference.application.view.MemberView;
 import org.roundtable.conference.application.view.MyDataView;
 import org.roundtable.conference.application.view.PlanView;
 import org.roundtable.conference.application.view.SharingView;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.shared.domain.ActionStatus;
 import org.roundtable.shared.domain.Attendance;
 import org.roundtable.shared.domain.ConferenceKind;
@@ -96,11 +97,57 @@ class TaggedPdfTest {
         }
     }
 
+    @Test
+    void a_welsh_reader_gets_the_minutes_in_welsh_and_a_screen_reader_speaks_them_in_welsh() throws IOException {
+        var record = new ConferenceRecordView(UUID.randomUUID(), UUID.randomUUID(), "Taylor family", ConferenceKind.CORE_GROUP,
+                AT, "Priya Shah", true, AT, "Priya Shah", 3,
+                List.of(new ConferenceRecordView.AttendeeEntry(UUID.randomUUID(), "Jess Taylor", InviteeRole.FAMILY_MEMBER, "Family",
+                        Attendance.ATTENDED)),
+                List.of("Ryan's plan continues"),
+                List.of(new ConferenceRecordView.GoalEntry("Ryan goes to school every day", null,
+                        List.of(new ConferenceRecordView.ActionEntry(UUID.randomUUID(), "Walk Ryan to school", "Jess Taylor",
+                                LocalDate.of(2026, 12, 24), ActionStatus.AGREED, SignOffState.UNSIGNED, null, null)))),
+                List.of(new ConferenceRecordView.StatementEntry(Stance.AGREES, "Gallwn wneud hyn", "Jess Taylor", null, AT, null)),
+                List.of(), List.of());
+        try (PDDocument pdf = Loader.loadPDF(MinutesPdf.render(record, Language.WELSH))) {
+            assertTagged(pdf, "Cofnodion y cyfarfod grŵp craidd ar gyfer Taylor family", "cy-GB");
+            assertEquals("Beth gafodd ei benderfynu", text(pdf, find(pdf, "H2").get(1)));
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            for (String said : List.of("Cynhaliwyd: 26 Tachwedd 2026 am 10:00. Cadeirydd: Priya Shah.", "Jess Taylor (Teulu): daeth",
+                    "Walk Ryan to school", "24 Rhagfyr 2026", "Heb ei lofnodi", "Mae Jess Taylor yn cytuno â'r cynllun.",
+                    "Gallwn wneud hyn", "Ni chofnododd unrhyw weithiwr proffesiynol anghytundeb.")) {
+                assertTrue(text.contains(said), said + " in: " + text);
+            }
+        }
+    }
+
+    @Test
+    void a_welsh_reader_gets_everything_we_hold_in_welsh() throws IOException {
+        UUID family = UUID.randomUUID();
+        var jess = new MemberView(UUID.randomUUID(), family, "Jess Taylor", LocalDate.of(1995, 3, 1), "jess@example.org", "07700 900123",
+                "12 Mill Lane", "Cymraeg", null, true, false, false, null, null, null);
+        var data = new MyDataView(AT, "Jess Taylor", new FamilyView(family, "Taylor family", "RT-0001", null, null, false, List.of(jess),
+                List.of(), List.of(), List.of()), new PlanView(UUID.randomUUID(), family, 1, List.of(), false),
+                List.of(), List.of(), List.of(), List.of(), new SharingView(List.of(), List.of(), 0, List.of()),
+                List.of(new AccessLogView("Sam Okafor", "Riverside Children's Services", "your plan", null, AT)), List.of());
+        try (PDDocument pdf = Loader.loadPDF(MyDataPdf.render(data, Language.WELSH))) {
+            assertTagged(pdf, "Popeth sydd gennym am Taylor family", "cy-GB");
+            assertEquals("Eich teulu", text(pdf, find(pdf, "H2").get(0)));
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Jess Taylor, ganwyd 1 Mawrth 1995. Ffôn: 07700 900123") && text.contains("Neb.")
+                    && text.contains("26 Tachwedd 2026 am 10:00: edrychodd Sam Okafor (Riverside Children's Services) ar hyn: eich cynllun."), text);
+        }
+    }
+
     private void assertTagged(PDDocument pdf, String title) {
+        assertTagged(pdf, title, "en-GB");
+    }
+
+    private void assertTagged(PDDocument pdf, String title, String language) {
         var catalog = pdf.getDocumentCatalog();
         assertNotNull(catalog.getStructureTreeRoot(), "a structure tree");
         assertTrue(catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked(), "marked as tagged");
-        assertEquals("en-GB", catalog.getLanguage());
+        assertEquals(language, catalog.getLanguage());
         assertTrue(catalog.getViewerPreferences() != null && catalog.getViewerPreferences().displayDocTitle(), "the title, not the file name, in the window");
         assertEquals(title, pdf.getDocumentInformation().getTitle());
         var h1 = find(pdf, "H1");

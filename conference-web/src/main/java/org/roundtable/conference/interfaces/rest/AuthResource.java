@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -21,11 +22,13 @@ import org.roundtable.conference.application.AccessPolicy;
 import org.roundtable.conference.application.CodeChallenge;
 import org.roundtable.conference.application.InvitationDestination;
 import org.roundtable.conference.application.InvitationService;
+import org.roundtable.conference.application.PersonLanguages;
 import org.roundtable.conference.application.SignInAddresses;
 import org.roundtable.conference.application.SignInResult;
 import org.roundtable.conference.application.SignInService;
 import org.roundtable.conference.application.command.SignInCommand;
 import org.roundtable.conference.application.view.CallerView;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.interfaces.security.CallerContext;
 import org.roundtable.conference.interfaces.security.ClientAddress;
 import org.roundtable.conference.interfaces.security.SessionCookies;
@@ -39,7 +42,12 @@ public class AuthResource {
     public record RedeemRequest(@NotBlank(message = "The invitation link is incomplete") @Size(max = 100, message = "The invitation link is not valid") String token) {
     }
 
-    public record CodeRequest(@NotBlank(message = "Enter your email address") @Email(message = "Enter a real email address, like name@example.org") @Size(max = 320) String email) {
+    /** language: the one the person chose on the page ("en" or "cy"), so the code's email is written in it; optional. */
+    public record CodeRequest(@NotBlank(message = "Enter your email address") @Email(message = "Enter a real email address, like name@example.org") @Size(max = 320) String email,
+            @Pattern(regexp = "en|cy", message = "Choose English (en) or Welsh (cy)") String language) {
+    }
+
+    public record LanguageRequest(@NotNull(message = "Choose English (en) or Welsh (cy)") @Size(max = 10) String language) {
     }
 
     public record TokenRequest(@NotBlank(message = "The link is incomplete") @Size(max = 100, message = "The link is not valid") String token) {
@@ -74,6 +82,9 @@ public class AuthResource {
 
     @Inject
     private SignInAddresses addresses;
+
+    @Inject
+    private PersonLanguages languages;
 
     private final ClientAddress clientAddress = ClientAddress.configured();
 
@@ -111,7 +122,7 @@ public class AuthResource {
     @POST
     @Path("/codes")
     public CodeChallenge requestCode(@Valid @NotNull(message = "Send your email address") CodeRequest body) {
-        return invitations.requestCode(body.email());
+        return invitations.requestCode(body.email(), body.language() == null ? null : Language.ofCode(body.language()).orElseThrow());
     }
 
     @POST
@@ -124,6 +135,14 @@ public class AuthResource {
     @Path("/me")
     public CallerView me() {
         return signIn.describe(policy.requireSignedIn(context.caller()));
+    }
+
+    /** The signed-in family member or advocate chooses the language of their pages and emails (only their own). */
+    @PUT
+    @Path("/me/language")
+    public CallerView chooseLanguage(@Valid @NotNull(message = "Send the language: en or cy") LanguageRequest body) {
+        languages.choose(policy.requireSignedIn(context.caller()), body.language());
+        return signIn.describe(context.caller());
     }
 
     /** Ends this session: every tab and live connection using it is signed out. */

@@ -26,13 +26,27 @@ public class CodeRequest {
     @Column(name = "requested_at", nullable = false, updatable = false)
     private Instant requestedAt;
 
+    /** The language chosen on the page the code was asked for on (en or cy); null when none was chosen. */
+    @Column(updatable = false)
+    private String language;
+
     protected CodeRequest() {
     }
 
     public CodeRequest(String email, Instant now) {
+        this(email, now, null);
+    }
+
+    public CodeRequest(String email, Instant now, org.roundtable.conference.domain.model.family.Language chosenOnPage) {
         this.id = UUID.randomUUID();
         this.email = Objects.requireNonNull(email);
         this.requestedAt = Objects.requireNonNull(now);
+        this.language = chosenOnPage == null ? null : chosenOnPage.code();
+    }
+
+    /** The language chosen on the page, if one was. */
+    public java.util.Optional<org.roundtable.conference.domain.model.family.Language> chosenOnPage() {
+        return org.roundtable.conference.domain.model.family.Language.ofCode(language);
     }
 
     public UUID id() {

@@ -22,6 +22,10 @@ public class Advocate {
 
     private String organisation;
 
+    /** The language Roundtable speaks to them in, on its pages and in its emails: en or cy. */
+    @Column(nullable = false)
+    private String language = Language.ENGLISH.code();
+
     @Version
     private long version;
 
@@ -45,6 +49,15 @@ public class Advocate {
 
     public String email() {
         return email;
+    }
+
+    public Language language() {
+        return Language.stored(language);
+    }
+
+    /** The advocate chose the language Roundtable speaks to them in. */
+    public void speak(Language language) {
+        this.language = language.code();
     }
 
     public String organisation() {

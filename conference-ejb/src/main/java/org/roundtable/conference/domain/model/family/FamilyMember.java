@@ -50,6 +50,10 @@ public class FamilyMember {
     @Column(name = "preferred_contact")
     private PreferredContact preferredContact;
 
+    /** The language Roundtable speaks to them in, on its pages and in its emails: en or cy. */
+    @Column(nullable = false)
+    private String language = Language.ENGLISH.code();
+
     /** The day they left the household: from then they no longer sign in; what they said stays. */
     @Column(name = "left_on")
     private LocalDate leftOn;
@@ -109,6 +113,15 @@ public class FamilyMember {
 
     public String email() {
         return email;
+    }
+
+    public Language language() {
+        return Language.stored(language);
+    }
+
+    /** The person chose the language Roundtable speaks to them in. */
+    public void speak(Language language) {
+        this.language = language.code();
     }
 
     public LocalDate leftOn() {

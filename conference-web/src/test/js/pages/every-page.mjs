@@ -1,0 +1,42 @@
+// Every translated page draws itself for a family member (or someone not signed in) in English
+// and in Welsh, from sample answers: no page fails, lang says the page's language, and the Welsh
+// page carries none of a few words that only its English has. Run by WelshPagesTest.
+import { execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+
+const F = '11111111-1111-1111-1111-111111111111';
+const here = new URL('.', import.meta.url).pathname;
+const pages = [
+  ['sign-in', '/', 'none', null, 'Sign in to Roundtable', 'Mewngofnodi i Roundtable'],
+  ['code', '/code', 'none', null, 'What is your email address?', 'Beth yw eich cyfeiriad e-bost?'],
+  ['conferences', '/conferences', 'FAMILY_MEMBER', null, 'Coming up', 'I ddod'],
+  ['family', `/families/${F}`, 'FAMILY_MEMBER', null, 'People in the family', 'Pobl yn y teulu'],
+  ['family-details', `/families/${F}/details`, 'FAMILY_MEMBER', null, 'Tell us once.', 'Dywedwch wrthym unwaith.'],
+  ['family-people', `/families/${F}/members/new`, 'FAMILY_MEMBER', null, 'Who are they to the family?', "Pwy ydyn nhw i'r teulu?"],
+  ['sharing', `/families/${F}/sharing`, 'FAMILY_MEMBER', null, 'Your choices', 'Eich dewisiadau'],
+  ['access-log', `/families/${F}/access-log`, 'FAMILY_MEMBER', null, 'Who looked, day by day', 'Pwy edrychodd, fesul diwrnod'],
+  ['contact-map', `/families/${F}/contact-map`, 'FAMILY_MEMBER', null, 'Contacts each month', 'Cysylltiadau bob mis'],
+  ['plan-print', `/families/${F}/plan/print`, 'FAMILY_MEMBER', null, 'Print this page', "Argraffu'r dudalen hon"],
+  ['conference', '/conferences/c1', 'ADVOCATE', 'c1', 'Who will do each action', 'Pwy fydd yn gwneud pob cam'],
+  ['invite', '/invite?token=a', 'none', null, 'What would you like to do?', 'Beth hoffech chi ei wneud?'],
+  ['confirm-email', '/confirm-email?token=a', 'none', null, 'Confirm your email address', 'Cadarnhewch eich cyfeiriad e-bost'],
+  ['footer', '/help', 'FAMILY_MEMBER', 'help', 'If you cannot sign in', 'Os na allwch fewngofnodi'],
+  ['footer', '/accessibility', 'none', 'accessibility', 'How we check Roundtable', 'Sut rydym yn gwirio Roundtable'],
+  ['footer', '/privacy', 'none', 'privacy', 'How to complain', 'Sut i gwyno'],
+  ['footer', '/cookies', 'none', 'cookies', 'The cookies we use', "Y cwcis rydym yn eu defnyddio"],
+];
+
+let drawn = 0;
+for (const [page, path, who, id, english, welsh] of pages) {
+  for (const lang of ['en', 'cy']) {
+    const url = `http://roundtable.test${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+    const out = execFileSync(process.execPath, ['--experimental-default-type=module', '--import', `${here}register.mjs`, `${here}page.mjs`,
+      page, url, who, id || ''], { env: { ...process.env, LANG_STORED: lang }, encoding: 'utf8' });
+    const { lang: shown, text } = JSON.parse(out.trim().split('\n').pop());
+    assert.equal(shown, lang, `${path} in ${lang}: <html lang>`);
+    assert.ok(text.includes(lang === 'en' ? english : welsh), `${path} in ${lang} says "${lang === 'en' ? english : welsh}": ${text}`);
+    if (lang === 'cy') assert.ok(!text.includes(english), `${path} in Welsh still says "${english}"`);
+    drawn += 1;
+  }
+}
+console.log(`${drawn} pages drawn`);
