@@ -39,7 +39,10 @@ export class MediaRoom {
     this.quality = new LinkQuality();
     this.qualityWatch = null;
     this.audio = null;
-    this.notice = '';
+    // Drawn once and kept: a polite live region announces changes to its text only while it
+    // stays in the page, so the buttons are redrawn around it, never the region itself.
+    this.status = h('p', { class: 'govuk-body-s', id: 'rt-media-status', 'aria-live': 'polite' });
+    replaceChildren(this.bar, h('h2', { class: 'govuk-heading-m' }, 'Voice and video'), this.status);
     this.render();
   }
 
@@ -405,9 +408,7 @@ export class MediaRoom {
   // ---- drawing --------------------------------------------------------------------------------
 
   say(text) {
-    this.notice = text;
-    const status = this.bar.querySelector('#rt-media-status');
-    if (status) status.textContent = text;
+    this.status.textContent = text;
   }
 
   render() {
@@ -416,34 +417,35 @@ export class MediaRoom {
       b.addEventListener('click', onClick);
       return b;
     };
-    replaceChildren(this.bar,
-      h('h2', { class: 'govuk-heading-m' }, 'Voice and video'),
-      this.joined ? [
-        button('mute', this.muted ? 'Unmute' : 'Mute', true, () => this.toggleMute()),
-        button('camera', this.track('video') && !this.cameraOff ? 'Turn camera off' : 'Turn camera on', true, () => this.toggleCamera()),
-        button('leave', 'Leave the call', true, () => this.leave()),
-      ] : [
-        button('join-video', 'Join with video', false, () => this.join(true)),
-        button('join-voice', 'Join by voice only', true, () => this.join(false)),
-      ],
-      h('p', { class: 'govuk-body-s', id: 'rt-media-status', 'aria-live': 'polite' }, this.notice));
+    this.bar.querySelectorAll('[data-media]').forEach((b) => b.remove());
+    this.status.before(...(this.joined ? [
+      button('mute', this.muted ? 'Unmute' : 'Mute', true, () => this.toggleMute()),
+      button('camera', this.track('video') && !this.cameraOff ? 'Turn camera off' : 'Turn camera on', true, () => this.toggleCamera()),
+      button('leave', 'Leave the call', true, () => this.leave()),
+    ] : [
+      button('join-video', 'Join with video', false, () => this.join(true)),
+      button('join-voice', 'Join by voice only', true, () => this.join(false)),
+    ]));
     this.renderTiles();
     this.showSpeaking();
   }
 
   renderTiles() {
     const wanted = [];
-    if (this.joined && this.stream) wanted.push({ key: 'me', stream: this.stream, name: 'You', mine: true });
-    for (const p of this.peers.values()) if (p.stream) wanted.push({ key: p.id, stream: p.stream, name: this.nameOf(p.participantId) });
+    if (this.joined && this.stream) {
+      wanted.push({ key: 'me', stream: this.stream, name: this.nameOf(this.me), mine: true,
+        video: Boolean(this.track('video')) && !this.cameraOff, voiceOnly: this.voiceOnly, muted: this.muted });
+    }
+    for (const p of this.peers.values()) {
+      if (!p.stream) continue;
+      const state = this.states.get(p.id) || {};
+      wanted.push({ key: p.id, stream: p.stream, name: this.nameOf(p.participantId),
+        video: Boolean(state.video) && p.stream.getVideoTracks().length > 0, voiceOnly: Boolean(state.voiceOnly), muted: state.audio === false });
+    }
     const existing = new Map([...this.tiles.children].map((el) => [el.getAttribute('data-tile'), el]));
     const kept = wanted.map((w) => {
-      let tile = existing.get(w.key);
-      if (!tile) {
-        const video = h('video', { autoplay: true, playsinline: true, 'aria-hidden': 'true' });
-        video.muted = Boolean(w.mine);
-        video.srcObject = w.stream;
-        tile = h('figure', { class: 'app-video-tile', 'data-tile': w.key }, video, h('figcaption', { class: 'govuk-body-s' }, w.name));
-      }
+      const tile = existing.get(w.key) || newTile(w);
+      drawTile(tile, w);
       return tile;
     });
     if (kept.length !== this.tiles.children.length || kept.some((t, i) => this.tiles.children[i] !== t)) replaceChildren(this.tiles, kept);
@@ -467,10 +469,44 @@ export class MediaRoom {
           if (local && local.candidateType === 'relay') mine.relay = true;
         }
       });
+      // What the poor-connection watch sees of this pair (link-quality.js).
+      Object.assign(mine, lookAt([report]));
       total.peers[p.participantId] = mine;
     }
     return total;
   }
+}
+
+/** A tile's picture and, for when there is none, the person's initials in its place. */
+function newTile(w) {
+  // The <video> plays the sound too, so it stays in the tile even when it shows no picture.
+  const video = h('video', { autoplay: true, playsinline: true, 'aria-hidden': 'true' });
+  video.muted = Boolean(w.mine);
+  video.srcObject = w.stream;
+  return h('figure', { class: 'app-video-tile', 'data-tile': w.key }, video,
+    h('div', { class: 'app-video-tile__person', 'aria-hidden': 'true' }, h('span', { class: 'app-video-tile__initials' })),
+    h('figcaption', { class: 'govuk-body-s' }));
+}
+
+/**
+ * Someone without a picture (joined by voice, or camera off) is their name and initials, not a
+ * black box; the caption says why there is no picture, and whether they are muted.
+ */
+function drawTile(tile, w) {
+  tile.setAttribute('data-video', w.video ? 'on' : 'off');
+  tile.querySelector('video').hidden = !w.video;
+  tile.querySelector('.app-video-tile__person').hidden = w.video;
+  tile.querySelector('.app-video-tile__initials').textContent = initials(w.name);
+  const why = w.video ? [] : [w.voiceOnly ? 'voice only' : 'camera off'];
+  const caption = [w.mine ? `${w.name} (you)` : w.name, ...why, ...(w.muted ? ['muted'] : [])].join(', ');
+  const figcaption = tile.querySelector('figcaption');
+  if (figcaption.textContent !== caption) figcaption.textContent = caption;
+}
+
+/** "Jess Taylor" -> "JT". */
+function initials(name) {
+  const words = String(name || '').split(/\s+/).filter(Boolean);
+  return words.length ? (words[0][0] + (words.length > 1 ? words[words.length - 1][0] : '')).toUpperCase() : '?';
 }
 
 function ufrag(sdp) {

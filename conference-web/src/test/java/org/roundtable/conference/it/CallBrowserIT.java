@@ -202,7 +202,7 @@ class CallBrowserIT {
                 && peer(second, participant).getJsonNumber(what).longValue() > peer(first, participant).getJsonNumber(what).longValue();
     }
 
-    private static void awaitRising(Browser b, String what, java.util.function.ToLongFunction<JsonObject> measure) {
+    static void awaitRising(Browser b, String what, java.util.function.ToLongFunction<JsonObject> measure) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -222,7 +222,7 @@ class CallBrowserIT {
         awaitStats(b, s -> s.getJsonObject("peers").isEmpty(), Duration.ofSeconds(10), "the call was not closed");
     }
 
-    private static void awaitStats(Browser b, Predicate<JsonObject> wanted, Duration within, String failure) {
+    static void awaitStats(Browser b, Predicate<JsonObject> wanted, Duration within, String failure) {
         long deadline = System.nanoTime() + within.toNanos();
         JsonObject last = null;
         while (System.nanoTime() < deadline) {
@@ -235,18 +235,18 @@ class CallBrowserIT {
         throw new AssertionError(failure + ": " + last);
     }
 
-    private static JsonObject peer(JsonObject stats, String participant) {
+    static JsonObject peer(JsonObject stats, String participant) {
         return stats.getJsonObject("peers").getJsonObject(participant);
     }
 
     /** What the page's call has sent and received so far, from RTCPeerConnection.getStats(). */
-    private static JsonObject stats(Browser b) {
+    static JsonObject stats(Browser b) {
         String json = (String) b.asyncScript("const done = arguments[arguments.length - 1];"
                 + "window.roundtableCallStats().then((s) => done(JSON.stringify(s)), (e) => done(JSON.stringify({error: String(e)})));");
         return Json.createReader(new StringReader(json)).readObject();
     }
 
-    private static void pause(long millis) {
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -6,6 +6,8 @@ import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A real coturn (Debian's /usr/bin/turnserver) on loopback, on a free port, with the TURN REST
@@ -29,14 +31,28 @@ final class TurnServer implements AutoCloseable {
     }
 
     static TurnServer start(String secret) {
+        return start(secret, List.of());
+    }
+
+    /**
+     * One that carries at most this many bytes a second each way for each relayed session
+     * (coturn's --max-bps; what goes over is dropped): a poor connection, for real.
+     */
+    static TurnServer limitedTo(String secret, int bytesPerSecond) {
+        return start(secret, List.of("--max-bps=" + bytesPerSecond));
+    }
+
+    private static TurnServer start(String secret, List<String> moreOptions) {
         int port = freeUdpPort();
         try {
             Path folder = Files.createDirectories(Path.of("target", "coturn-" + port));
-            Process process = new ProcessBuilder(BINARY, "-n", "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1",
+            var command = new ArrayList<>(List.of(BINARY, "-n", "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1",
                     "--listening-port=" + port, "--use-auth-secret", "--static-auth-secret=" + secret, "--realm=" + REALM,
                     "--allow-loopback-peers", "--no-tls", "--no-dtls", "--no-cli", "--no-software-attribute",
                     "--pidfile=" + folder.resolve("turnserver.pid"), "--db=" + folder.resolve("turndb"),
-                    "--log-file=stdout", "--verbose", "--min-port=" + (port + 1), "--max-port=" + (port + 200))
+                    "--log-file=stdout", "--verbose", "--min-port=" + (port + 1), "--max-port=" + (port + 200)));
+            command.addAll(moreOptions);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(folder.resolve("turnserver.log").toFile()).start();
             var server = new TurnServer(port, secret, process, folder);
             server.awaitListening();
