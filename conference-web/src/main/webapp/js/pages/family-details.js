@@ -22,8 +22,9 @@ function emailOf(member, isSelf) {
   const pending = member.emailPending ? h('p', { class: 'govuk-hint', id: `email-pending-${member.id}` },
     `Waiting for ${isSelf ? 'you' : member.fullName} to confirm this address with the link we emailed to it. Until then, ${isSelf ? 'you sign' : 'they sign'} in with the old one.`) : null;
   if (isSelf) return [input(`email-${member.id}`, 'Email address (you sign in with it)', member.email, 'email'), pending];
+  // With no address (a young child, say) nobody signs in as them: "only they can change it" would not be true.
   return h('div', { class: 'govuk-form-group' }, h('p', { class: 'govuk-body' }, h('strong', {}, 'Email address: '),
-    member.email || 'Not given', ' (only ', member.fullName, ' can change it)'), pending);
+    member.email ? [member.email, ' (only ', member.fullName, ' can change it)'] : 'Not given'), pending);
 }
 
 function memberForm(familyId, member, callerId, onSaved) {
@@ -82,6 +83,17 @@ function leftForm(familyId, member, onSaved) {
     }
   });
   return h('div', {}, errors, confirm, h('div', { class: 'govuk-button-group' }, ask, yes));
+}
+
+/**
+ * A household change as a sentence. Someone leaving is stored as "Left the household on
+ * 2026-12-01", without their name: said as is, it reads as if the person who wrote it had left.
+ */
+function householdChange(change, family) {
+  const left = /^Left the household on (\d{4}-\d{2}-\d{2})$/.exec(change.newValue || '');
+  if (!left) return change.newValue;
+  const who = [...family.members, ...(family.formerMembers || [])].find((m) => m.id === change.memberId);
+  return `${who ? who.fullName : 'Someone'} left the household on ${formatDate(left[1])}`;
 }
 
 function readOnlyMember(member) {
@@ -199,7 +211,7 @@ export async function render(main, { id }) {
         h('ul', { class: 'govuk-list govuk-list--spaced', id: 'history' }, history.slice(0, 30).map((c) => h('li', {},
           h('p', { class: 'govuk-body-s govuk-!-margin-bottom-0' }, formatDateTime(c.changedAt)),
           h('p', { class: 'govuk-body govuk-!-margin-bottom-0' }, c.field === 'HOUSEHOLD'
-            ? `${c.changedByName}: ${c.newValue}.`
+            ? `${c.changedByName}: ${householdChange(c, fresh)}.`
             : `${c.changedByName} changed ${c.fieldName} to "${c.newValue || 'nothing'}".`))))) : null);
   }
   await draw(null);

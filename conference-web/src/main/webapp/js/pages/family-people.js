@@ -178,9 +178,11 @@ export async function render(main, { id }) {
     try {
       const added = await api.post(`/families/${id}/${spec.endpoint}`, body(kind, answers));
       forgetAnswers(key);
+      // Someone in the family added them: what they need to hear is that their lead worker was told.
+      const byFamily = caller.kind === 'FAMILY_MEMBER';
       setFlash(`${added.fullName} has been added`, added.emailPending
-        ? `We have emailed ${added.email} a link to confirm the address. Until then it shows as waiting for confirmation.`
-        : 'We have told the family.');
+        ? `We have emailed ${added.email} a link to confirm the address. Until then it shows as waiting for confirmation.${byFamily ? ' We have told your lead worker.' : ''}`
+        : byFamily ? 'We have told your lead worker.' : 'We have told the family.');
       window.location.assign(caller.kind === 'FAMILY_MEMBER' ? `/families/${id}/details` : `/families/${id}`);
     } catch (error) {
       button.disabled = false;

@@ -9,10 +9,17 @@ const STATUS_WORDS = {
   DONE: 'Done', NOT_DONE: 'Could not be done', DROPPED: 'No longer needed',
 };
 
+/** A goal the family does not share with the reader's agency comes without its words. */
+const NOT_SHARED_GOAL = 'A goal not shared with your agency';
+
+function titleOf(goal) {
+  return goal.title || NOT_SHARED_GOAL;
+}
+
 function actions(goal) {
   if (!goal.actions.length) return h('p', { class: 'govuk-body' }, 'No actions yet.');
   return h('table', { class: 'govuk-table app-print-plan' },
-    h('caption', { class: 'govuk-table__caption govuk-table__caption--s govuk-visually-hidden' }, `Actions for: ${goal.title}`),
+    h('caption', { class: 'govuk-table__caption govuk-table__caption--s govuk-visually-hidden' }, `Actions for: ${titleOf(goal)}`),
     h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
       ['What will happen', 'Who', 'By when', 'Where it stands'].map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t)))),
     h('tbody', { class: 'govuk-table__body' }, goal.actions.map((a) => h('tr', { class: 'govuk-table__row' },
@@ -32,9 +39,11 @@ export async function render(main, { id }) {
     h('p', { class: 'govuk-body', id: 'printed-on' }, `Printed on ${formatDate(new Date().toISOString().slice(0, 10))}.`),
     h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-no-print', id: 'print', onclick: () => window.print() },
       'Print this page'),
+    plan.onlyOwnActions ? h('div', { class: 'govuk-inset-text', id: 'plan-not-shared' },
+      'Not shared with your agency. This shows only the actions your agency owns.') : null,
     plan.goals.length ? plan.goals.map((goal) => h('section', { class: 'app-print-goal' },
-      h('h2', { class: 'govuk-heading-m' }, goal.title),
+      h('h2', { class: `govuk-heading-m${goal.title ? '' : ' app-muted'}` }, titleOf(goal)),
       goal.description ? h('p', { class: 'govuk-body' }, goal.description) : null,
-      h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': `Actions for: ${goal.title}` }, actions(goal))))
+      h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': `Actions for: ${titleOf(goal)}` }, actions(goal))))
       : h('p', { class: 'govuk-body' }, 'The plan has no goals yet.'));
 }

@@ -151,9 +151,12 @@ export async function render(main, { id }) {
           const query = new URLSearchParams({ agencyId: a.agencyId, kind, preference: chosen });
           sentences.push(...(await api.get(`/families/${id}/sharing/preview?${query}`)).sentences);
         }
+        // Each changed choice brings its own sentences; one about the coming meeting would come once per choice.
+        // Kept once, where it came last, so it follows what it is about.
+        const once = sentences.filter((s, i) => sentences.lastIndexOf(s) === i);
         replaceChildren(check, h('div', { class: 'govuk-warning-text app-preview', id: 'preview' },
           h('h4', { class: 'govuk-heading-s' }, 'Check before you save'),
-          h('ul', { class: 'govuk-list govuk-list--bullet', id: 'preview-sentences' }, sentences.map((s) => h('li', {}, s))),
+          h('ul', { class: 'govuk-list govuk-list--bullet', id: 'preview-sentences' }, once.map((s) => h('li', {}, s))),
           h('div', { class: 'govuk-button-group' },
             h('button', { type: 'button', class: 'govuk-button', id: 'confirm-save', onclick: () => save(changed) }, 'Save these choices'),
             h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'cancel-save',
