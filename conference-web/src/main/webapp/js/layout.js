@@ -15,6 +15,8 @@ function navigationFor(caller) {
   }
   const links = [{ href: '/conferences', text: 'My conferences' }];
   if (caller.kind === 'STAFF') links.push({ href: '/families', text: 'Families' });
+  // An advocate has no family of their own on the record: the families they support are their way in.
+  if (caller.kind === 'ADVOCATE') links.push({ href: '/families', text: 'Families you support' });
   if (caller.roles && caller.roles.includes('CHAIR')) links.push({ href: '/dashboard', text: 'Follow-up' });
   if (caller.kind !== 'STAFF' && caller.familyId) links.push({ href: `/families/${caller.familyId}`, text: 'My family' });
   return links;

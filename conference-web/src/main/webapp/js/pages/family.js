@@ -118,7 +118,9 @@ function planSection(plan, caller, onSaved) {
 function whomToContact(people, caller) {
   if (people.length === 0) return null;
   const family = caller.kind !== 'STAFF';
-  const roleName = { LEAD_WORKER: family ? 'Your lead worker' : 'Lead worker', CHAIR: family ? 'Chair of your meetings' : 'Chair of the conferences' };
+  // The advocate supports the family: the lead worker and the chair are the family's, not theirs.
+  const roleName = caller.kind === 'ADVOCATE' ? { LEAD_WORKER: 'The family\'s lead worker', CHAIR: 'Chair of the family\'s meetings' }
+    : { LEAD_WORKER: family ? 'Your lead worker' : 'Lead worker', CHAIR: family ? 'Chair of your meetings' : 'Chair of the conferences' };
   return h('div', { id: 'staff-contacts' },
     h('h2', { class: 'govuk-heading-m' }, family ? 'Who to contact' : 'Lead worker and chair'),
     people.map((p) => h('div', { class: 'govuk-summary-card' },
@@ -189,7 +191,8 @@ export async function render(main, { id }) {
   replaceChildren(main,
     takeFlash(),
     recordNav(id, caller, `/families/${id}`),
-    h('span', { class: 'govuk-caption-l' }, caller.kind === 'STAFF' ? family.reference || 'Family' : 'Your family'),
+    h('span', { class: 'govuk-caption-l' }, caller.kind === 'STAFF' ? family.reference || 'Family'
+      : caller.kind === 'ADVOCATE' ? 'The family you support' : 'Your family'),
     h('h1', { class: 'govuk-heading-l' }, family.name),
     family.messageToWorkers ? h('div', { class: 'govuk-inset-text', id: 'message-to-workers' },
       h('strong', {}, caller.kind === 'STAFF' ? 'What the family wants every worker to know: ' : 'What you want every worker to know: '),
@@ -219,7 +222,7 @@ export async function render(main, { id }) {
     involvementsTable(family.involvements, forFamily),
     caller.kind === 'STAFF' ? h('p', { class: 'govuk-body' },
       h('a', { class: 'govuk-link', href: `/families/${id}/involvements`, id: 'manage-involvements' }, 'Add or change an agency working with the family')) : null,
-    h('h2', { class: 'govuk-heading-m' }, forFamily ? 'Your advocate' : 'Advocate'),
+    h('h2', { class: 'govuk-heading-m' }, caller.kind === 'FAMILY_MEMBER' ? 'Your advocate' : 'Advocate'),
     family.advocates.length === 0 ? h('p', { class: 'govuk-body' }, 'No advocate yet.')
       : h('ul', { class: 'govuk-list', id: 'advocates' }, family.advocates.map((a) => h('li', {},
         `${a.fullName}${a.organisation ? `, ${a.organisation}` : ''}${a.email && caller.kind === 'STAFF' ? `, ${a.email}` : ''} `, pendingTag(a)))),

@@ -18,9 +18,12 @@ function summaryRow(key, value) {
 /** The family's lead worker and the chair of its next meeting, with agency, phone and email. */
 function contactCards(people) {
   const roleName = { LEAD_WORKER: 'Your lead worker', CHAIR: 'Chair of your next meeting' };
+  // An advocate's cards say whose: they may support more than one family.
+  const ofFamily = { LEAD_WORKER: (name) => `Lead worker for the ${name}`, CHAIR: (name) => `Chair of the ${name}'s next meeting` };
   return h('div', { id: 'help-contacts' }, people.map((person) => h('div', { class: 'govuk-summary-card', 'data-role': person.role },
     h('div', { class: 'govuk-summary-card__title-wrapper' },
-      h('h3', { class: 'govuk-summary-card__title' }, `${roleName[person.role]}: ${person.fullName}`)),
+      h('h3', { class: 'govuk-summary-card__title' },
+        `${person.familyName ? ofFamily[person.role](person.familyName) : roleName[person.role]}: ${person.fullName}`)),
     h('div', { class: 'govuk-summary-card__content' },
       h('dl', { class: 'govuk-summary-list' },
         summaryRow('Works for', person.agencyName),
@@ -28,9 +31,19 @@ function contactCards(people) {
         summaryRow('Email', h('a', { class: 'govuk-link', href: `mailto:${person.email}` }, person.email)))))));
 }
 
+/** Whom a signed-in family member or advocate can phone: for an advocate, about each family they support. */
+async function whomToPhone(caller) {
+  if (!caller || caller.kind === 'STAFF') return [];
+  const families = caller.familyId ? [{ id: caller.familyId }]
+    : caller.kind === 'ADVOCATE' ? (await api.get('/families?size=20').catch(() => ({ items: [] }))).items : [];
+  const lists = await Promise.all(families.map((f) => api.get(`/families/${f.id}/staff-contacts`)
+    .then((people) => people.map((person) => ({ ...person, familyName: caller.kind === 'ADVOCATE' ? f.name : null })))
+    .catch(() => [])));
+  return lists.flat();
+}
+
 async function help(caller) {
-  const family = caller && caller.kind !== 'STAFF' && caller.familyId;
-  const people = family ? await api.get(`/families/${caller.familyId}/staff-contacts`).catch(() => []) : [];
+  const people = await whomToPhone(caller);
   return [
     h('h1', { class: 'govuk-heading-l' }, 'Help and who to phone'),
     h('div', { class: 'govuk-warning-text' },

@@ -102,6 +102,22 @@ class HouseholdBrowserIT {
         browser.assertAccessible();
         browser.screenshots("views-written-by-the-advocate");
 
+        // Dee supports the Taylors but is not one of them: her menu leads to the families she supports, the record
+        // speaks of "their" details and "the family's" lead worker, and the help page says whom to phone about them.
+        assertEquals(1, browser.driver().findElements(By.cssSelector("#app-header a[href='/families']")).size(), "the way to the family's record");
+        browser.open("/families");
+        browser.waitForText(By.id("family-list"), "Taylor family");
+        assertTrue(browser.driver().findElements(By.id("new-family-form")).isEmpty(), "an advocate is not offered to open a case");
+        browser.open("/families/" + fx.taylors);
+        browser.waitFor(By.id("staff-contacts"));
+        String record = browser.text(By.tagName("main"));
+        assertTrue(record.contains("Who looked at their record") && record.contains("The family's lead worker: Sam Okafor"), record);
+        assertFalse(record.contains("Your details") || record.contains("Your advocate"), record);
+        browser.assertAccessible();
+        browser.open("/help");
+        browser.waitForText(By.id("help-contacts"), "Lead worker for the Taylor family: Sam Okafor");
+        browser.assertAccessible();
+
         try (Browser jess = new Browser()) {
             jess.resize(360, 800);
             jess.signInWithCode("jess.taylor@example.org");
