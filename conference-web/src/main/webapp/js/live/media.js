@@ -433,8 +433,11 @@ export class MediaRoom {
 
   renderTiles() {
     const wanted = [];
-    if (this.joined && this.stream) wanted.push({ key: 'me', stream: this.stream, name: 'You', mine: true });
-    for (const p of this.peers.values()) if (p.stream) wanted.push({ key: p.id, stream: p.stream, name: this.nameOf(p.participantId) });
+    // Someone with no camera on would be a black box: their tile says "voice only" instead (their <video> still plays the sound).
+    if (this.joined && this.stream) wanted.push({ key: 'me', stream: this.stream, name: 'You', mine: true, voice: this.cameraOff || !this.track('video') });
+    for (const p of this.peers.values()) {
+      if (p.stream) wanted.push({ key: p.id, stream: p.stream, name: this.nameOf(p.participantId), voice: this.states.get(p.id)?.video === false });
+    }
     const existing = new Map([...this.tiles.children].map((el) => [el.getAttribute('data-tile'), el]));
     const kept = wanted.map((w) => {
       let tile = existing.get(w.key);
@@ -444,6 +447,9 @@ export class MediaRoom {
         video.srcObject = w.stream;
         tile = h('figure', { class: 'app-video-tile', 'data-tile': w.key }, video, h('figcaption', { class: 'govuk-body-s' }, w.name));
       }
+      tile.classList.toggle('app-video-tile--voice', w.voice);
+      const caption = w.voice ? `${w.name}, voice only` : w.name;
+      if (tile.lastChild.textContent !== caption) tile.lastChild.textContent = caption;
       return tile;
     });
     if (kept.length !== this.tiles.children.length || kept.some((t, i) => this.tiles.children[i] !== t)) replaceChildren(this.tiles, kept);
