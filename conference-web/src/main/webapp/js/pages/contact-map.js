@@ -52,14 +52,16 @@ export async function render(main, { id }) {
   renderLayout({ title: isFamily ? 'Your contacts with agencies' : 'Contact map', caller });
   const map = await api.get(`/families/${id}/contact-map?months=12`);
   const months = map.months.map((m) => monthName.format(new Date(`${m}-01T12:00:00`)));
+  const whose = caller.kind === 'FAMILY_MEMBER' ? 'your family' : 'the family';
   replaceChildren(main,
     recordNav(id, caller, `/families/${id}/contact-map`),
     h('h1', { class: 'govuk-heading-l' }, isFamily ? 'Your contacts with agencies' : 'Contact map'),
-    h('p', { class: 'govuk-body' }, 'Who has been in touch with your family in the last 12 months, and how often.'),
+    // A worker or an advocate reads about "the family"; only the family reads "your family".
+    h('p', { class: 'govuk-body', id: 'contact-map-intro' }, `Who has been in touch with ${whose} in the last 12 months, and how often.`),
     map.repeatedAssessments.map((r) => h('div', { class: 'govuk-warning-text' },
       h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
       h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'),
-        `Between ${formatDate(r.from)} and ${formatDate(r.to)}, ${r.agencies.join(' and ')} each assessed your family. `
+        `Between ${formatDate(r.from)} and ${formatDate(r.to)}, ${r.agencies.join(' and ')} each assessed ${whose}. `
         + 'You may have been asked the same questions more than once.'))),
     chart(map.chartSvg),
     byMonth(map, months),

@@ -232,7 +232,10 @@ export async function render(main, { id }) {
     plan.refused ? null : h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/families/${id}/plan/print`, id: 'print-plan' }, 'See the plan on one page to print')),
     plan.refused ? refused(plan) : planSection(plan, caller, () => render(main, { id })),
     due ? timescalesSection(family, due) : null,
-    h('h2', { class: 'govuk-heading-m' }, forFamily ? 'When services were in touch' : 'Contacts with agencies'),
+    h('h2', { class: 'govuk-heading-m', id: 'contacts-heading' }, forFamily ? 'When services were in touch' : 'Contacts with agencies'),
+    // Workers record their contacts here, so the contact map fills from the pages, not only from the API.
+    caller.kind === 'STAFF' ? h('a', { class: 'govuk-button govuk-button--secondary', href: `/families/${id}/contacts/new`, role: 'button',
+      draggable: 'false', 'data-module': 'govuk-button', id: 'record-contact' }, 'Record a contact') : null,
     contacts.refused ? refused(contacts) : contacts.items.length === 0 ? h('p', { class: 'govuk-body' }, 'No contacts recorded.')
       : table(forFamily ? 'When services were in touch' : 'Contacts with agencies', ['Date', forFamily ? 'Service' : 'Agency', 'What', forFamily ? 'Notes' : 'Summary'],
         contacts.items.map((c) => [formatDate(c.happenedOn), c.agencyName, humanise(c.kind), c.summary]), 'contacts'));
