@@ -13,6 +13,9 @@ const KINDS = [['DETAILS', 'Your details'], ['CONTACTS', 'Contacts with agencies
   ['CONFERENCE_RECORDS', 'Meeting records'], ['REPORTS', 'Reports']];
 const STAFF_KINDS = [['DETAILS', 'Their details'], ['CONTACTS', 'Contacts with agencies'], ['PLAN', 'Their plan'],
   ['CONFERENCE_RECORDS', 'Conference records'], ['REPORTS', 'Reports']];
+/** What a worker asked to see, in a worker's words ("your details" is how the family reads it). */
+const STAFF_WHAT = { DETAILS: 'the family\'s details', CONTACTS: 'the contacts with agencies', PLAN: 'the family\'s plan',
+  CONFERENCE_RECORDS: 'the conference records', REPORTS: 'the reports' };
 const CHOICES = [['SHARE', 'Share'], ['ASK_FIRST', 'Ask me first'], ['DO_NOT_SHARE', 'Do not share']];
 const BASES = [['CHILD_AT_RISK', 'A child may be at risk of harm'], ['ADULT_AT_RISK', 'An adult may be at risk'],
   ['STATUTORY_DUTY', 'A duty in law'], ['PREVENTING_CRIME', 'To prevent or detect a crime'], ['VITAL_INTERESTS', 'Someone\'s life is at risk']];
@@ -207,7 +210,7 @@ export async function render(main, { id }) {
       h('p', { class: 'govuk-body' }, 'If something is not shared with your agency, ask the family. They answer yes or no.'),
       mine.length ? h('ul', { class: 'govuk-list govuk-list--spaced', id: 'requests' }, mine.map((r) => h('li', { class: 'app-card', 'data-request': r.id },
         h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${TAG[r.status][1]}` }, TAG[r.status][0]), ' ',
-          `${r.requestedByName} asked to see ${r.what} for ${howLong(r.days)} on ${formatDateTime(r.requestedAt)}.`),
+          `${r.requestedByName} asked to see ${STAFF_WHAT[r.kind] || r.what} for ${howLong(r.days)} on ${formatDateTime(r.requestedAt)}.`),
         h('p', { class: 'govuk-body' }, requestOutcome(r, false))))) : null,
       form);
   }

@@ -77,6 +77,9 @@ class SharingBrowserIT {
                 new Select(health.driver().findElement(By.id("ask-days"))).selectByValue("7");
                 health.click(By.id("ask"));
                 health.waitForText(By.id("requests"), "Waiting for the family's answer.");
+                // The worker reads what they asked for in a worker's words, not the family's "your ...".
+                String asked = health.text(By.id("requests"));
+                assertTrue(asked.contains("asked to see the contacts with agencies") && !asked.contains("to see your"), asked);
                 health.assertAccessible();
                 health.screenshots("sharing-staff-asked");
             }
