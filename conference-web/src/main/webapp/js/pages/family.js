@@ -183,7 +183,8 @@ export async function render(main, { id }) {
     api.get(`/families/${id}`), orRefusal(api.get(`/families/${id}/plan`)),
     orRefusal(api.get(`/families/${id}/contacts?size=20`)), api.get(`/families/${id}/conferences`),
     api.get(`/families/${id}/staff-contacts`)]);
-  const refused = (part) => h('div', { class: 'govuk-inset-text app-not-shared' }, part.refused, ' ', askLink(id));
+  // Staff may ask the family for what it does not share; the family itself is only ever kept out for a while (a private part).
+  const refused = (part) => h('div', { class: 'govuk-inset-text app-not-shared' }, part.refused, caller.kind === 'STAFF' ? [' ', askLink(id)] : null);
   const due = caller.kind === 'STAFF' ? await api.get(`/families/${id}/timescales`) : null;
   renderLayout({ title: family.name, caller });
   const addsPeople = mayAddPeople(caller, family);
@@ -197,7 +198,10 @@ export async function render(main, { id }) {
     family.messageToWorkers ? h('div', { class: 'govuk-inset-text', id: 'message-to-workers' },
       h('strong', {}, caller.kind === 'STAFF' ? 'What the family wants every worker to know: ' : 'What you want every worker to know: '),
       family.messageToWorkers) : null,
-    caller.kind === 'FAMILY_MEMBER' ? h('p', { class: 'govuk-body', id: 'my-data' },
+    // While part of a meeting is held without her, her plan is held back, so the download would fail: say so instead of a dead link.
+    caller.kind === 'FAMILY_MEMBER' && plan.refused ? h('p', { class: 'govuk-body', id: 'my-data' },
+      'You can download everything we hold about you when the part of the meeting held without you has ended.') : null,
+    caller.kind === 'FAMILY_MEMBER' && !plan.refused ? h('p', { class: 'govuk-body', id: 'my-data' },
       h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/zip`, download: 'everything-we-hold-about-your-family.zip', id: 'my-data-zip' },
         'Download everything we hold about you (ZIP)'),
       '. It has a copy to read, a copy for other apps, and the reports shared with you. Or download only ',

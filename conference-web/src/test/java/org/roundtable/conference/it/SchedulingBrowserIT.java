@@ -270,6 +270,16 @@ class SchedulingBrowserIT {
             assertEquals(1, room.split("private part of the meeting", -1).length - 1, room);
             assertFalse(room.contains("POLICE-"), room);
             kept.assertAccessible();
+            // Her family's page meanwhile: no "Ask the family" (she is the family), no download link that would fail.
+            kept.open("/families/" + fx.taylors);
+            kept.waitFor(By.id("my-data"));
+            String page = kept.text(By.tagName("main"));
+            assertFalse(page.contains("Ask the family"), page);
+            assertTrue(kept.driver().findElements(By.id("my-data-zip")).isEmpty(), "no download link while it cannot work");
+            assertTrue(kept.text(By.id("my-data")).contains("when the part of the meeting held without you has ended"), kept.text(By.id("my-data")));
+            kept.assertAccessible();
+            kept.open("/conferences/" + conference + "/live");
+            kept.waitForText(By.id("private-notice"), "A private part of the meeting is happening now.");
             browser.click(By.id("end-private"));
             browser.waitForGone(By.id("private-running"));
             kept.waitForGone(By.id("private-notice"));
