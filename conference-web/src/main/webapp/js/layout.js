@@ -16,6 +16,8 @@ function navigationFor(caller) {
   }
   const links = [{ href: '/conferences', text: caller.kind === 'STAFF' ? t('staff.nav.conferences') : t('nav.meetings') }];
   if (caller.kind === 'STAFF') links.push({ href: '/families', text: t('staff.nav.families') });
+  // An advocate has no family of their own on the record: the families they support are their way in.
+  if (caller.kind === 'ADVOCATE') links.push({ href: '/families', text: t('nav.familiesYouSupport') });
   if (caller.roles && caller.roles.includes('CHAIR')) links.push({ href: '/dashboard', text: t('staff.nav.followUp') });
   if (caller.kind !== 'STAFF' && caller.familyId) links.push({ href: `/families/${caller.familyId}`, text: t('nav.myFamily') });
   return links;

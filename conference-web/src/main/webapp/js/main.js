@@ -35,6 +35,7 @@ const routes = [
   [/^\/families\/([0-9a-f-]{36})\/sharing$/, 'sharing'],
   [/^\/families\/([0-9a-f-]{36})\/access-log$/, 'access-log'],
   [/^\/families\/([0-9a-f-]{36})\/contact-map$/, 'contact-map'],
+  [/^\/families\/([0-9a-f-]{36})\/contacts\/new$/, 'contact-new'],
   [/^\/families\/([0-9a-f-]{36})\/plan\/print$/, 'plan-print'],
   [/^\/families\/([0-9a-f-]{36})\/(?:members|advocates)\/(?:new|check)$/, 'family-people'],
 ];

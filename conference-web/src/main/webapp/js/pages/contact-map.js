@@ -52,14 +52,17 @@ export async function render(main, { id }) {
   const map = await api.get(`/families/${id}/contact-map?months=12`);
   const monthName = new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric' });
   const months = map.months.map((m) => monthName.format(new Date(`${m}-01T12:00:00`)));
+  const ofTheFamily = caller.kind !== 'FAMILY_MEMBER';
   replaceChildren(main,
     recordNav(id, caller, `/families/${id}/contact-map`),
     h('h1', { class: 'govuk-heading-l' }, isFamily ? t('recordNav.contactMap') : t('staff.recordNav.contactMap')),
-    h('p', { class: 'govuk-body' }, t('contactMap.intro')),
+    // A worker or an advocate reads about "the family"; only the family reads "your family".
+    h('p', { class: 'govuk-body', id: 'contact-map-intro' }, t(ofTheFamily ? 'contactMap.introTheFamily' : 'contactMap.intro')),
     map.repeatedAssessments.map((r) => h('div', { class: 'govuk-warning-text' },
       h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
       h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, t('details.warning')), ' ',
-        t('contactMap.repeated', { from: formatDate(r.from), to: formatDate(r.to), agencies: r.agencies.join(t('contactMap.and')) })))),
+        t(ofTheFamily ? 'contactMap.repeatedTheFamily' : 'contactMap.repeated',
+          { from: formatDate(r.from), to: formatDate(r.to), agencies: r.agencies.join(t('contactMap.and')) })))),
     chart(map.chartSvg),
     byMonth(map, months),
     h('div', { class: 'app-table-wrapper app-contact-wide', tabindex: '0', role: 'region', 'aria-label': t('contactMap.each') }, h('table', { class: 'govuk-table', id: 'contact-table' },

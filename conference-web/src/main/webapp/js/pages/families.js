@@ -18,13 +18,16 @@ export async function render(main) {
   replaceChildren(main,
     h('div', { id: 'error-summary' }),
     h('h1', { class: 'govuk-heading-l' }, caller.kind === 'STAFF' && !caller.roles.includes('ADMINISTRATOR')
-      ? 'Families your agency works with' : 'Families'),
+      ? 'Families your agency works with' : caller.kind === 'ADVOCATE' ? 'Families you support' : 'Families'),
     page.items.length === 0
-      ? h('p', { class: 'govuk-body' }, 'There are no families to show.')
+      ? h('p', { class: 'govuk-body', id: 'no-families' }, 'There are no families to show.',
+        // A newcomer administrator comes here first, from an empty list: say where families come from.
+        caller.roles.includes('ADMINISTRATOR') ? ' A family is added when a worker opens its case. You can then record which agencies work with it.' : '')
       : h('ul', { class: 'govuk-list govuk-list--spaced', id: 'family-list' }, page.items.map((f) => h('li', {},
         h('a', { class: 'govuk-link govuk-!-font-weight-bold', href: `/families/${f.id}` }, f.name),
         f.reference ? h('span', { class: 'app-muted' }, ` (${f.reference})`) : null))),
-    caller.roles.includes('ADMINISTRATOR') ? null : h('details', { class: 'govuk-details' },
+    // Staff open cases; an administrator or an advocate cannot, so they are not offered the form.
+    caller.kind !== 'STAFF' || caller.roles.includes('ADMINISTRATOR') ? null : h('details', { class: 'govuk-details' },
       h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Open a new case')),
       h('div', { class: 'govuk-details__text' }, form)));
   form.addEventListener('submit', async (event) => {

@@ -31,8 +31,9 @@ function emailOf(member, isSelf) {
   const pending = member.emailPending ? h('p', { class: 'govuk-hint', id: `email-pending-${member.id}` },
     isSelf ? t('details.emailPendingYou') : t('details.emailPendingThem', { name: member.fullName })) : null;
   if (isSelf) return [input(`email-${member.id}`, t('details.emailYouSignIn'), member.email, 'email'), pending];
+  // With no address (a young child, say) nobody signs in as them: "only they can change it" would not be true.
   return h('div', { class: 'govuk-form-group' }, h('p', { class: 'govuk-body' }, h('strong', {}, t('details.emailLabel')), ' ',
-    member.email || t('details.notGiven'), ' ', t('details.onlyTheyChange', { name: member.fullName })), pending);
+    member.email ? [member.email, ' ', t('details.onlyTheyChange', { name: member.fullName })] : t('details.notGiven')), pending);
 }
 
 function memberForm(familyId, member, callerId, onSaved) {
@@ -91,6 +92,17 @@ function leftForm(familyId, member, onSaved) {
     }
   });
   return h('div', {}, errors, confirm, h('div', { class: 'govuk-button-group' }, ask, yes));
+}
+
+/**
+ * A household change as a sentence. Someone leaving is stored as "Left the household on
+ * 2026-12-01", without their name: said as is, it reads as if the person who wrote it had left.
+ */
+function householdChange(change, family) {
+  const left = /^Left the household on (\d{4}-\d{2}-\d{2})$/.exec(change.newValue || '');
+  if (!left) return change.newValue;
+  const who = [...family.members, ...(family.formerMembers || [])].find((m) => m.id === change.memberId);
+  return t('details.leftHousehold', { name: who ? who.fullName : t('details.someone'), date: formatDate(left[1]) });
 }
 
 function readOnlyMember(member) {
@@ -207,7 +219,7 @@ export async function render(main, { id }) {
         h('ul', { class: 'govuk-list govuk-list--spaced', id: 'history' }, history.slice(0, 30).map((c) => h('li', {},
           h('p', { class: 'govuk-body-s govuk-!-margin-bottom-0' }, formatDateTime(c.changedAt)),
           h('p', { class: 'govuk-body govuk-!-margin-bottom-0' }, c.field === 'HOUSEHOLD'
-            ? t('details.householdChange', { name: c.changedByName, what: c.newValue })
+            ? t('details.householdChange', { name: c.changedByName, what: householdChange(c, fresh) })
             : t('details.change', { name: c.changedByName, field: fieldName(c), value: c.newValue || t('details.nothing') })))))) : null);
   }
   await draw(null);

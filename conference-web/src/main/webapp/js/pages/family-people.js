@@ -180,9 +180,11 @@ export async function render(main, { id }) {
     try {
       const added = await api.post(`/families/${id}/${spec.endpoint}`, body(kind, answers));
       forgetAnswers(key);
+      // Someone in the family added them: what they need to hear is that their lead worker was told.
+      const byFamily = caller.kind === 'FAMILY_MEMBER';
       setFlash(t('people.added', { name: added.fullName }), added.emailPending
-        ? t('people.addedEmail', { email: added.email })
-        : t('people.addedTold'));
+        ? t('people.addedEmail', { email: added.email }) + (byFamily ? ` ${t('people.toldLeadWorker')}` : '')
+        : byFamily ? t('people.toldLeadWorker') : t('people.addedTold'));
       window.location.assign(caller.kind === 'FAMILY_MEMBER' ? `/families/${id}/details` : `/families/${id}`);
     } catch (error) {
       button.disabled = false;

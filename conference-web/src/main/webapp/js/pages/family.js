@@ -118,7 +118,9 @@ function planSection(plan, caller, onSaved) {
 function whomToContact(people, caller) {
   if (people.length === 0) return null;
   const family = caller.kind !== 'STAFF';
-  const roleName = { LEAD_WORKER: family ? t('contacts.yourLeadWorker') : t('staff.contacts.leadWorker'), CHAIR: family ? t('contacts.yourChair') : t('staff.contacts.chair') };
+  // The advocate supports the family: the lead worker and the chair are the family's, not theirs.
+  const roleName = caller.kind === 'ADVOCATE' ? { LEAD_WORKER: t('contacts.familysLeadWorker'), CHAIR: t('contacts.familysChair') }
+    : { LEAD_WORKER: family ? t('contacts.yourLeadWorker') : t('staff.contacts.leadWorker'), CHAIR: family ? t('contacts.yourChair') : t('staff.contacts.chair') };
   return h('div', { id: 'staff-contacts' },
     h('h2', { class: 'govuk-heading-m' }, family ? t('contacts.heading') : t('staff.contacts.heading')),
     people.map((p) => h('div', { class: 'govuk-summary-card' },
@@ -180,7 +182,8 @@ export async function render(main, { id }) {
     api.get(`/families/${id}`), orRefusal(api.get(`/families/${id}/plan`)),
     orRefusal(api.get(`/families/${id}/contacts?size=20`)), api.get(`/families/${id}/conferences`),
     api.get(`/families/${id}/staff-contacts`)]);
-  const refused = (part) => h('div', { class: 'govuk-inset-text app-not-shared' }, part.refused, ' ', askLink(id));
+  // Staff may ask the family for what it does not share; the family itself is only ever kept out for a while (a private part).
+  const refused = (part) => h('div', { class: 'govuk-inset-text app-not-shared' }, part.refused, caller.kind === 'STAFF' ? [' ', askLink(id)] : null);
   const due = caller.kind === 'STAFF' ? await api.get(`/families/${id}/timescales`) : null;
   renderLayout({ title: family.name, caller });
   const addsPeople = mayAddPeople(caller, family);
@@ -188,12 +191,16 @@ export async function render(main, { id }) {
   replaceChildren(main,
     takeFlash(),
     recordNav(id, caller, `/families/${id}`),
-    h('span', { class: 'govuk-caption-l' }, caller.kind === 'STAFF' ? family.reference || t('staff.family.title') : t('family.caption')),
+    h('span', { class: 'govuk-caption-l' }, caller.kind === 'STAFF' ? family.reference || t('staff.family.title')
+      : caller.kind === 'ADVOCATE' ? t('family.captionForAdvocate') : t('family.caption')),
     h('h1', { class: 'govuk-heading-l' }, family.name),
     family.messageToWorkers ? h('div', { class: 'govuk-inset-text', id: 'message-to-workers' },
       h('strong', {}, caller.kind === 'STAFF' ? t('staff.family.messageToWorkers') : t('family.messageToWorkers'), ' '),
       family.messageToWorkers) : null,
-    caller.kind === 'FAMILY_MEMBER' ? h('p', { class: 'govuk-body', id: 'my-data' },
+    // While part of a meeting is held without her, her plan is held back, so the download would fail: say so instead of a dead link.
+    caller.kind === 'FAMILY_MEMBER' && plan.refused ? h('p', { class: 'govuk-body', id: 'my-data' },
+      t('family.myData.afterPrivatePart')) : null,
+    caller.kind === 'FAMILY_MEMBER' && !plan.refused ? h('p', { class: 'govuk-body', id: 'my-data' },
       h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/zip`, download: 'everything-we-hold-about-your-family.zip', id: 'my-data-zip' },
         t('family.myData.zip')),
       t('family.myData.whatIsInIt'), ' ',
@@ -218,7 +225,7 @@ export async function render(main, { id }) {
     involvementsTable(family.involvements, forFamily),
     caller.kind === 'STAFF' ? h('p', { class: 'govuk-body' },
       h('a', { class: 'govuk-link', href: `/families/${id}/involvements`, id: 'manage-involvements' }, t('staff.family.addOrChangeAgencyWorking'))) : null,
-    h('h2', { class: 'govuk-heading-m' }, forFamily ? t('family.yourAdvocate') : t('staff.family.advocate')),
+    h('h2', { class: 'govuk-heading-m' }, caller.kind === 'FAMILY_MEMBER' ? t('family.yourAdvocate') : caller.kind === 'ADVOCATE' ? t('family.advocate') : t('staff.family.advocate')),
     family.advocates.length === 0 ? h('p', { class: 'govuk-body' }, t('family.noAdvocate'))
       : h('ul', { class: 'govuk-list', id: 'advocates' }, family.advocates.map((a) => h('li', {},
         `${a.fullName}${a.organisation ? `, ${a.organisation}` : ''}${a.email && caller.kind === 'STAFF' ? `, ${a.email}` : ''} `, pendingTag(a)))),
@@ -228,7 +235,10 @@ export async function render(main, { id }) {
     plan.refused ? null : h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/families/${id}/plan/print`, id: 'print-plan' }, t('family.printPlan'))),
     plan.refused ? refused(plan) : planSection(plan, caller, () => render(main, { id })),
     due ? timescalesSection(family, due) : null,
-    h('h2', { class: 'govuk-heading-m' }, forFamily ? t('family.contacts') : t('staff.family.contacts')),
+    h('h2', { class: 'govuk-heading-m', id: 'contacts-heading' }, forFamily ? t('family.contacts') : t('staff.family.contacts')),
+    // Workers record their contacts here, so the contact map fills from the pages, not only from the API.
+    caller.kind === 'STAFF' ? h('a', { class: 'govuk-button govuk-button--secondary', href: `/families/${id}/contacts/new`, role: 'button',
+      draggable: 'false', 'data-module': 'govuk-button', id: 'record-contact' }, t('staff.family.recordContact')) : null,
     contacts.refused ? refused(contacts) : contacts.items.length === 0 ? h('p', { class: 'govuk-body' }, t('family.noContacts'))
       : table(forFamily ? t('family.contacts') : t('staff.family.contacts'),
         [t('family.date'), forFamily ? t('family.service') : t('staff.family.agency'), t('family.what'), forFamily ? t('family.notes') : t('staff.family.summary')],

@@ -19,9 +19,12 @@ function summaryRow(key, value) {
 /** The family's lead worker and the chair of its next meeting, with agency, phone and email. */
 function contactCards(people) {
   const roleName = { LEAD_WORKER: t('contacts.yourLeadWorker'), CHAIR: t('help.nextChair') };
+  // An advocate's cards say whose: they may support more than one family.
+  const ofFamily = { LEAD_WORKER: (name) => t('help.leadWorkerFor', { family: name }), CHAIR: (name) => t('help.nextChairFor', { family: name }) };
   return h('div', { id: 'help-contacts' }, people.map((person) => h('div', { class: 'govuk-summary-card', 'data-role': person.role },
     h('div', { class: 'govuk-summary-card__title-wrapper' },
-      h('h3', { class: 'govuk-summary-card__title' }, t('contacts.roleAndName', { role: roleName[person.role], name: person.fullName }))),
+      h('h3', { class: 'govuk-summary-card__title' }, t('contacts.roleAndName',
+        { role: person.familyName ? ofFamily[person.role](person.familyName) : roleName[person.role], name: person.fullName }))),
     h('div', { class: 'govuk-summary-card__content' },
       h('dl', { class: 'govuk-summary-list' },
         summaryRow(t('contacts.worksFor'), person.agencyName),
@@ -33,9 +36,19 @@ function contactCards(people) {
 const numbered = (prefix, count) => Array.from({ length: count }, (_, i) => t(`${prefix}.${i + 1}`));
 const paragraphs = (prefix, count) => numbered(prefix, count).map((text) => p(text));
 
+/** Whom a signed-in family member or advocate can phone: for an advocate, about each family they support. */
+async function whomToPhone(caller) {
+  if (!caller || caller.kind === 'STAFF') return [];
+  const families = caller.familyId ? [{ id: caller.familyId }]
+    : caller.kind === 'ADVOCATE' ? (await api.get('/families?size=20').catch(() => ({ items: [] }))).items : [];
+  const lists = await Promise.all(families.map((f) => api.get(`/families/${f.id}/staff-contacts`)
+    .then((people) => people.map((person) => ({ ...person, familyName: caller.kind === 'ADVOCATE' ? f.name : null })))
+    .catch(() => [])));
+  return lists.flat();
+}
+
 async function help(caller) {
-  const family = caller && caller.kind !== 'STAFF' && caller.familyId;
-  const people = family ? await api.get(`/families/${caller.familyId}/staff-contacts`).catch(() => []) : [];
+  const people = await whomToPhone(caller);
   return [
     h('h1', { class: 'govuk-heading-l' }, t('footer.help')),
     h('div', { class: 'govuk-warning-text' },

@@ -605,11 +605,8 @@ export async function render(main, { id }) {
 
   function privatePanel() {
     const part = room.privatePart;
-    if (part && part.youAreExcluded) {
-      return h('div', { class: 'govuk-warning-text' }, h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
-        h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'),
-          'A private part of the meeting is happening. You will be back in when it ends.'));
-    }
+    // Someone kept out is told once, where the plan was (#private-notice): not a second time here.
+    if (part && part.youAreExcluded) return null;
     if (part) {
       const end = isChair() ? h('button', { type: 'button', class: 'govuk-button', id: 'end-private' }, 'End the private part') : null;
       if (end) end.addEventListener('click', () => connection.send({ type: 'endPrivate' }));

@@ -7,10 +7,15 @@ import { renderLayout } from '../layout.js';
 
 const STATUS_WORDS = ['PROPOSED', 'AGREED', 'IN_PROGRESS', 'DONE', 'NOT_DONE', 'DROPPED'];
 
+/** A goal the family does not share with the reader's agency comes without its words. */
+function titleOf(goal) {
+  return goal.title || t('staff.print.goalNotShared');
+}
+
 function actions(goal) {
   if (!goal.actions.length) return h('p', { class: 'govuk-body' }, t('plan.noActions'));
   return h('table', { class: 'govuk-table app-print-plan' },
-    h('caption', { class: 'govuk-table__caption govuk-table__caption--s govuk-visually-hidden' }, t('print.actionsFor', { goal: goal.title })),
+    h('caption', { class: 'govuk-table__caption govuk-table__caption--s govuk-visually-hidden' }, t('print.actionsFor', { goal: titleOf(goal) })),
     h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
       [t('print.what'), t('print.who'), t('print.byWhen'), t('print.stands')].map((text) => h('th', { scope: 'col', class: 'govuk-table__header' }, text)))),
     h('tbody', { class: 'govuk-table__body' }, goal.actions.map((a) => h('tr', { class: 'govuk-table__row' },
@@ -30,9 +35,10 @@ export async function render(main, { id }) {
     h('p', { class: 'govuk-body', id: 'printed-on' }, t('print.printedOn', { date: formatDate(new Date().toISOString().slice(0, 10)) })),
     h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-no-print', id: 'print', onclick: () => window.print() },
       t('print.print')),
+    plan.onlyOwnActions ? h('div', { class: 'govuk-inset-text', id: 'plan-not-shared' }, t('staff.print.onlyOwnActions')) : null,
     plan.goals.length ? plan.goals.map((goal) => h('section', { class: 'app-print-goal' },
-      h('h2', { class: 'govuk-heading-m' }, goal.title),
+      h('h2', { class: `govuk-heading-m${goal.title ? '' : ' app-muted'}` }, titleOf(goal)),
       goal.description ? h('p', { class: 'govuk-body' }, goal.description) : null,
-      h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': t('print.actionsFor', { goal: goal.title }) }, actions(goal))))
+      h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': t('print.actionsFor', { goal: titleOf(goal) }) }, actions(goal))))
       : h('p', { class: 'govuk-body' }, t('print.noGoals')));
 }

@@ -21,6 +21,8 @@ const howLongs = () => ['7', '30', '90', '182'].map((d) => [d, t(`sharing.days.$
 
 /** "your plan", in the page's language (the server's words are English). */
 const what = (entry) => (KIND_CODES.includes(entry.kind) ? t(`sharing.what.${entry.kind}`) : entry.what);
+/** What a worker asked to see, in a worker's words ("your details" is how the family reads it). */
+const staffWhat = (entry) => (KIND_CODES.includes(entry.kind) ? t(`staff.sharing.what.${entry.kind}`) : entry.what);
 
 function select(id, options, value) {
   return h('select', { class: 'govuk-select', id, name: id }, options.map(([v, l]) => h('option', { value: v, selected: v === value }, l)));
@@ -157,9 +159,12 @@ export async function render(main, { id }) {
           const query = new URLSearchParams({ agencyId: a.agencyId, kind, preference: chosen });
           sentences.push(...(await api.get(`/families/${id}/sharing/preview?${query}`)).sentences);
         }
+        // Each changed choice brings its own sentences; one about the coming meeting would come once per choice.
+        // Kept once, where it came last, so it follows what it is about.
+        const once = sentences.filter((s, i) => sentences.lastIndexOf(s) === i);
         replaceChildren(check, h('div', { class: 'govuk-warning-text app-preview', id: 'preview' },
           h('h4', { class: 'govuk-heading-s' }, t('sharing.checkBeforeSaving')),
-          h('ul', { class: 'govuk-list govuk-list--bullet', id: 'preview-sentences' }, sentences.map((s) => h('li', {}, s))),
+          h('ul', { class: 'govuk-list govuk-list--bullet', id: 'preview-sentences' }, once.map((s) => h('li', {}, s))),
           h('div', { class: 'govuk-button-group' },
             h('button', { type: 'button', class: 'govuk-button', id: 'confirm-save', onclick: () => save(changed) }, t('sharing.saveChoices')),
             h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'cancel-save',
@@ -210,7 +215,7 @@ export async function render(main, { id }) {
       h('p', { class: 'govuk-body' }, t('staff.sharing.askIntro')),
       mine.length ? h('ul', { class: 'govuk-list govuk-list--spaced', id: 'requests' }, mine.map((r) => h('li', { class: 'app-card', 'data-request': r.id },
         h('p', { class: 'govuk-body' }, h('strong', { class: `govuk-tag ${TAG[r.status]}` }, t(`staff.sharing.tag.${r.status}`)), ' ',
-          t('staff.sharing.asked', { name: r.requestedByName, what: r.what, time: howLong(r.days), when: formatDateTime(r.requestedAt) })),
+          t('staff.sharing.asked', { name: r.requestedByName, what: staffWhat(r), time: howLong(r.days), when: formatDateTime(r.requestedAt) })),
         h('p', { class: 'govuk-body' }, requestOutcome(r, false))))) : null,
       form);
   }

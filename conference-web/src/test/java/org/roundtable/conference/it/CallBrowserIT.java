@@ -79,7 +79,7 @@ class CallBrowserIT {
         var arranged = fx.chair.put("/conferences/" + conference + "/arrangements", JsonBodies.json("kind", "CORE_GROUP", "scheduledStart", start,
                 "venue", "Riverside Family Centre, Room 2", "joinLink", "https://meet.example.org/taylor", "dialIn", "0800 000 0000, PIN 4321"));
         assertEquals(200, arranged.status(), arranged::toString);
-        try (Browser jess = new Browser()) {
+        try (Browser jess = Browser.withCameraAndMicrophone()) {
             jess.signInWithCode("jess.taylor@example.org");
             jess.resize(360, 800);
             jess.open("/conferences/" + conference + "/live");
@@ -89,6 +89,13 @@ class CallBrowserIT {
             assertTrue(ways.contains("Riverside Family Centre, Room 2") && ways.contains("https://meet.example.org/taylor")
                     && ways.contains("0800 000 0000, PIN 4321"), ways);
             jess.waitFor(By.cssSelector("#rt-media-bar [data-media=join-voice]"));
+            jess.assertAccessible();
+
+            // Joining by voice only: her tile is her name, saying so, not a black box the size of a video.
+            jess.click(By.cssSelector("#rt-media-bar [data-media=join-voice]"));
+            jess.waitForText(By.cssSelector("[data-tile='me'] figcaption"), "(you), voice only");
+            assertEquals(0L, ((Number) jess.script("return Math.round(document.querySelector(\"[data-tile='me'] video\").getBoundingClientRect().height)")).longValue(),
+                    "no black box where no picture is sent");
             jess.assertAccessible();
         }
     }

@@ -124,6 +124,55 @@ class FamilyRecordBrowserIT {
     }
 
     @Test
+    void a_worker_records_a_contact_in_the_pages_and_it_shows_on_the_family_page_and_the_contact_map() {
+        String family = "/families/" + fx.taylors;
+        String summary = "Phoned Jess about the nursery place " + UUID.randomUUID().toString().substring(0, 6);
+        java.time.LocalDate today = java.time.LocalDate.now(org.roundtable.conference.application.ClockProducer.LOCAL_ZONE);
+        try (Browser worker = new Browser()) {
+            worker.resize(360, 800);
+            worker.signInAsStaff("social.worker");
+            worker.open(family);
+            worker.click(By.id("record-contact"));
+            worker.waitFor(By.id("contact-form"));
+            worker.assertAccessible();
+
+            // Nothing filled in: each problem beside its field and in the summary.
+            worker.click(By.id("save-contact"));
+            worker.waitForText(By.id("error-summary"), "Enter the date of the contact");
+            String problems = worker.text(By.id("error-summary"));
+            assertTrue(problems.contains("Choose the kind of contact") && problems.contains("Write a short summary"), problems);
+            worker.assertAccessible();
+
+            // Tomorrow: the server refuses it, and says so beside the date.
+            java.time.LocalDate tomorrow = today.plusDays(1);
+            worker.type(By.id("happened-on"), Integer.toString(tomorrow.getDayOfMonth()));
+            worker.type(By.id("happened-on-month"), Integer.toString(tomorrow.getMonthValue()));
+            worker.type(By.id("happened-on-year"), Integer.toString(tomorrow.getYear()));
+            worker.click(By.cssSelector("label[for='kind-2']"));
+            worker.type(By.id("summary"), summary);
+            worker.click(By.id("save-contact"));
+            worker.waitForText(By.id("happened-on-error"), "cannot be recorded before it happens");
+            assertEquals(0L, Database.count("select count(*) from contact where summary = ?", summary), "nothing stored");
+
+            worker.driver().findElement(By.id("happened-on")).clear();
+            worker.type(By.id("happened-on"), Integer.toString(today.getDayOfMonth()));
+            worker.driver().findElement(By.id("happened-on-month")).clear();
+            worker.type(By.id("happened-on-month"), Integer.toString(today.getMonthValue()));
+            worker.driver().findElement(By.id("happened-on-year")).clear();
+            worker.type(By.id("happened-on-year"), Integer.toString(today.getYear()));
+            worker.click(By.id("save-contact"));
+            worker.waitForText(By.id("success-banner"), "Contact recorded");
+            worker.waitForText(By.id("contacts"), summary);
+            worker.assertAccessible();
+
+            worker.open(family + "/contact-map");
+            worker.waitForText(By.id("contact-map-intro"), "in touch with the family");
+            assertTrue(worker.text(By.id("contact-table")).contains("Riverside Children's Services"));
+            worker.assertAccessible();
+        }
+    }
+
+    @Test
     void the_chair_sees_a_late_report_on_the_conference_page() {
         String start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         String conference = fx.chair.post("/conferences", json("familyId", fx.taylors, "kind", "REVIEW_CHILD_PROTECTION",

@@ -125,6 +125,10 @@ class FreshInstallBrowserIT {
         browser.waitFor(By.id("admin-jobs"));
         browser.assertAccessibleOnPhoneAndDesktop();
         browser.screenshots("admin-home");
+        // No family yet, and an administrator cannot add one: the empty list says where families come from.
+        browser.click(By.id("families-link"));
+        browser.waitForText(By.id("no-families"), "A family is added when a worker opens its case.");
+        browser.assertAccessible();
 
         // The link was for one use: opened again, it says what happened and offers the way on.
         browser.open(link.getPath() + "?" + link.getRawQuery());

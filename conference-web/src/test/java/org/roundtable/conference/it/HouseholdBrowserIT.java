@@ -1,10 +1,13 @@
 package org.roundtable.conference.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.roundtable.conference.it.JsonBodies.json;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -49,18 +52,36 @@ class HouseholdBrowserIT {
         browser.assertAccessible();
         browser.click(By.id("confirm"));
         browser.waitForText(By.id("success-banner"), name + " has been added");
+        // Jess is the family: "We have told the family" would tell her nothing; her lead worker was told.
+        assertTrue(browser.text(By.id("success-banner")).contains("We have told your lead worker."), browser.text(By.id("success-banner")));
         browser.waitForText(By.id("member-forms"), name);
         browser.assertAccessible();
         Mailbox.awaitCount(lead, "someone was added", before + 1);
         assertTrue(Mailbox.body(Mailbox.latest(lead, "someone was added")).contains("Jess Taylor added " + name));
 
-        // Later, Kai moves out: Jess says so, is asked once more, and Kai is listed as having left.
+        // Mia has no email address: nobody signs in as her, so the page does not say only she can change it.
+        var taylors = People.signedIn(Role.FAMILY_MEMBER).get("/families/" + fx.taylors).json();
+        String mia = DemoFixture.idWhere(taylors, "members", "fullName", "Mia Taylor");
+        String miasCard = browser.text(By.cssSelector("form[data-member='" + mia + "']"));
+        assertTrue(miasCard.contains("Email address: Not given") && !miasCard.contains("can change it"), miasCard);
+
+        // Later, Kai moves out: Jess says so, is warned once more before the button that does it shows, and Kai is listed as having left.
         int leftMails = Mailbox.count(lead, "left the household");
-        String kai = DemoFixture.idWhere(People.signedIn(Role.FAMILY_MEMBER).get("/families/" + fx.taylors).json(), "members", "fullName", name);
+        String kai = DemoFixture.idWhere(taylors, "members", "fullName", name);
+        By yes = By.cssSelector("[data-left='" + kai + "']");
+        By warning = By.id("leaving-" + kai);
+        assertFalse(browser.driver().findElement(yes).isDisplayed(), "no one-tap way to end someone's sign-in before the warning");
+        assertFalse(browser.driver().findElement(warning).isDisplayed());
         browser.click(By.cssSelector("[data-leaving='" + kai + "']"));
-        browser.click(By.cssSelector("[data-left='" + kai + "']"));
+        assertTrue(browser.driver().findElement(warning).isDisplayed(), "the warning says what leaving does");
+        assertFalse(browser.driver().findElement(By.cssSelector("[data-leaving='" + kai + "']")).isDisplayed(), "asked once, not twice");
+        browser.click(yes);
         browser.waitForText(By.id("saved"), name + " is no longer in your household");
         assertTrue(browser.text(By.id("former-members")).contains(name + ", left on"));
+        // The change list says who left, in words: not "Jess Taylor: Left the household on 2026-12-01", which reads as if Jess had left.
+        String leftOn = LocalDate.now(ClockProducer.LOCAL_ZONE).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+        assertTrue(browser.text(By.id("history")).contains("Jess Taylor: " + name + " left the household on " + leftOn + "."),
+                browser.text(By.id("history")));
         browser.assertAccessible();
         Mailbox.awaitCount(lead, "left the household", leftMails + 1);
     }
@@ -80,6 +101,22 @@ class HouseholdBrowserIT {
         assertTrue(browser.text(By.id("statements")).contains("Jess Taylor does not agree with the plan."));
         browser.assertAccessible();
         browser.screenshots("views-written-by-the-advocate");
+
+        // Dee supports the Taylors but is not one of them: her menu leads to the families she supports, the record
+        // speaks of "their" details and "the family's" lead worker, and the help page says whom to phone about them.
+        assertEquals(1, browser.driver().findElements(By.cssSelector("#app-header a[href='/families']")).size(), "the way to the family's record");
+        browser.open("/families");
+        browser.waitForText(By.id("family-list"), "Taylor family");
+        assertTrue(browser.driver().findElements(By.id("new-family-form")).isEmpty(), "an advocate is not offered to open a case");
+        browser.open("/families/" + fx.taylors);
+        browser.waitFor(By.id("staff-contacts"));
+        String record = browser.text(By.tagName("main"));
+        assertTrue(record.contains("Who looked at their record") && record.contains("The family's lead worker: Sam Okafor"), record);
+        assertFalse(record.contains("Your details") || record.contains("Your advocate"), record);
+        browser.assertAccessible();
+        browser.open("/help");
+        browser.waitForText(By.id("help-contacts"), "Lead worker for the Taylor family: Sam Okafor");
+        browser.assertAccessible();
 
         try (Browser jess = new Browser()) {
             jess.resize(360, 800);

@@ -257,10 +257,33 @@ class SchedulingBrowserIT {
         browser.type(By.id("private-family-text"), told);
         browser.assertAccessible();
         browser.screenshot("live-private-part-desktop");
-        browser.click(By.cssSelector("#private-form button[type=submit]"));
-        browser.waitForText(By.id("private-running"), reason);
-        browser.click(By.id("end-private"));
-        browser.waitForGone(By.id("private-running"));
+        try (Browser kept = new Browser()) {
+            kept.resize(360, 800);
+            kept.signInWithCode(JESS);
+            kept.open("/conferences/" + conference + "/live");
+            kept.waitForText(By.id("connection-state"), "Connected");
+            browser.click(By.cssSelector("#private-form button[type=submit]"));
+            browser.waitForText(By.id("private-running"), reason);
+            // Jess, kept out, is told calmly and once: one notice where the plan was, not a second one beside it.
+            kept.waitForText(By.id("private-notice"), "A private part of the meeting is happening now.");
+            String room = kept.text(By.tagName("main"));
+            assertEquals(1, room.split("private part of the meeting", -1).length - 1, room);
+            assertFalse(room.contains("POLICE-"), room);
+            kept.assertAccessible();
+            // Her family's page meanwhile: no "Ask the family" (she is the family), no download link that would fail.
+            kept.open("/families/" + fx.taylors);
+            kept.waitFor(By.id("my-data"));
+            String page = kept.text(By.tagName("main"));
+            assertFalse(page.contains("Ask the family"), page);
+            assertTrue(kept.driver().findElements(By.id("my-data-zip")).isEmpty(), "no download link while it cannot work");
+            assertTrue(kept.text(By.id("my-data")).contains("when the part of the meeting held without you has ended"), kept.text(By.id("my-data")));
+            kept.assertAccessible();
+            kept.open("/conferences/" + conference + "/live");
+            kept.waitForText(By.id("private-notice"), "A private part of the meeting is happening now.");
+            browser.click(By.id("end-private"));
+            browser.waitForGone(By.id("private-running"));
+            kept.waitForGone(By.id("private-notice"));
+        }
         assertEquals(200, fx.close(conference).status());
         assertTrue(fx.chair.get("/conferences/" + conference + "/record").json().toString().contains(reason),
                 "the professionals present keep the reason");

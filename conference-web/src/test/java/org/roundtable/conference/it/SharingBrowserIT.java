@@ -77,6 +77,9 @@ class SharingBrowserIT {
                 new Select(health.driver().findElement(By.id("ask-days"))).selectByValue("7");
                 health.click(By.id("ask"));
                 health.waitForText(By.id("requests"), "Waiting for the family's answer.");
+                // The worker reads what they asked for in a worker's words, not the family's "your ...".
+                String asked = health.text(By.id("requests"));
+                assertTrue(asked.contains("asked to see the contacts with agencies") && !asked.contains("to see your"), asked);
                 health.assertAccessible();
                 health.screenshots("sharing-staff-asked");
             }
@@ -126,8 +129,12 @@ class SharingBrowserIT {
                 jess.open(family + "/sharing");
                 jess.waitFor(By.id("pref-" + fx.school + "-PLAN"));
                 new Select(jess.driver().findElement(By.id("pref-" + fx.school + "-PLAN"))).selectByValue("DO_NOT_SHARE");
+                new Select(jess.driver().findElement(By.id("pref-" + fx.school + "-CONTACTS"))).selectByValue("DO_NOT_SHARE");
                 jess.click(By.cssSelector("form[data-agency='" + fx.school + "'] button[type=submit]"));
                 jess.waitForText(By.id("preview"), "Oakfield Primary School will not see your plan.");
+                // Two choices changed, one meeting: she reads about the meeting once, not once per choice.
+                var sentences = jess.driver().findElements(By.cssSelector("#preview-sentences li")).stream().map(li -> li.getText()).toList();
+                assertEquals(1, sentences.stream().filter(t -> t.startsWith("They are invited to your meeting")).count(), sentences.toString());
                 // Other tests may have given the school more actions in the shared plan: count them now.
                 long own = fx.chair.get(family + "/plan").json().getJsonArray("goals").stream()
                         .flatMap(g -> g.asJsonObject().getJsonArray("actions").stream())
@@ -150,6 +157,14 @@ class SharingBrowserIT {
                 assertTrue(!teacher.text(By.id("plan")).contains("Walk Ryan to school"), "the rest is withheld");
                 teacher.assertAccessible();
                 teacher.screenshots("family-own-actions-staff");
+                // The page to print says the same: the school's own action under a goal it is not told about, never "null".
+                teacher.open(family + "/plan/print");
+                teacher.waitForText(By.id("plan-not-shared"), "Not shared with your agency");
+                String printed = teacher.text(By.tagName("main"));
+                assertTrue(printed.contains("A goal not shared with your agency") && printed.contains("Call home by 9:30 when Ryan is not in"), printed);
+                assertTrue(!printed.contains("null") && !printed.contains("Walk Ryan to school"), printed);
+                assertTrue(browserLabels(teacher).stream().noneMatch(label -> label.contains("null")), browserLabels(teacher).toString());
+                teacher.assertAccessible();
                 teacher.open("/conferences/" + conference);
                 teacher.waitForText(By.id("sign-off-own-only"), "Not shared with your agency");
                 teacher.click(By.cssSelector("#sign-off-actions button"));
@@ -167,9 +182,17 @@ class SharingBrowserIT {
                 chair.screenshots("conference-sharing-warning-chair");
             }
         } finally {
-            assertEquals(200, fx.familyMember().put(family + "/sharing/preferences", json("agencyId", fx.school, "kind", "PLAN",
-                    "preference", "SHARE")).status());
+            for (String kind : new String[] {"PLAN", "CONTACTS"}) {
+                assertEquals(200, fx.familyMember().put(family + "/sharing/preferences", json("agencyId", fx.school, "kind", kind,
+                        "preference", "SHARE")).status());
+            }
         }
+    }
+
+    /** What a screen reader names each region and table by. */
+    private static java.util.List<String> browserLabels(Browser browser) {
+        return browser.driver().findElements(By.cssSelector("main [aria-label], main caption")).stream()
+                .map(e -> e.getAttribute("aria-label") != null ? e.getAttribute("aria-label") : e.getAttribute("textContent")).toList();
     }
 
     @Test

@@ -18,7 +18,7 @@ public class PageRouteFilter extends HttpFilter {
 
     static final Pattern PAGES = Pattern.compile(
             "/|/sign-in|/invite|/code|/confirm-email|/unlock|/set-password|/help|/accessibility|/privacy|/cookies|/conferences|/dashboard|/families|/conferences/[0-9a-f-]{36}(/live)?"
-                    + "|/families/[0-9a-f-]{36}(/details|/sharing|/access-log|/contact-map|/plan/print|/involvements(/[0-9a-f-]{36})?|/(members|advocates)/(new|check))?"
+                    + "|/families/[0-9a-f-]{36}(/details|/sharing|/access-log|/contact-map|/contacts/new|/plan/print|/involvements(/[0-9a-f-]{36})?|/(members|advocates)/(new|check))?"
                     + "|/admin|/admin/agencies(/new|/[0-9a-f-]{36}(/change|/staff/new)?)?|/admin/staff/[0-9a-f-]{36}"
                     + "|/admin/advocacy-organisations(/new|/[0-9a-f-]{36})?"
                     // Scheduling, rescheduling, cancelling and closing: question pages and "check your answers".
