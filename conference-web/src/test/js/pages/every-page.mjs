@@ -39,4 +39,11 @@ for (const [page, path, who, id, english, welsh] of pages) {
     drawn += 1;
   }
 }
+// A browser that cannot write Welsh dates still gets them in Welsh, from the catalogue's names.
+const out = execFileSync(process.execPath, ['--experimental-default-type=module', '--import', `${here}register.mjs`, `${here}page.mjs`,
+  'conferences', 'http://roundtable.test/conferences', 'FAMILY_MEMBER', ''],
+{ env: { ...process.env, LANG_STORED: 'cy', NO_WELSH_DATES: '1', TZ: 'UTC' }, encoding: 'utf8' });
+const { text } = JSON.parse(out.trim().split('\n').pop());
+assert.ok(text.includes('Dydd Mawrth 1 Ionawr 2030 am 10:00') && !text.includes('January'), `Welsh dates without Intl's Welsh: ${text}`);
+drawn += 1;
 console.log(`${drawn} pages drawn`);

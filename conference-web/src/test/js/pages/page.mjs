@@ -3,6 +3,11 @@
 import { install } from './dom.mjs';
 const [page, url, callerKind, id] = process.argv.slice(2);
 const ids = install(url);
+if (process.env.NO_WELSH_DATES) {
+  // A browser whose Intl has no Welsh (as some builds of Chromium): dates must still be Welsh.
+  const knows = Intl.DateTimeFormat.supportedLocalesOf;
+  Intl.DateTimeFormat.supportedLocalesOf = (locales) => knows(locales).filter((l) => !l.startsWith('cy'));
+}
 const FAM = '11111111-1111-1111-1111-111111111111';
 const caller = callerKind === 'none' ? null : callerKind === 'STAFF'
   ? { kind: 'STAFF', id: 's1', name: 'Sam Okafor', agencyId: 'a1', agencyName: 'Riverside', familyId: null, roles: ['CHAIR'], language: null }

@@ -2,8 +2,8 @@
 // the family's wishes (with their reasons), then one line per worker per day, each with the
 // looks behind it in a details component, a page of days at a time.
 import { api, requireCaller } from '../api.js';
-import { formatDate, formatDateTime, h, param, replaceChildren } from '../dom.js';
-import { language, locale, t, translated } from '../i18n.js';
+import { formatDate, formatDateTime, formatDay, formatTime, h, param, replaceChildren } from '../dom.js';
+import { language, t, translated } from '../i18n.js';
 import { renderLayout } from '../layout.js';
 import { recordNav } from './record-nav.js';
 
@@ -15,13 +15,8 @@ const KINDS = ['DETAILS', 'CONTACTS', 'PLAN', 'CONFERENCE_RECORDS', 'REPORTS'];
  * means "on Tuesday" (Welsh mutates the day's name instead of adding a word).
  */
 function day(iso) {
-  const [y, m, d] = iso.split('-').map(Number);
-  const text = new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(y, m - 1, d)).replace(',', '');
+  const text = formatDay(iso);
   return language() === 'cy' ? text.replace(/^Dydd /, 'ddydd ') : text;
-}
-
-function time(instant) {
-  return new Intl.DateTimeFormat(locale(), { hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
 }
 
 /** What was looked at, in the page's language (the log keeps the server's English words). */
@@ -53,7 +48,7 @@ function dayLine(line) {
       h('summary', { class: 'govuk-details__summary' },
         h('span', { class: 'govuk-details__summary-text' }, t('accessLog.eachLook', { count: line.lookCount }))),
       h('div', { class: 'govuk-details__text' }, h('ul', { class: 'govuk-list' }, line.looks.map((l) => h('li', {},
-        `${time(l.at)}: ${looked(l.what)}${l.purpose ? t('accessLog.toPurpose', { purpose: l.purpose }) : ''}`))),
+        `${formatTime(l.at)}: ${looked(l.what)}${l.purpose ? t('accessLog.toPurpose', { purpose: l.purpose }) : ''}`))),
       line.lookCount > line.looks.length ? h('p', { class: 'govuk-body-s' }, t('accessLog.earlier', { count: line.lookCount - line.looks.length })) : null)));
 }
 

@@ -1,7 +1,7 @@
 // The contact map: which agencies saw the family, month by month, with a chart the server draws.
 import { api, requireCaller } from '../api.js';
-import { formatDate, h, replaceChildren } from '../dom.js';
-import { locale, t } from '../i18n.js';
+import { formatDate, formatMonth, h, replaceChildren } from '../dom.js';
+import { t } from '../i18n.js';
 import { renderLayout } from '../layout.js';
 import { recordNav } from './record-nav.js';
 
@@ -50,8 +50,7 @@ export async function render(main, { id }) {
   const isFamily = caller.kind !== 'STAFF';
   renderLayout({ title: isFamily ? t('recordNav.contactMap') : t('staff.recordNav.contactMap'), caller });
   const map = await api.get(`/families/${id}/contact-map?months=12`);
-  const monthName = new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric' });
-  const months = map.months.map((m) => monthName.format(new Date(`${m}-01T12:00:00`)));
+  const months = map.months.map(formatMonth);
   const ofTheFamily = caller.kind !== 'FAMILY_MEMBER';
   replaceChildren(main,
     recordNav(id, caller, `/families/${id}/contact-map`),

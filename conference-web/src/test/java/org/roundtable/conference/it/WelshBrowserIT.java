@@ -78,6 +78,7 @@ class WelshBrowserIT {
         assertTrue(page.contains("Pobl yn y teulu") && page.contains("Y cynllun") && page.contains("Eich eiriolwr"), page);
         assertFalse(page.contains("People in the family"), page);
         assertTrue(page.contains("Jess Taylor"), "names stay as they were written");
+        assertTrue(page.contains("22 Hydref 1995"), "dates in Welsh, though this browser's Intl has no Welsh: " + page);
         browser.assertAccessible();
         browser.screenshots("welsh-family-page");
 
