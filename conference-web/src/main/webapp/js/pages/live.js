@@ -174,12 +174,13 @@ export async function render(main, { id }) {
   function keepingFocus(container, draw) {
     const active = document.activeElement;
     const focused = active && active.id && container.contains(active) ? { id: active.id, start: caret(active, 'selectionStart'), end: caret(active, 'selectionEnd') } : null;
-    const drafts = [...container.querySelectorAll('[data-keep]')].map((el) => [el.id, el.value]);
+    // A ticked box is kept as ticked, anything else by its value.
+    const drafts = [...container.querySelectorAll('[data-keep]')].map((el) => [el.id, el.type === 'checkbox' ? el.checked : el.value]);
     const opened = [...container.querySelectorAll('details[open][id]')].map((d) => d.id);
     draw();
     for (const [elementId, value] of drafts) {
       const el = document.getElementById(elementId);
-      if (el && container.contains(el)) el.value = value;
+      if (el && container.contains(el)) el[el.type === 'checkbox' ? 'checked' : 'value'] = value;
     }
     opened.forEach((detailsId) => { const d = document.getElementById(detailsId); if (d) d.open = true; });
     if (!focused) return;
@@ -616,14 +617,15 @@ export async function render(main, { id }) {
     }
     if (!isChair()) return null;
     const others = conference.invitees.filter((i) => i.role !== 'CHAIR');
-    const reason = h('textarea', { class: 'govuk-textarea', id: 'private-reason', name: 'private-reason', rows: '2', 'aria-describedby': 'private-reason-hint' });
-    const familyText = h('textarea', { class: 'govuk-textarea', id: 'private-family-text', name: 'private-family-text', rows: '3', 'aria-describedby': 'private-family-text-hint' });
+    // Someone joining or leaving redraws this side: what the chair has ticked and typed, and the open form, are kept (data-keep, the details' id).
+    const reason = h('textarea', { class: 'govuk-textarea', id: 'private-reason', name: 'private-reason', rows: '2', 'aria-describedby': 'private-reason-hint', 'data-keep': true });
+    const familyText = h('textarea', { class: 'govuk-textarea', id: 'private-family-text', name: 'private-family-text', rows: '3', 'aria-describedby': 'private-family-text-hint', 'data-keep': true });
     familyText.value = 'The professionals talked without you for part of the meeting. You can ask the chair about it.';
     const form = h('form', { novalidate: true, id: 'private-form' },
       h('fieldset', { class: 'govuk-fieldset' },
         h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Who should leave for a private part?'),
         h('div', { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' }, others.map((i) => h('div', { class: 'govuk-checkboxes__item' },
-          h('input', { class: 'govuk-checkboxes__input', type: 'checkbox', id: `exclude-${i.id}`, name: 'exclude', value: i.id }),
+          h('input', { class: 'govuk-checkboxes__input', type: 'checkbox', id: `exclude-${i.id}`, name: 'exclude', value: i.id, 'data-keep': true }),
           h('label', { class: 'govuk-label govuk-checkboxes__label', for: `exclude-${i.id}` }, i.name))))),
       h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'private-reason' }, 'The reason, for the professionals'),
         h('div', { class: 'govuk-hint', id: 'private-reason-hint' }, 'Kept in the record for the professionals who stay. The family never sees this.'), reason),
@@ -635,7 +637,7 @@ export async function render(main, { id }) {
       const excluded = [...form.querySelectorAll('input[name=exclude]:checked')].map((c) => c.value);
       connection.send({ type: 'startPrivate', excluded, reason: reason.value, familyText: familyText.value });
     });
-    return h('details', { class: 'govuk-details' },
+    return h('details', { class: 'govuk-details', id: 'private-part' },
       h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Private part')),
       h('div', { class: 'govuk-details__text' }, form));
   }

@@ -262,6 +262,10 @@ class SchedulingBrowserIT {
             kept.signInWithCode(JESS);
             kept.open("/conferences/" + conference + "/live");
             kept.waitForText(By.id("connection-state"), "Connected");
+            // Jess coming in redraws who is here: the chair's half-filled form stays open, with what she ticked and typed.
+            browser.waitForText(By.id("live-people"), "Jess Taylor");
+            assertEquals(reason, browser.value(By.id("private-reason")));
+            assertTrue(browser.driver().findElement(By.id("exclude-" + jessInvitee)).isSelected(), "Jess is still ticked");
             browser.click(By.cssSelector("#private-form button[type=submit]"));
             browser.waitForText(By.id("private-running"), reason);
             // Jess, kept out, is told calmly and once: one notice where the plan was, not a second one beside it.
