@@ -148,11 +148,24 @@ final class StandaloneServer implements AutoCloseable {
      * place and the test would fail with a baffling 401: say so instead.
      */
     private static void requireFreePort(int port) {
-        try (var socket = new java.net.ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress("0.0.0.0", port));
-        } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " is already in use by another process: stop it before this test starts its own server", e);
+        // A server this test has just killed may take a moment to let go of it.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (var socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("port " + port + " is in use by another process: stop it before this test starts its own server", e);
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -165,10 +178,12 @@ final class StandaloneServer implements AutoCloseable {
     /** Like pulling the plug: SIGKILL to the server's JVM, then to the script that started it. */
     void kill() {
         ProcessHandle script = launcher.toHandle();
-        script.descendants().forEach(ProcessHandle::destroyForcibly);
+        // Taken before the kill: once the script is gone its children are no longer its descendants.
+        List<ProcessHandle> children = script.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         script.destroyForcibly();
         script.onExit().join();
-        script.descendants().forEach(p -> p.onExit().join());
+        children.forEach(p -> p.onExit().join());
     }
 
     private void awaitReady() {
