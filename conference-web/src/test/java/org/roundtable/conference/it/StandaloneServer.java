@@ -178,12 +178,10 @@ final class StandaloneServer implements AutoCloseable {
     /** Like pulling the plug: SIGKILL to the server's JVM, then to the script that started it. */
     void kill() {
         ProcessHandle script = launcher.toHandle();
-        // Taken before the kill: once the script is gone its children are no longer its descendants.
-        List<ProcessHandle> children = script.descendants().toList();
-        children.forEach(ProcessHandle::destroyForcibly);
+        script.descendants().forEach(ProcessHandle::destroyForcibly);
         script.destroyForcibly();
         script.onExit().join();
-        children.forEach(p -> p.onExit().join());
+        script.descendants().forEach(p -> p.onExit().join());
     }
 
     private void awaitReady() {
