@@ -194,7 +194,7 @@ class HostilePassIT {
         Reply added = People.staff("social.worker").post("/families/" + fx.taylors + "/members", json("fullName", "Mover Taylor", "email", email));
         assertEquals(201, added.status(), added::toString);
         String memberId = Database.text("select id from family_member where lower(email) = ?", email);
-        confirmAddress(email);
+        People.confirmAddress(email);
         Reply created = fx.chair.post("/conferences", json("familyId", fx.taylors, "kind", "CORE_GROUP", "scheduledStart", inTwoWeeks(),
                 "invitees", Json.createArrayBuilder().add(json("role", "FAMILY_MEMBER", "familyMemberId", memberId)).build()));
         assertEquals(201, created.status(), created::toString);
@@ -206,7 +206,7 @@ class HostilePassIT {
         var member = signInWithCode(email);
         String moved = "moved-" + email;
         assertEquals(200, member.put("/families/" + fx.taylors + "/members/" + memberId, json("fullName", "Mover Taylor", "email", moved)).status());
-        confirmAddress(moved);
+        People.confirmAddress(moved);
 
         assertEquals("NOT_VALID", new ApiClient().post("/invitations/page", json("token", oldLink)).json().getString("state"),
                 "the old mailbox no longer learns when and where the meeting is");
@@ -336,15 +336,6 @@ class HostilePassIT {
         Reply sent = fx.chair.post("/conferences/" + created.json().getString("id") + "/invitations", null);
         assertEquals(200, sent.status(), sent::toString);
         return Mailbox.latestInvitationToken(JESS);
-    }
-
-    private static void confirmAddress(String email) {
-        Mailbox.awaitCount(email, "Confirm", 1);
-        var m = java.util.regex.Pattern.compile("/confirm-email\\?token=([A-Za-z0-9_%-]+)").matcher(Mailbox.body(Mailbox.latest(email, "Confirm")));
-        assertTrue(m.find(), "the confirmation email has a link");
-        Reply confirmed = new ApiClient().post("/auth/addresses/confirm",
-                json("token", java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8)));
-        assertEquals(200, confirmed.status(), confirmed::toString);
     }
 
     private static ApiClient signInWithCode(String email) {

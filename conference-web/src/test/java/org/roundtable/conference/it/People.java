@@ -43,4 +43,15 @@ public final class People {
         assertEquals(200, verified.status(), verified::toString);
         return client;
     }
+
+    /** Follows the link in the latest "Confirm" email to this address, as its owner would. */
+    static void confirmAddress(String email) {
+        Mailbox.awaitCount(email, "Confirm", 1);
+        var link = java.util.regex.Pattern.compile("/confirm-email\\?token=([A-Za-z0-9_%-]+)")
+                .matcher(Mailbox.body(Mailbox.latest(email, "Confirm")));
+        org.junit.jupiter.api.Assertions.assertTrue(link.find(), "the confirmation email has a link");
+        String token = java.net.URLDecoder.decode(link.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        Reply confirmed = new ApiClient().post("/auth/addresses/confirm", JsonBodies.json("token", token));
+        assertEquals(200, confirmed.status(), confirmed::toString);
+    }
 }
