@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.roundtable.conference.domain.model.ServiceZone;
 
 /**
  * One clock for the application, in the time zone the agencies work in. Tests of things that
@@ -15,7 +16,7 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class ClockProducer {
 
-    public static final ZoneId LOCAL_ZONE = ZoneId.of(System.getProperty("roundtable.zone", "Europe/London"));
+    public static final ZoneId LOCAL_ZONE = ServiceZone.LOCAL;
 
     private static volatile Duration offset = Duration.ZERO;
 

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.roundtable.conference.application.ClockProducer;
+import org.roundtable.conference.domain.model.ServiceZone;
 import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.text.Texts;
 
@@ -25,7 +25,7 @@ final class PlainPdf {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(ClockProducer.LOCAL_ZONE);
+            .withZone(ServiceZone.LOCAL);
     private static final String FONT = "DejaVu Sans";
     private static final String STYLE = """
             @page { size: A4; margin: 15mm; }
@@ -169,7 +169,7 @@ final class PlainPdf {
     /** "26 November 2026 at 10:00", or "26 Tachwedd 2026 am 10:00", in the agencies' time zone. */
     static String when(Instant instant, Texts words) {
         return instant == null ? "" : DateTimeFormatter.ofPattern(words.get("pdf.when"), words.language().locale())
-                .withZone(ClockProducer.LOCAL_ZONE).format(instant);
+                .withZone(ServiceZone.LOCAL).format(instant);
     }
 
     /** "26 November 2026", or "26 Tachwedd 2026". */

@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.logging.Logger;
-import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.application.ReminderService;
+import org.roundtable.conference.domain.model.ServiceZone;
 
 /**
  * Fires the daily reminders at roundtable.reminders.hour (default 7, local time) on every node;
@@ -40,7 +40,7 @@ public class ReminderTimer {
         if (hour < 0 || hour > 23) {
             throw new IllegalArgumentException("roundtable.reminders.hour must be between 0 and 23, not " + hour);
         }
-        var when = new ScheduleExpression().hour(hour).minute(0).timezone(ClockProducer.LOCAL_ZONE.getId());
+        var when = new ScheduleExpression().hour(hour).minute(0).timezone(ServiceZone.LOCAL.getId());
         timers.createCalendarTimer(when, new TimerConfig("daily action reminders", false));
     }
 

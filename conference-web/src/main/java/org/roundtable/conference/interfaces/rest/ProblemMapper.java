@@ -1,5 +1,6 @@
 package org.roundtable.conference.interfaces.rest;
 
+import org.roundtable.conference.interfaces.problem.Problem;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;

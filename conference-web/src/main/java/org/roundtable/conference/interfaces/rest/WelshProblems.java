@@ -1,5 +1,6 @@
 package org.roundtable.conference.interfaces.rest;
 
+import org.roundtable.conference.interfaces.problem.Problem;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.roundtable.conference.application.ReportService;
 import org.roundtable.conference.application.ReportTooLarge;
 import org.roundtable.conference.application.SignInService;
-import org.roundtable.conference.interfaces.rest.Problem;
+import org.roundtable.conference.interfaces.problem.Problem;
 
 /**
  * Every API request (and every live connection's handshake) passes here first: its body size is bounded, its session cookie is

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.roundtable.conference.interfaces.rest.Problem;
+import org.roundtable.conference.interfaces.problem.Problem;
 
 /**
  * Throttles every way in (password, code, invitation, confirmation and unlock links, and the

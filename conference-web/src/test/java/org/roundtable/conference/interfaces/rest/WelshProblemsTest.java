@@ -1,5 +1,6 @@
 package org.roundtable.conference.interfaces.rest;
 
+import org.roundtable.conference.interfaces.problem.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

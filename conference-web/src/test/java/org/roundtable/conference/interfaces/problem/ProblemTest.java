@@ -1,4 +1,4 @@
-package org.roundtable.conference.interfaces.rest;
+package org.roundtable.conference.interfaces.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.roundtable.conference.interfaces.rest;
+package org.roundtable.conference.interfaces.problem;
 
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
