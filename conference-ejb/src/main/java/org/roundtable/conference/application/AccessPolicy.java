@@ -10,10 +10,8 @@ import java.util.UUID;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.family.Contact;
-import org.roundtable.conference.domain.model.plan.Action;
 import org.roundtable.shared.domain.AgencyKind;
 import org.roundtable.shared.domain.CallerKind;
-import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.record.InformationKind;
 
 /**
@@ -287,20 +285,6 @@ public class AccessPolicy {
     /** Everyone who can see the plan may propose goals and actions: it is the family's plan too. */
     public void requirePlanContributor(Caller caller, UUID familyId) {
         requireFamilyVisible(caller, familyId);
-    }
-
-    /**
-     * Staff working with the family may edit any action. A family member or advocate may edit
-     * actions that a family member owns, never an agency's commitment.
-     */
-    public void requireMayEditAction(Caller caller, UUID familyId, Action action) {
-        requireFamilyVisible(caller, familyId);
-        if (caller.isStaff()) {
-            return;
-        }
-        if (action.owner().kind() != OwnerKind.FAMILY_MEMBER) {
-            throw new AccessDenied("This action belongs to an agency; only its staff can change it.");
-        }
     }
 
     /** Staff can correct only what their own agency recorded. */
