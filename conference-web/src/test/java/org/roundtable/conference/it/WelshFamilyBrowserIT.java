@@ -141,7 +141,7 @@ class WelshFamilyBrowserIT {
             try (Browser kai = new Browser()) {
                 kai.resize(360, 740);
                 kai.open(link);
-                kai.waitForText(By.tagName("h1"), "Cadarnhewch eich cyfeiriad e-bost");
+                kai.waitForText(By.tagName("main"), "Cadarnhewch eich cyfeiriad e-bost");
                 assertWelsh(kai);
                 kai.assertAccessible();
             }
