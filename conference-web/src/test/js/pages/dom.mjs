@@ -25,7 +25,7 @@ class Element extends Node {
   querySelectorAll(sel) { return [...this.all()].filter((e) => e.matches(sel.split(' ').pop())); }
 }
 const store = () => { const m = new Map(); return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k), clear: () => m.clear(), key: () => null }; };
-globalThis.DOMParser = class { parseFromString() { return { documentElement: {} }; } };
+globalThis.DOMParser = class { parseFromString() { return { documentElement: new Element('svg') }; } };
 export function install(url) {
   const body = new Element('body');
   const ids = {};

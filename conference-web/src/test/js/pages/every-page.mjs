@@ -16,6 +16,8 @@ const pages = [
   ['sharing', `/families/${F}/sharing`, 'FAMILY_MEMBER', null, 'Your choices', 'Eich dewisiadau'],
   ['access-log', `/families/${F}/access-log`, 'FAMILY_MEMBER', null, 'Who looked, day by day', 'Pwy edrychodd, fesul diwrnod'],
   ['contact-map', `/families/${F}/contact-map`, 'FAMILY_MEMBER', null, 'Contacts each month', 'Cysylltiadau bob mis'],
+  ['families', '/families', 'ADVOCATE', null, 'Families you support', "Teuluoedd rydych chi'n eu cefnogi"],
+  ['family-details', `/families/${F}/details`, 'FAMILY_MEMBER', null, 'Ryan Taylor joined the household', 'Daeth Ryan Taylor i fyw ar yr aelwyd'],
   ['plan-print', `/families/${F}/plan/print`, 'FAMILY_MEMBER', null, 'Print this page', "Argraffu'r dudalen hon"],
   ['conference', '/conferences/c1', 'ADVOCATE', 'c1', 'Who will do each action', 'Pwy fydd yn gwneud pob cam'],
   ['invite', '/invite?token=a', 'none', null, 'What would you like to do?', 'Beth hoffech chi ei wneud?'],

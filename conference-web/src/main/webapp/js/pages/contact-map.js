@@ -16,8 +16,8 @@ function kinds(map) {
 /** The server's SVG, parsed as SVG (never as HTML) and placed in the page. */
 function chart(svgText) {
   const svg = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement;
-  // The server draws the chart's words in English: they are marked so, for screen readers.
-  return h('div', { class: 'app-chart', id: 'contact-chart', lang: 'en' }, document.importNode(svg, true));
+  // The server draws the chart's words in the reader's language and says which, for screen readers.
+  return h('div', { class: 'app-chart', id: 'contact-chart', lang: svg.getAttribute('lang') || 'en' }, document.importNode(svg, true));
 }
 
 /**

@@ -95,14 +95,15 @@ function leftForm(familyId, member, onSaved) {
 }
 
 /**
- * A household change as a sentence. Someone leaving is stored as "Left the household on
- * 2026-12-01", without their name: said as is, it reads as if the person who wrote it had left.
+ * A household change as a sentence, from what the server says happened (someone JOINED, or LEFT
+ * on a day) and whom it happened to, named from the family's people: in the reader's language.
  */
 function householdChange(change, family) {
-  const left = /^Left the household on (\d{4}-\d{2}-\d{2})$/.exec(change.newValue || '');
-  if (!left) return change.newValue;
   const who = [...family.members, ...(family.formerMembers || [])].find((m) => m.id === change.memberId);
-  return t('details.leftHousehold', { name: who ? who.fullName : t('details.someone'), date: formatDate(left[1]) });
+  const name = who ? who.fullName : t('details.someone');
+  if (change.household === 'JOINED') return t('details.joinedHousehold', { name });
+  if (change.household === 'LEFT' && change.leftOn) return t('details.leftHousehold', { name, date: formatDate(change.leftOn) });
+  return change.newValue;
 }
 
 function readOnlyMember(member) {

@@ -99,8 +99,8 @@ function familyForm(conference, caller, members, onSaved, replacing) {
     members.map((m) => h('option', { value: m.id }, m.fullName))) : null;
   const errors = h('div', { 'aria-live': 'assertive' });
   const form = h('form', { id: 'family-view', novalidate: true }, errors,
-    replacing ? h('p', { class: 'govuk-body', id: 'replacing' }, replacing.writtenBy
-      ? t('views.changingWrittenBy', { name: replacing.writtenBy }) : t('views.changing')) : null,
+    replacing ? h('p', { class: 'govuk-body', id: 'replacing' }, replacing.forMemberName
+      ? t('views.changingWrittenByFor', { advocate: replacing.authorName, member: replacing.forMemberName }) : t('views.changing')) : null,
     forWhom ? h('div', { class: 'govuk-form-group' },
       h('label', { class: 'govuk-label', for: 'view-for' }, t('views.whose')),
       h('div', { class: 'govuk-hint' }, t('views.whoseHint')),
@@ -149,7 +149,8 @@ function statementItem(s, conference, caller, open, onChange, onSaved) {
   return h('li', { 'data-statement': s.id },
     h('span', { class: 'govuk-!-font-weight-bold' }, SAID[s.stance](s)),
     s.words ? h('span', {}, ` “${s.words}”`) : null,
-    s.writtenBy ? h('span', { class: 'govuk-body-s app-written-by' }, h('br'), t('views.writtenBy', { name: s.writtenBy })) : null,
+    s.forMemberName ? h('span', { class: 'govuk-body-s app-written-by' }, h('br'),
+      t('views.writtenByFor', { advocate: s.authorName, member: s.forMemberName })) : null,
     s.withdrawnAt ? h('span', { class: 'govuk-body-s' }, h('br'), h('strong', { class: 'govuk-tag govuk-tag--grey' }, t('views.withdrawnTag')), ' ',
       t('views.withdrawnBy', { name: s.withdrawnByName, when: formatDateTime(s.withdrawnAt) })) : null,
     mine ? h('div', { class: 'govuk-button-group' }, change, withdraw) : null);

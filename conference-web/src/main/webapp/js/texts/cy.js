@@ -559,7 +559,6 @@ export default {
   'views.disagrees': "Nid yw {name} yn cytuno â'r cynllun.",
   'views.dissent': "Mae {name} yn anghytuno â'r penderfyniad.",
   'views.ownViews': "Fy marn fy hun, fel yr eiriolwr",
-  'views.changingWrittenBy': "Rydych yn newid y farn a ysgrifennwyd gan {name}. Bydd yr hyn rydych yn ei gadw yma yn cymryd ei lle.",
   'views.changing': "Rydych yn newid y farn a gofnodwyd o'r blaen. Bydd yr hyn rydych yn ei gadw yma yn cymryd ei lle.",
   'views.whose': "Barn pwy ydych chi'n ei hysgrifennu?",
   'views.whoseHint': "Os ydych yn ei hysgrifennu ar ran rhywun, bydd pawb yn gweld mai chi a'i hysgrifennodd. Gallan nhw ei newid neu ei thynnu'n ôl.",
@@ -581,7 +580,6 @@ export default {
   'views.change': "Ei newid",
   'views.withdraw': "Ei thynnu'n ôl",
   'views.withdrawn': "Wedi'i thynnu'n ôl. Nid yw'r farn hon yn rhan o gofnod y cyfarfod mwyach.",
-  'views.writtenBy': "Ysgrifennwyd gan {name}.",
   'views.withdrawnTag': "Wedi'i thynnu'n ôl",
   'views.withdrawnBy': "gan {name}, {when}.",
   'views.heading': "Beth mae pobl yn ei feddwl o'r cynllun",
@@ -640,4 +638,10 @@ export default {
   'help.leadWorkerFor': "Gweithiwr arweiniol ar gyfer {family}",
   'help.nextChairFor': "Cadeirydd y cyfarfod nesaf ar gyfer {family}",
   'details.leftHousehold': "Gadawodd {name} yr aelwyd ar {date}",
+  // welsh-rest: the families list, who wrote a family member's views, someone joining the household
+  'families.title': "Teuluoedd",
+  'families.none': "Does dim teuluoedd i'w dangos.",
+  'views.writtenByFor': "Ysgrifennwyd gan {advocate}, eiriolwr, ar ran {member}.",
+  'views.changingWrittenByFor': "Rydych yn newid y farn a ysgrifennwyd gan {advocate}, eiriolwr, ar ran {member}. Bydd yr hyn rydych yn ei gadw yma yn cymryd ei lle.",
+  'details.joinedHousehold': "Daeth {name} i fyw ar yr aelwyd",
 };

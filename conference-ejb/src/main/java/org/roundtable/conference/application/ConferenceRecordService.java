@@ -203,7 +203,8 @@ public class ConferenceRecordService {
             goals.add(new GoalEntry(goal.get(PlanField.TITLE), description == null || description.isEmpty() ? null : description, actions));
         }
         var said = statements.statementsOf(conference.id()).stream().filter(s -> !s.isWithdrawn())
-                .map(s -> new StatementEntry(s.stance(), s.words(), s.speakerName(), s.agencyName(), s.recordedAt(), s.writtenBy())).toList();
+                .map(s -> new StatementEntry(s.stance(), s.words(), s.speakerName(), s.agencyName(), s.recordedAt(), s.writtenBy(),
+                        s.forMemberId() == null ? null : s.authorName())).toList();
         var parts = new ArrayList<PrivatePartEntry>();
         for (PrivatePart part : room.privateParts(conference.id())) {
             var excluded = conference.invitees().stream().filter(i -> part.excludes(i.id())).toList();

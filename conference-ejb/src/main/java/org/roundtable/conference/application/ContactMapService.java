@@ -20,7 +20,7 @@ import org.roundtable.shared.domain.ContactKind;
 import org.roundtable.shared.record.ContactPattern;
 import org.roundtable.shared.record.InformationKind;
 
-/** The contact map: which agencies saw the family, how often and how, over the last months. */
+/** The contact map: which agencies saw the family, how often and how, over the last months; its chart in the reader's language. */
 @ApplicationScoped
 @Transactional
 public class ContactMapService {
@@ -36,6 +36,9 @@ public class ContactMapService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private PersonLanguages languages;
 
     private static Map<ContactKind, Integer> kinds(List<ContactPattern.Contact> contacts, String agency) {
         var kinds = new EnumMap<ContactKind, Integer>(ContactKind.class);
@@ -59,6 +62,6 @@ public class ContactMapService {
                 .toList();
         var repeated = ContactPattern.repeatedAssessments(contacts, REPEAT_WINDOW_DAYS).stream()
                 .map(r -> new ContactMapView.Repeated(r.from(), r.to(), r.agencies(), r.assessments())).toList();
-        return new ContactMapView(timeline.months(), rows, repeated, ContactChart.svg(timeline));
+        return new ContactMapView(timeline.months(), rows, repeated, ContactChart.svg(timeline, languages.of(caller.kind(), caller.id())));
     }
 }

@@ -153,7 +153,7 @@ public class FamilyDetailsService {
             }
         }
         member.update(next);
-        return emailChanges && addresses.give(CallerKind.FAMILY_MEMBER, member.id(), member.fullName(), next.email());
+        return emailChanges && addresses.give(CallerKind.FAMILY_MEMBER, member.id(), member.fullName(), next.email(), member.language());
     }
 
     private static String normalised(String email) {

@@ -61,6 +61,9 @@ public class FamilyService {
     @Inject
     private HouseholdChanges household;
 
+    @Inject
+    private PersonLanguages languages;
+
     /**
      * The families the caller may see: for staff those their agency works with today; for a
      * family member their own; for an advocate those assigned; for an administrator every family,
@@ -161,7 +164,8 @@ public class FamilyService {
             addresses.requireFree(email, CallerKind.FAMILY_MEMBER, member.id());
         }
         em.persist(member);
-        boolean pending = addresses.give(CallerKind.FAMILY_MEMBER, member.id(), member.fullName(), email);
+        boolean pending = addresses.give(CallerKind.FAMILY_MEMBER, member.id(), member.fullName(), email,
+                languages.of(caller.kind(), caller.id()));
         notices.added(caller, familyId, FamilyNotices.Newcomer.FAMILY_MEMBER, member.id(), member.id(), member.fullName(), email);
         household.added(caller, familyId, member);
         return MemberView.of(member, pending);

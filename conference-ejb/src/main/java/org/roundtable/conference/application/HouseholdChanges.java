@@ -93,7 +93,7 @@ public class HouseholdChanges {
         }
         LocalDate today = LocalDate.now(clock);
         member.leave(today);
-        addresses.give(CallerKind.FAMILY_MEMBER, member.id(), member.fullName(), null);
+        addresses.give(CallerKind.FAMILY_MEMBER, member.id(), member.fullName(), null, member.language());
         em.createQuery("delete from UserSession s where s.callerKind = :k and s.callerId = :id")
                 .setParameter("k", CallerKind.FAMILY_MEMBER).setParameter("id", member.id()).executeUpdate();
         em.persist(new DetailChange(familyId, member.id(), DetailField.HOUSEHOLD, "Lives in the household",

@@ -88,7 +88,7 @@ public class InvitationService {
                 words.fill("invitation.body", Map.of("name", invitee.displayName(), "chair", conference.chair().fullName(),
                         "when", MeetingLetter.when(conference, words.language()), "details", MeetingLetter.details(conference, words.language()),
                         "link", link)),
-                java.util.List.of(MeetingLetter.calendarAttachment(conference, now)));
+                java.util.List.of(MeetingLetter.calendarAttachment(conference, now, words.language())));
     }
 
     /** Following an invitation link: it is used up, and a code goes to the invited address. */

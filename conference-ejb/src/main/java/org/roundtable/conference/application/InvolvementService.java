@@ -119,7 +119,7 @@ public class InvolvementService {
         if (!em.contains(advocate)) {
             em.persist(advocate);
         }
-        boolean pending = addresses.give(CallerKind.ADVOCATE, advocate.id(), advocate.fullName(), email);
+        boolean pending = addresses.give(CallerKind.ADVOCATE, advocate.id(), advocate.fullName(), email, advocate.language());
         var assignment = new AdvocateAssignment(family, advocate, new Period(command.startsOn(), null));
         em.persist(assignment);
         notices.added(caller, familyId, FamilyNotices.Newcomer.ADVOCATE, assignment.id(), advocate.id(), advocate.fullName(), email);

@@ -146,17 +146,26 @@ public final class MeetingLetter {
         return text.toString();
     }
 
-    public static CalendarEvent calendarEvent(Conference c, Instant now) {
-        String location = String.join("; ", whereAndHow(c).subList(0, Math.max(1, whereAndHow(c).size() - 1)));
+    /**
+     * The meeting for the reader's calendar, in their language: its name, where, what it is for and
+     * whom to ask (the calendar's own words, like "Location", are the calendar app's). A Welsh
+     * reader's link opens the meeting's page in Welsh.
+     */
+    public static CalendarEvent calendarEvent(Conference c, Instant now, Language language) {
+        var words = MailTexts.in(language);
+        var where = whereAndHow(c, language);
+        String location = String.join("; ", where.subList(0, Math.max(1, where.size() - 1)));
         return new CalendarEvent("conference-" + c.id() + "@roundtable", c.version(), c.scheduledStart(), LENGTH,
-                title(c.kind()) + " (" + c.family().name() + ")", location,
-                "What it is for: " + purpose(c.kind()) + ".\nQuestions? Contact the chair: " + contact(c),
-                PublicAddress.base() + "/conferences/" + c.id(), c.cancelReason() != null, now);
+                title(c.kind(), language) + " (" + c.family().name() + ")", location,
+                words.fill("meeting.purposeLine", Map.of("purpose", purpose(c.kind(), language))) + "\n"
+                        + words.fill("meeting.questions", Map.of("contact", contact(c))),
+                PublicAddress.base() + "/conferences/" + c.id() + (language == Language.ENGLISH ? "" : "?lang=" + language.code()),
+                c.cancelReason() != null, now);
     }
 
-    public static MailSender.Attachment calendarAttachment(Conference c, Instant now) {
+    public static MailSender.Attachment calendarAttachment(Conference c, Instant now, Language language) {
         return new MailSender.Attachment("meeting.ics", "text/calendar; charset=UTF-8",
-                calendarEvent(c, now).toIcs().getBytes(StandardCharsets.UTF_8));
+                calendarEvent(c, now, language).toIcs().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String nameWithAgency(Invitee i) {

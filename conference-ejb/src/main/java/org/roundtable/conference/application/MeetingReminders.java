@@ -69,7 +69,7 @@ public class MeetingReminders {
                     mail.queue(invitee.email(), words.fill("reminder.subject", Texts.values("when", MeetingLetter.when(c, language))),
                             words.fill("reminder.body", Texts.values("name", invitee.displayName(), "details", MeetingLetter.details(c, language),
                                     "base", PublicAddress.base())),
-                            java.util.List.of(MeetingLetter.calendarAttachment(c, clock.instant())));
+                            java.util.List.of(MeetingLetter.calendarAttachment(c, clock.instant(), language)));
                     sent++;
                 }
             }

@@ -166,7 +166,7 @@ public class SchedulingService {
                         "Hello " + invitee.displayName() + ",\n\n" + conference.chair().fullName() + " has invited you.\n\n"
                                 + MeetingLetter.details(conference) + "\nThe meeting's page, with the agenda and reports: "
                                 + PublicAddress.base() + "/conferences/" + conference.id() + "\n",
-                        List.of(MeetingLetter.calendarAttachment(conference, now)));
+                        List.of(MeetingLetter.calendarAttachment(conference, now, Language.ENGLISH)));
             }
         }
         return ConferenceView.of(conference);
@@ -202,11 +202,11 @@ public class SchedulingService {
         return candidates;
     }
 
-    /** The meeting as a calendar file (RFC 5545), for anyone who can see the conference. */
+    /** The meeting as a calendar file (RFC 5545), for anyone who can see the conference, in their language. */
     public String calendar(Caller caller, UUID conferenceId) {
         var conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
-        return MeetingLetter.calendarEvent(conference, clock.instant()).toIcs();
+        return MeetingLetter.calendarEvent(conference, clock.instant(), languages.of(caller.kind(), caller.id())).toIcs();
     }
 
     /** An email's subject and body (after the greeting), written in one language. */
@@ -222,7 +222,7 @@ public class SchedulingService {
                 var words = MailTexts.in(language);
                 var letter = write.apply(words, language);
                 mail.queue(invitee.email(), letter.subject(), words.fill("hello", Texts.values("name", invitee.displayName())) + letter.body(),
-                        List.of(MeetingLetter.calendarAttachment(conference, now)));
+                        List.of(MeetingLetter.calendarAttachment(conference, now, language)));
             }
         }
     }

@@ -56,7 +56,9 @@ public class SharingNotices {
         String link = PublicAddress.base() + "/families/" + request.familyId() + "/sharing?request=" + request.id();
         toFamily(request.familyId(), (words, language) -> {
             var values = Texts.values("agency", agencyName, "what", what(request.kind(), language), "name", request.requestedByName(),
-                    "time", days(request.days(), words), "reason", request.reason(), "link", link, "date", day(request.answerBy(), words));
+                    "time", days(request.days(), words), "reason", request.reason(),
+                    // A Welsh reader's link opens the page in Welsh, whichever browser it is opened in.
+                    "link", language == Language.WELSH ? link + "&lang=cy" : link, "date", day(request.answerBy(), words));
             return new String[] {words.fill("sharing.asked.subject", values), words.fill("sharing.asked.body", values)};
         });
     }

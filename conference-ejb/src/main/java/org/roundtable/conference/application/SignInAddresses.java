@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.access.SignInAddress;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
 import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.CallerKind;
@@ -63,9 +62,10 @@ public class SignInAddresses {
 
     /**
      * The person is to sign in with this address (null: with none). A new address waits for
-     * confirmation and is sent the link; returns whether it is waiting.
+     * confirmation and is sent the link, in both languages, first in the one the address was given
+     * in (the giver's); returns whether it is waiting.
      */
-    public boolean give(CallerKind kind, UUID personId, String name, String email) {
+    public boolean give(CallerKind kind, UUID personId, String name, String email, Language asked) {
         if (email == null || email.isBlank()) {
             em.createQuery("delete from SignInAddress a where a.callerKind = :k and a.callerId = :id")
                     .setParameter("k", kind).setParameter("id", personId).executeUpdate();
@@ -85,13 +85,8 @@ public class SignInAddresses {
         forgetPendingOf(kind, personId, address);
         String token = Secrets.token();
         em.persist(SignInAddress.awaitingConfirmation(address, kind, personId, Secrets.sha256(token), clock.instant()));
-        mail.queue(address, "Confirm your email address for Roundtable",
-                "Hello " + name + ",\n\n"
-                        + "Your email address has been given to Roundtable, where your family's plan and meetings are kept.\n"
-                        + "To sign in with it, first confirm it is yours by opening this link:\n\n"
-                        + PublicAddress.base() + "/confirm-email?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "\n\n"
-                        + "The link works for " + CONFIRM_WITHIN.toDays() + " days.\n"
-                        + "If you do not know why you got this email, do not open the link. Nobody can sign in with your address unless you do.\n");
+        var letter = AddressConfirmation.to(name, token, CONFIRM_WITHIN.toDays(), asked);
+        mail.queue(address, letter.subject(), letter.body());
         return true;
     }
 

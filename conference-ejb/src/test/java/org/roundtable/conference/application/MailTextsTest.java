@@ -68,4 +68,25 @@ class MailTextsTest {
             assertTrue(expected.getMessage().contains("{code}"));
         }
     }
+
+    @Test
+    void the_address_confirmation_reaches_a_reader_of_either_language_welsh_first_when_a_welsh_reader_gave_the_address() {
+        var email = AddressConfirmation.to("Mari Jones", "tok-1", 7, Language.WELSH);
+        assertEquals("Cadarnhewch eich cyfeiriad e-bost ar gyfer Roundtable / Confirm your email address for Roundtable", email.subject());
+        String body = email.body();
+        assertTrue(body.startsWith("Saesneg isod (English below)\n\nHelo Mari Jones,"), body);
+        int welshLink = body.indexOf("/confirm-email?token=tok-1&lang=cy");
+        int englishLink = body.indexOf("/confirm-email?token=tok-1\n");
+        assertTrue(welshLink > 0 && englishLink > welshLink, "each half has its own link, the Welsh one opening the page in Welsh: " + body);
+        assertTrue(body.contains("am 7 diwrnod") && body.contains("works for 7 days"), body);
+        assertFalse(body.contains("{"), "every gap is filled: " + body);
+    }
+
+    @Test
+    void the_address_confirmation_given_on_an_english_page_is_english_first_with_the_welsh_below() {
+        var email = AddressConfirmation.to("Sam Lee", "tok-2", 7, Language.ENGLISH);
+        assertTrue(email.subject().startsWith("Confirm your email address for Roundtable / "), email.subject());
+        assertTrue(email.body().startsWith("Cymraeg isod (Welsh below)\n\nHello Sam Lee,"), email.body());
+        assertTrue(email.body().indexOf("Helo Sam Lee,") > email.body().indexOf("token=tok-2\n"), email.body());
+    }
 }

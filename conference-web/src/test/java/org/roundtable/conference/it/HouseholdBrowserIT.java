@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.roundtable.conference.it.JsonBodies.json;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -39,23 +37,7 @@ class HouseholdBrowserIT {
         String email = fx.unique("kai").toLowerCase() + "@example.org";
         browser.resize(360, 800);
         browser.signInWithCode("jess.taylor@example.org");
-        browser.open("/families/" + fx.taylors + "/details");
-        browser.click(By.id("add-household-member"));
-        browser.waitFor(By.id("person-form"));
-        browser.type(By.id("full-name"), name);
-        browser.type(By.id("relationship"), "Mum's partner");
-        browser.type(By.id("email"), email);
-        browser.click(By.cssSelector("label[for='preferred-contact']"));
-        browser.click(By.id("continue"));
-        browser.waitFor(By.id("check-answers"));
-        assertTrue(browser.text(By.tagName("main")).contains("We will also tell your lead worker"));
-        browser.assertAccessible();
-        browser.click(By.id("confirm"));
-        browser.waitForText(By.id("success-banner"), name + " has been added");
-        // Jess is the family: "We have told the family" would tell her nothing; her lead worker was told.
-        assertTrue(browser.text(By.id("success-banner")).contains("We have told your lead worker."), browser.text(By.id("success-banner")));
-        browser.waitForText(By.id("member-forms"), name);
-        browser.assertAccessible();
+        HouseholdSteps.addSomeoneWhoMovedIn(browser, "/families/" + fx.taylors, "Jess Taylor", name, email, HouseholdSteps.HouseholdWords.ENGLISH);
         Mailbox.awaitCount(lead, "someone was added", before + 1);
         assertTrue(Mailbox.body(Mailbox.latest(lead, "someone was added")).contains("Jess Taylor added " + name));
 
@@ -68,21 +50,7 @@ class HouseholdBrowserIT {
         // Later, Kai moves out: Jess says so, is warned once more before the button that does it shows, and Kai is listed as having left.
         int leftMails = Mailbox.count(lead, "left the household");
         String kai = DemoFixture.idWhere(taylors, "members", "fullName", name);
-        By yes = By.cssSelector("[data-left='" + kai + "']");
-        By warning = By.id("leaving-" + kai);
-        assertFalse(browser.driver().findElement(yes).isDisplayed(), "no one-tap way to end someone's sign-in before the warning");
-        assertFalse(browser.driver().findElement(warning).isDisplayed());
-        browser.click(By.cssSelector("[data-leaving='" + kai + "']"));
-        assertTrue(browser.driver().findElement(warning).isDisplayed(), "the warning says what leaving does");
-        assertFalse(browser.driver().findElement(By.cssSelector("[data-leaving='" + kai + "']")).isDisplayed(), "asked once, not twice");
-        browser.click(yes);
-        browser.waitForText(By.id("saved"), name + " is no longer in your household");
-        assertTrue(browser.text(By.id("former-members")).contains(name + ", left on"));
-        // The change list says who left, in words: not "Jess Taylor: Left the household on 2026-12-01", which reads as if Jess had left.
-        String leftOn = LocalDate.now(ClockProducer.LOCAL_ZONE).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
-        assertTrue(browser.text(By.id("history")).contains("Jess Taylor: " + name + " left the household on " + leftOn + "."),
-                browser.text(By.id("history")));
-        browser.assertAccessible();
+        HouseholdSteps.sayTheyLeft(browser, "Jess Taylor", kai, name, HouseholdSteps.HouseholdWords.ENGLISH);
         Mailbox.awaitCount(lead, "left the household", leftMails + 1);
     }
 

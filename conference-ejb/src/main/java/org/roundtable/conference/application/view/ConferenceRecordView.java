@@ -32,8 +32,13 @@ public record ConferenceRecordView(UUID conferenceId, UUID familyId, String fami
             SignOffState signOff, String signedBy, Instant signedAt) {
     }
 
-    /** authorName is whose views they are; writtenBy, when someone wrote them for that person ("Dee Walker, advocate, for Jess Taylor"). */
-    public record StatementEntry(Stance stance, String words, String authorName, String agencyName, Instant recordedAt, String writtenBy) {
+    /**
+     * authorName is whose views they are; writtenBy, when someone wrote them for that person ("Dee
+     * Walker, advocate, for Jess Taylor", in English), and writtenByAdvocate that advocate's name,
+     * so each reader's copy says it in their language (null in records frozen before it was kept).
+     */
+    public record StatementEntry(Stance stance, String words, String authorName, String agencyName, Instant recordedAt, String writtenBy,
+            String writtenByAdvocate) {
     }
 
     /**

@@ -3,8 +3,9 @@ package org.roundtable.conference.infrastructure.chart;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.roundtable.conference.domain.model.family.Language;
+import org.roundtable.conference.infrastructure.text.Texts;
 import org.roundtable.shared.record.ContactPattern.Timeline;
 
 /**
@@ -13,7 +14,9 @@ import org.roundtable.shared.record.ContactPattern.Timeline;
  * 13-unit text is at least 13 px wherever it fits without shrinking; a row per month, newest
  * first, each with its total written after the bar; each agency has a colour, a pattern (stripes,
  * dots, lines...) and a number in its key, so agencies differ without colour too. Accessible: it
- * has a title and a description, and every bar has a title with its numbers.
+ * has a title and a description, and every bar has a title with its numbers. Its words (month
+ * names, titles, the description) are in the reader's language, from the {@code chart-texts}
+ * catalogue, and the SVG says which ({@code lang}), so a screen reader speaks them right.
  */
 public final class ContactChart {
 
@@ -40,7 +43,8 @@ public final class ContactChart {
     private ContactChart() {
     }
 
-    public static String svg(Timeline timeline) {
+    public static String svg(Timeline timeline, Language language) {
+        var words = Texts.of("chart-texts", language);
         List<String> agencies = new ArrayList<>(timeline.perAgency().keySet());
         int months = timeline.months().size();
         int max = 1;
@@ -55,11 +59,11 @@ public final class ContactChart {
         int legendTop = TOP + months * ROW + 14;
         int height = legendTop + agencies.size() * 24 + 4;
         var svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" viewBox=\"0 0 ")
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" lang=\"").append(language.code()).append("\" aria-labelledby=\"chart-title chart-desc\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(height).append("\" width=\"").append(WIDTH)
                 .append("\" font-family=\"Arial, sans-serif\" font-size=\"").append(FONT).append("\">");
-        svg.append("<title id=\"chart-title\">Contacts with agencies each month</title>");
-        svg.append("<desc id=\"chart-desc\">").append(escape(description(timeline))).append("</desc>");
+        svg.append("<title id=\"chart-title\">").append(escape(words.get("chart.title"))).append("</title>");
+        svg.append("<desc id=\"chart-desc\">").append(escape(description(timeline, words))).append("</desc>");
         svg.append("<defs>");
         for (int a = 0; a < agencies.size(); a++) {
             svg.append("<pattern id=\"contact-agency-").append(a).append("\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">")
@@ -71,7 +75,7 @@ public final class ContactChart {
         for (int row = 0; row < months; row++) {
             int m = months - 1 - row;
             int y = TOP + row * ROW;
-            svg.append("<text x=\"0\" y=\"").append(y + BAR - 4).append("\">").append(escape(monthLabel(timeline, m))).append("</text>");
+            svg.append("<text x=\"0\" y=\"").append(y + BAR - 4).append("\">").append(escape(monthLabel(timeline, m, language))).append("</text>");
             int x = LABEL;
             for (int a = 0; a < agencies.size(); a++) {
                 int count = timeline.perAgency().get(agencies.get(a))[m];
@@ -82,7 +86,8 @@ public final class ContactChart {
                 svg.append("<rect class=\"bar\" x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(w)
                         .append("\" height=\"").append(BAR).append("\" fill=\"url(#contact-agency-").append(a)
                         .append(")\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"><title>")
-                        .append(escape(agencies.get(a) + ": " + count + (count == 1 ? " contact in " : " contacts in ") + monthName(timeline, m)))
+                        .append(escape(words.fill(count == 1 ? "chart.bar.one" : "chart.bar.many",
+                                Texts.values("agency", agencies.get(a), "count", count, "month", monthName(timeline, m, language)))))
                         .append("</title></rect>");
                 x += w;
             }
@@ -97,25 +102,27 @@ public final class ContactChart {
         return svg.append("</svg>").toString();
     }
 
-    private static String description(Timeline timeline) {
+    private static String description(Timeline timeline, Texts words) {
         var text = new StringBuilder();
         for (Map.Entry<String, int[]> e : timeline.perAgency().entrySet()) {
             int total = 0;
             for (int c : e.getValue()) {
                 total += c;
             }
-            text.append(e.getKey()).append(": ").append(total).append(total == 1 ? " contact. " : " contacts. ");
+            text.append(words.fill(total == 1 ? "chart.total.one" : "chart.total.many", Texts.values("agency", e.getKey(), "count", total)))
+                    .append(' ');
         }
-        return text.length() == 0 ? "No contacts in these months." : text.toString().strip();
+        return text.length() == 0 ? words.get("chart.none") : text.toString().strip();
     }
 
-    /** "Nov 2026". */
-    private static String monthLabel(Timeline t, int m) {
-        return t.months().get(m).getMonth().getDisplayName(TextStyle.SHORT, Locale.UK) + " " + t.months().get(m).getYear();
+    /** "Nov 2026" ("Tach 2026"). */
+    private static String monthLabel(Timeline t, int m, Language language) {
+        return t.months().get(m).getMonth().getDisplayName(TextStyle.SHORT, language.locale()) + " " + t.months().get(m).getYear();
     }
 
-    private static String monthName(Timeline t, int m) {
-        return t.months().get(m).getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + t.months().get(m).getYear();
+    /** "November 2026" ("Tachwedd 2026"). */
+    private static String monthName(Timeline t, int m, Language language) {
+        return t.months().get(m).getMonth().getDisplayName(TextStyle.FULL, language.locale()) + " " + t.months().get(m).getYear();
     }
 
     static String escape(String s) {

@@ -73,7 +73,7 @@ public final class MinutesPdf {
         for (var s : family) {
             doc.line(w.fill(s.stance() == Stance.AGREES ? "minutes.agrees" : "minutes.disagrees", values("name", s.authorName()))
                     + (s.words() == null ? "" : w.fill("minutes.inTheirWords", values("words", s.words())))
-                    + (s.writtenBy() == null ? "" : w.fill("minutes.writtenBy", values("name", s.writtenBy()))));
+                    + writtenBy(s, w));
         }
 
         doc.heading(w.get("minutes.dissentHeading"));
@@ -100,7 +100,7 @@ public final class MinutesPdf {
                 doc.line(w.fill("minutes.privateFrom", values("start", when(p.startedAt(), w)))
                         + (p.endedAt() == null ? "" : w.fill("minutes.privateTo", values("end", when(p.endedAt(), w))))
                         + w.fill("minutes.privateWithout", values("names", String.join(", ", p.excludedNames())))
-                        + (p.reason().equals(p.familyText()) ? p.reason() : w.fill("minutes.why", values("reason", p.reason()))));
+                        + (p.reason().equals(p.familyText()) ? PlainPdf.toldTheFamily(p.reason(), w) : w.fill("minutes.why", values("reason", p.reason()))));
                 if (p.contentHidden()) {
                     doc.line(w.get("minutes.notPresent"));
                 }
@@ -110,6 +110,17 @@ public final class MinutesPdf {
             }
         }
         return doc.render();
+    }
+
+    /**
+     * Views an advocate wrote for a family member, said so in the reader's language. A record frozen
+     * before the advocate's name was kept apart carries only the English sentence, shown as it is.
+     */
+    private static String writtenBy(ConferenceRecordView.StatementEntry s, Texts w) {
+        if (s.writtenByAdvocate() != null) {
+            return w.fill("minutes.writtenByFor", values("advocate", s.writtenByAdvocate(), "member", s.authorName()));
+        }
+        return s.writtenBy() == null ? "" : w.fill("minutes.writtenBy", values("name", s.writtenBy()));
     }
 
     private static String nothing(String value) {

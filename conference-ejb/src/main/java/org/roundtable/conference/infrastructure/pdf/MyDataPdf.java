@@ -4,6 +4,10 @@ import static org.roundtable.conference.infrastructure.pdf.PlainPdf.day;
 import static org.roundtable.conference.infrastructure.pdf.PlainPdf.when;
 import static org.roundtable.conference.infrastructure.text.Texts.values;
 
+import java.util.stream.Stream;
+import org.roundtable.conference.application.view.DetailChangeView;
+import org.roundtable.conference.application.view.FamilyView;
+import org.roundtable.conference.application.view.MemberView;
 import org.roundtable.conference.application.view.MyDataView;
 import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.text.Texts;
@@ -56,7 +60,7 @@ public final class MyDataPdf {
                     "decisions", c.decisions().isEmpty() ? w.get("myData.noDecisions") : String.join("; ", c.decisions()))));
             // The family's copy carries what the family was told about each private part, never the professionals' reason.
             for (var p : c.privateParts()) {
-                doc.line(w.fill("myData.privatePart", values("text", p.familyText())));
+                doc.line(w.fill("myData.privatePart", values("text", PlainPdf.toldTheFamily(p.familyText(), w))));
             }
         }
 
@@ -65,8 +69,7 @@ public final class MyDataPdf {
                 "kind", w.get("contact." + c.kind().name()), "summary", c.summary()))).toList());
 
         doc.heading(w.get("myData.changes"));
-        doc.list(d.detailChanges().stream().map(c -> w.fill("myData.change", values("when", when(c.changedAt(), w), "name", c.changedByName(),
-                "field", w.get("field." + c.field().name()), "old", nothing(c.oldValue(), w), "new", nothing(c.newValue(), w)))).toList());
+        doc.list(d.detailChanges().stream().map(c -> change(c, d.family(), w)).toList());
 
         doc.heading(w.get("myData.ledger"));
         if (d.sharing().ledger().isEmpty()) {
@@ -90,6 +93,22 @@ public final class MyDataPdf {
         doc.list(d.reports().stream().map(r -> w.fill("myData.report", values("agency", r.agencyName(), "file", r.fileName(),
                 "when", when(r.sharedAt(), w)))).toList());
         return doc.render();
+    }
+
+    /** A change to the details; someone joining or leaving the household is said in the reader's words, with their name. */
+    private static String change(DetailChangeView c, FamilyView family, Texts w) {
+        if (c.household() == null) {
+            return w.fill("myData.change", values("when", when(c.changedAt(), w), "name", c.changedByName(),
+                    "field", w.get("field." + c.field().name()), "old", nothing(c.oldValue(), w), "new", nothing(c.newValue(), w)));
+        }
+        String who = Stream.concat(family.members().stream(), family.formerMembers().stream()).filter(m -> m.id().equals(c.memberId()))
+                .map(MemberView::fullName).findFirst().orElse(w.get("myData.someone"));
+        var fields = values("when", when(c.changedAt(), w), "by", c.changedByName(), "name", who);
+        if (c.household() == DetailChangeView.HouseholdChange.JOINED) {
+            return w.fill("myData.joined", fields);
+        }
+        fields.put("date", c.leftOn() == null ? when(c.changedAt(), w) : day(c.leftOn(), w));
+        return w.fill("myData.left", fields);
     }
 
     private static String nothing(String value, Texts w) {

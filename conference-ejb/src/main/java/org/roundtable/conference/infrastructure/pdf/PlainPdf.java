@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.roundtable.conference.domain.model.ServiceZone;
+import org.roundtable.conference.domain.model.room.PrivatePart;
 import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.text.Texts;
 
@@ -175,5 +176,13 @@ final class PlainPdf {
     /** "26 November 2026", or "26 Tachwedd 2026". */
     static String day(LocalDate day, Texts words) {
         return day == null ? "" : DateTimeFormatter.ofPattern(words.get("pdf.day"), words.language().locale()).format(day);
+    }
+
+    /**
+     * What the family was told about a private part. The chair's own words stay as written; the
+     * default wording (stored in English, older rows too) is given in the reader's language.
+     */
+    static String toldTheFamily(String told, Texts words) {
+        return PrivatePart.DEFAULT_FAMILY_TEXT.equals(told) ? words.get("privatePart.defaultFamilyText") : told;
     }
 }

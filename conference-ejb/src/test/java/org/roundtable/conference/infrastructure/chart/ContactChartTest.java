@@ -8,16 +8,18 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.shared.domain.ContactKind;
 import org.roundtable.shared.record.ContactPattern;
 import org.roundtable.shared.record.ContactPattern.Contact;
 
 class ContactChartTest {
 
-    private final String svg = ContactChart.svg(ContactPattern.timeline(List.of(
+    private final ContactPattern.Timeline timeline = ContactPattern.timeline(List.of(
             new Contact("Health <Visiting> & Co", ContactKind.VISIT, LocalDate.of(2026, 10, 3)),
             new Contact("Health <Visiting> & Co", ContactKind.CALL, LocalDate.of(2026, 10, 9)),
-            new Contact("School", ContactKind.MEETING, LocalDate.of(2026, 11, 2))), YearMonth.of(2026, 11), 3));
+            new Contact("School", ContactKind.MEETING, LocalDate.of(2026, 11, 2))), YearMonth.of(2026, 11), 3);
+    private final String svg = ContactChart.svg(timeline, Language.ENGLISH);
 
     @Test
     void the_chart_is_an_accessible_svg_with_a_bar_per_agency_and_month_and_a_text_legend() {
@@ -41,5 +43,26 @@ class ContactChartTest {
     void agency_names_cannot_inject_markup() {
         assertFalse(svg.contains("<Visiting>"));
         assertTrue(svg.contains("Health &lt;Visiting&gt; &amp; Co"));
+    }
+
+    @Test
+    void a_welsh_reader_gets_the_chart_in_welsh_marked_as_welsh_for_screen_readers() {
+        String welsh = ContactChart.svg(timeline, Language.WELSH);
+        assertTrue(welsh.contains(" lang=\"cy\""), welsh);
+        assertTrue(welsh.contains("<title id=\"chart-title\">Cysylltiadau ag asiantaethau bob mis</title>"), welsh);
+        assertTrue(welsh.contains(">Tach 2026<") && welsh.contains(">Hyd 2026<"), "Welsh month labels: " + welsh);
+        assertTrue(welsh.contains("School: 1 cysylltiad ym mis Tachwedd 2026"), welsh);
+        assertTrue(welsh.contains("<desc id=\"chart-desc\">Health &lt;Visiting&gt; &amp; Co: 2 cysylltiad. School: 1 cysylltiad.</desc>"), welsh);
+        for (String english : List.of("Contacts with", "contact in", "contacts.", "Nov 2026", "October")) {
+            assertFalse(welsh.contains(english), "English left in the Welsh chart: " + english);
+        }
+        assertTrue(svg.contains(" lang=\"en\""), "the English chart says it is English");
+    }
+
+    @Test
+    void a_quiet_stretch_is_described_in_the_readers_language() {
+        var quiet = ContactPattern.timeline(List.of(), YearMonth.of(2026, 11), 2);
+        assertTrue(ContactChart.svg(quiet, Language.WELSH).contains(">Dim cysylltiadau yn y misoedd hyn.</desc>"));
+        assertTrue(ContactChart.svg(quiet, Language.ENGLISH).contains(">No contacts in these months.</desc>"));
     }
 }

@@ -55,7 +55,7 @@ class TaggedPdfTest {
                 List.of(new ConferenceRecordView.GoalEntry("Ryan goes to school every day", "He wants to be in the football team.",
                         List.of(new ConferenceRecordView.ActionEntry(UUID.randomUUID(), "Walk Ryan to school each morning", "Jess Taylor",
                                 LocalDate.of(2026, 12, 24), ActionStatus.AGREED, SignOffState.UNSIGNED, null, null)))),
-                List.of(new ConferenceRecordView.StatementEntry(Stance.AGREES, "We can do this, ŵyr & all <3", "Jess Taylor", null, AT, null)),
+                List.of(new ConferenceRecordView.StatementEntry(Stance.AGREES, "We can do this, ŵyr & all <3", "Jess Taylor", null, AT, null, null)),
                 List.of(), List.of());
         try (PDDocument pdf = Loader.loadPDF(MinutesPdf.render(record))) {
             assertTagged(pdf, "Minutes of the review child protection conference for the Taylor family");
@@ -107,7 +107,7 @@ class TaggedPdfTest {
                 List.of(new ConferenceRecordView.GoalEntry("Ryan goes to school every day", null,
                         List.of(new ConferenceRecordView.ActionEntry(UUID.randomUUID(), "Walk Ryan to school", "Jess Taylor",
                                 LocalDate.of(2026, 12, 24), ActionStatus.AGREED, SignOffState.UNSIGNED, null, null)))),
-                List.of(new ConferenceRecordView.StatementEntry(Stance.AGREES, "Gallwn wneud hyn", "Jess Taylor", null, AT, null)),
+                List.of(new ConferenceRecordView.StatementEntry(Stance.AGREES, "Gallwn wneud hyn", "Jess Taylor", null, AT, null, null)),
                 List.of(), List.of());
         try (PDDocument pdf = Loader.loadPDF(MinutesPdf.render(record, Language.WELSH))) {
             assertTagged(pdf, "Cofnodion y cyfarfod grŵp craidd ar gyfer Taylor family", "cy-GB");

@@ -7,13 +7,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.roundtable.conference.domain.model.family.Language;
 
-/** Every email, PDF and sharing-preview text a family member or advocate reads has a Welsh version with the same gaps. */
+/** Every email, PDF, chart and sharing-preview text a family member or advocate reads has a Welsh version with the same gaps. */
 class TextsTest {
 
     @Test
     void every_email_and_pdf_text_has_a_welsh_version_with_the_same_gaps() {
         List<String> problems = new ArrayList<>();
-        for (String catalogue : List.of("mail-texts", "pdf-texts", "sharing-texts")) {
+        for (String catalogue : List.of("mail-texts", "pdf-texts", "sharing-texts", "chart-texts")) {
             var english = Texts.of(catalogue, Language.ENGLISH);
             var welsh = Texts.of(catalogue, Language.WELSH);
             for (String key : english.keys()) {
