@@ -70,7 +70,7 @@ class WelshLiveRoomBrowserIT {
         browser.waitForText(By.id("live-bar-people"), "Llaw i fyny");
 
         // A new goal, its words typed live and saved as she types.
-        browser.click(By.id("add-goal"));
+        clickInView(By.id("add-goal"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> String.valueOf(browser.script("return document.activeElement.id;")).endsWith("-TITLE"));
         String titleField = String.valueOf(browser.script("return document.activeElement.id;"));
@@ -78,34 +78,34 @@ class WelshLiveRoomBrowserIT {
         String title = fx.unique("Cerdded i'r ysgol bob bore");
         browser.driver().findElement(By.id(titleField)).sendKeys(title);
         assertEquals("Gorffen", browser.text(By.id("save-" + goal + "-TITLE")));
-        browser.click(By.id("save-" + goal + "-TITLE"));
+        clickInView(By.id("save-" + goal + "-TITLE"));
         browser.waitForText(By.cssSelector("[data-value-for='" + goal + ":TITLE']"), title);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> goalTitles().contains(title));
 
         // An action under it, and its due date: a date that does not exist is explained in Welsh, a real one written in Welsh.
-        browser.click(By.id("add-action-" + goal));
+        clickInView(By.id("add-action-" + goal));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> String.valueOf(browser.script("return document.activeElement.id;")).endsWith("-DESCRIPTION"));
         String descriptionField = String.valueOf(browser.script("return document.activeElement.id;"));
         String action = descriptionField.substring(2, descriptionField.length() - "-DESCRIPTION".length());
         browser.driver().findElement(By.id(descriptionField)).sendKeys("Gadael y tŷ am 8:15");
-        browser.click(By.id("save-" + action + "-DESCRIPTION"));
-        browser.click(By.id("change-" + action + "-DUE_ON"));
+        clickInView(By.id("save-" + action + "-DESCRIPTION"));
+        clickInView(By.id("change-" + action + "-DUE_ON"));
         browser.type(By.id("f-" + action + "-DUE_ON-day"), "31");
         browser.type(By.id("f-" + action + "-DUE_ON-month"), "2");
         browser.type(By.id("f-" + action + "-DUE_ON-year"), "2027");
-        browser.click(By.id("save-" + action + "-DUE_ON"));
+        clickInView(By.id("save-" + action + "-DUE_ON"));
         browser.waitForText(By.id("error-" + action + "-DUE_ON"), "Rhaid i'r dyddiad fod yn ddyddiad go iawn");
         browser.type(By.id("f-" + action + "-DUE_ON-day"), "27");
         browser.type(By.id("f-" + action + "-DUE_ON-month"), "3");
-        browser.click(By.id("save-" + action + "-DUE_ON"));
+        clickInView(By.id("save-" + action + "-DUE_ON"));
         browser.waitForText(By.cssSelector("[data-value-for='" + action + ":DUE_ON']"), "27 Mawrth 2027");
 
         // A comment on the goal.
-        browser.click(By.cssSelector("#comments-" + goal + " summary"));
+        clickInView(By.cssSelector("#comments-" + goal + " summary"));
         assertEquals("Ychwanegu sylw", browser.text(By.cssSelector("label[for='comment-" + goal + "']")));
         browser.type(By.id("comment-" + goal), "Mae hyn yn gweithio i ni");
-        browser.click(By.cssSelector("#comments-" + goal + " button[type=submit]"));
+        clickInView(By.cssSelector("#comments-" + goal + " button[type=submit]"));
         browser.waitForText(By.cssSelector("[data-comments-for='" + goal + "']"), name + ": Mae hyn yn gweithio i ni");
 
         String room = browser.text(By.tagName("main"));
@@ -122,9 +122,9 @@ class WelshLiveRoomBrowserIT {
         browser.resize(360, 800);
         browser.script("window.roundtableStayed = true;");
         browser.type(By.id("comment-" + goal), "Drafft heb ei anfon");
-        browser.click(By.id("change-" + action + "-DUE_ON"));
+        clickInView(By.id("change-" + action + "-DUE_ON"));
         browser.type(By.id("f-" + action + "-DUE_ON-day"), "5");
-        browser.click(By.id("language-switch"));
+        clickInView(By.id("language-switch"));
         browser.waitForText(By.tagName("h1"), "Live conference");
         assertEquals("en", lang());
         assertEquals("Lower my hand", browser.text(By.id("hand")), "her hand is still up");
@@ -147,6 +147,13 @@ class WelshLiveRoomBrowserIT {
             assertEquals(1, roomNow.getJsonArray("hands").size(), "her hand is still up: " + roomNow);
         }
         browser.assertAccessible();
+    }
+
+    /** Clicks an element scrolled to the middle of the screen: on a phone the sticky meeting bar covers the top. */
+    private void clickInView(By by) {
+        var element = browser.waitFor(by);
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", element);
+        browser.click(by);
     }
 
     private String lang() {
