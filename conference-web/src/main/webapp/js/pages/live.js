@@ -192,7 +192,7 @@ export async function render(main, { id }) {
 
   /** The Cymraeg/English switch at the room's end: the person's choice is stored, then every word is drawn again in place. */
   function drawLanguageSwitch() {
-    replaceChildren(roomFooter, h('p', { class: 'govuk-body' }, languageSwitch(caller, {
+    replaceChildren(roomFooter, h('div', { class: 'govuk-body' }, languageSwitch(caller, {
       inPlace(lang) {
         choose(lang);
         redrawWords();
