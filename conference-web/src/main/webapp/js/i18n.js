@@ -11,7 +11,7 @@ const CATALOGUES = { en, cy };
  * The pages (main.js's route names) whose every text comes from the catalogues. Any other page
  * is shown all in English with lang="en", and a Welsh reader is told so in Welsh.
  */
-export const TRANSLATED_PAGES = new Set(['sign-in', 'code', 'conferences', 'family', 'family-details', 'family-people', 'sharing', 'access-log', 'footer', 'invite', 'confirm-email', 'conference', 'plan-print', 'contact-map', 'families']);
+export const TRANSLATED_PAGES = new Set(['sign-in', 'code', 'conferences', 'family', 'family-details', 'family-people', 'sharing', 'access-log', 'footer', 'invite', 'confirm-email', 'conference', 'plan-print', 'contact-map', 'families', 'live']);
 
 // This browser's language when nobody is signed in. Not "roundtable."-prefixed: signing out
 // forgets those, and the language is no secret.
@@ -76,6 +76,17 @@ export function adopt(caller) {
     chosen = caller.language;
     storage('local')?.setItem(STORED, chosen);
   }
+  document.documentElement.lang = language();
+}
+
+/**
+ * The signed-in person chose the other language on a page that redraws its own words rather than
+ * reloading (the live room, where a reload would drop them from the meeting for a moment).
+ */
+export function choose(lang) {
+  if (!Object.hasOwn(CATALOGUES, lang)) return;
+  chosen = lang;
+  storage('local')?.setItem(STORED, lang);
   document.documentElement.lang = language();
 }
 

@@ -25,9 +25,11 @@ function navigationFor(caller) {
 
 /**
  * The language switch (the GOV.UK language toggle): the other language, named in itself. Staff
- * pages are in English, so staff have none.
+ * pages are in English, so staff have none. The page reloads in the new language, unless it
+ * redraws its own words (inPlace(lang), the live room); a choice the server refused is shown by
+ * failed(error) there, or else as the page's error.
  */
-function languageSwitch(caller) {
+export function languageSwitch(caller, { inPlace = null, failed = showPageError } = {}) {
   if (caller && caller.kind === 'STAFF') return null;
   const other = chosenLanguage() === 'cy' ? 'en' : 'cy';
   const url = new URL(window.location.href);
@@ -42,12 +44,13 @@ function languageSwitch(caller) {
           try {
             await api.put('/auth/me/language', { language: other });
           } catch (error) {
-            await showPageError(error);
+            await failed(error);
             return;
           }
         }
         rememberChoice(other, Boolean(caller));
-        window.location.assign(url.pathname + url.search);
+        if (inPlace) await inPlace(other);
+        else window.location.assign(url.pathname + url.search);
       },
     }, tIn(other, 'language.name')));
 }
@@ -69,7 +72,7 @@ function translateShell() {
 
 /**
  * languageSwitch: false leaves the switch out (the live room, whose meeting bar must stay within
- * a few tab stops of the top; the person's language still applies there).
+ * a few tab stops of the top: the room draws the switch at its end, with languageSwitch()).
  */
 export function renderLayout({ title, caller, languageSwitch: withSwitch = true }) {
   document.title = `${title} – Roundtable`;

@@ -15,6 +15,12 @@ class Element extends Node {
   get textContent() { return this.children.map((c) => c.textContent).join(''); }
   get firstElementChild() { return this.children.find((c) => c instanceof Element) || null; }
   focus() {} scrollIntoView() {} closest() { return null; } compareDocumentPosition() { return 4; }
+  hasAttribute(k) { return k in this.attrs; }
+  get offsetHeight() { return 0; }
+  get firstChild() { return this.children[0] || null; }
+  remove() { if (this.parent) this.parent.children = this.parent.children.filter((c) => c !== this); }
+  before(...nodes) { const at = this.parent.children.indexOf(this); const made = nodes.map((x) => (x instanceof Node ? x : new Text(String(x)))); made.forEach((n) => { n.parent = this.parent; }); this.parent.children.splice(at, 0, ...made); }
+  replaceWith(node) { const at = this.parent.children.indexOf(this); node.parent = this.parent; this.parent.children[at] = node; }
   *all() { for (const c of this.children) if (c instanceof Element) { yield c; yield* c.all(); } }
   matches(sel) {
     if (sel.startsWith('#')) return this.id === sel.slice(1);
@@ -34,8 +40,8 @@ export function install(url) {
   globalThis.document = { body, documentElement: new Element('html'), title: '', cookie: '',
     createElement: (t) => new Element(t), createTextNode: (t) => new Text(t),
     importNode: () => document.createElement('svg'), getElementById: (id) => ids[id] || [...body.all()].find((e) => e.id === id) || null,
-    querySelector: (s) => body.querySelector(s) };
-  globalThis.window = { location: new URL(url) };
+    querySelector: (s) => body.querySelector(s), querySelectorAll: (s) => body.querySelectorAll(s), activeElement: null };
+  globalThis.window = { location: new URL(url), addEventListener() {} };
   window.location.assign = (u) => { globalThis.assigned = u; };
   window.location.replace = window.location.assign;
   globalThis.localStorage = store(); globalThis.sessionStorage = store();

@@ -41,6 +41,29 @@ for (const [page, path, who, id, english, welsh] of pages) {
     drawn += 1;
   }
 }
+// The live room, from a welcome with a raised hand, a private comment, a signed and a voided action: each line in
+// its language, and no English line left in the Welsh room (names and what people typed aside).
+const ROOM = [['Lower my hand', 'Gostwng fy llaw'], ['Who is here', 'Pwy sydd yma'], ['Voice and video', 'Llais a fideo'],
+  ['Join by voice only', 'Ymuno drwy lais yn unig'], ['What needs to change', 'Beth sydd angen newid'], ['Where it is', 'Ble mae pethau arni'],
+  ['Hands up, in order: Jess Taylor', 'Dwylo i fyny, yn eu trefn: Jess Taylor'], ['Conference page (sign-off, reports)', 'Tudalen y cyfarfod (llofnodi, adroddiadau)'],
+  ['Changed by Priya after it was signed', 'Newidiodd Priya hwn ar ôl iddo gael ei lofnodi'], ['Other ways to join this meeting', "Ffyrdd eraill o ymuno â'r cyfarfod hwn"],
+  ['Jess Taylor (Family member)', "Jess Taylor (Aelod o'r teulu)"], ['Connected', 'Wedi cysylltu'], ['Add a comment', 'Ychwanegu sylw'],
+  ['Priya (private part): Good', 'Priya (rhan breifat): Good'], ['Signed', "Wedi'i lofnodi"], ['1 of 2: Plan', '1 o 2: Plan'],
+  ['Agreed, not started yet', "Wedi'i gytuno, heb ddechrau eto"], ['Jess Taylor', 'Jess Taylor'], ['1 January 2030', '1 Ionawr 2030'],
+  ['Live conference', 'Cyfarfod byw'], ['Hand up', 'Llaw i fyny'], ['Action 2', 'Cam 2'], ['Nothing yet', 'Dim byd eto']];
+for (const lang of ['en', 'cy']) {
+  const out = execFileSync(process.execPath, ['--experimental-default-type=module', '--import', `${here}register.mjs`, `${here}page.mjs`,
+    'live', `http://roundtable.test/conferences/c1/live?lang=${lang}`, 'FAMILY_MEMBER', 'c1'],
+  { env: { ...process.env, LANG_STORED: lang, NO_WELSH_DATES: '1' }, encoding: 'utf8' });
+  const { lang: shown, text } = JSON.parse(out.trim().split('\n').pop());
+  assert.equal(shown, lang, `the live room in ${lang}: <html lang>`);
+  for (const [english, welsh] of ROOM) {
+    assert.ok(text.includes(lang === 'en' ? english : welsh), `the live room in ${lang} says "${lang === 'en' ? english : welsh}": ${text}`);
+    if (lang === 'cy' && english !== welsh) assert.ok(!text.includes(english), `the Welsh live room still says "${english}": ${text}`);
+  }
+  assert.ok(!text.includes('Nid yw’r dudalen hon ar gael yn Gymraeg') && !text.includes("Nid yw'r dudalen hon ar gael yn Gymraeg"), `the room is not "only in English": ${text}`);
+  drawn += 1;
+}
 // A browser that cannot write Welsh dates still gets them in Welsh, from the catalogue's names.
 const out = execFileSync(process.execPath, ['--experimental-default-type=module', '--import', `${here}register.mjs`, `${here}page.mjs`,
   'conferences', 'http://roundtable.test/conferences', 'FAMILY_MEMBER', ''],

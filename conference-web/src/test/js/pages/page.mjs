@@ -15,7 +15,7 @@ const caller = callerKind === 'none' ? null : callerKind === 'STAFF'
 const member = { id: 'm1', fullName: 'Jess Taylor', relationship: 'Mother', dateOfBirth: '1990-02-03', phone: '0777', email: 'jess@example.org', emailPending: true,
   preferredContact: 'EMAIL', address: '1 Road', preferredLanguage: 'English', accessNeeds: null, livesInHousehold: true };
 const conf = { id: 'c1', kind: 'CORE_GROUP', familyId: FAM, familyName: 'Taylor family', scheduledStart: '2030-01-01T10:00:00Z', status: process.env.CONF_STATUS || 'SCHEDULED', chairId: 's1', chairName: 'Priya',
-  venue: 'Hall', joinLink: 'https://x', dialIn: '0800', cancelReason: 'ill', agenda: [{ title: 'Plan', notes: 'n' }],
+  venue: 'Hall', joinLink: 'https://x', dialIn: '0800', cancelReason: 'ill', agenda: [{ id: 'ag1', title: 'Plan', notes: 'n' }, { id: 'ag2', title: 'Next', notes: '' }],
   invitees: [{ id: 'i1', role: 'FAMILY_MEMBER', name: 'Jess Taylor', personKind: 'FAMILY_MEMBER', personId: 'm1', invitation: 'CANT_COME', cantComeReason: 'work', interpreterLanguage: 'Polish', accessNeeds: 'ramp' },
     { id: 'i2', role: 'CHAIR', name: 'Priya', personKind: 'STAFF', personId: 's1', invitation: 'INVITED' }] };
 const routes0 = [[/contact-map\?months/, () => ({ months: ['2026-01', '2026-02'], chartSvg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', repeatedAssessments: [{ from: '2026-01-01', to: '2026-02-01', agencies: ['A', 'B'] }],
@@ -52,6 +52,29 @@ const routes = [...routes0,
   [/\/invitations\/page$/, () => ({ state: process.env.INVITE_STATE || 'VALID', message: 'msg', inviteeName: 'Jess', title: 'Core group conference', purpose: 'to talk', when: 'Tuesday', whereAndHow: ['In person: x'], whoWillBeThere: ['Chair: P'], contact: 'P', cancelReason: 'ill', whomToCall: [] })],
   [/\/advocacy-organisations$/, () => [{ id: 'o1', name: 'Voices' }]],
 ];
+if (page === 'live') {
+  // The live room: the sign-off of its plan's actions, a stand-in socket that answers hello with a welcome
+  // (docs/protocol.md), and the few browser parts the room uses that this small DOM lacks.
+  routes.unshift([/\/conferences\/c1\/sign-off$/, () => ({ actions: [{ actionId: 'x1', state: 'SIGNED', signedBy: 'Jess Taylor' },
+    { actionId: 'x2', state: 'NEEDS_NEW_SIGNATURE', voidReason: 'Changed by Priya after it was signed' }] })]);
+  const welcome = { type: 'welcome', v: 1, connectionId: 'k1', revision: 3, you: { participantId: 'i1', name: 'Jess Taylor', role: 'FAMILY_MEMBER' },
+    room: { participants: [{ connectionId: 'k1', participantId: 'i1', name: 'Jess Taylor', role: 'FAMILY_MEMBER', handRaised: true, editing: null },
+      { connectionId: 'k2', participantId: 'i2', name: 'Priya', role: 'CHAIR', handRaised: false, editing: { id: 'g1', field: 'TITLE' } }],
+    hands: ['i1'], agendaItemId: 'ag1', privatePart: null },
+    comments: [{ nodeId: 'g1', author: 'Priya', text: 'Good', private: true }],
+    plan: { nodes: [{ id: 'g1', kind: 'GOAL', fields: { POSITION: 'a', TITLE: 'Safe home' } },
+      { id: 'x1', kind: 'ACTION', fields: { GOAL: 'g1', POSITION: 'a', DESCRIPTION: 'Walk to school', OWNER: 'FAMILY_MEMBER:m1', DUE_ON: '2030-01-01', STATUS: 'AGREED' } },
+      { id: 'x2', kind: 'ACTION', fields: { GOAL: 'g1', POSITION: 'b', DESCRIPTION: '', STATUS: 'PROPOSED' } }] } };
+  globalThis.CSS = { escape: (text) => text };
+  globalThis.ResizeObserver = class { observe() {} };
+  Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true });
+  globalThis.WebSocket = class {
+    static OPEN = 1;
+    constructor() { this.readyState = 0; setTimeout(() => { this.readyState = 1; this.onopen(); }); }
+    send(data) { if (JSON.parse(data).type === 'hello') setTimeout(() => this.onmessage({ data: JSON.stringify(welcome) })); }
+    close() {}
+  };
+}
 globalThis.fetch = async (path) => {
   const route = routes.find(([re]) => re.test(path));
   if (!route) throw new Error(`no fixture for ${path}`);
@@ -67,5 +90,9 @@ const i18n = await import(new URL('i18n.js', js).href);
 i18n.enterPage(page.split('#')[0]);
 const mod = await import(new URL(`pages/${page.split('#')[0]}.js`, js).href);
 await mod.render(ids['main-content'], { id: id || FAM, ids: [id || FAM] });
+// The live room fills in when its socket's welcome comes.
+if (page === 'live') await new Promise((resolve) => { setTimeout(resolve, 50); });
 const text = ids['main-content'].textContent + ' | ' + ids['app-header'].textContent;
 console.log(JSON.stringify({ lang: document.documentElement.lang, text }));
+// The live room keeps its socket alive with a timer: the drawing is done.
+process.exit(0);

@@ -9,6 +9,7 @@
 // Self-contained: the room page gives it the connection and the places to draw in
 // (#rt-media-bar, #rt-video-tiles, [data-speaking-for]).
 import { h, replaceChildren } from '../dom.js';
+import { t } from '../i18n.js';
 import { LinkQuality, LOOK_EVERY_MS, lookAt } from './link-quality.js';
 
 const SPEAKING_LEVEL = 0.04;
@@ -42,7 +43,17 @@ export class MediaRoom {
     // Drawn once and kept: a polite live region announces changes to its text only while it
     // stays in the page, so the buttons are redrawn around it, never the region itself.
     this.status = h('p', { class: 'govuk-body-s', id: 'rt-media-status', 'aria-live': 'polite' });
-    replaceChildren(this.bar, h('h2', { class: 'govuk-heading-m' }, 'Voice and video'), this.status);
+    this.heading = h('h2', { class: 'govuk-heading-m' }, t('live.call.heading'));
+    // What was last said, as a key and its gaps, so that a change of language can say it again.
+    this.said = null;
+    replaceChildren(this.bar, this.heading, this.status);
+    this.render();
+  }
+
+  /** The page's language changed: every word drawn again, the call and its connections untouched. */
+  redrawWords() {
+    this.heading.textContent = t('live.call.heading');
+    if (this.said) this.status.textContent = t(...this.said);
     this.render();
   }
 
@@ -76,7 +87,7 @@ export class MediaRoom {
       case 'rtc.hangup':
         this.close(message.from);
         if (message.reason === 'private-part') this.cut.add(message.from);
-        if (message.reason === 'private-part') this.say('The call is paused between some people during the private part.');
+        if (message.reason === 'private-part') this.say('live.call.pausedForPrivatePart');
         return true;
       default:
         return false;
@@ -97,14 +108,15 @@ export class MediaRoom {
     try {
       this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: video ? VIDEO : false });
     } catch (e) {
-      this.say('Your browser did not let us use the microphone or camera. Check its permissions and try again.');
+      this.say('live.call.noMicrophone');
       return;
     }
     this.joined = true;
     this.voiceOnly = !video;
     this.muted = false;
     this.cameraOff = !video;
-    this.say(withVideo && !video ? `${senders} people are already sending video, so you joined by voice. You can hear and see everyone.` : 'You are in the call.');
+    if (withVideo && !video) this.say('live.call.joinedByVoice', { count: senders });
+    else this.say('live.call.youAreIn');
     this.quality.reset();
     clearInterval(this.qualityWatch);
     this.qualityWatch = setInterval(() => this.checkLink(), LOOK_EVERY_MS);
@@ -124,7 +136,7 @@ export class MediaRoom {
     this.stream = null;
     this.speaking.delete(this.me);
     this.sendState();
-    this.say('You left the call.');
+    this.say('live.call.youLeft');
     this.render();
   }
 
@@ -142,7 +154,7 @@ export class MediaRoom {
     if (!this.track('video')) {
       const senders = [...this.states.values()].filter((s) => s.joined && s.video).length;
       if (senders >= this.config.maxVideoSenders) {
-        this.say(`${senders} people are already sending video, the most a room has. You can still be heard.`);
+        this.say('live.call.tooManyVideos', { count: senders });
         return;
       }
       try {
@@ -153,7 +165,7 @@ export class MediaRoom {
         this.cameraOff = false;
         this.voiceOnly = false;
       } catch (e) {
-        this.say('Your browser did not let us use the camera.');
+        this.say('live.call.noCamera');
         return;
       }
     } else {
@@ -175,7 +187,7 @@ export class MediaRoom {
     const reports = await Promise.all([...this.peers.values()].map((p) => p.pc.getStats().catch(() => null)));
     if (!this.quality.add(lookAt(reports.filter(Boolean))) || this.cameraOff) return;
     await this.toggleCamera();
-    this.say('Your connection is weak, so your video is off. Everyone can still hear you. You can turn your camera on again.');
+    this.say('live.call.weakConnection');
   }
 
   sendState() {
@@ -399,7 +411,7 @@ export class MediaRoom {
       const who = el.getAttribute('data-speaking-for');
       const speaking = Boolean(this.speaking.get(who));
       const state = who === this.me ? (this.joined ? { joined: true, audio: !this.muted } : {}) : this.stateOf(who);
-      const text = speaking ? 'Speaking' : state.joined ? (state.audio ? 'In the call' : 'In the call, muted') : '';
+      const text = speaking ? t('live.call.speaking') : state.joined ? (state.audio ? t('live.call.inTheCall') : t('live.call.inTheCallMuted')) : '';
       if (el.textContent !== text) el.textContent = text;
       el.className = speaking ? 'govuk-tag govuk-tag--green govuk-!-margin-left-1' : text ? 'govuk-tag govuk-tag--grey govuk-!-margin-left-1' : '';
     });
@@ -407,8 +419,10 @@ export class MediaRoom {
 
   // ---- drawing --------------------------------------------------------------------------------
 
-  say(text) {
-    this.status.textContent = text;
+  /** Says in the status line the text of key, gaps filled from params. */
+  say(key, params = {}) {
+    this.said = [key, params];
+    this.status.textContent = t(key, params);
   }
 
   render() {
@@ -419,12 +433,12 @@ export class MediaRoom {
     };
     this.bar.querySelectorAll('[data-media]').forEach((b) => b.remove());
     this.status.before(...(this.joined ? [
-      button('mute', this.muted ? 'Unmute' : 'Mute', true, () => this.toggleMute()),
-      button('camera', this.track('video') && !this.cameraOff ? 'Turn camera off' : 'Turn camera on', true, () => this.toggleCamera()),
-      button('leave', 'Leave the call', true, () => this.leave()),
+      button('mute', this.muted ? t('live.call.unmute') : t('live.call.mute'), true, () => this.toggleMute()),
+      button('camera', this.track('video') && !this.cameraOff ? t('live.call.cameraOff') : t('live.call.cameraOn'), true, () => this.toggleCamera()),
+      button('leave', t('live.call.leave'), true, () => this.leave()),
     ] : [
-      button('join-video', 'Join with video', false, () => this.join(true)),
-      button('join-voice', 'Join by voice only', true, () => this.join(false)),
+      button('join-video', t('live.call.joinWithVideo'), false, () => this.join(true)),
+      button('join-voice', t('live.call.joinByVoice'), true, () => this.join(false)),
     ]));
     this.renderTiles();
     this.showSpeaking();
@@ -461,9 +475,10 @@ export class MediaRoom {
         signaling: p.pc.signalingState, ice: p.pc.iceConnectionState, gathering: p.pc.iceGatheringState, log: p.log };
       const report = await p.pc.getStats();
       report.forEach((s) => {
-        const kind = s.kind === 'audio' ? 'Audio' : 'Video';
-        if (s.type === 'inbound-rtp') { total[`inbound${kind}`] += s.bytesReceived; mine[`inbound${kind}`] += s.bytesReceived; }
-        if (s.type === 'outbound-rtp') total[`outbound${kind}`] += s.bytesSent;
+        const audio = s.kind === 'audio';
+        const inbound = audio ? 'inboundAudio' : 'inboundVideo';
+        if (s.type === 'inbound-rtp') { total[inbound] += s.bytesReceived; mine[inbound] += s.bytesReceived; }
+        if (s.type === 'outbound-rtp') total[audio ? 'outboundAudio' : 'outboundVideo'] += s.bytesSent;
         if (s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated) {
           const local = report.get(s.localCandidateId);
           if (local && local.candidateType === 'relay') mine.relay = true;
@@ -497,8 +512,8 @@ function drawTile(tile, w) {
   tile.querySelector('video').hidden = !w.video;
   tile.querySelector('.app-video-tile__person').hidden = w.video;
   tile.querySelector('.app-video-tile__initials').textContent = initials(w.name);
-  const why = w.video ? [] : [w.voiceOnly ? 'voice only' : 'camera off'];
-  const caption = [w.mine ? `${w.name} (you)` : w.name, ...why, ...(w.muted ? ['muted'] : [])].join(', ');
+  const why = w.video ? [] : [w.voiceOnly ? t('live.tile.voiceOnly') : t('live.tile.cameraOff')];
+  const caption = [w.mine ? t('live.tile.you', { name: w.name }) : w.name, ...why, ...(w.muted ? [t('live.tile.muted')] : [])].join(', ');
   const figcaption = tile.querySelector('figcaption');
   if (figcaption.textContent !== caption) figcaption.textContent = caption;
 }

@@ -2,7 +2,8 @@
 // raised hands, comments and private parts. Works on a 360 px phone and by keyboard.
 import { api, requireCaller } from '../api.js';
 import { formatDate, h, humanise, replaceChildren } from '../dom.js';
-import { renderLayout } from '../layout.js';
+import { choose, language, t } from '../i18n.js';
+import { languageSwitch, renderLayout } from '../layout.js';
 import { LiveConnection } from '../live/connection.js';
 import { applyRoomChange } from '../live/room.js';
 import { MediaRoom } from '../live/media.js';
@@ -12,21 +13,32 @@ import { TextOperation } from '../live/text-operation.js';
 /** Another's changes to one item are announced at most this often. */
 const ANNOUNCE_EVERY_MS = 5000;
 const STATUSES = ['PROPOSED', 'AGREED', 'IN_PROGRESS', 'DONE', 'NOT_DONE', 'DROPPED'];
-const STATUS_WORDS = { PROPOSED: 'Suggested, not agreed yet', AGREED: 'Agreed, not started yet', IN_PROGRESS: 'Started', DONE: 'Done',
-  NOT_DONE: 'Could not be done', DROPPED: 'No longer needed' };
+const STATUS_WORDS = { PROPOSED: 'live.status.PROPOSED', AGREED: 'live.status.AGREED', IN_PROGRESS: 'live.status.IN_PROGRESS', DONE: 'live.status.DONE',
+  NOT_DONE: 'live.status.NOT_DONE', DROPPED: 'live.status.DROPPED' };
 const STATE_TEXT = {
-  connecting: ['Connecting…', 'govuk-tag--grey'],
-  online: ['Connected', 'govuk-tag--green'],
-  reconnecting: ['Reconnecting… Your changes are kept and will be sent.', 'govuk-tag--yellow'],
-  offline: ['Offline. Your changes are kept on this device and will be sent when you are back online.', 'govuk-tag--orange'],
-  ended: ['Disconnected', 'govuk-tag--red'],
+  connecting: ['live.state.connecting', 'govuk-tag--grey'],
+  online: ['live.state.online', 'govuk-tag--green'],
+  reconnecting: ['live.state.reconnecting', 'govuk-tag--yellow'],
+  offline: ['live.state.offline', 'govuk-tag--orange'],
+  ended: ['live.state.ended', 'govuk-tag--red'],
 };
+/** The live protocol's error codes a person may meet, and what each means in the catalogue (docs/protocol.md). */
+const ERROR_TEXTS = { forbidden: 'live.error.forbidden', conflict: 'live.error.conflict', invalid: 'live.error.invalid', 'unknown-id': 'live.error.unknownId',
+  'text-mismatch': 'live.error.again', 'stale-base': 'live.error.again', 'future-base': 'live.error.again', 'duplicate-change': 'live.error.again',
+  'rate-limited': 'live.error.rateLimited', 'server-error': 'live.error.serverError' };
+const ROLE_TEXTS = { CHAIR: 'live.role.CHAIR', AGENCY_STAFF: 'live.role.AGENCY_STAFF', FAMILY_MEMBER: 'live.role.FAMILY_MEMBER',
+  ADVOCATE: 'live.role.ADVOCATE', OBSERVER: 'live.role.OBSERVER' };
+/** The server writes why a signature was voided in English, always in these words (PlanStore). */
+const VOIDED_BY = /^Changed by (.+) after it was signed$/;
 
 export async function render(main, { id }) {
   const caller = await requireCaller();
   const conference = await api.get(`/conferences/${id}`);
   const family = await api.get(`/families/${conference.familyId}`);
-  renderLayout({ title: `Live: ${conference.familyName}`, caller, languageSwitch: false });
+  // The header has no language switch here: the meeting bar must stay within a few tab stops of the top. The room's own
+  // switch is at its end, and changes the words in place, so nobody leaves the meeting or loses what they typed.
+  const drawLayout = () => renderLayout({ title: t('live.title', { family: conference.familyName }), caller, languageSwitch: false });
+  drawLayout();
 
   const owners = [
     ...family.involvements.filter((i) => i.active).map((i) => ({ value: `AGENCY:${i.agencyId}`, label: i.agencyName })),
@@ -47,7 +59,8 @@ export async function render(main, { id }) {
   });
   signOff.actions.forEach((a) => signOffs.set(a.actionId, a));
 
-  const status = h('strong', { class: 'govuk-tag govuk-tag--grey', id: 'connection-state' }, 'Connecting…');
+  const status = h('strong', { class: 'govuk-tag govuk-tag--grey', id: 'connection-state' }, t('live.state.connecting'));
+  let connectionState = ['connecting', {}];
   const notice = h('div', { id: 'live-notice', 'aria-live': 'polite' });
   // Others' changes, summarised for screen readers: one polite region, at most one line per item every few seconds.
   const announcer = h('div', { id: 'live-announcer', class: 'govuk-visually-hidden', 'aria-live': 'polite' });
@@ -57,27 +70,32 @@ export async function render(main, { id }) {
   const mediaBar = h('div', { id: 'rt-media-bar' });
   const videoTiles = h('div', { id: 'rt-video-tiles', class: 'app-video-tiles' });
   // The meeting bar stays at the top of a phone's screen: the agenda item now, the hand, the call, who is here.
-  const handButton = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary govuk-!-margin-right-2 govuk-!-margin-bottom-2', id: 'hand' }, 'Raise my hand');
+  const handButton = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary govuk-!-margin-right-2 govuk-!-margin-bottom-2', id: 'hand' }, t('live.hand.raise'));
   handButton.addEventListener('click', () => connection.send({ type: myHandIsUp() ? 'lowerHand' : 'raiseHand' }));
   const nowLine = h('p', { class: 'govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2', id: 'live-now' });
   const barPeople = h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1', id: 'live-bar-people' });
-  const bar = h('section', { class: 'app-meeting-bar', id: 'live-bar', 'aria-label': 'The meeting now' },
+  const backLink = h('a', { class: 'govuk-link', href: `/conferences/${id}`, id: 'back-to-conference' }, t('live.backToConference'));
+  const bar = h('section', { class: 'app-meeting-bar', id: 'live-bar', 'aria-label': t('live.bar') },
     nowLine,
     h('div', { class: 'app-meeting-bar__controls' }, handButton, mediaBar),
     barPeople,
-    h('p', { class: 'govuk-body-s govuk-!-margin-bottom-2', 'aria-live': 'polite' }, status, ' ',
-      h('a', { class: 'govuk-link', href: `/conferences/${id}`, id: 'back-to-conference' }, 'Conference page (sign-off, reports)')));
+    h('p', { class: 'govuk-body-s govuk-!-margin-bottom-2', 'aria-live': 'polite' }, status, ' ', backLink));
+  const heading = h('h1', { class: 'govuk-heading-l' }, t('live.heading'));
+  // The room's own language switch, after everything else in tab order (see drawLayout).
+  const roomFooter = h('div', { class: 'app-room-footer', id: 'live-language' });
+  let ways = waysIn(conference);
   replaceChildren(main,
     h('span', { class: 'govuk-caption-l' }, conference.familyName),
-    h('h1', { class: 'govuk-heading-l' }, 'Live conference'),
+    heading,
     bar,
     notice,
     announcer,
     videoTiles,
-    waysIn(conference),
+    ways,
     h('div', { class: 'govuk-grid-row' },
       h('div', { class: 'govuk-grid-column-two-thirds' }, planArea),
-      h('div', { class: 'govuk-grid-column-one-third' }, side)));
+      h('div', { class: 'govuk-grid-column-one-third' }, side)),
+    roomFooter);
   // What scrolls into view (a focused field) is not hidden under the sticky bar.
   new ResizeObserver(() => document.documentElement.style.setProperty('--app-bar-height', `${bar.offsetHeight + 10}px`)).observe(bar);
 
@@ -88,9 +106,8 @@ export async function render(main, { id }) {
 
   const connection = new LiveConnection(id, {
     onState(state, detail) {
-      const [text, colour] = STATE_TEXT[state];
-      status.className = `govuk-tag ${colour}`;
-      status.textContent = state === 'ended' ? `Disconnected: ${endedText(detail.reason)}` : text;
+      connectionState = [state, detail || {}];
+      showState();
     },
     onWelcome(message) {
       media.welcomed(message);
@@ -148,20 +165,72 @@ export async function render(main, { id }) {
       const rows = [...new Set((refused || []).filter((op) => op.field).map((op) => `${op.id}:${op.field}`))]
         .filter((key) => planArea.querySelector(`[data-row="${CSS.escape(key)}"]`));
       if (rows.length) {
-        rows.forEach((key) => errors.set(key, message.message));
+        rows.forEach((key) => errors.set(key, () => serverMessage(message)));
         renderPlan();
-        say(`Your change to ${itemName(rows[0].split(':')[0])} was not saved. ${message.message}`);
+        say(t('live.notSaved', { item: itemName(rows[0].split(':')[0]), reason: serverMessage(message) }));
         return;
       }
       replaceChildren(notice, h('div', { class: 'govuk-error-summary', tabindex: '-1' },
-        h('h2', { class: 'govuk-error-summary__title' }, 'That did not work'),
-        h('p', { class: 'govuk-body' }, message.message)));
+        h('h2', { class: 'govuk-error-summary__title' }, t('live.didNotWork')),
+        h('p', { class: 'govuk-body' }, serverMessage(message))));
     },
   }, caller.id);
   const media = new MediaRoom(connection, { conferenceId: id, bar: mediaBar, tiles: videoTiles, nameOf: (participantId) => nameOf(participantId) });
   // For the browser tests: what flows over the call (bytes by kind), read with getStats().
   window.roundtableCallStats = () => media.stats();
   connection.connect();
+
+  drawLanguageSwitch();
+
+  /** The connection's state in the bar, in the page's language. */
+  function showState() {
+    const [state, detail] = connectionState;
+    const [key, colour] = STATE_TEXT[state];
+    status.className = `govuk-tag ${colour}`;
+    status.textContent = state === 'ended' ? t('live.state.endedBecause', { reason: t(ENDED_TEXTS[detail.reason] || 'live.ended.reload') }) : t(key);
+  }
+
+  /** The Cymraeg/English switch at the room's end: the person's choice is stored, then every word is drawn again in place. */
+  function drawLanguageSwitch() {
+    replaceChildren(roomFooter, h('div', { class: 'govuk-body' }, languageSwitch(caller, {
+      inPlace(lang) {
+        choose(lang);
+        redrawWords();
+        document.getElementById('language-switch')?.focus();
+      },
+      failed(error) {
+        // The room stays as it is: only the choice was not stored.
+        replaceChildren(notice, h('div', { class: 'govuk-error-summary', tabindex: '-1' },
+          h('h2', { class: 'govuk-error-summary__title' }, t('live.didNotWork')),
+          h('p', { class: 'govuk-body' }, error.message)));
+      },
+    })));
+  }
+
+  /** Every word on the page in the new language; the connection, the call, open forms and what was typed stay as they are. */
+  function redrawWords() {
+    drawLayout();
+    heading.textContent = t('live.heading');
+    bar.setAttribute('aria-label', t('live.bar'));
+    backLink.textContent = t('live.backToConference');
+    const newWays = waysIn(conference);
+    if (ways && newWays) {
+      newWays.open = ways.open;
+      ways.replaceWith(newWays);
+    }
+    ways = newWays;
+    if (notice.firstChild) replaceChildren(notice);
+    showState();
+    media.redrawWords();
+    renderAll();
+    drawLanguageSwitch();
+  }
+
+  /** The server's message in English; in Welsh, what its code means (the server writes English only). */
+  function serverMessage(message) {
+    if (language() === 'en') return message.message;
+    return t(ERROR_TEXTS[message.code] || 'live.error.other');
+  }
 
   const isChair = () => you && you.role === 'CHAIR';
   const isExcluded = () => Boolean(room.privatePart && room.privatePart.youAreExcluded);
@@ -208,7 +277,7 @@ export async function render(main, { id }) {
 
   function agencyName(owner) {
     const known = owners.find((o) => o.value === owner);
-    return known ? known.label : 'the agency that owns it';
+    return known ? known.label : t('live.theOwningAgency');
   }
 
   /** Why this person may not change this field, or null: the same rules as PlanEditPolicy on the server. */
@@ -217,47 +286,47 @@ export async function render(main, { id }) {
     const owner = node.fields.OWNER;
     if (!owner || !owner.startsWith('AGENCY:')) return null;
     const agency = agencyName(owner);
-    const ask = 'To ask for a change, add a comment or raise your hand.';
+    const ask = t('live.howToAsk');
     const proposed = (node.fields.STATUS || 'PROPOSED') === 'PROPOSED';
     if (caller.kind !== 'STAFF') {
-      if (!proposed) return `Only ${agency} can change this. ${ask}`;
-      return field === 'STATUS' ? `Only ${agency} can agree to this action. ${ask}` : null;
+      if (!proposed) return t('live.onlyAgencyChanges', { agency, ask });
+      return field === 'STATUS' ? t('live.onlyAgencyAgrees', { agency, ask }) : null;
     }
     if (field !== 'OWNER' && field !== 'STATUS') return null;
     if ((proposed && field === 'OWNER') || owner === `AGENCY:${caller.agencyId}` || isChair()) return null;
-    return proposed ? `Only ${agency} or the chair can agree to this action. ${ask}`
-      : `Only ${agency} or the chair can change who does this or how far it has got. ${ask}`;
+    return proposed ? t('staff.live.onlyAgencyOrChairAgrees', { agency, ask })
+      : t('staff.live.onlyAgencyOrChairChanges', { agency, ask });
   }
 
   // ---- the plan: a summary list per goal and action, each answer changed in place -------
 
   function shownValue(node, field) {
     const value = node.fields[field];
-    if (field === 'OWNER') return value ? (owners.find((o) => o.value === value) || { label: 'Someone no longer working with the family' }).label : null;
+    if (field === 'OWNER') return value ? (owners.find((o) => o.value === value) || { label: t('live.formerOwner') }).label : null;
     if (field === 'DUE_ON') return value ? formatDate(value) : null;
-    if (field === 'STATUS') return STATUS_WORDS[value || 'PROPOSED'] || humanise(value);
+    if (field === 'STATUS') return STATUS_WORDS[value || 'PROPOSED'] ? t(STATUS_WORDS[value || 'PROPOSED']) : humanise(value);
     return value && value.trim() ? value : null;
   }
 
-  const EMPTY = { TITLE: 'Not written yet', DESCRIPTION: 'Nothing yet', OWNER: 'Nobody yet', DUE_ON: 'No date' };
+  const EMPTY = { TITLE: 'live.empty.TITLE', DESCRIPTION: 'live.empty.DESCRIPTION', OWNER: 'live.empty.OWNER', DUE_ON: 'live.empty.DUE_ON' };
 
   function fillValue(element, node, field) {
     const shown = shownValue(node, field);
-    element.textContent = shown === null ? EMPTY[field] : shown;
+    element.textContent = shown === null ? t(EMPTY[field]) : shown;
     element.className = `app-field-text${shown === null ? ' app-muted' : ''}`;
     return element;
   }
 
   function errorMessage(key, message) {
     return h('p', { class: 'govuk-error-message', id: `error-${key.replace(':', '-')}` },
-      h('span', { class: 'govuk-visually-hidden' }, 'Error:'), ` ${message}`);
+      h('span', { class: 'govuk-visually-hidden' }, t('form.errorPrefix')), message);
   }
 
   function row(node, field, label, context) {
     const key = `${node.id}:${field}`;
     const refusal = refusalFor(node, field);
     const editing = !refusal && open.has(key);
-    const error = errors.get(key);
+    const error = errors.has(key) ? errors.get(key)() : undefined;
     const value = h('dd', { class: 'govuk-summary-list__value' },
       editing ? editor(node, field, label, error) : [
         error ? errorMessage(key, error) : null,
@@ -267,7 +336,7 @@ export async function render(main, { id }) {
     let actions = null;
     if (!refusal && !editing) {
       const change = h('a', { class: 'govuk-link', href: `#f-${node.id}-${field}`, id: `change-${node.id}-${field}` },
-        'Change', h('span', { class: 'govuk-visually-hidden' }, ` ${label.toLowerCase()}, ${context}`));
+        t('live.change'), h('span', { class: 'govuk-visually-hidden' }, ` ${label.toLowerCase()}, ${context}`));
       change.addEventListener('click', (event) => {
         event.preventDefault();
         open.add(key);
@@ -294,7 +363,7 @@ export async function render(main, { id }) {
   function editor(node, field, label, error) {
     if (field === 'TITLE' || field === 'DESCRIPTION') return textEditor(node, field, label, error);
     if (field === 'DUE_ON') return dateEditor(node, label, error);
-    const options = field === 'OWNER' ? [{ value: '', label: 'Nobody yet' }, ...owners] : STATUSES.map((s) => ({ value: s, label: STATUS_WORDS[s] }));
+    const options = field === 'OWNER' ? [{ value: '', label: t('live.empty.OWNER') }, ...owners] : STATUSES.map((s) => ({ value: s, label: t(STATUS_WORDS[s]) }));
     const inputId = `f-${node.id}-${field}`;
     const current = node.fields[field] || (field === 'STATUS' ? 'PROPOSED' : '');
     const select = h('select', { class: 'govuk-select', id: inputId, name: inputId, 'data-node': node.id, 'data-field': field, 'data-keep': true,
@@ -329,7 +398,7 @@ export async function render(main, { id }) {
     input.addEventListener('blur', () => connection.send({ type: 'presence', editing: null }));
     return editorForm(node, field, h('div', { class: `govuk-form-group${error ? ' govuk-form-group--error' : ''} govuk-!-margin-bottom-3` },
       h('label', { class: 'govuk-label govuk-visually-hidden', for: inputId }, label),
-      h('div', { class: 'govuk-hint govuk-!-font-size-16', id: `${inputId}-hint` }, 'Saved as you type. Everyone here sees it.'),
+      h('div', { class: 'govuk-hint govuk-!-font-size-16', id: `${inputId}-hint` }, t('live.savedAsYouType')),
       error ? errorMessage(key, error) : null, input), null);
   }
 
@@ -347,16 +416,16 @@ export async function render(main, { id }) {
     const group = h('div', { class: `govuk-form-group${error ? ' govuk-form-group--error' : ''} govuk-!-margin-bottom-3` },
       h('fieldset', { class: 'govuk-fieldset', role: 'group', 'aria-describedby': `${base}-hint${error ? ` error-${node.id}-DUE_ON` : ''}` },
         h('legend', { class: 'govuk-fieldset__legend govuk-visually-hidden' }, label),
-        h('div', { class: 'govuk-hint', id: `${base}-hint` }, 'For example, 27 3 2027. Leave it empty for no date.'),
+        h('div', { class: 'govuk-hint', id: `${base}-hint` }, t('live.dateHint')),
         error ? errorMessage(`${node.id}:DUE_ON`, error) : null,
-        h('div', { class: 'govuk-date-input', id: base }, part('day', 'Day', day, 2), part('month', 'Month', month, 2), part('year', 'Year', year, 4))));
+        h('div', { class: 'govuk-date-input', id: base }, part('day', t('form.day'), day, 2), part('month', t('form.month'), month, 2), part('year', t('form.year'), year, 4))));
     return editorForm(node, 'DUE_ON', group, () => {
       const typed = { day: parts.day.value.trim(), month: parts.month.value.trim(), year: parts.year.value.trim() };
       const problem = dateProblem(typed);
       if (problem) {
-        errors.set(`${node.id}:DUE_ON`, problem);
+        errors.set(`${node.id}:DUE_ON`, () => dateProblemText(problem));
         renderPlan();
-        say(problem);
+        say(dateProblemText(problem));
         return false;
       }
       errors.delete(`${node.id}:DUE_ON`);
@@ -370,12 +439,12 @@ export async function render(main, { id }) {
   function editorForm(node, field, body, save) {
     const form = h('form', { class: 'app-inline-editor', novalidate: true, id: `editor-${node.id}-${field}` }, body,
       h('div', { class: 'govuk-button-group govuk-!-margin-bottom-0' },
-        h('button', { type: 'submit', class: 'govuk-button govuk-!-margin-bottom-0', id: `save-${node.id}-${field}` }, save ? 'Save' : 'Done'),
+        h('button', { type: 'submit', class: 'govuk-button govuk-!-margin-bottom-0', id: `save-${node.id}-${field}` }, save ? t('live.save') : t('live.done')),
         save ? h('a', { class: 'govuk-link', href: `#change-${node.id}-${field}`, id: `cancel-${node.id}-${field}`, onclick: (event) => {
           event.preventDefault();
           errors.delete(`${node.id}:${field}`);
           closeEditor(node, field);
-        } }, 'Cancel') : null));
+        } }, t('live.cancel')) : null));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (!save || save()) closeEditor(node, field);
@@ -385,17 +454,17 @@ export async function render(main, { id }) {
 
   function actionCard(action, number, goalNumber) {
     const id = action.id;
-    const context = `action ${number} of goal ${goalNumber}`;
+    const context = t('live.actionOfGoal', { number, goal: goalNumber });
     // What this person may not change, and why: said once, above the answers it is about.
     const reasons = [...new Set(['DESCRIPTION', 'OWNER', 'DUE_ON', 'STATUS'].map((f) => refusalFor(action, f)).filter(Boolean))];
     return h('div', { class: 'app-card', 'data-action': id },
-      h('h4', { class: 'govuk-heading-s' }, `Action ${number}`),
+      h('h4', { class: 'govuk-heading-s' }, t('live.action', { number })),
       reasons.length ? h('div', { class: 'govuk-inset-text govuk-!-margin-top-0 govuk-!-margin-bottom-3', id: `why-${id}` }, reasons.join(' ')) : null,
       h('dl', { class: 'govuk-summary-list govuk-!-margin-bottom-3' },
-        row(action, 'DESCRIPTION', 'What will be done', context),
-        onlyOwnActions ? null : row(action, 'OWNER', 'Who will do it', context),
-        row(action, 'DUE_ON', 'Do it by', context),
-        row(action, 'STATUS', 'Where it is', context)),
+        row(action, 'DESCRIPTION', t('live.field.whatWillBeDone'), context),
+        onlyOwnActions ? null : row(action, 'OWNER', t('live.field.whoWillDoIt'), context),
+        row(action, 'DUE_ON', t('live.field.doItBy'), context),
+        row(action, 'STATUS', t('live.field.whereItIs'), context)),
       renderSignOff(h('p', { class: 'govuk-body-s app-sign-off-state', 'data-sign-off': id })),
       commentsFor(id));
   }
@@ -404,12 +473,11 @@ export async function render(main, { id }) {
   function renderSignOff(element) {
     const state = signOffs.get(element.getAttribute('data-sign-off'));
     if (!state || state.state === 'UNSIGNED') {
-      replaceChildren(element, h('strong', { class: 'govuk-tag govuk-tag--grey' }, 'Not signed yet'));
+      replaceChildren(element, h('strong', { class: 'govuk-tag govuk-tag--grey' }, t('signOff.notYet')));
     } else if (state.state === 'SIGNED') {
-      replaceChildren(element, h('strong', { class: 'govuk-tag govuk-tag--green' }, 'Signed'), ` by ${state.signedBy}`);
+      replaceChildren(element, h('strong', { class: 'govuk-tag govuk-tag--green' }, t('signOff.signed')), ' ', t('live.signedBy', { name: state.signedBy }));
     } else {
-      replaceChildren(element, h('strong', { class: 'govuk-tag govuk-tag--orange' }, 'Needs signing again'),
-        ` ${state.voidReason || ''}`);
+      replaceChildren(element, h('strong', { class: 'govuk-tag govuk-tag--orange' }, t('signOff.again')), ' ', voidedText(state.voidReason));
     }
     return element;
   }
@@ -419,10 +487,10 @@ export async function render(main, { id }) {
     if (onlyOwnActions) {
       // Only where the goal sits is shared, not its words: its heading and the agency's actions under it.
       return h('section', { class: 'app-plan-goal', 'data-goal': goal.id, 'aria-labelledby': `goal-heading-${goal.id}` },
-        h('h3', { class: 'govuk-heading-m', id: `goal-heading-${goal.id}` }, `Goal ${number}`),
+        h('h3', { class: 'govuk-heading-m', id: `goal-heading-${goal.id}` }, t('live.goal', { number })),
         actions.map((a, i) => actionCard(a, i + 1, number)));
     }
-    const add = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-add-action': goal.id, id: `add-action-${goal.id}` }, 'Add an action');
+    const add = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-add-action': goal.id, id: `add-action-${goal.id}` }, t('live.addAction'));
     add.addEventListener('click', () => {
       const last = actions.length ? actions[actions.length - 1].fields.POSITION : null;
       const actionId = crypto.randomUUID();
@@ -431,12 +499,12 @@ export async function render(main, { id }) {
       renderPlan();
       document.getElementById(`f-${actionId}-DESCRIPTION`)?.focus();
     });
-    const context = `goal ${number}`;
+    const context = t('live.goalContext', { number });
     return h('section', { class: 'app-plan-goal', 'data-goal': goal.id, 'aria-labelledby': `goal-heading-${goal.id}` },
-      h('h3', { class: 'govuk-heading-m', id: `goal-heading-${goal.id}` }, `Goal ${number}`),
+      h('h3', { class: 'govuk-heading-m', id: `goal-heading-${goal.id}` }, t('live.goal', { number })),
       h('dl', { class: 'govuk-summary-list govuk-!-margin-bottom-3' },
-        row(goal, 'TITLE', 'What needs to change', context),
-        row(goal, 'DESCRIPTION', 'More about it', context)),
+        row(goal, 'TITLE', t('live.field.whatNeedsToChange'), context),
+        row(goal, 'DESCRIPTION', t('live.field.moreAboutIt'), context)),
       commentsFor(goal.id),
       actions.map((a, i) => actionCard(a, i + 1, number)),
       add);
@@ -447,13 +515,13 @@ export async function render(main, { id }) {
     if (isExcluded()) {
       planArea.setAttribute('data-excluded', '');
       replaceChildren(planArea, h('div', { class: 'govuk-inset-text', id: 'private-notice' },
-        'A private part of the meeting is happening now. You will see the plan again when it ends.'));
+        t('live.privateNotice')));
       return;
     }
     planArea.removeAttribute('data-excluded');
     keepingFocus(planArea, () => {
       const goals = doc().goals();
-      const addGoal = h('button', { type: 'button', class: 'govuk-button', id: 'add-goal' }, 'Add a goal');
+      const addGoal = h('button', { type: 'button', class: 'govuk-button', id: 'add-goal' }, t('live.addGoal'));
       addGoal.addEventListener('click', () => {
         const last = goals.length ? goals[goals.length - 1].fields.POSITION : null;
         const goalId = crypto.randomUUID();
@@ -462,12 +530,11 @@ export async function render(main, { id }) {
         renderPlan();
         document.getElementById(`f-${goalId}-TITLE`)?.focus();
       });
-      replaceChildren(planArea, h('h2', { class: 'govuk-heading-l' }, 'The plan'),
-        onlyOwnActions ? h('div', { class: 'govuk-inset-text', id: 'only-own-actions' },
-          'The family has not shared the whole plan with your agency. You can see and change your agency\'s actions.') : null,
-        goals.length ? h('p', { class: 'govuk-body' }, 'Choose “Change” to change an answer. Everyone here sees changes as they are made.') : null,
+      replaceChildren(planArea, h('h2', { class: 'govuk-heading-l' }, t('live.plan')),
+        onlyOwnActions ? h('div', { class: 'govuk-inset-text', id: 'only-own-actions' }, t('staff.live.onlyOwnActions')) : null,
+        goals.length ? h('p', { class: 'govuk-body' }, t('live.howToChange')) : null,
         goals.length ? goals.map((g, i) => goalSection(g, i + 1))
-          : h('p', { class: 'govuk-body' }, onlyOwnActions ? 'Your agency has no actions in this plan.' : 'There is nothing in the plan yet.'),
+          : h('p', { class: 'govuk-body' }, onlyOwnActions ? t('staff.live.noOwnActions') : t('plan.empty')),
         onlyOwnActions ? null : addGoal);
       renderPresence();
     });
@@ -496,10 +563,10 @@ export async function render(main, { id }) {
   /** "Goal 'Walk to school'": how an item is named when its change is announced. */
   function itemName(nodeId) {
     const node = doc().nodes.get(nodeId);
-    if (!node) return 'an item';
+    if (!node) return t('live.anItem');
     const text = (node.kind === 'GOAL' ? node.fields.TITLE : node.fields.DESCRIPTION) || '';
     const short = text.trim().length > 60 ? `${text.trim().slice(0, 57)}…` : text.trim();
-    return short ? `'${short}'` : (node.kind === 'GOAL' ? 'a new goal' : 'a new action');
+    return short ? `'${short}'` : t(node.kind === 'GOAL' ? 'live.aNewGoal' : 'live.aNewAction');
   }
 
   /** At most one line per item every few seconds: typing is not read out keystroke by keystroke. */
@@ -510,7 +577,7 @@ export async function render(main, { id }) {
       if (now - (announcedAt.get(nodeId) ?? -Infinity) < ANNOUNCE_EVERY_MS) continue;
       announcedAt.set(nodeId, now);
       const created = ops.find((op) => op.id === nodeId && (op.op === 'createGoal' || op.op === 'createAction'));
-      say(created ? `${author} added ${created.op === 'createGoal' ? 'a goal' : 'an action'}` : `${author} changed ${itemName(nodeId)}`);
+      say(created ? t(created.op === 'createGoal' ? 'live.addedGoal' : 'live.addedAction', { name: author }) : t('live.changed', { name: author, item: itemName(nodeId) }));
     }
   }
 
@@ -524,7 +591,8 @@ export async function render(main, { id }) {
     for (const person of room.participants) {
       if (!person.editing || (you && person.participantId === you.participantId)) continue;
       const marker = document.querySelector(`[data-presence-for="${CSS.escape(`${person.editing.id}:${person.editing.field}`)}"]`);
-      if (marker) marker.textContent = marker.textContent ? `${marker.textContent}, ${person.name} is typing here` : `${person.name} is typing here`;
+      const typing = t('live.typingHere', { name: person.name });
+      if (marker) marker.textContent = marker.textContent ? `${marker.textContent}, ${typing}` : typing;
     }
   }
 
@@ -536,20 +604,20 @@ export async function render(main, { id }) {
     const inputId = `comment-${nodeId}`;
     const input = h('input', { class: 'govuk-input', id: inputId, name: inputId, type: 'text', 'data-keep': true });
     const form = h('form', { class: 'app-comment-form', novalidate: true },
-      h('div', { class: 'govuk-form-group govuk-!-margin-bottom-2' }, h('label', { class: 'govuk-label govuk-label--s', for: inputId }, 'Add a comment'), input),
-      h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0' }, 'Post comment'));
+      h('div', { class: 'govuk-form-group govuk-!-margin-bottom-2' }, h('label', { class: 'govuk-label govuk-label--s', for: inputId }, t('live.addComment')), input),
+      h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0' }, t('live.postComment')));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (input.value.trim() && connection.send({ type: 'comment', id: nodeId, text: input.value.trim() })) input.value = '';
     });
     return h('details', { class: 'govuk-details govuk-!-margin-bottom-3', id: `comments-${nodeId}` },
-      h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Comments')),
+      h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, t('live.comments'))),
       h('div', { class: 'govuk-details__text' }, list, form));
   }
 
   function fillComments(list, nodeId) {
     replaceChildren(list, comments.filter((c) => c.nodeId === nodeId).map((c) => h('li', {},
-      h('span', { class: 'govuk-!-font-weight-bold' }, c.author), c.private ? ' (private part)' : '', `: ${c.text}`)));
+      h('span', { class: 'govuk-!-font-weight-bold' }, c.author), c.private ? ` (${t('live.inPrivatePart')})` : '', `: ${c.text}`)));
   }
 
   function renderComments(nodeId) {
@@ -561,23 +629,24 @@ export async function render(main, { id }) {
   function renderSide() {
     keepingFocus(side, () => replaceChildren(side,
       privatePanel(),
-      h('h2', { class: 'govuk-heading-m' }, 'Agenda'),
+      h('h2', { class: 'govuk-heading-m' }, t('conference.agenda')),
       h('ol', { class: 'govuk-list govuk-list--number', id: 'live-agenda' }, conference.agenda.map((item) => {
         const current = room.agendaItemId === item.id;
         const move = isChair() && !current ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0',
-          'aria-label': `Move the agenda to ${item.title}`, id: `move-to-${item.id}` }, 'Move here') : null;
+          'aria-label': t('staff.live.moveAgendaTo', { title: item.title }), id: `move-to-${item.id}` }, t('staff.live.moveHere')) : null;
         if (move) move.addEventListener('click', () => connection.send({ type: 'moveAgenda', itemId: item.id }));
         return h('li', { 'aria-current': current ? 'step' : undefined },
-          current ? h('strong', {}, `${item.title} (now)`) : item.title, ' ', move);
+          current ? h('strong', {}, t('live.agendaNow', { title: item.title })) : item.title, ' ', move);
       })),
-      h('h2', { class: 'govuk-heading-m' }, 'Who is here'),
+      h('h2', { class: 'govuk-heading-m' }, t('live.whoIsHere')),
       h('ul', { class: 'govuk-list', id: 'live-people' }, uniquePeople().map((p) => {
         const clear = isChair() && p.handRaised ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0',
-          'aria-label': `Lower ${p.name}'s hand`, id: `lower-hand-${p.participantId}` }, 'Lower hand') : null;
+          'aria-label': t('staff.live.lowerHandOf', { name: p.name }), id: `lower-hand-${p.participantId}` }, t('staff.live.lowerHand')) : null;
         if (clear) clear.addEventListener('click', () => connection.send({ type: 'clearHand', participantId: p.participantId }));
-        return h('li', {}, p.name, ` (${humanise(p.role)})`, h('span', { 'data-speaking-for': p.participantId }), p.handRaised ? h('strong', { class: 'govuk-tag govuk-tag--yellow govuk-!-margin-left-1' }, 'Hand up') : null, ' ', clear);
+        return h('li', {}, p.name, ` (${ROLE_TEXTS[p.role] ? t(ROLE_TEXTS[p.role]) : humanise(p.role)})`, h('span', { 'data-speaking-for': p.participantId }),
+          p.handRaised ? h('strong', { class: 'govuk-tag govuk-tag--yellow govuk-!-margin-left-1' }, t('live.handUp')) : null, ' ', clear);
       })),
-      room.hands.length ? h('p', { class: 'govuk-body', id: 'hand-queue' }, `Hands up, in order: ${room.hands.map(nameOf).join(', ')}`) : null));
+      room.hands.length ? h('p', { class: 'govuk-body', id: 'hand-queue' }, t('live.handsInOrder', { names: room.hands.map(nameOf).join(', ') })) : null));
     renderBar();
     media.showSpeaking();
   }
@@ -585,16 +654,16 @@ export async function render(main, { id }) {
   /** The meeting bar: the item now, the hand (changed in place, so focus stays on it), who is here. */
   function renderBar() {
     const up = myHandIsUp();
-    handButton.textContent = up ? 'Lower my hand' : 'Raise my hand';
+    handButton.textContent = up ? t('live.hand.lower') : t('live.hand.raise');
     handButton.className = `govuk-button ${up ? 'govuk-button--warning' : 'govuk-button--secondary'} govuk-!-margin-right-2 govuk-!-margin-bottom-2`;
     const items = conference.agenda;
     const now = items.findIndex((item) => item.id === room.agendaItemId);
-    replaceChildren(nowLine, now >= 0 ? [h('span', { class: 'govuk-visually-hidden' }, 'Agenda item now: '), `${now + 1} of ${items.length}: ${items[now].title}`]
-      : items.length ? 'The agenda has not started yet' : 'The meeting is on');
+    replaceChildren(nowLine, now >= 0 ? [h('span', { class: 'govuk-visually-hidden' }, t('live.agendaItemNow')), t('live.itemOf', { number: now + 1, total: items.length, title: items[now].title })]
+      : items.length ? t('live.agendaNotStarted') : t('live.meetingIsOn'));
     const people = uniquePeople();
-    replaceChildren(barPeople, h('span', { class: 'govuk-!-font-weight-bold' }, `Here (${people.length}): `),
+    replaceChildren(barPeople, h('span', { class: 'govuk-!-font-weight-bold' }, t('live.here', { count: people.length })), ' ',
       people.flatMap((p, i) => [i ? ', ' : '', p.name, h('span', { 'data-speaking-for': p.participantId }),
-        p.handRaised ? h('strong', { class: 'govuk-tag govuk-tag--yellow govuk-!-margin-left-1' }, 'Hand up') : null]));
+        p.handRaised ? h('strong', { class: 'govuk-tag govuk-tag--yellow govuk-!-margin-left-1' }, t('live.handUp')) : null]));
   }
 
   function uniquePeople() {
@@ -607,7 +676,7 @@ export async function render(main, { id }) {
     const person = room.participants.find((p) => p.participantId === participantId);
     if (person) return person.name;
     const invitee = conference.invitees.find((i) => i.id === participantId);
-    return invitee ? invitee.name : 'Someone';
+    return invitee ? invitee.name : t('details.someone');
   }
 
   function privatePanel() {
@@ -615,36 +684,36 @@ export async function render(main, { id }) {
     // Someone kept out is told once, where the plan was (#private-notice): not a second time here.
     if (part && part.youAreExcluded) return null;
     if (part) {
-      const end = isChair() ? h('button', { type: 'button', class: 'govuk-button', id: 'end-private' }, 'End the private part') : null;
+      const end = isChair() ? h('button', { type: 'button', class: 'govuk-button', id: 'end-private' }, t('staff.live.endPrivate')) : null;
       if (end) end.addEventListener('click', () => connection.send({ type: 'endPrivate' }));
       return h('div', { class: 'govuk-inset-text', id: 'private-running' },
-        h('p', { class: 'govuk-body' }, h('strong', {}, 'Private part: '), part.reason),
-        h('p', { class: 'govuk-body' }, `Not present: ${part.excluded.join(', ')}`), end);
+        h('p', { class: 'govuk-body' }, h('strong', {}, t('live.privatePart')), ' ', part.reason),
+        h('p', { class: 'govuk-body' }, t('live.notPresent', { names: part.excluded.join(', ') })), end);
     }
     if (!isChair()) return null;
     const others = conference.invitees.filter((i) => i.role !== 'CHAIR');
     // Someone joining or leaving redraws this side: what the chair has ticked and typed, and the open form, are kept (data-keep, the details' id).
     const reason = h('textarea', { class: 'govuk-textarea', id: 'private-reason', name: 'private-reason', rows: '2', 'aria-describedby': 'private-reason-hint', 'data-keep': true });
     const familyText = h('textarea', { class: 'govuk-textarea', id: 'private-family-text', name: 'private-family-text', rows: '3', 'aria-describedby': 'private-family-text-hint', 'data-keep': true });
-    familyText.value = 'The professionals talked without you for part of the meeting. You can ask the chair about it.';
+    familyText.value = t('staff.live.familyTextExample');
     const form = h('form', { novalidate: true, id: 'private-form' },
       h('fieldset', { class: 'govuk-fieldset' },
-        h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Who should leave for a private part?'),
+        h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, t('staff.live.whoLeaves')),
         h('div', { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' }, others.map((i) => h('div', { class: 'govuk-checkboxes__item' },
           h('input', { class: 'govuk-checkboxes__input', type: 'checkbox', id: `exclude-${i.id}`, name: 'exclude', value: i.id, 'data-keep': true }),
           h('label', { class: 'govuk-label govuk-checkboxes__label', for: `exclude-${i.id}` }, i.name))))),
-      h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'private-reason' }, 'The reason, for the professionals'),
-        h('div', { class: 'govuk-hint', id: 'private-reason-hint' }, 'Kept in the record for the professionals who stay. The family never sees this.'), reason),
-      h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'private-family-text' }, 'What the family is told'),
-        h('div', { class: 'govuk-hint', id: 'private-family-text-hint' }, 'The family and their advocate see only this, in their pages, the minutes and their data download.'), familyText),
-      h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Start a private part'));
+      h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'private-reason' }, t('staff.live.reason')),
+        h('div', { class: 'govuk-hint', id: 'private-reason-hint' }, t('staff.live.reasonHint')), reason),
+      h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: 'private-family-text' }, t('staff.live.familyText')),
+        h('div', { class: 'govuk-hint', id: 'private-family-text-hint' }, t('staff.live.familyTextHint')), familyText),
+      h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, t('staff.live.startPrivate')));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const excluded = [...form.querySelectorAll('input[name=exclude]:checked')].map((c) => c.value);
       connection.send({ type: 'startPrivate', excluded, reason: reason.value, familyText: familyText.value });
     });
     return h('details', { class: 'govuk-details', id: 'private-part' },
-      h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Private part')),
+      h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, t('staff.live.privatePart'))),
       h('div', { class: 'govuk-details__text' }, form));
   }
 }
@@ -652,32 +721,44 @@ export async function render(main, { id }) {
 /** The conference's other ways in (from scheduling), so someone in the building or on a phone still belongs. */
 function waysIn(conference) {
   const rows = [];
-  if (conference.venue) rows.push(['In person', conference.venue]);
-  if (conference.joinLink) rows.push(['Online', h('a', { class: 'govuk-link', href: conference.joinLink, rel: 'noopener noreferrer', target: '_blank' }, conference.joinLink)]);
-  if (conference.dialIn) rows.push(['By phone', conference.dialIn]);
+  if (conference.venue) rows.push([t('conference.inPerson'), conference.venue]);
+  if (conference.joinLink) rows.push([t('conference.online'), h('a', { class: 'govuk-link', href: conference.joinLink, rel: 'noopener noreferrer', target: '_blank' }, conference.joinLink)]);
+  if (conference.dialIn) rows.push([t('conference.byPhone'), conference.dialIn]);
   if (!rows.length) return null;
   return h('details', { class: 'govuk-details', id: 'rt-ways-in' },
-    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Other ways to join this meeting')),
+    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, t('live.otherWays'))),
     h('div', { class: 'govuk-details__text' }, h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' }, rows.map(([key, value]) =>
       h('div', { class: 'govuk-summary-list__row' }, h('dt', { class: 'govuk-summary-list__key' }, key), h('dd', { class: 'govuk-summary-list__value' }, value))))));
 }
 
-/** What is wrong with a typed date, in the GOV.UK date input's words, or null (all empty means no date). */
+/**
+ * What is wrong with a typed date, or null (all empty means no date): { missing: ['day', …] } or
+ * { real: false }, written by dateProblemText in the GOV.UK date input's words.
+ */
 function dateProblem({ day, month, year }) {
   if (!day && !month && !year) return null;
   const missing = [['day', day], ['month', month], ['year', year]].filter(([, v]) => !v).map(([name]) => name);
-  if (missing.length) return `Do it by must include a ${missing.join(' and ')}`;
-  if (![day, month, year].every((v) => /^[0-9]+$/.test(v)) || year.length !== 4) return 'Do it by must be a real date';
+  if (missing.length) return { missing };
+  if (![day, month, year].every((v) => /^[0-9]+$/.test(v)) || year.length !== 4) return { real: false };
   const date = new Date(Number(year), Number(month) - 1, Number(day));
-  if (date.getFullYear() !== Number(year) || date.getMonth() !== Number(month) - 1 || date.getDate() !== Number(day)) return 'Do it by must be a real date';
+  if (date.getFullYear() !== Number(year) || date.getMonth() !== Number(month) - 1 || date.getDate() !== Number(day)) return { real: false };
   return null;
 }
 
-function endedText(reason) {
-  return {
-    'signed-out': 'your session has ended. Please sign in again.',
-    'no-access': 'you no longer have access to this conference.',
-    closed: 'the conference has closed.',
-    unsupported: 'please reload the page.',
-  }[reason] || 'please reload the page.';
+const DATE_PARTS = { day: 'live.date.day', month: 'live.date.month', year: 'live.date.year' };
+
+/** "Do it by must include a day and year", in the page's language (written when shown, so a change of language reaches it). */
+function dateProblemText(problem) {
+  if (!problem.missing) return t('live.date.real');
+  return t('live.date.mustInclude', { parts: problem.missing.map((part) => t(DATE_PARTS[part])).join(t('live.date.and')) });
+}
+
+/** Why the room closed, from the close code's reason (connection.js). */
+const ENDED_TEXTS = { 'signed-out': 'live.ended.signedOut', 'no-access': 'live.ended.noAccess', closed: 'live.ended.closed', unsupported: 'live.ended.reload' };
+
+/** Why a signature no longer holds: the server's English sentence, in the page's language when it is the usual one. */
+function voidedText(reason) {
+  if (!reason) return t('signOff.changed');
+  const voided = VOIDED_BY.exec(reason);
+  return voided ? t('live.voidedBy', { name: voided[1] }) : reason;
 }
