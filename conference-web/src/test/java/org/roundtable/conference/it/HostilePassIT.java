@@ -25,6 +25,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.roundtable.conference.application.OneTimeCodes;
 import org.roundtable.conference.it.ApiClient.Reply;
 
 /**
@@ -362,13 +363,35 @@ class HostilePassIT {
         assertEquals(200, asked.status(), asked::toString);
         assertEquals(before, Database.text("select language from family_member where id = ?", UUID.fromString(fx.jess)));
 
-        long requests = Database.count("select count(*) from code_request");
+        Mailbox.awaitDelivery();
+        int codes = codeEmails(JESS);
         for (String bad : new String[] {"CY", "cy-GB", "fr", "cy\r\nBcc: everyone@example.org", "x".repeat(5000)}) {
             Reply refused = ApiClient.from("198.51.100.222").post("/auth/codes", json("email", JESS, "language", bad));
             assertEquals(400, refused.status(), refused::toString);
             assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
         }
-        assertEquals(requests, Database.count("select count(*) from code_request"), "a refused request writes nothing and sends nothing");
+        assertEquals(0, Database.count("select count(*) from code_request"), "a refused request writes nothing");
+        Mailbox.awaitDelivery();
+        assertEquals(codes, codeEmails(JESS), "and sends nothing");
+    }
+
+    @Test
+    void asking_for_codes_in_turn_in_english_and_in_welsh_gets_no_more_codes_than_the_persons_allowance() {
+        String name = fx.unique("Cerys Taylor");
+        String email = name.toLowerCase().replace(' ', '.') + "@example.org";
+        Reply added = fx.chair.post("/families/" + fx.taylors + "/members", json("fullName", name, "email", email));
+        assertEquals(201, added.status(), added::toString);
+        People.confirmAddress(email);
+        for (int i = 0; i < OneTimeCodes.REQUESTS_PER_WINDOW + 4; i++) {
+            Reply asked = ApiClient.from("198.51.100." + (100 + i)).post("/auth/codes", json("email", email, "language", i % 2 == 0 ? "en" : "cy"));
+            assertEquals(200, asked.status(), asked::toString);
+        }
+        Mailbox.awaitDelivery();
+        assertEquals(OneTimeCodes.REQUESTS_PER_WINDOW, codeEmails(email), "codes sent, English and Welsh together");
+    }
+
+    private static int codeEmails(String to) {
+        return Mailbox.count(to, "sign-in code") + Mailbox.count(to, "cod mewngofnodi");
     }
 
     @Test
