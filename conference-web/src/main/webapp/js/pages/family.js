@@ -1,7 +1,7 @@
 import { api, requireCaller } from '../api.js';
 import { formatDate, formatDateTime, h, humanise, replaceChildren } from '../dom.js';
 import { takeFlash } from '../fields.js';
-import { t } from '../i18n.js';
+import { language, t } from '../i18n.js';
 import { renderLayout } from '../layout.js';
 import { coreGroupMeans, meetingName, splitByDate, statusName } from './conferences.js';
 import { recordNav } from './record-nav.js';
@@ -15,6 +15,40 @@ function summaryRow(key, value, missing = t('family.notGiven')) {
 /** A grey tag beside an address nobody has confirmed yet: it signs no one in until they do. */
 function pendingTag(person) {
   return person.emailPending ? h('strong', { class: 'govuk-tag govuk-tag--yellow app-pending' }, t('family.waitingForConfirmation')) : null;
+}
+
+/**
+ * "Everything we hold" fetched by the page rather than followed as a plain link: a download
+ * refused because others are under way (429, 503) is said on the page in the reader's language,
+ * instead of being saved as a small file of JSON. Without script the link still downloads.
+ */
+async function downloadEverything(event) {
+  event.preventDefault();
+  const link = event.currentTarget;
+  const notice = document.getElementById('my-data-notice');
+  replaceChildren(notice);
+  let response = null;
+  try {
+    response = await fetch(link.href, { credentials: 'same-origin', headers: { Accept: 'application/zip, application/json', 'Accept-Language': language() } });
+  } catch (e) {
+    // unreachable: said below
+  }
+  if (response && response.ok) {
+    const url = URL.createObjectURL(await response.blob());
+    const save = h('a', { href: url, download: link.getAttribute('download'), hidden: true });
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    return;
+  }
+  const status = response ? response.status : 0;
+  const key = status === 429 ? 'family.myData.alreadyUnderWay' : status === 503 ? 'family.myData.busy' : 'family.myData.failed';
+  const summary = h('div', { class: 'govuk-error-summary', tabindex: '-1', role: 'alert', id: 'my-data-refused' },
+    h('h2', { class: 'govuk-error-summary__title' }, t('form.problem')),
+    h('div', { class: 'govuk-error-summary__body' }, h('p', { class: 'govuk-body' }, t(key))));
+  replaceChildren(notice, summary);
+  summary.focus();
 }
 
 const CONTACT_WAYS = ['EMAIL', 'PHONE', 'TEXT_MESSAGE'];
@@ -201,11 +235,12 @@ export async function render(main, { id }) {
     caller.kind === 'FAMILY_MEMBER' && plan.refused ? h('p', { class: 'govuk-body', id: 'my-data' },
       t('family.myData.afterPrivatePart')) : null,
     caller.kind === 'FAMILY_MEMBER' && !plan.refused ? h('p', { class: 'govuk-body', id: 'my-data' },
-      h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/zip`, download: 'everything-we-hold-about-your-family.zip', id: 'my-data-zip' },
-        t('family.myData.zip')),
+      h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/zip`, download: 'everything-we-hold-about-your-family.zip', id: 'my-data-zip',
+        onclick: downloadEverything }, t('family.myData.zip')),
       t('family.myData.whatIsInIt'), ' ',
       h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data`, download: 'my-family-data.json', id: 'my-data-json' }, t('family.myData.json')),
       ' ', t('family.myData.or'), ' ', h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/pdf`, download: 'my-family-data.pdf', id: 'my-data-pdf' }, t('family.myData.pdf')), t('family.myData.end')) : null,
+    caller.kind === 'FAMILY_MEMBER' && !plan.refused ? h('div', { id: 'my-data-notice' }) : null,
     whomToContact(staffContacts, caller),
     h('h2', { class: 'govuk-heading-m' }, forFamily ? t('family.meetings') : t('staff.family.conferences')),
     caller.roles && caller.roles.includes('CHAIR') ? h('a', { class: 'govuk-button', href: `/conferences/new/kind?family=${id}`,

@@ -767,4 +767,8 @@ export default {
   'live.tile.voiceOnly': "llais yn unig",
   'live.tile.cameraOff': "camera wedi'i ddiffodd",
   'live.tile.muted': "wedi distewi",
+  // hostile: a download of everything held refused because others are under way, said on the family page
+  'family.myData.alreadyUnderWay': "Mae data eich teulu eisoes yn cael ei lawrlwytho. Arhoswch i'r lawrlwytho hwnnw orffen, yna rhowch gynnig arall arni.",
+  'family.myData.busy': "Mae llawer o bobl yn lawrlwytho eu data ar hyn o bryd. Rhowch gynnig arall arni mewn munud.",
+  'family.myData.failed': "Nid oedd modd lawrlwytho eich data ar hyn o bryd. Rhowch gynnig arall arni yn nes ymlaen.",
 };

@@ -960,4 +960,8 @@ export default {
   'live.tile.voiceOnly': "voice only",
   'live.tile.cameraOff': "camera off",
   'live.tile.muted': "muted",
+  // hostile: a download of everything held refused because others are under way, said on the family page
+  'family.myData.alreadyUnderWay': "Your family's data is already being downloaded. Wait for that download to finish, then try again.",
+  'family.myData.busy': "Many people are downloading their data just now. Please try again in a minute.",
+  'family.myData.failed': "Your data could not be downloaded just now. Please try again later.",
 };

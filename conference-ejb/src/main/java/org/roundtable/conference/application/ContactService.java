@@ -21,6 +21,13 @@ import org.roundtable.shared.record.InformationKind;
 @Transactional
 public class ContactService {
 
+    /**
+     * No contact is older than this: a year typed as "0024" (or one no database holds) is a
+     * mistake to say beside the field, not a contact to keep where the contact map never shows it.
+     */
+    static final int FIRST_YEAR = 1900;
+    static final String TOO_EARLY = "The year must be " + FIRST_YEAR + " or later, like 2026";
+
     @PersistenceContext
     private EntityManager em;
 
@@ -44,6 +51,7 @@ public class ContactService {
 
     public ContactView record(Caller caller, UUID familyId, ContactCommand command) {
         policy.requireCaseWorker(caller, familyId);
+        requirePlausibleDate(command);
         var contact = new Contact(lookup.require(Family.class, familyId, "family"),
                 lookup.require(StaffMember.class, caller.id(), "member of staff"),
                 command.happenedOn(), command.kind(), command.summary().strip());
@@ -57,7 +65,14 @@ public class ContactService {
             throw new ResourceNotFound("contact");
         }
         policy.requireMayCorrectContact(caller, contact);
+        requirePlausibleDate(command);
         contact.correct(command.happenedOn(), command.kind(), command.summary().strip());
         return ContactView.of(contact);
+    }
+
+    private static void requirePlausibleDate(ContactCommand command) {
+        if (command.happenedOn().getYear() < FIRST_YEAR) {
+            throw new InvalidInput("happenedOn", TOO_EARLY);
+        }
     }
 }

@@ -160,11 +160,14 @@ class AskingFirstIT {
         assertEquals(404, jess.post(family + "/sharing/requests/" + UUID.randomUUID() + "/answer", json("share", true)).status());
 
         Database.update("update sharing_request set answer_by = ? where id = ?", LocalDate.now().minusDays(1), UUID.fromString(id));
+        String answered = "select count(*) from audit_entry where event = 'SHARING_REQUEST_ANSWERED' and subject_id = ?";
+        long ledger = Database.count(answered, UUID.fromString(id));
         Reply late = jess.post(answer, json("share", true));
         assertEquals(409, late.status(), "an expired request");
         assertTrue(late.detail().contains("not answered in time"), late::toString);
         assertFalse(Database.count("select count(*) from sharing_request where id = ? and answer is not null", UUID.fromString(id)) > 0,
                 "nothing stored");
+        assertEquals(ledger, Database.count(answered, UUID.fromString(id)), "no answer in the ledger either");
         assertEquals(403, healthVisitor.get(family + "/contacts").status());
     }
 

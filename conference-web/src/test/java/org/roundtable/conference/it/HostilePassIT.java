@@ -25,6 +25,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.roundtable.conference.application.OneTimeCodes;
 import org.roundtable.conference.it.ApiClient.Reply;
 
 /**
@@ -322,6 +323,109 @@ class HostilePassIT {
             lock.rollback();
         }
         Mailbox.awaitCount(JESS, "sign-in code", before + 1);
+    }
+
+    // Session 12's inputs: the person's language, the code's language, contacts, downloads of everything held.
+
+    @Test
+    void a_family_member_cannot_set_another_persons_language_nor_store_anything_but_english_or_welsh() {
+        ApiClient anna = People.signedIn(Role.OTHER_FAMILY_MEMBER);
+        String annas = "select language from family_member where email = 'anna.novak@example.org'";
+        String jesss = "select language from family_member where id = ?";
+        assertEquals("en", Database.text(annas));
+        String before = Database.text(jesss, UUID.fromString(fx.jess));
+        try {
+            // Ids of someone else in the body are not obeyed: the language is the caller's own.
+            Reply own = anna.put("/auth/me/language", json("language", "cy", "id", fx.jess, "personId", fx.jess, "familyMemberId", fx.jess));
+            assertEquals(200, own.status(), own::toString);
+            assertEquals("cy", Database.text(annas));
+            assertEquals(before, Database.text(jesss, UUID.fromString(fx.jess)), "Jess's language is Jess's own");
+            for (String bad : new String[] {"EN", " en", "en ", "en-GB", "fr", "", "e\u0000n", "x".repeat(70_000)}) {
+                Reply refused = anna.put("/auth/me/language", json("language", bad));
+                assertTrue(refused.status() == 400 || refused.status() == 413, bad.length() + " characters: " + refused);
+                assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
+                assertEquals("cy", Database.text(annas), "nothing changed by " + bad.substring(0, Math.min(bad.length(), 10)));
+            }
+            Reply number = anna.send("PUT", "/auth/me/language", "{\"language\": 1}");
+            assertEquals(400, number.status(), number::toString);
+            // A page elsewhere cannot switch her language with her cookies: the CSRF token is needed, as for every change.
+            assertEquals(403, anna.send("PUT", "/auth/me/language", json("language", "en").toString(), false).status());
+            assertEquals("cy", Database.text(annas));
+        } finally {
+            Database.update("update family_member set language = 'en' where email = 'anna.novak@example.org'");
+        }
+    }
+
+    @Test
+    void an_outsider_asking_for_someones_code_in_welsh_does_not_change_the_language_they_are_written_to_in() {
+        String before = Database.text("select language from family_member where id = ?", UUID.fromString(fx.jess));
+        Reply asked = ApiClient.from("198.51.100.221").post("/auth/codes", json("email", JESS, "language", before.equals("en") ? "cy" : "en"));
+        assertEquals(200, asked.status(), asked::toString);
+        assertEquals(before, Database.text("select language from family_member where id = ?", UUID.fromString(fx.jess)));
+
+        Mailbox.awaitDelivery();
+        int codes = codeEmails(JESS);
+        for (String bad : new String[] {"CY", "cy-GB", "fr", "cy\r\nBcc: everyone@example.org", "x".repeat(5000)}) {
+            Reply refused = ApiClient.from("198.51.100.222").post("/auth/codes", json("email", JESS, "language", bad));
+            assertEquals(400, refused.status(), refused::toString);
+            assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
+        }
+        assertEquals(0, Database.count("select count(*) from code_request"), "a refused request writes nothing");
+        Mailbox.awaitDelivery();
+        assertEquals(codes, codeEmails(JESS), "and sends nothing");
+    }
+
+    @Test
+    void asking_for_codes_in_turn_in_english_and_in_welsh_gets_no_more_codes_than_the_persons_allowance() {
+        String name = fx.unique("Cerys Taylor");
+        String email = name.toLowerCase().replace(' ', '.') + "@example.org";
+        Reply added = fx.chair.post("/families/" + fx.taylors + "/members", json("fullName", name, "email", email));
+        assertEquals(201, added.status(), added::toString);
+        People.confirmAddress(email);
+        for (int i = 0; i < OneTimeCodes.REQUESTS_PER_WINDOW + 4; i++) {
+            Reply asked = ApiClient.from("198.51.100." + (100 + i)).post("/auth/codes", json("email", email, "language", i % 2 == 0 ? "en" : "cy"));
+            assertEquals(200, asked.status(), asked::toString);
+        }
+        Mailbox.awaitDelivery();
+        assertEquals(OneTimeCodes.REQUESTS_PER_WINDOW, codeEmails(email), "codes sent, English and Welsh together");
+    }
+
+    private static int codeEmails(String to) {
+        return Mailbox.count(to, "sign-in code") + Mailbox.count(to, "cod mewngofnodi");
+    }
+
+    @Test
+    void a_contact_dated_centuries_ago_is_refused_clearly_rather_than_kept_out_of_sight_of_the_contact_map() {
+        ApiClient worker = People.staff("social.worker");
+        String contacts = "/families/" + fx.taylors + "/contacts";
+        long stored = Database.count("select count(*) from contact where family_id = ?", UUID.fromString(fx.taylors));
+        // "0024" is what the page sends when a worker types a two-digit year with leading zeros; the others no record can hold.
+        for (String day : new String[] {"0024-03-01", "1066-10-14", "0000-01-01", "-999999999-01-01", "+999999999-12-31"}) {
+            Reply refused = worker.post(contacts, json("happenedOn", day, "kind", "CALL", "summary", "Checked in by phone."));
+            assertEquals(400, refused.status(), day + ": " + refused);
+            assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
+            assertEquals("happenedOn", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"), refused::toString);
+            Reply corrected = worker.put(contacts + "/" + fx.socialWorkerContact, json("happenedOn", day, "kind", "CALL", "summary", "Moved."));
+            assertEquals(400, corrected.status(), day + ": " + corrected);
+        }
+        assertEquals(stored, Database.count("select count(*) from contact where family_id = ?", UUID.fromString(fx.taylors)), "nothing stored");
+        assertEquals(0, Database.count("select count(*) from contact where extract(year from happened_on) < 1900"), "nothing moved");
+    }
+
+    @Test
+    void asking_only_for_the_head_of_everything_held_does_not_use_up_the_familys_downloads() {
+        ApiClient jess = People.signedIn(Role.FAMILY_MEMBER);
+        String zip = "/api/families/" + fx.taylors + "/my-data/zip";
+        for (int i = 0; i < 3; i++) {
+            var head = jess.raw("HEAD", zip);
+            assertTrue(head.statusCode() == 200 || head.statusCode() == 429, "HEAD " + head.statusCode());
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        int status;
+        do {
+            status = jess.download("/families/" + fx.taylors + "/my-data/zip").status();
+        } while (status != 200 && System.nanoTime() < until);
+        assertEquals(200, status, "three HEAD requests left the family unable to download");
     }
 
     private static String inTwoWeeks() {
