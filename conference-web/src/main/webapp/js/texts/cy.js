@@ -640,4 +640,11 @@ export default {
   'help.leadWorkerFor': "Gweithiwr arweiniol ar gyfer {family}",
   'help.nextChairFor': "Cadeirydd y cyfarfod nesaf ar gyfer {family}",
   'details.leftHousehold': "Gadawodd {name} yr aelwyd ar {date}",
+  // newcomer
+  'layout.signOutEverywhere': "Allgofnodi ar bob dyfais",
+  'signOutEverywhere.title': "Allgofnodi ar bob dyfais",
+  'signOutEverywhere.why': "Gwnewch hyn os gwnaethoch fewngofnodi ar ffôn neu gyfrifiadur nad yw gennych mwyach, neu y gallai rhywun arall ei ddefnyddio.",
+  'signOutEverywhere.what': "Byddwch yn cael eich allgofnodi yma a phob man arall. I ddod yn ôl, mewngofnodwch eto.",
+  'signOutEverywhere.button': "Allgofnodi ar bob dyfais",
+  'signOutEverywhere.back': "Yn ôl",
 };
