@@ -63,7 +63,7 @@ async function agendaPage(main, caller, conference) {
     h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/conferences/${id}`, id: 'back-to-conference' }, 'Back to the conference')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const body = { title: form.title.value.trim(), notes: form.notes.value.trim() || null };
+    const body = { title: form.querySelector('#title').value.trim(), notes: form.querySelector('#notes').value.trim() || null };
     if (!body.title) {
       showErrors(form, [{ field: 'title', message: 'Enter the agenda item\u2019s title' }], AGENDA_FIELDS);
       return;

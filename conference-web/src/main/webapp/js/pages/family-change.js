@@ -34,14 +34,14 @@ export async function render(main, { id }) {
     event.preventDefault();
     const errors = [];
     const strategy = dateValue(form, 'strategy');
-    if (!form.name.value.trim()) errors.push({ field: 'name', message: 'Enter the family\u2019s name' });
+    if (!form.querySelector('#name').value.trim()) errors.push({ field: 'name', message: 'Enter the family\u2019s name' });
     if (strategy === null) errors.push({ field: 'strategyDiscussionOn', message: 'The strategy discussion date must be a real date, like 27 3 2026' });
     if (errors.length) {
       showErrors(form, errors, FIELDS);
       return;
     }
     try {
-      const saved = await api.put(`/families/${id}`, { name: form.name.value.trim(), reference: form.reference.value.trim() || null,
+      const saved = await api.put(`/families/${id}`, { name: form.querySelector('#name').value.trim(), reference: form.querySelector('#reference').value.trim() || null,
         strategyDiscussionOn: strategy || null });
       setFlash('The family\u2019s details are saved', saved.strategyDiscussionOn
         ? `Strategy discussion: ${formatDate(saved.strategyDiscussionOn)}.` : null);

@@ -643,7 +643,7 @@ export default {
   // newcomer
   'layout.signOutEverywhere': "Allgofnodi ar bob dyfais",
   'signOutEverywhere.title': "Allgofnodi ar bob dyfais",
-  'signOutEverywhere.why': "Gwnewch hyn os gwnaethoch fewngofnodi ar ffôn neu gyfrifiadur nad yw gennych mwyach, neu y gallai rhywun arall ei ddefnyddio.",
+  'signOutEverywhere.why': "Gwnewch hyn os gwnaethoch fewngofnodi ar ffôn neu gyfrifiadur a gollwyd, neu y mae eraill yn ei ddefnyddio.",
   'signOutEverywhere.what': "Byddwch yn cael eich allgofnodi yma a phob man arall. I ddod yn ôl, mewngofnodwch eto.",
   'signOutEverywhere.button': "Allgofnodi ar bob dyfais",
   'signOutEverywhere.back': "Yn ôl",

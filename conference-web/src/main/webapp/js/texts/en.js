@@ -827,7 +827,7 @@ export default {
   'staff.reports.shortNotice': "This conference was booked at short notice, after the usual deadline for reports. Reports are due by the time it starts.",
   'layout.signOutEverywhere': "Sign out on every device",
   'signOutEverywhere.title': "Sign out on every device",
-  'signOutEverywhere.why': "Do this if you signed in on a phone or computer you no longer have, or that someone else may use.",
+  'signOutEverywhere.why': "Do this if you signed in on a phone or computer that you lost, or that others use.",
   'signOutEverywhere.what': "You will be signed out here and everywhere else. To come back, sign in again.",
   'signOutEverywhere.button': "Sign out on every device",
   'signOutEverywhere.back': "Back",

@@ -27,7 +27,7 @@ export async function render(main) {
     run);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const typed = form.daysAhead.value.trim();
+    const typed = form.querySelector('#days-ahead').value.trim();
     if (!/^\d{1,2}$/.test(typed) || Number(typed) > 30) {
       showErrors(form, [{ field: 'daysAhead', message: 'Enter a number of days from 0 to 30' }], { daysAhead: 'days-ahead' });
       return;

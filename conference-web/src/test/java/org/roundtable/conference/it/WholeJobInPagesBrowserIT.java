@@ -89,6 +89,7 @@ class WholeJobInPagesBrowserIT {
 
         browser.click(By.id("back-to-conference"));
         browser.waitForText(By.id("agenda"), "Welcome and introductions");
+        assertTrue(browser.text(By.id("start-agenda-hint")).contains("Move here"), "the chair is told how the agenda starts");
         assertOnThePhonesScreen(browser, browser.waitFor(By.id("add-invitee")), "Invite someone else");
         browser.click(By.id("add-invitee"));
         browser.waitFor(By.id("invitee-form"));
@@ -105,6 +106,16 @@ class WholeJobInPagesBrowserIT {
         browser.click(By.id("add-invitee"));
         browser.waitFor(By.id("invitee-form"));
         assertTrue(browser.driver().findElements(By.cssSelector("label[for='person-staff-" + fx.healthVisitor + "']")).isEmpty());
+
+        // A worker is asked whether they can come, not offered the family's choices (an interpreter, their views).
+        try (Browser grace = new Browser()) {
+            grace.resize(360, 800);
+            grace.signInAsStaff("health.visitor");
+            grace.open("/conferences/" + conference);
+            grace.waitFor(By.id("answer-COMING"));
+            assertTrue(grace.driver().findElements(By.id("answer-NEEDS_HELP")).isEmpty());
+            assertTrue(grace.driver().findElements(By.id("answer-VIEWS")).isEmpty());
+        }
     }
 
     @Test
@@ -163,6 +174,8 @@ class WholeJobInPagesBrowserIT {
         try (Browser phone = new Browser()) {
             phone.resize(360, 800);
             phone.signInWithCode("jess.taylor@example.org");
+            // One word for the family's meetings, from the start page on.
+            phone.waitForText(By.tagName("h1"), "My meetings");
             browser.signInWithCode("jess.taylor@example.org");
             browser.open("/families/" + fx.taylors);
             browser.waitForText(By.tagName("main"), "Ryan Taylor");
