@@ -46,7 +46,7 @@ export async function render(main) {
       : `${overdue} ${overdue === 1 ? 'action is' : 'actions are'} overdue.`),
     h('h2', { class: 'govuk-heading-m' }, 'Conferences to book'),
     view.conferences.length === 0 ? h('p', { class: 'govuk-body' }, 'No conference is due under the timescales.')
-      : table('conferences-due', 'Conferences the timescales require', ['Family', 'Conference', 'Due by', 'Suggested date', ''],
+      : table('conferences-due', 'Conferences the timescales require', ['Family', 'Conference', 'Due by', 'Suggested date', 'Where it stands'],
         view.conferences.map((c) => [
           h('a', { class: 'govuk-link', href: `/families/${c.familyId}` }, c.familyName),
           humanise(c.kind), formatDate(c.dueBy), c.proposedOn ? formatDate(c.proposedOn) : formatDate(c.bookedOn),

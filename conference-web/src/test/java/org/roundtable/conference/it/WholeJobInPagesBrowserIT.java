@@ -112,7 +112,7 @@ class WholeJobInPagesBrowserIT {
             grace.resize(360, 800);
             grace.signInAsStaff("health.visitor");
             grace.open("/conferences/" + conference);
-            grace.waitFor(By.id("answer-COMING"));
+            grace.waitFor(By.cssSelector("label[for='answer-COMING']"));
             assertTrue(grace.driver().findElements(By.id("answer-NEEDS_HELP")).isEmpty());
             assertTrue(grace.driver().findElements(By.id("answer-VIEWS")).isEmpty());
         }
