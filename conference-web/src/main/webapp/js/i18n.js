@@ -11,7 +11,7 @@ const CATALOGUES = { en, cy };
  * The pages (main.js's route names) whose every text comes from the catalogues. Any other page
  * is shown all in English with lang="en", and a Welsh reader is told so in Welsh.
  */
-export const TRANSLATED_PAGES = new Set(['sign-in', 'code', 'conferences', 'family', 'family-details', 'family-people', 'sharing', 'access-log', 'footer', 'invite', 'confirm-email', 'conference', 'plan-print', 'contact-map', 'families', 'live']);
+export const TRANSLATED_PAGES = new Set(['sign-in', 'code', 'conferences', 'family', 'family-details', 'family-people', 'sharing', 'access-log', 'footer', 'invite', 'confirm-email', 'conference', 'plan-print', 'contact-map', 'families', 'live', 'sign-out-everywhere']);
 
 // This browser's language when nobody is signed in. Not "roundtable."-prefixed: signing out
 // forgets those, and the language is no secret.

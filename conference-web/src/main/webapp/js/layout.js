@@ -99,7 +99,10 @@ export function renderLayout({ title, caller, languageSwitch: withSwitch = true 
       h('p', { class: 'govuk-body-s govuk-!-margin-top-2', lang: 'cy', id: 'only-in-english' }, tIn('cy', 'layout.onlyInEnglish'))) : null,
     caller ? h('div', { class: 'govuk-width-container' },
       h('p', { class: 'govuk-body-s app-muted', id: 'signed-in-as' }, caller.agencyName
-        ? t('staff.layout.signedInAsAt', { name: caller.name, agency: caller.agencyName }) : t('layout.signedInAs', { name: caller.name }))) : null);
+        ? t('staff.layout.signedInAsAt', { name: caller.name, agency: caller.agencyName }) : t('layout.signedInAs', { name: caller.name }),
+      // newcomer: a lost phone or a shared computer: every session of this person ends from here.
+      // Not in the live room, whose meeting bar must stay within a few tab stops of the top.
+      withSwitch ? ['. ', h('a', { class: 'govuk-link', href: '/sign-out-everywhere', id: 'sign-out-everywhere-link' }, t('layout.signOutEverywhere'))] : null)) : null);
   translateShell();
   initAll();
 }
@@ -153,5 +156,6 @@ export async function showPageError(error) {
     h('p', { class: 'govuk-body' }, error.message),
     error.status === 403 ? h('p', { class: 'govuk-body' }, t('error.askChair')) : null,
     h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: homeOf(caller), id: 'way-on' },
-      caller ? (homeOf(caller) === '/admin' ? t('staff.error.toAdministration') : t('error.toConferences')) : t('error.toSignIn'))));
+      caller ? (homeOf(caller) === '/admin' ? t('staff.error.toAdministration')
+        : t(caller.kind === 'STAFF' ? 'staff.error.toConferences' : 'error.toConferences')) : t('error.toSignIn'))));
 }

@@ -25,6 +25,11 @@ const routes = [
   [/^\/conferences$/, 'conferences'],
   [/^\/conferences\/([0-9a-f-]{36})$/, 'conference'],
   [/^\/conferences\/([0-9a-f-]{36})\/live$/, 'live'],
+  // newcomer: the chair changes the agenda and the list after scheduling.
+  [/^\/conferences\/([0-9a-f-]{36})\/(?:agenda|invitees\/new)$/, 'conference-change'],
+  [/^\/families\/([0-9a-f-]{36})\/change$/, 'family-change'],
+  [/^\/admin\/reminders$/, 'admin/reminders'],
+  [/^\/sign-out-everywhere$/, 'sign-out-everywhere'],
   [/^\/conferences\/new\/(kind|when|where|who|agenda|check)$/, 'schedule'],
   [/^\/conferences\/([0-9a-f-]{36})\/(?:reschedule\/(?:kind|when|where|check)|cancel)$/, 'schedule'],
   [/^\/conferences\/([0-9a-f-]{36})\/close\/(?:attendance|decisions|check)$/, 'close'],

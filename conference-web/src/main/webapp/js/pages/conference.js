@@ -14,7 +14,7 @@ const INVITATION_TAGS = {
 };
 
 // The chair's banners after scheduling, changing or closing (staff only: English).
-const BANNERS = ['scheduled', 'rescheduled', 'cancelled', 'closed', 'invited'];
+const BANNERS = ['scheduled', 'rescheduled', 'cancelled', 'closed', 'invited', 'added'];
 
 function banner() {
   const which = BANNERS.find((k) => param(k));
@@ -163,7 +163,7 @@ export async function render(main, { id }) {
     answerForm(async (body) => {
       await api.post(`/conferences/${id}/reply`, body);
       replaceChildren(answerNotice, thanksBanner(body.answer));
-    }, 'your-answer')) : null;
+    }, 'your-answer', caller.kind === 'STAFF' ? ['COMING', 'CANT_COME'] : null)) : null;
   const move = isChair && next ? h('button', { type: 'button', class: 'govuk-button', id: 'move-status' }, next[1]) : null;
   if (move) move.addEventListener('click', () => moveTo(next[0]));
 
@@ -194,6 +194,10 @@ export async function render(main, { id }) {
     conference.agenda.length === 0 ? h('p', { class: 'govuk-body', id: 'no-agenda' }, open ? t('conference.agendaNotReady') : t('conference.noAgenda'))
       : h('ol', { class: 'govuk-list govuk-list--number', id: 'agenda' }, conference.agenda.map((item) => h('li', {},
         item.title, item.notes ? h('p', { class: 'govuk-body-s app-muted' }, item.notes) : null))),
+    // The chair keeps the agenda and the list up to date after scheduling, from the pages.
+    isChair && open && conference.agenda.length ? h('p', { class: 'govuk-body', id: 'start-agenda-hint' }, t('staff.conference.startAgenda')) : null,
+    isChair && open ? h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/conferences/${id}/agenda`, id: 'change-agenda' },
+      t('staff.conference.changeAgenda'))) : null,
     h('h2', { class: 'govuk-heading-m' }, t('conference.invited')),
     sendAll,
     h('ul', { class: 'govuk-list govuk-list--spaced', id: 'invitees' }, conference.invitees.map((invitee) => {
@@ -214,6 +218,8 @@ export async function render(main, { id }) {
         answers.length ? h('ul', { class: 'govuk-list govuk-body-s govuk-!-margin-top-1', 'data-answers': invitee.id }, answers.map((a) => h('li', {}, a))) : null,
         button);
     })),
+    isChair && open ? h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/conferences/${id}/invitees/new`, id: 'add-invitee' },
+      t('staff.conference.addInvitee'))) : null,
     await reportsSection(conference, caller),
     await signOffSection(conference, caller),
     await viewsSection(conference, caller),

@@ -51,14 +51,16 @@ export async function render(main) {
     window.location.replace('/admin');
     return;
   }
-  renderLayout({ title: t('meetings.title'), caller });
+  // Families read "meetings" everywhere; staff keep "conferences", the procedure's word.
+  const words = (key) => t(caller.kind === 'STAFF' ? `staff.${key}` : key);
+  renderLayout({ title: words('meetings.title'), caller });
   const page = await api.get('/conferences?size=100');
   const { coming, past } = splitByDate(page.items);
   replaceChildren(main,
-    h('h1', { class: 'govuk-heading-l' }, t('meetings.title')),
+    h('h1', { class: 'govuk-heading-l' }, words('meetings.title')),
     caller.kind === 'STAFF' || page.items.length === 0 ? null : h('p', { class: 'govuk-body', id: 'meetings-intro' },
       t('meetings.intro')),
-    page.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-conferences' }, t('meetings.none')) : null,
+    page.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-conferences' }, words('meetings.none')) : null,
     // A newcomer's empty start page: where conferences come from, and the way there.
     page.items.length === 0 ? h('p', { class: 'govuk-body', id: 'no-conferences-next' }, caller.kind === 'STAFF'
       ? [t('staff.meetings.howToSchedule'), ' ', h('a', { class: 'govuk-link', href: '/families' }, t('staff.meetings.goToFamilies')),
@@ -67,9 +69,9 @@ export async function render(main) {
     coreGroupMeans(page.items),
     page.items.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, t('meetings.comingUp')),
     page.items.length === 0 ? null : coming.length === 0
-      ? h('p', { class: 'govuk-body', id: 'no-coming' }, t('meetings.noneBooked'))
+      ? h('p', { class: 'govuk-body', id: 'no-coming' }, words('meetings.noneBooked'))
       : h('ul', { class: 'govuk-list', id: 'conference-list' }, coming.map((c) => card(c, caller))),
-    past.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, t('meetings.past')),
+    past.length === 0 ? null : h('h2', { class: 'govuk-heading-m' }, words('meetings.past')),
     past.length === 0 ? null : h('ul', { class: 'govuk-list', id: 'past-conferences' }, past.map((c) => card(c, caller))));
 }
 

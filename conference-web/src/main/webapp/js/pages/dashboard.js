@@ -11,12 +11,19 @@ const DUE_STATE = {
 };
 
 function table(id, caption, headings, rows) {
-  return h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { class: 'govuk-table', id },
+  return h('div', { class: 'app-table-wrapper app-table--stack', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { class: 'govuk-table', id },
     h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, caption),
     h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
       headings.map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t)))),
     h('tbody', { class: 'govuk-table__body' }, rows.map((cells) => h('tr', { class: 'govuk-table__row' },
-      cells.map((c) => h('td', { class: 'govuk-table__cell' }, c)))))));
+      cells.map((c, n) => h('td', { class: 'govuk-table__cell', 'data-label': typeof headings[n] === 'string' && headings[n] ? headings[n] : null }, c)))))));
+}
+
+/** A conference still to book is one click from its first question page. */
+function bookLink(c) {
+  if (c.conferenceId || (c.state !== 'DUE' && c.state !== 'OVERDUE')) return null;
+  return h('a', { class: 'govuk-link', href: `/conferences/new/kind?family=${c.familyId}`, id: `book-${c.familyId}-${c.kind}` },
+    'Book it', h('span', { class: 'govuk-visually-hidden' }, `: ${humanise(c.kind).toLowerCase()} for ${c.familyName}`));
 }
 
 export async function render(main) {
@@ -39,11 +46,11 @@ export async function render(main) {
       : `${overdue} ${overdue === 1 ? 'action is' : 'actions are'} overdue.`),
     h('h2', { class: 'govuk-heading-m' }, 'Conferences to book'),
     view.conferences.length === 0 ? h('p', { class: 'govuk-body' }, 'No conference is due under the timescales.')
-      : table('conferences-due', 'Conferences the timescales require', ['Family', 'Conference', 'Due by', 'Suggested date', ''],
+      : table('conferences-due', 'Conferences the timescales require', ['Family', 'Conference', 'Due by', 'Suggested date', 'Where it stands'],
         view.conferences.map((c) => [
           h('a', { class: 'govuk-link', href: `/families/${c.familyId}` }, c.familyName),
           humanise(c.kind), formatDate(c.dueBy), c.proposedOn ? formatDate(c.proposedOn) : formatDate(c.bookedOn),
-          h('strong', { class: `govuk-tag ${DUE_STATE[c.state][0]}` }, DUE_STATE[c.state][1])])),
+          [h('strong', { class: `govuk-tag ${DUE_STATE[c.state][0]}` }, DUE_STATE[c.state][1]), ' ', bookLink(c)]])),
     h('h2', { class: 'govuk-heading-m' }, 'Actions'),
     filter,
     view.actions.length === 0 ? h('p', { class: 'govuk-body' }, 'No actions to show.')

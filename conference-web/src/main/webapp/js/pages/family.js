@@ -77,12 +77,12 @@ function memberCard(m, withheld, forFamily) {
 }
 
 function table(caption, headings, rows, id) {
-  return h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { class: 'govuk-table', id },
+  return h('div', { class: 'app-table-wrapper app-table--stack', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { class: 'govuk-table', id },
     h('caption', { class: 'govuk-table__caption govuk-visually-hidden' }, caption),
     h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
       headings.map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t)))),
     h('tbody', { class: 'govuk-table__body' }, rows.map((cells) => h('tr', { class: 'govuk-table__row' },
-      cells.map((c) => h('td', { class: 'govuk-table__cell' }, c)))))));
+      cells.map((c, n) => h('td', { class: 'govuk-table__cell', 'data-label': typeof headings[n] === 'string' && headings[n] ? headings[n] : null }, c)))))));
 }
 
 function involvementsTable(involvements, forFamily) {
@@ -156,7 +156,9 @@ function whomToContact(people, caller) {
   const roleName = caller.kind === 'ADVOCATE' ? { LEAD_WORKER: t('contacts.familysLeadWorker'), CHAIR: t('contacts.familysChair') }
     : { LEAD_WORKER: family ? t('contacts.yourLeadWorker') : t('staff.contacts.leadWorker'), CHAIR: family ? t('contacts.yourChair') : t('staff.contacts.chair') };
   return h('div', { id: 'staff-contacts' },
-    h('h2', { class: 'govuk-heading-m' }, family ? t('contacts.heading') : t('staff.contacts.heading')),
+    h('h2', { class: 'govuk-heading-m' }, family ? t('contacts.heading')
+      : t(people.some((p) => p.role === 'CHAIR') ? 'staff.contacts.heading' : 'staff.contacts.headingLeadOnly')),
+    !family && !people.some((p) => p.role === 'CHAIR') ? h('p', { class: 'govuk-body', id: 'no-chair-yet' }, t('staff.contacts.noChairYet')) : null,
     people.map((p) => h('div', { class: 'govuk-summary-card' },
       h('div', { class: 'govuk-summary-card__title-wrapper' },
         h('h3', { class: 'govuk-summary-card__title' }, t('contacts.roleAndName', { role: roleName[p.role], name: p.fullName }))),
@@ -188,14 +190,18 @@ function inDateOrder(conferences) {
 }
 
 
-function timescalesSection(family, due) {
+function timescalesSection(family, due, chairs) {
   return [h('h2', { class: 'govuk-heading-m' }, t('staff.timescales.heading')),
     h('p', { class: 'govuk-body' }, family.strategyDiscussionOn
       ? t('staff.timescales.strategy', { date: formatDate(family.strategyDiscussionOn) }) : t('staff.timescales.noStrategy')),
     due.length === 0 ? h('p', { class: 'govuk-body' }, t('staff.timescales.noneRequired'))
       : table(t('staff.timescales.heading'), [t('staff.timescales.conference'), t('staff.timescales.dueBy'), t('staff.timescales.booked'), ''],
         due.map((d) => [humanise(d.kind), formatDate(d.dueBy), formatDate(d.bookedOn || d.proposedOn),
-          h('strong', { class: `govuk-tag ${d.breach ? 'govuk-tag--red' : 'govuk-tag--blue'}` }, t(`staff.timescales.state.${d.state}`))]), 'timescales')];
+          [h('strong', { class: `govuk-tag ${d.breach ? 'govuk-tag--red' : 'govuk-tag--blue'}` }, t(`staff.timescales.state.${d.state}`)),
+            // A chair books what is due from here, not by finding the button further up.
+            chairs && !d.conferenceId && (d.state === 'DUE' || d.state === 'OVERDUE') ? [' ', h('a', { class: 'govuk-link',
+              href: `/conferences/new/kind?family=${family.id}`, id: `book-${d.kind}` }, t('staff.timescales.book'))] : null]]), 'timescales'),
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/families/${family.id}/change`, id: 'change-family' }, t('staff.family.change')))];
 }
 
 export async function render(main, { id }) {
@@ -269,7 +275,7 @@ export async function render(main, { id }) {
     h('h2', { class: 'govuk-heading-m' }, t('family.plan')),
     plan.refused ? null : h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/families/${id}/plan/print`, id: 'print-plan' }, t('family.printPlan'))),
     plan.refused ? refused(plan) : planSection(plan, caller, () => render(main, { id })),
-    due ? timescalesSection(family, due) : null,
+    due ? timescalesSection(family, due, caller.roles.includes('CHAIR')) : null,
     h('h2', { class: 'govuk-heading-m', id: 'contacts-heading' }, forFamily ? t('family.contacts') : t('staff.family.contacts')),
     // Workers record their contacts here, so the contact map fills from the pages, not only from the API.
     caller.kind === 'STAFF' ? h('a', { class: 'govuk-button govuk-button--secondary', href: `/families/${id}/contacts/new`, role: 'button',

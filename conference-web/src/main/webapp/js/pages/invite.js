@@ -53,7 +53,8 @@ function readFile(file) {
 }
 
 /** The four answers as GOV.UK radios, each revealing what it needs. Used here and on the meeting's page. */
-export function answerForm(send, idPrefix = 'answer') {
+/** only: the answers offered (a worker is asked only whether they can come, not the family's choices). */
+export function answerForm(send, idPrefix = 'answer', only = null) {
   const conditional = {
     reason: h('div', { class: 'govuk-form-group' },
       h('label', { class: 'govuk-label', for: 'reason' }, t('invite.whyNot')),
@@ -81,7 +82,7 @@ export function answerForm(send, idPrefix = 'answer') {
     h('div', { class: 'govuk-form-group' },
       h('fieldset', { class: 'govuk-fieldset' },
         h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, h('h2', { class: 'govuk-fieldset__heading' }, t('invite.whatToDo'))),
-        h('div', { class: 'govuk-radios', id: 'answer' }, ANSWERS.map(([value, reveal]) => {
+        h('div', { class: 'govuk-radios', id: 'answer' }, ANSWERS.filter(([value]) => !only || only.includes(value)).map(([value, reveal]) => {
           const id = `answer-${value}`;
           return [h('div', { class: 'govuk-radios__item' },
             h('input', { class: 'govuk-radios__input', id, name: 'answer', type: 'radio', value,

@@ -19,10 +19,11 @@ function actions(goal) {
     h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
       [t('print.what'), t('print.who'), t('print.byWhen'), t('print.stands')].map((text) => h('th', { scope: 'col', class: 'govuk-table__header' }, text)))),
     h('tbody', { class: 'govuk-table__body' }, goal.actions.map((a) => h('tr', { class: 'govuk-table__row' },
-      h('td', { class: 'govuk-table__cell' }, a.description),
-      h('td', { class: 'govuk-table__cell' }, a.ownerName || t('print.nobody')),
-      h('td', { class: 'govuk-table__cell' }, a.dueOn ? formatDate(a.dueOn) : t('date.none')),
-      h('td', { class: 'govuk-table__cell' }, STATUS_WORDS.includes(a.status) ? t(`plan.status.${a.status}`) : a.status)))));
+      h('td', { class: 'govuk-table__cell', 'data-label': t('print.what') }, a.description),
+      h('td', { class: 'govuk-table__cell', 'data-label': t('print.who') }, a.ownerName || t('print.nobody')),
+      h('td', { class: 'govuk-table__cell', 'data-label': t('print.byWhen') }, a.dueOn ? formatDate(a.dueOn) : t('date.none')),
+      h('td', { class: 'govuk-table__cell', 'data-label': t('print.stands') },
+        STATUS_WORDS.includes(a.status) ? t(`plan.status.${a.status}`) : a.status)))));
 }
 
 export async function render(main, { id }) {
@@ -39,6 +40,6 @@ export async function render(main, { id }) {
     plan.goals.length ? plan.goals.map((goal) => h('section', { class: 'app-print-goal' },
       h('h2', { class: `govuk-heading-m${goal.title ? '' : ' app-muted'}` }, titleOf(goal)),
       goal.description ? h('p', { class: 'govuk-body' }, goal.description) : null,
-      h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': t('print.actionsFor', { goal: titleOf(goal) }) }, actions(goal))))
+      h('div', { class: 'app-table-wrapper app-table--stack', tabindex: '0', role: 'region', 'aria-label': t('print.actionsFor', { goal: titleOf(goal) }) }, actions(goal))))
       : h('p', { class: 'govuk-body' }, t('print.noGoals')));
 }

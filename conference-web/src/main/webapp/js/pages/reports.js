@@ -35,7 +35,9 @@ export async function reportsSection(conference, caller) {
 
     replaceChildren(section,
       h('h2', { class: 'govuk-heading-m', id: 'reports-heading' }, t('reports.heading')),
-      h('p', { class: 'govuk-body' }, t('reports.due', { when: formatDateTime(view.deadline) })),
+      h('p', { class: 'govuk-body', id: 'reports-due' }, t('reports.due', { when: formatDateTime(view.deadline) })),
+      // Booked after the usual deadline: the page says why reports are due so late (staff only, as the tags below).
+      view.shortNotice && caller.kind === 'STAFF' ? h('p', { class: 'govuk-body', id: 'short-notice' }, t('staff.reports.shortNotice')) : null,
       message ? h('div', { class: 'govuk-inset-text' }, message) : null,
       error ? problemBox(error) : null,
       caller.kind === 'STAFF' ? h('ul', { class: 'govuk-list', id: 'reports-expected' }, view.expected.map((e) => h('li', {},

@@ -771,4 +771,11 @@ export default {
   'family.myData.alreadyUnderWay': "Mae data eich teulu eisoes yn cael ei lawrlwytho. Arhoswch i'r lawrlwytho hwnnw orffen, yna rhowch gynnig arall arni.",
   'family.myData.busy': "Mae llawer o bobl yn lawrlwytho eu data ar hyn o bryd. Rhowch gynnig arall arni mewn munud.",
   'family.myData.failed': "Nid oedd modd lawrlwytho eich data ar hyn o bryd. Rhowch gynnig arall arni yn nes ymlaen.",
+  // newcomer
+  'layout.signOutEverywhere': "Allgofnodi ar bob dyfais",
+  'signOutEverywhere.title': "Allgofnodi ar bob dyfais",
+  'signOutEverywhere.why': "Gwnewch hyn os gwnaethoch fewngofnodi ar ffôn neu gyfrifiadur a gollwyd, neu y mae eraill yn ei ddefnyddio.",
+  'signOutEverywhere.what': "Byddwch yn cael eich allgofnodi yma a phob man arall. I ddod yn ôl, mewngofnodwch eto.",
+  'signOutEverywhere.button': "Allgofnodi ar bob dyfais",
+  'signOutEverywhere.back': "Yn ôl",
 };

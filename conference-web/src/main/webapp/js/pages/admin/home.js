@@ -24,5 +24,6 @@ export async function render(main) {
       job('/admin/advocacy-organisations', "Advocates' organisations",
         `${organisations.length} ${organisations.length === 1 ? 'organisation' : 'organisations'}. The independent organisations that advocates come from.`, 'organisations-link'),
       job('/families', 'Which agencies work with each family',
-        `${families.total} ${families.total === 1 ? 'family' : 'families'}. Record an agency's involvement, its lead practitioner, and when it starts and ends.`, 'families-link')));
+        `${families.total} ${families.total === 1 ? 'family' : 'families'}. Record an agency's involvement, its lead practitioner, and when it starts and ends.`, 'families-link'),
+      job('/admin/reminders', 'Reminders', 'How many days before an action is due its owner is emailed; send today\u2019s reminders now.', 'reminders-link')));
 }

@@ -33,11 +33,11 @@ export async function adminPage(main, title) {
 
 /** A GOV.UK table; hiddenCaption when a heading just above already says what it is. */
 export function table(caption, headings, rows, id, { hiddenCaption = false } = {}) {
-  return h('div', { class: 'app-table-wrapper', tabindex: '0', role: 'region', 'aria-label': caption },
+  return h('div', { class: 'app-table-wrapper app-table--stack', tabindex: '0', role: 'region', 'aria-label': caption },
     h('table', { class: 'govuk-table', id },
       h('caption', { class: hiddenCaption ? 'govuk-table__caption govuk-visually-hidden' : 'govuk-table__caption govuk-table__caption--m' }, caption),
       h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
         headings.map((t) => h('th', { scope: 'col', class: 'govuk-table__header' }, t)))),
       h('tbody', { class: 'govuk-table__body' }, rows.map((cells) => h('tr', { class: 'govuk-table__row' },
-        cells.map((c) => h('td', { class: 'govuk-table__cell' }, c)))))));
+        cells.map((c, n) => h('td', { class: 'govuk-table__cell', 'data-label': typeof headings[n] === 'string' && headings[n] ? headings[n] : null }, c)))))));
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -110,7 +111,11 @@ public class ConferenceService {
             conference.requireNotClosed();
         }
         if (conference.status() != ConferenceStatus.CLOSED) {
+            Instant before = conference.scheduledStart();
             conference.reschedule(command.kind(), command.scheduledStart(), conference.chair());
+            if (!before.equals(conference.scheduledStart())) {
+                conference.noteStartSetAt(clock.instant());
+            }
         }
         accessChanged.fire(new AccessChanged("conference changed"));
         return ConferenceView.of(conference);

@@ -23,6 +23,7 @@ import org.roundtable.conference.infrastructure.persistence.ReportStore;
 import org.roundtable.conference.infrastructure.security.Secrets;
 import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.domain.ConferenceStatus;
+import org.roundtable.shared.followup.ReportDeadline;
 import org.roundtable.shared.record.InformationKind;
 
 /**
@@ -103,7 +104,8 @@ public class ReportService {
     public ReportsView list(Caller caller, UUID conferenceId) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
-        Instant deadline = deadline(conference);
+        ReportDeadline.Due due = due(conference);
+        Instant deadline = due.at();
         Map<UUID, String> invited = invitedAgencies(conference);
         var visible = new ArrayList<ReportsView.Report>();
         Map<UUID, ConferenceReport> byAgency = new LinkedHashMap<>();
@@ -119,7 +121,7 @@ public class ReportService {
             boolean late = r == null ? now.isAfter(deadline) : r.uploadedAt().isAfter(deadline);
             return new ReportsView.Expected(e.getKey(), e.getValue(), r != null, r == null ? null : r.uploadedAt(), late);
         }).toList();
-        return new ReportsView(deadline, visible, expected);
+        return new ReportsView(deadline, due.shortNotice(), visible, expected);
     }
 
     public Download download(Caller caller, UUID conferenceId, UUID reportId) {
@@ -142,7 +144,12 @@ public class ReportService {
     }
 
     private Instant deadline(Conference conference) {
-        return rules.reportDeadline().forConference(conference.kind(), conference.scheduledStart(), ClockProducer.LOCAL_ZONE, rules.calendar());
+        return due(conference).at();
+    }
+
+    private ReportDeadline.Due due(Conference conference) {
+        return rules.reportDeadline().forConference(conference.kind(), conference.scheduledStart(), conference.startSetAt(),
+                ClockProducer.LOCAL_ZONE, rules.calendar());
     }
 
     /** Agencies with staff invited to the conference, by id, with their names. */

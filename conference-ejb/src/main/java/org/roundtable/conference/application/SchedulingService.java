@@ -78,6 +78,7 @@ public class SchedulingService {
         requireFuture(command.scheduledStart(), errors);
         requireWebAddress(command.joinLink(), errors);
         var conference = new Conference(family, command.kind(), command.scheduledStart(), chair);
+        conference.noteStartSetAt(clock.instant());
         conference.arrange(command.venue(), command.joinLink(), command.dialIn());
         var invitees = command.inviteesOrEmpty();
         for (int n = 0; n < invitees.size(); n++) {
@@ -112,8 +113,11 @@ public class SchedulingService {
         Instant before = conference.scheduledStart();
         conference.reschedule(command.kind(), command.scheduledStart(), conference.chair());
         conference.arrange(command.venue(), command.joinLink(), command.dialIn());
-        em.flush();
         boolean moved = !before.equals(conference.scheduledStart());
+        if (moved) {
+            conference.noteStartSetAt(clock.instant());
+        }
+        em.flush();
         tellEveryoneInvited(conference, (words, language) -> new Letter(
                 words.fill("changed.subject", Texts.values("family", conference.family().name(), "when", MeetingLetter.when(conference, language))),
                 words.fill("changed.body", Texts.values("change", words.get(moved ? "changed.moved" : "changed.details"),

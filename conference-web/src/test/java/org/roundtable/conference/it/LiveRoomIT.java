@@ -203,6 +203,51 @@ class LiveRoomIT {
         }
     }
 
+    private static JsonObject privatePartKeepingOutJess(String reason) {
+        return Json.createObjectBuilder().add("type", "startPrivate")
+                .add("excluded", Json.createArrayBuilder().add(fx.jessInvitee)).add("reason", reason).build();
+    }
+
+    @Test
+    void a_private_part_ends_within_twenty_seconds_of_its_chair_leaving_so_the_family_is_not_kept_out_of_its_plan() {
+        ApiClient jessApi = People.signedIn(Role.FAMILY_MEMBER);
+        try (LiveClient jess = LiveClient.connect(jessApi, fx.conference)) {
+            jess.hello();
+            LiveClient chair = LiveClient.connect(fx.chair, fx.conference);
+            chair.hello();
+            chair.send(privatePartKeepingOutJess("The chair's connection is about to drop"));
+            jess.nextMatching(m -> m.getString("type").equals("room") && m.get("privatePart") instanceof JsonObject, 5);
+            assertEquals(403, jessApi.get("/families/" + fx.taylors + "/plan").status(), "kept out while it runs");
+            chair.close();
+
+            // Told like any end: the plan catches up and the room says no private part runs.
+            jess.nextMatching(m -> m.getString("type").equals("sync"), 20);
+            jess.nextMatching(m -> m.getString("type").equals("room") && !(m.get("privatePart") instanceof JsonObject), 5);
+            assertEquals(200, jessApi.get("/families/" + fx.taylors + "/plan").status(), "her plan is hers again");
+        }
+    }
+
+    @Test
+    void a_chair_who_reconnects_at_once_keeps_the_private_part_running() throws InterruptedException {
+        ApiClient jessApi = People.signedIn(Role.FAMILY_MEMBER);
+        try (LiveClient jess = LiveClient.connect(jessApi, fx.conference)) {
+            jess.hello();
+            LiveClient dropped = LiveClient.connect(fx.chair, fx.conference);
+            dropped.hello();
+            dropped.send(privatePartKeepingOutJess("A reconnect is not an end"));
+            jess.nextMatching(m -> m.getString("type").equals("room") && m.get("privatePart") instanceof JsonObject, 5);
+            dropped.close();
+            try (LiveClient back = LiveClient.connect(fx.chair, fx.conference)) {
+                back.hello();
+                // Past the grace period (15 s) with the chair back in the room: still running.
+                Thread.sleep(20_000);
+                assertEquals(403, jessApi.get("/families/" + fx.taylors + "/plan").status(), "the private part still runs");
+                back.send(type("endPrivate"));
+                jess.nextMatching(m -> m.getString("type").equals("sync"), 10);
+            }
+        }
+    }
+
     @Test
     void malformed_unknown_and_impossible_messages_get_errors_and_the_connection_stays_open() {
         try (LiveClient live = LiveClient.connect(People.signedIn(Role.INVOLVED_STAFF), fx.conference)) {

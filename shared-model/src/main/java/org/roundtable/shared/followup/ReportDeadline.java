@@ -27,6 +27,21 @@ public record ReportDeadline(int workingDaysBefore, int hoursBeforeInitial) {
         return new ReportDeadline(3, 48);
     }
 
+    /** When reports are due, and whether the conference was booked too late for the usual deadline. */
+    public record Due(Instant at, boolean shortNotice) {
+    }
+
+    /**
+     * For a conference whose start was set at {@code startSetAt} (null when not known): the usual
+     * deadline, unless it had already passed when the conference was booked. Then no agency could
+     * have been on time, so reports are due by the start instead of being late from the outset.
+     */
+    public Due forConference(ConferenceKind kind, Instant start, Instant startSetAt, ZoneId zone, WorkingDays calendar) {
+        Instant usual = forConference(kind, start, zone, calendar);
+        boolean shortNotice = startSetAt != null && usual.isBefore(startSetAt);
+        return new Due(shortNotice ? start : usual, shortNotice);
+    }
+
     public Instant forConference(ConferenceKind kind, Instant start, ZoneId zone, WorkingDays calendar) {
         if (kind == ConferenceKind.INITIAL_CHILD_PROTECTION) {
             return start.minus(Duration.ofHours(hoursBeforeInitial));

@@ -46,9 +46,11 @@ import org.roundtable.conference.application.SignOffService;
 import org.roundtable.conference.application.view.CommentView;
 import org.roundtable.conference.application.view.SignOffView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
+import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.infrastructure.cache.RoomStateStore;
 import org.roundtable.conference.infrastructure.cache.RoomStateStore.Presence;
 import org.roundtable.conference.infrastructure.cache.RoomStateStore.RoomState;
+import org.roundtable.shared.domain.InviteeRole;
 import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.plan.ActionOwnerRef;
 import org.roundtable.shared.plan.OwnActionsView;
@@ -153,8 +155,41 @@ public class LiveRooms {
         if (room != null && room.connections.remove(c)) {
             state.removePresence(c.conferenceId, c.id);
             broadcastPresence(c.conferenceId, c.id, null);
+            if (c.joined && c.participant != null && c.participant.isChair()) {
+                endPrivatePartUnlessAChairComesBack(c);
+            }
             forgetIfEmpty(room);
         }
+    }
+
+    /**
+     * A private part must not outlive its chair: the family is kept out of its own plan while it
+     * runs. When the last chair's connection leaves (on any node), the part ends after a grace
+     * period for a reconnect, told to the room as any end (protocol.md, "Private parts").
+     */
+    private void endPrivatePartUnlessAChairComesBack(LiveConnection chair) {
+        if (chairPresent(chair.conferenceId) || state.room(chair.conferenceId).privatePartId() == null) {
+            return;
+        }
+        scheduler.schedule(() -> {
+            try {
+                if (!chairPresent(chair.conferenceId) && roomService.running(chair.conferenceId).isPresent()) {
+                    endPrivatePart(chair.caller, chair.conferenceId);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not end the private part of " + chair.conferenceId + " after its chair left", e);
+            }
+        }, privatePartGraceSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Seconds a private part waits for its chair to come back: roundtable.live.private-part-grace-seconds (15). */
+    static long privatePartGraceSeconds() {
+        return Long.getLong("roundtable.live.private-part-grace-seconds", 15);
+    }
+
+    /** Whether a chair is in the room now, on this node or another (presence is shared). */
+    private boolean chairPresent(UUID conferenceId) {
+        return state.presence(conferenceId).values().stream().anyMatch(p -> InviteeRole.CHAIR.name().equals(p.role()));
     }
 
     /** A room nobody is in any more is let go (with its entry in the family's rooms). */
@@ -559,9 +594,17 @@ public class LiveRooms {
 
     private void endPrivate(LiveConnection c) {
         requireChair(c);
-        roomService.endPrivatePart(c.caller, c.conferenceId);
-        state.updateRoom(c.conferenceId, s -> new RoomState(s.agendaItemId(), s.hands(), null));
-        Room room = rooms.get(c.conferenceId);
+        endPrivatePart(c.caller, c.conferenceId);
+    }
+
+    /** Ends the running private part and catches up everyone who was kept out (the chair asked, or left for good). */
+    private void endPrivatePart(Caller chair, UUID conferenceId) {
+        roomService.endPrivatePart(chair, conferenceId);
+        state.updateRoom(conferenceId, s -> new RoomState(s.agendaItemId(), s.hands(), null));
+        Room room = rooms.get(conferenceId);
+        if (room == null) {
+            return;
+        }
         List<LiveConnection> wereOut = room.connections.stream().filter(each -> each.paused).toList();
         // Comments as each may see them now, for those whose view changed while they were out (read before taking the plan).
         Map<LiveConnection, List<CommentView>> comments = new HashMap<>();
@@ -586,10 +629,10 @@ public class LiveRooms {
             }
             return null;
         });
-        broadcastRoomChange(c.conferenceId, LiveRooms::privatePartOf);
+        broadcastRoomChange(conferenceId, LiveRooms::privatePartOf);
         for (LiveConnection each : comments.keySet()) {
             // The room too, with who types where as it may see it now (as viewChanged sends it).
-            each.send(roomFor(each, runningPrivatePart(c.conferenceId, state.room(c.conferenceId))));
+            each.send(roomFor(each, runningPrivatePart(conferenceId, state.room(conferenceId))));
         }
         signalling.privatePartEnded(wereOut, new SignallingRelay.RoomNow(room.connections, Set.of()));
     }

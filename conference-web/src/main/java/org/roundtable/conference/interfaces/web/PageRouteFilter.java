@@ -23,7 +23,9 @@ public class PageRouteFilter extends HttpFilter {
                     + "|/admin/advocacy-organisations(/new|/[0-9a-f-]{36})?"
                     // Scheduling, rescheduling, cancelling and closing: question pages and "check your answers".
                     + "|/conferences/new/(kind|when|where|who|agenda|check)"
-                    + "|/conferences/[0-9a-f-]{36}/(reschedule/(kind|when|where|check)|cancel|close/(attendance|decisions|check))");
+                    + "|/conferences/[0-9a-f-]{36}/(reschedule/(kind|when|where|check)|cancel|close/(attendance|decisions|check))"
+                    // After scheduling: the agenda and the list; the family's name and dates; reminders; signing out everywhere.
+                    + "|/conferences/[0-9a-f-]{36}/(agenda|invitees/new)|/families/[0-9a-f-]{36}/change|/admin/reminders|/sign-out-everywhere");
 
     /** Whether an address (after the context path) is one of the client's pages. */
     public static boolean isPage(String path) {

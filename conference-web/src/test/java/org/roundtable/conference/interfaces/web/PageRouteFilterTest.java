@@ -16,7 +16,9 @@ class PageRouteFilterTest {
                 "/admin/staff/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e", "/admin/advocacy-organisations", "/admin/advocacy-organisations/new",
                 "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/involvements",
                 "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/involvements/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e",
-                "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/members/new", "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/contacts/new", "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/plan/print", "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/advocates/check"}) {
+                "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/members/new", "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/contacts/new", "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/plan/print", "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/advocates/check",
+                "/conferences/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/agenda", "/conferences/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/invitees/new",
+                "/families/0b7f3c2e-5a4d-4c1e-9f00-6f2a1b3c4d5e/change", "/admin/reminders", "/sign-out-everywhere"}) {
             assertTrue(PageRouteFilter.PAGES.matcher(page).matches(), page);
         }
     }

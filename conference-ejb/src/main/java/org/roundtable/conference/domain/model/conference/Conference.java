@@ -55,6 +55,10 @@ public class Conference {
     /** Where and how: a venue address, and/or a video or phone meeting link and dial-in (free text). */
     private String venue;
 
+    /** When the current start was set: reports are never due before it (null: arranged before this was kept). */
+    @Column(name = "start_set_at")
+    private Instant startSetAt;
+
     @Column(name = "join_link")
     private String joinLink;
 
@@ -200,6 +204,15 @@ public class Conference {
 
     public Instant scheduledStart() {
         return scheduledStart;
+    }
+
+    /** Notes when the start was set (scheduling, or a new start), so reports are never due before it. */
+    public void noteStartSetAt(Instant now) {
+        this.startSetAt = Objects.requireNonNull(now);
+    }
+
+    public Instant startSetAt() {
+        return startSetAt;
     }
 
     public StaffMember chair() {
