@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.roundtable.conference.application.command.ContactCommand;
 import org.roundtable.conference.application.view.ContactView;
@@ -27,6 +29,7 @@ public class ContactService {
      */
     static final int FIRST_YEAR = 1900;
     static final String TOO_EARLY = "The year must be " + FIRST_YEAR + " or later, like 2026";
+    static final String NOT_YET = "A contact cannot be recorded before it happens";
 
     @PersistenceContext
     private EntityManager em;
@@ -36,6 +39,10 @@ public class ContactService {
 
     @Inject
     private Lookup lookup;
+
+    /** The service's clock, in its own time zone (roundtable.zone): "today" is the UK's today. */
+    @Inject
+    private Clock clock;
 
     public Page<ContactView> list(Caller caller, UUID familyId, PageRequest page) {
         policy.requireVisibleAndShared(caller, familyId, InformationKind.CONTACTS);
@@ -70,9 +77,12 @@ public class ContactService {
         return ContactView.of(contact);
     }
 
-    private static void requirePlausibleDate(ContactCommand command) {
+    private void requirePlausibleDate(ContactCommand command) {
         if (command.happenedOn().getYear() < FIRST_YEAR) {
             throw new InvalidInput("happenedOn", TOO_EARLY);
+        }
+        if (command.happenedOn().isAfter(LocalDate.now(clock))) {
+            throw new InvalidInput("happenedOn", NOT_YET);
         }
     }
 }
