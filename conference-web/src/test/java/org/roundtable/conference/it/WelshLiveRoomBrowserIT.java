@@ -116,6 +116,7 @@ class WelshLiveRoomBrowserIT {
         assertEquals("English", browser.text(By.id("language-switch")));
         assertEquals("en", browser.waitFor(By.id("language-switch")).getAttribute("lang"));
         browser.assertAccessibleOnPhoneAndDesktop();
+        browser.script("window.scrollTo(0, 0);");
         browser.screenshots("welsh-live-room");
 
         // Switching at the room's end: a draft comment and a date not yet saved stay, and so does she.
