@@ -630,6 +630,7 @@ export async function render(main, { id }) {
     keepingFocus(side, () => replaceChildren(side,
       privatePanel(),
       h('h2', { class: 'govuk-heading-m' }, t('conference.agenda')),
+      startAgendaButton(),
       h('ol', { class: 'govuk-list govuk-list--number', id: 'live-agenda' }, conference.agenda.map((item) => {
         const current = room.agendaItemId === item.id;
         const move = isChair() && !current ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0',
@@ -649,6 +650,14 @@ export async function render(main, { id }) {
       room.hands.length ? h('p', { class: 'govuk-body', id: 'hand-queue' }, t('live.handsInOrder', { names: room.hands.map(nameOf).join(', ') })) : null));
     renderBar();
     media.showSpeaking();
+  }
+
+  /** Before the agenda has started, the chair's one obvious way to start it: at its first item. */
+  function startAgendaButton() {
+    if (!isChair() || room.agendaItemId || !conference.agenda.length) return null;
+    const start = h('button', { type: 'button', class: 'govuk-button', id: 'start-agenda' }, t('staff.live.startAgenda'));
+    start.addEventListener('click', () => connection.send({ type: 'moveAgenda', itemId: conference.agenda[0].id }));
+    return start;
   }
 
   /** The meeting bar: the item now, the hand (changed in place, so focus stays on it), who is here. */

@@ -89,7 +89,14 @@ class WholeJobInPagesBrowserIT {
 
         browser.click(By.id("back-to-conference"));
         browser.waitForText(By.id("agenda"), "Welcome and introductions");
-        assertTrue(browser.text(By.id("start-agenda-hint")).contains("Move here"), "the chair is told how the agenda starts");
+        assertTrue(browser.text(By.id("start-agenda-hint")).contains("Start the agenda"), "the chair is told how the agenda starts");
+        // In the live room, one obvious button starts the agenda at its first item, then goes.
+        browser.open("/conferences/" + conference + "/live");
+        browser.click(By.id("start-agenda"));
+        browser.waitForText(By.id("live-now"), "Welcome and introductions");
+        assertTrue(browser.driver().findElements(By.id("start-agenda")).isEmpty(), "once started, the button is gone");
+        browser.open("/conferences/" + conference);
+        browser.waitForText(By.id("agenda"), "Welcome and introductions");
         assertOnThePhonesScreen(browser, browser.waitFor(By.id("add-invitee")), "Invite someone else");
         browser.click(By.id("add-invitee"));
         browser.waitFor(By.id("invitee-form"));
