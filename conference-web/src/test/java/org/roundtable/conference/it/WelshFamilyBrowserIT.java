@@ -152,4 +152,14 @@ class WelshFamilyBrowserIT {
             browser.screenshots("welsh-household-left");
         }
     }
+
+    @Test
+    void a_welsh_family_members_download_of_everything_held_is_named_in_welsh_not_english() {
+        try (Browser browser = niaOnHerPhone()) {
+            browser.open(family);
+            assertEquals("popeth-sydd-gennym-am-eich-teulu.zip", browser.waitFor(By.id("my-data-zip")).getAttribute("download"),
+                    "the file lands in her downloads with a Welsh name");
+            assertWelsh(browser);
+        }
+    }
 }
