@@ -162,4 +162,27 @@ class WelshFamilyBrowserIT {
             assertWelsh(browser);
         }
     }
+
+    @Test
+    void a_welsh_family_member_kept_out_of_part_of_a_meeting_is_told_why_her_plan_is_hidden_in_welsh() {
+        String conference = fx.freshConference();
+        String member = DemoFixture.idWhere(fx.chair.get(family).json(), "members", "fullName", nia);
+        assertEquals(200, fx.chair.post("/conferences/" + conference + "/invitees", json("role", "FAMILY_MEMBER", "familyMemberId", member)).status());
+        String invitee = DemoFixture.idWhere(fx.chair.get("/conferences/" + conference).json(), "invitees", "name", nia);
+        try (LiveClient chair = LiveClient.connect(fx.chair, conference); Browser browser = niaOnHerPhone()) {
+            chair.hello();
+            chair.send(jakarta.json.Json.createObjectBuilder().add("type", "startPrivate")
+                    .add("excluded", jakarta.json.Json.createArrayBuilder().add(invitee)).add("reason", "Police information about a third party").build());
+            chair.nextMatching(m -> m.getString("type").equals("room") && m.get("privatePart") instanceof jakarta.json.JsonObject, 5);
+            try {
+                browser.open(family);
+                browser.waitForText(By.cssSelector(".app-not-shared"), "Mae rhan o'r cyfarfod yn cael ei chynnal hebddoch chi.");
+                assertTrue(!browser.text(By.tagName("main")).contains("being held without you"), browser.text(By.tagName("main")));
+                assertWelsh(browser);
+            } finally {
+                chair.send(jakarta.json.Json.createObjectBuilder().add("type", "endPrivate").build());
+                chair.nextMatching(m -> m.getString("type").equals("room") && !(m.get("privatePart") instanceof jakarta.json.JsonObject), 5);
+            }
+        }
+    }
 }
