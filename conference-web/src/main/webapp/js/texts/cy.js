@@ -337,6 +337,7 @@ export default {
   'accessLog.read.contacts': "cysylltiadau â'r asiantaethau",
   'accessLog.read.contactMap': "y map cysylltiadau",
   'accessLog.read.plan': "eich cynllun",
+  'accessLog.read.livePlan': "eich cynllun (yn y cyfarfod byw)",
   'accessLog.read.progress': "cynnydd ar eich cynllun",
   'accessLog.read.timescales': "dyddiadau eich cyfarfodydd",
   'accessLog.read.history': "newidiadau i'ch manylion",

@@ -475,6 +475,7 @@ export default {
   'accessLog.read.contacts': "contacts with agencies",
   'accessLog.read.contactMap': "the contact map",
   'accessLog.read.plan': "your plan",
+  'accessLog.read.livePlan': "your plan (in the live meeting)",
   'accessLog.read.progress': "progress on your plan",
   'accessLog.read.timescales': "your meeting dates",
   'accessLog.read.history': "changes to your details",
