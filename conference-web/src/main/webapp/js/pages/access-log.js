@@ -20,7 +20,8 @@ function day(iso) {
 }
 
 /** What was looked at, in the page's language (the log keeps the server's English words). */
-const looked = (what) => translated('accessLog.read.', what);
+// The log's older words say "conference" where the pages now say "meeting".
+const looked = (what) => translated('accessLog.read.', what.replace(/conference/g, 'meeting'));
 
 /** "your plan, your conferences and your details". */
 function overridesSection(log) {

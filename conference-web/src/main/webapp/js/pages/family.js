@@ -241,7 +241,7 @@ export async function render(main, { id }) {
     caller.kind === 'FAMILY_MEMBER' && plan.refused ? h('p', { class: 'govuk-body', id: 'my-data' },
       t('family.myData.afterPrivatePart')) : null,
     caller.kind === 'FAMILY_MEMBER' && !plan.refused ? h('p', { class: 'govuk-body', id: 'my-data' },
-      h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/zip`, download: 'everything-we-hold-about-your-family.zip', id: 'my-data-zip',
+      h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data/zip`, download: t('family.myData.zipName'), id: 'my-data-zip',
         onclick: downloadEverything }, t('family.myData.zip')),
       t('family.myData.whatIsInIt'), ' ',
       h('a', { class: 'govuk-link', href: `/api/families/${id}/my-data`, download: 'my-family-data.json', id: 'my-data-json' }, t('family.myData.json')),

@@ -152,4 +152,37 @@ class WelshFamilyBrowserIT {
             browser.screenshots("welsh-household-left");
         }
     }
+
+    @Test
+    void a_welsh_family_members_download_of_everything_held_is_named_in_welsh_not_english() {
+        try (Browser browser = niaOnHerPhone()) {
+            browser.open(family);
+            assertEquals("popeth-sydd-gennym-am-eich-teulu.zip", browser.waitFor(By.id("my-data-zip")).getAttribute("download"),
+                    "the file lands in her downloads with a Welsh name");
+            assertWelsh(browser);
+        }
+    }
+
+    @Test
+    void a_welsh_family_member_kept_out_of_part_of_a_meeting_is_told_why_her_plan_is_hidden_in_welsh() {
+        String conference = fx.freshConference();
+        String member = DemoFixture.idWhere(fx.chair.get(family).json(), "members", "fullName", nia);
+        assertEquals(200, fx.chair.post("/conferences/" + conference + "/invitees", json("role", "FAMILY_MEMBER", "familyMemberId", member)).status());
+        String invitee = DemoFixture.idWhere(fx.chair.get("/conferences/" + conference).json(), "invitees", "name", nia);
+        try (LiveClient chair = LiveClient.connect(fx.chair, conference); Browser browser = niaOnHerPhone()) {
+            chair.hello();
+            chair.send(jakarta.json.Json.createObjectBuilder().add("type", "startPrivate")
+                    .add("excluded", jakarta.json.Json.createArrayBuilder().add(invitee)).add("reason", "Police information about a third party").build());
+            chair.nextMatching(m -> m.getString("type").equals("room") && m.get("privatePart") instanceof jakarta.json.JsonObject, 5);
+            try {
+                browser.open(family);
+                browser.waitForText(By.cssSelector(".app-not-shared"), "Mae rhan o'r cyfarfod yn cael ei chynnal hebddoch chi.");
+                assertTrue(!browser.text(By.tagName("main")).contains("being held without you"), browser.text(By.tagName("main")));
+                assertWelsh(browser);
+            } finally {
+                chair.send(jakarta.json.Json.createObjectBuilder().add("type", "endPrivate").build());
+                chair.nextMatching(m -> m.getString("type").equals("room") && !(m.get("privatePart") instanceof jakarta.json.JsonObject), 5);
+            }
+        }
+    }
 }

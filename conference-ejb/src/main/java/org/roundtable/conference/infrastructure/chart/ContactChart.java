@@ -35,7 +35,8 @@ public final class ContactChart {
     };
     static final int WIDTH = 320;
     static final int FONT = 13;
-    private static final int LABEL = 74;
+    // Room for Welsh's longest short month, "Chwef 2026", before the bars and the counts.
+    private static final int LABEL = 86;
     private static final int ROW = 26;
     private static final int BAR = 18;
     private static final int TOP = 8;

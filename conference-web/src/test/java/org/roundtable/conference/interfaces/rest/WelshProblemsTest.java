@@ -28,4 +28,10 @@ class WelshProblemsTest {
         WelshProblems.WELSH.forEach((english, welsh) -> assertTrue(!welsh.isBlank() && !welsh.equals(english), english));
         assertEquals("Dewiswch Saesneg (en) neu Gymraeg (cy)", WelshProblems.WELSH.get("Choose English (en) or Welsh (cy)"));
     }
+
+    @Test
+    void a_family_member_kept_out_of_part_of_a_meeting_reads_why_her_plan_is_hidden_in_welsh() {
+        String english = Problem.of(403, "Forbidden", "Part of the conference is being held without you. You can see the plan again when it ends.").toJson();
+        assertTrue(WelshProblems.inWelsh(english).contains("Mae rhan o'r cyfarfod yn cael ei chynnal hebddoch chi."), WelshProblems.inWelsh(english));
+    }
 }
