@@ -114,15 +114,23 @@ public class LiveRoomService {
         return part;
     }
 
-    /** The running private part as those inside it see it: why, and who is out. */
-    public record PrivatePartView(UUID id, String reason, Set<UUID> excluded, List<String> excludedNames) {
+    /**
+     * The running private part as those inside it see it: why, and who is out. The reason is the
+     * professionals'; a family member or advocate who stays in reads what the family is told.
+     */
+    public record PrivatePartView(UUID id, String reason, String familyText, Set<UUID> excluded, List<String> excludedNames) {
+
+        /** As a family member or advocate inside it sees it: the family's wording in place of the reason. */
+        public PrivatePartView asTheFamilySeesIt() {
+            return new PrivatePartView(id, familyText, familyText, excluded, excludedNames);
+        }
     }
 
     public Optional<PrivatePartView> runningView(UUID conferenceId) {
         return running(conferenceId).map(part -> {
             Conference conference = lookup.require(Conference.class, conferenceId, "conference");
             List<String> names = conference.invitees().stream().filter(i -> part.excludes(i.id())).map(Invitee::displayName).sorted().toList();
-            return new PrivatePartView(part.id(), part.reason(), part.excludedInvitees(), names);
+            return new PrivatePartView(part.id(), part.reason(), part.familyText(), part.excludedInvitees(), names);
         });
     }
 

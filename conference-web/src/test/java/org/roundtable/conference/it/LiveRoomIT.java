@@ -203,6 +203,40 @@ class LiveRoomIT {
         }
     }
 
+    @Test
+    void a_family_member_who_stays_in_a_private_part_reads_what_the_family_is_told_never_the_professionals_reason() {
+        ApiClient jessApi = People.signedIn(Role.FAMILY_MEMBER);
+        JsonObject conference = fx.chair.get("/conferences/" + fx.conference).json();
+        String worker = conference.getJsonArray("invitees").stream().map(JsonObject.class::cast)
+                .filter(i -> i.getString("role").equals("AGENCY_STAFF")).findFirst().orElseThrow().getString("id");
+        try (LiveClient chair = LiveClient.connect(fx.chair, fx.conference);
+                LiveClient jess = LiveClient.connect(jessApi, fx.conference);
+                LiveClient jessOldClient = LiveClient.connect(jessApi, fx.conference)) {
+            chair.hello();
+            jess.helloTakingRoomChanges();
+            // A client that did not ask for room changes is sent the whole room: that path is checked too.
+            jessOldClient.hello();
+            chair.send(Json.createObjectBuilder().add("type", "startPrivate")
+                    .add("excluded", Json.createArrayBuilder().add(worker))
+                    .add("reason", "Police information about the father")
+                    .add("familyText", "The chair is talking with one worker for a few minutes.").build());
+            JsonObject chairSees = chair.nextMatching(m -> m.toString().contains("Police information about the father"), 5);
+            assertTrue(chairSees.toString().contains("Police information"), "the professionals inside read their reason");
+            for (LiveClient client : List.of(jess, jessOldClient)) {
+                JsonObject part = client.nextMatching(m -> (m.getString("type").equals("privatePart") || m.getString("type").equals("room"))
+                        && m.get("privatePart") instanceof JsonObject, 5).getJsonObject("privatePart");
+                assertFalse(part.getBoolean("youAreExcluded"), "Jess stays in");
+                assertEquals("The chair is talking with one worker for a few minutes.", part.getString("reason"));
+            }
+            chair.send(type("endPrivate"));
+            chair.settle();
+            for (LiveClient client : List.of(jess, jessOldClient)) {
+                assertFalse(client.received.stream().anyMatch(m -> m.toString().contains("Police information")),
+                        "no frame to the family carries the professionals' reason");
+            }
+        }
+    }
+
     private static JsonObject privatePartKeepingOutJess(String reason) {
         return Json.createObjectBuilder().add("type", "startPrivate")
                 .add("excluded", Json.createArrayBuilder().add(fx.jessInvitee)).add("reason", reason).build();

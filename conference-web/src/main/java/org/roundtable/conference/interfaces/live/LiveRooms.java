@@ -670,24 +670,26 @@ public class LiveRooms {
         RoomState roomState = state.room(conferenceId);
         Optional<PrivatePartView> privatePart = runningPrivatePart(conferenceId, roomState);
         Map<String, Presence> presence = null;
-        String[] changes = new String[2];
-        String[] wholes = new String[2];
+        // Three kinds of viewer: inside (the reason), kept out (nothing of it), family inside (its wording).
+        String[] changes = new String[3];
+        String[] wholes = new String[3];
         for (LiveConnection c : room.connections) {
             if (!c.joined) {
                 continue;
             }
             boolean excluded = isExcluded(c, privatePart);
-            int kind = excluded ? 1 : 0;
+            int kind = excluded ? 1 : isFamilySide(c) ? 2 : 0;
+            Optional<PrivatePartView> seen = seenBy(c, privatePart);
             if (c.roomChanges) {
-                changes[kind] = changes[kind] != null ? changes[kind] : change.message(roomState, privatePart, excluded);
+                changes[kind] = changes[kind] != null ? changes[kind] : change.message(roomState, seen, excluded);
                 c.send(changes[kind]);
             } else {
                 presence = presence != null ? presence : state.presence(conferenceId);
                 if (c.onlyOwnActions) {
-                    c.send(roomMessage(roomState, presenceFor(c, presence), privatePart, excluded));
+                    c.send(roomMessage(roomState, presenceFor(c, presence), seen, excluded));
                     continue;
                 }
-                wholes[kind] = wholes[kind] != null ? wholes[kind] : roomMessage(roomState, presence, privatePart, excluded);
+                wholes[kind] = wholes[kind] != null ? wholes[kind] : roomMessage(roomState, presence, seen, excluded);
                 c.send(wholes[kind]);
             }
         }
@@ -730,7 +732,17 @@ public class LiveRooms {
     }
 
     private String roomFor(LiveConnection c, Optional<PrivatePartView> privatePart) {
-        return roomMessage(state.room(c.conferenceId), presenceFor(c, state.presence(c.conferenceId)), privatePart, isExcluded(c, privatePart));
+        return roomMessage(state.room(c.conferenceId), presenceFor(c, state.presence(c.conferenceId)), seenBy(c, privatePart),
+                isExcluded(c, privatePart));
+    }
+
+    /** A family member or advocate inside a private part reads what the family is told, never the professionals' reason. */
+    private static Optional<PrivatePartView> seenBy(LiveConnection c, Optional<PrivatePartView> privatePart) {
+        return isFamilySide(c) ? privatePart.map(PrivatePartView::asTheFamilySeesIt) : privatePart;
+    }
+
+    private static boolean isFamilySide(LiveConnection c) {
+        return c.participant.role().joinsByInvitation();
     }
 
     private static boolean isExcluded(LiveConnection c, Optional<PrivatePartView> privatePart) {
