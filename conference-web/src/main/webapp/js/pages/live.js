@@ -9,6 +9,7 @@ import { applyRoomChange } from '../live/room.js';
 import { MediaRoom } from '../live/media.js';
 import { positionBetween } from '../live/plan.js';
 import { TextOperation } from '../live/text-operation.js';
+import english from '../texts/en.js';
 
 /** Another's changes to one item are announced at most this often. */
 const ANNOUNCE_EVERY_MS = 5000;
@@ -688,6 +689,15 @@ export async function render(main, { id }) {
     return invitee ? invitee.name : t('details.someone');
   }
 
+  /**
+   * A family member or advocate who stays in is sent what the family is told. The server's default
+   * wording is written for those kept out ("talked without you"), so it is not shown to them.
+   */
+  function privateReason(reason) {
+    if (reason === english['staff.live.familyTextExample']) return [t('live.privatePartRunning')];
+    return [h('strong', {}, t('live.privatePart')), ' ', reason];
+  }
+
   function privatePanel() {
     const part = room.privatePart;
     // Someone kept out is told once, where the plan was (#private-notice): not a second time here.
@@ -696,7 +706,7 @@ export async function render(main, { id }) {
       const end = isChair() ? h('button', { type: 'button', class: 'govuk-button', id: 'end-private' }, t('staff.live.endPrivate')) : null;
       if (end) end.addEventListener('click', () => connection.send({ type: 'endPrivate' }));
       return h('div', { class: 'govuk-inset-text', id: 'private-running' },
-        h('p', { class: 'govuk-body' }, h('strong', {}, t('live.privatePart')), ' ', part.reason),
+        h('p', { class: 'govuk-body', id: 'private-told' }, ...privateReason(part.reason)),
         h('p', { class: 'govuk-body' }, t('live.notPresent', { names: part.excluded.join(', ') })), end);
     }
     if (!isChair()) return null;

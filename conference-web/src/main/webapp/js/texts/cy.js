@@ -745,6 +745,7 @@ export default {
   'live.here': "Yma ({count}):",
   'live.privatePart': "Rhan breifat:",
   'live.notPresent': "Ddim yn bresennol: {names}",
+  'live.privatePartRunning': "Mae rhan o'r cyfarfod yn breifat.",
   'live.otherWays': "Ffyrdd eraill o ymuno â'r cyfarfod hwn",
   'live.call.heading': "Llais a fideo",
   'live.call.joinWithVideo': "Ymuno â fideo",

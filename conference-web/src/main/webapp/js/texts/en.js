@@ -938,6 +938,7 @@ export default {
   'staff.live.lowerHandOf': "Lower {name}'s hand",
   'live.privatePart': "Private part:",
   'live.notPresent': "Not present: {names}",
+  'live.privatePartRunning': "Part of the meeting is private.",
   'staff.live.endPrivate': "End the private part",
   'staff.live.privatePart': "Private part",
   'staff.live.whoLeaves': "Who should leave for a private part?",

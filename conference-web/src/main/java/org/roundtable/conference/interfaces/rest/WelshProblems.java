@@ -16,12 +16,15 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A page in Welsh asks with {@code Accept-Language: cy}; the problem details it gets back carry
  * the Welsh for every message listed in {@code problem-texts/cy.txt} (the rest stay English).
- * One place, after every mapper, so no service has to know the reader's language.
+ * One place, after every mapper, so no service has to know the reader's language. A listed
+ * message may have gaps, {@code {name}}, for what the server wrote into it (a person's name, a
+ * number): the same gaps in the Welsh are filled with what stood there.
  */
 @Provider
 public class WelshProblems implements ContainerResponseFilter {
@@ -29,6 +32,55 @@ public class WelshProblems implements ContainerResponseFilter {
     /** Looked up once (see Problem): JsonProvider.provider() is slow in the server. */
     private static final JsonProvider JSON = JsonProvider.provider();
     static final Map<String, String> WELSH = load();
+    private static final List<GapPattern> WITH_GAPS = WELSH.entrySet().stream()
+            .filter(e -> e.getKey().contains("{")).map(e -> GapPattern.of(e.getKey(), e.getValue())).toList();
+
+    /** A listed message with gaps: the English as a pattern, and the Welsh to fill. */
+    private record GapPattern(java.util.regex.Pattern english, List<String> gaps, String welsh) {
+
+        private static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("\\{([a-zA-Z]+)}");
+
+        static GapPattern of(String english, String welsh) {
+            StringBuilder regex = new StringBuilder();
+            List<String> gaps = new java.util.ArrayList<>();
+            var m = GAP.matcher(english);
+            int at = 0;
+            while (m.find()) {
+                regex.append(java.util.regex.Pattern.quote(english.substring(at, m.start()))).append("(.+?)");
+                gaps.add(m.group(1));
+                at = m.end();
+            }
+            regex.append(java.util.regex.Pattern.quote(english.substring(at)));
+            return new GapPattern(java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.DOTALL), gaps, welsh);
+        }
+
+        String welshFor(String message) {
+            var m = english.matcher(message);
+            if (!m.matches()) {
+                return null;
+            }
+            String out = welsh;
+            for (int i = 0; i < gaps.size(); i++) {
+                out = out.replace("{" + gaps.get(i) + "}", m.group(i + 1));
+            }
+            return out;
+        }
+    }
+
+    /** The Welsh of one message: listed as it is, or matching a listed message with gaps; else the English. */
+    static String welshOf(String message) {
+        String exact = WELSH.get(message);
+        if (exact != null) {
+            return exact;
+        }
+        for (GapPattern pattern : WITH_GAPS) {
+            String filled = pattern.welshFor(message);
+            if (filled != null) {
+                return filled;
+            }
+        }
+        return message;
+    }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -46,14 +98,14 @@ public class WelshProblems implements ContainerResponseFilter {
         JsonObject problem = JSON.createReader(new StringReader(problemJson)).readObject();
         var out = JSON.createObjectBuilder(problem);
         if (problem.get("detail") instanceof JsonString detail) {
-            out.add("detail", WELSH.getOrDefault(detail.getString(), detail.getString()));
+            out.add("detail", welshOf(detail.getString()));
         }
         if (problem.get("errors") != null && problem.get("errors").getValueType() == JsonValue.ValueType.ARRAY) {
             var errors = JSON.createArrayBuilder();
             for (JsonValue error : problem.getJsonArray("errors")) {
                 JsonObject e = error.asJsonObject();
                 String message = e.getString("message", "");
-                errors.add(JSON.createObjectBuilder(e).add("message", WELSH.getOrDefault(message, message)));
+                errors.add(JSON.createObjectBuilder(e).add("message", welshOf(message)));
             }
             out.add("errors", errors);
         }

@@ -34,4 +34,25 @@ class WelshProblemsTest {
         String english = Problem.of(403, "Forbidden", "Part of the conference is being held without you. You can see the plan again when it ends.").toJson();
         assertTrue(WelshProblems.inWelsh(english).contains("Mae rhan o'r cyfarfod yn cael ei chynnal hebddoch chi."), WelshProblems.inWelsh(english));
     }
+
+    @Test
+    void a_message_with_a_name_in_it_reads_in_welsh_with_the_name_kept() {
+        String english = Problem.of(409, "Conflict", "Only Jess Taylor can change the email address they sign in with.")
+                .withErrors(java.util.List.of(new Problem.FieldError("phone", "Enter a phone number, or choose another way to contact Ellie-Mae O'Neill")))
+                .toJson();
+        String welsh = WelshProblems.inWelsh(english);
+        assertTrue(welsh.contains("\"detail\":\"Dim ond Jess Taylor sy'n gallu newid y cyfeiriad e-bost maen nhw'n mewngofnodi ag ef.\""), welsh);
+        assertTrue(welsh.contains("neu dewiswch ffordd arall o gysylltu \u00e2 Ellie-Mae O'Neill\""), welsh);
+    }
+
+    @Test
+    void a_message_with_several_gaps_fills_each_and_one_that_only_starts_alike_stays_english() {
+        String english = Problem.of(409, "Conflict", "You have already sent your views 5 times for this meeting. "
+                + "Tell the chair anything more at the meeting, or contact them: Priya Shah, 01234 567890").toJson();
+        assertTrue(WelshProblems.inWelsh(english).contains("eisoes wedi anfon eich barn 5 gwaith ar gyfer y cyfarfod hwn. "
+                + "Dywedwch unrhyw beth arall wrth y cadeirydd yn y cyfarfod, neu cysylltwch \u00e2 nhw: Priya Shah, 01234 567890"),
+                WelshProblems.inWelsh(english));
+        String unlisted = Problem.of(400, "Bad Request", "Only Jess Taylor can do something nobody has translated.").toJson();
+        assertTrue(WelshProblems.inWelsh(unlisted).contains("Only Jess Taylor can do something nobody has translated."));
+    }
 }
