@@ -22,7 +22,8 @@ import org.roundtable.conference.domain.model.family.Language;
  */
 public final class Texts {
 
-    private static final Pattern GAP = Pattern.compile("\\{([a-zA-Z]+)}");
+    /** A gap in a text: {name}. */
+    public static final Pattern GAP = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final Map<String, Properties> LOADED = new ConcurrentHashMap<>();
 
     private final String catalogue;
@@ -54,11 +55,19 @@ public final class Texts {
 
     /** The text for this key with its gaps filled from values ({@code {name}} from "name"). */
     public String fill(String key, Map<String, ?> values) {
-        Matcher gap = GAP.matcher(get(key));
+        return fillGaps(get(key), values, key);
+    }
+
+    /**
+     * Any text's {@code {name}} gaps filled from values in one pass, so a value that itself
+     * looks like a gap is left as written. Also for the server's messages in Welsh.
+     */
+    public static String fillGaps(String text, Map<String, ?> values, String where) {
+        Matcher gap = GAP.matcher(text);
         var out = new StringBuilder();
         while (gap.find()) {
             if (!values.containsKey(gap.group(1))) {
-                throw new IllegalStateException("No value for {" + gap.group(1) + "} in " + key);
+                throw new IllegalStateException("No value for {" + gap.group(1) + "} in " + where);
             }
             gap.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(values.get(gap.group(1)))));
         }

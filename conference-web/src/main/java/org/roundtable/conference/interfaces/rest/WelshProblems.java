@@ -1,6 +1,5 @@
 package org.roundtable.conference.interfaces.rest;
 
-import org.roundtable.conference.interfaces.problem.Problem;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -15,9 +14,14 @@ import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.roundtable.conference.infrastructure.text.Texts;
+import org.roundtable.conference.interfaces.problem.Problem;
 
 /**
  * A page in Welsh asks with {@code Accept-Language: cy}; the problem details it gets back carry
@@ -35,35 +39,33 @@ public class WelshProblems implements ContainerResponseFilter {
     private static final List<GapPattern> WITH_GAPS = WELSH.entrySet().stream()
             .filter(e -> e.getKey().contains("{")).map(e -> GapPattern.of(e.getKey(), e.getValue())).toList();
 
-    /** A listed message with gaps: the English as a pattern, and the Welsh to fill. */
-    private record GapPattern(java.util.regex.Pattern english, List<String> gaps, String welsh) {
-
-        private static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("\\{([a-zA-Z]+)}");
+    /** A listed message with gaps: the English as a pattern, and the Welsh to fill (gaps as in {@link Texts}). */
+    private record GapPattern(Pattern english, List<String> gaps, String welsh) {
 
         static GapPattern of(String english, String welsh) {
             StringBuilder regex = new StringBuilder();
-            List<String> gaps = new java.util.ArrayList<>();
-            var m = GAP.matcher(english);
+            List<String> gaps = new ArrayList<>();
+            Matcher gap = Texts.GAP.matcher(english);
             int at = 0;
-            while (m.find()) {
-                regex.append(java.util.regex.Pattern.quote(english.substring(at, m.start()))).append("(.+?)");
-                gaps.add(m.group(1));
-                at = m.end();
+            while (gap.find()) {
+                regex.append(Pattern.quote(english.substring(at, gap.start()))).append("(.+?)");
+                gaps.add(gap.group(1));
+                at = gap.end();
             }
-            regex.append(java.util.regex.Pattern.quote(english.substring(at)));
-            return new GapPattern(java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.DOTALL), gaps, welsh);
+            regex.append(Pattern.quote(english.substring(at)));
+            return new GapPattern(Pattern.compile(regex.toString(), Pattern.DOTALL), gaps, welsh);
         }
 
         String welshFor(String message) {
-            var m = english.matcher(message);
+            Matcher m = english.matcher(message);
             if (!m.matches()) {
                 return null;
             }
-            String out = welsh;
+            Map<String, String> values = new HashMap<>();
             for (int i = 0; i < gaps.size(); i++) {
-                out = out.replace("{" + gaps.get(i) + "}", m.group(i + 1));
+                values.put(gaps.get(i), m.group(i + 1));
             }
-            return out;
+            return Texts.fillGaps(welsh, values, "problem-texts/cy.txt");
         }
     }
 
