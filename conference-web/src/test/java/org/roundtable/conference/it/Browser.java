@@ -167,11 +167,32 @@ final class Browser implements AutoCloseable {
     }
 
     /** Blocks requests to addresses matching these patterns (Chrome DevTools), or none again. */
-    void blockUrls(String... patterns) {
+    /**
+     * The live connection cannot get through, on this page and on every page loaded after it, until
+     * {@link #letLiveConnectionsThrough()}: each attempt goes to an address the server refuses, so it
+     * fails as a dropped line does. (DevTools' URL blocking does not reliably stop WebSockets: a
+     * reconnect sometimes got through and sent the edits a test meant to find still kept.)
+     */
+    void cutLiveConnections() {
+        String cut = "window.__liveCut = true; if (!window.__liveCutInstalled) { window.__liveCutInstalled = true;"
+                + " const Real = window.WebSocket; window.WebSocket = class extends Real { constructor(url, protocols) {"
+                + " super(window.__liveCut ? String(url).replace('/live/conferences/', '/live/cut-off/') : url, protocols); } }; }";
         var chrome = (ChromeDriver) driver;
-        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
-        chrome.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", java.util.List.of(patterns)));
+        liveCutScript = (String) chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", cut))
+                .get("identifier");
+        script(cut);
     }
+
+    /** Undoes {@link #cutLiveConnections()} and tells the page it is online, as a phone does when the signal returns. */
+    void letLiveConnectionsThrough() {
+        if (liveCutScript != null) {
+            ((ChromeDriver) driver).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier", liveCutScript));
+            liveCutScript = null;
+        }
+        script("window.__liveCut = false; window.dispatchEvent(new Event('online'));");
+    }
+
+    private String liveCutScript;
 
     /** Cuts the browser off the network (as a phone losing signal does), or brings it back. */
     void setOffline(boolean offline) {

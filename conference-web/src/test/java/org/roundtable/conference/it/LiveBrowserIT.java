@@ -1,6 +1,7 @@
 package org.roundtable.conference.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -113,7 +114,7 @@ class LiveBrowserIT {
             jess.waitForText(By.id("connection-state"), "Offline");
             jess.typeAt(field, true, words);
             // Back on the network, but the live connection cannot get through: the phone reloads the page.
-            jess.blockUrls("*/live/conferences/*");
+            jess.cutLiveConnections();
             jess.setOffline(false);
             jess.driver().navigate().refresh();
             // What the browser kept: the words typed, as the edits not yet confirmed.
@@ -121,8 +122,9 @@ class LiveBrowserIT {
                     + ".map(k => JSON.parse(localStorage.getItem(k))).flatMap(s => [...(s.inFlight ? s.inFlight.ops : []), ...s.buffer])"
                     + ".map(o => o.text.filter(t => typeof t === 'string').join('')).join('');");
             assertEquals(words, kept, "the unconfirmed edit is kept in the browser");
+            assertNotEquals("Connected", jess.text(By.id("connection-state")), "the live connection was still cut off when the edits were read");
 
-            jess.blockUrls();
+            jess.letLiveConnectionsThrough();
             jess.waitForText(By.id("connection-state"), "Connected");
             jess.openField(action, "DESCRIPTION");
             new WebDriverWait(jess.driver(), Duration.ofSeconds(15)).until(d -> jess.value(field).contains(words));
