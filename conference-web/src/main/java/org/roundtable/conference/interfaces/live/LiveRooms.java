@@ -11,9 +11,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +44,10 @@ import org.roundtable.conference.application.SignOffService;
 import org.roundtable.conference.application.view.CommentView;
 import org.roundtable.conference.application.view.SignOffView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
-import org.roundtable.conference.domain.model.access.Caller;
-import org.roundtable.conference.infrastructure.cache.RoomStateStore;
-import org.roundtable.conference.infrastructure.cache.RoomStateStore.Presence;
-import org.roundtable.conference.infrastructure.cache.RoomStateStore.RoomState;
+import org.roundtable.conference.application.room.RoomChange;
+import org.roundtable.conference.application.room.RoomRules;
+import org.roundtable.conference.domain.model.room.Presence;
+import org.roundtable.conference.domain.model.room.RoomState;
 import org.roundtable.shared.domain.InviteeRole;
 import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.plan.ActionOwnerRef;
@@ -111,7 +109,7 @@ public class LiveRooms {
     private LivePlanService plans;
 
     @Inject
-    private RoomStateStore state;
+    private RoomRules rules;
 
     @Inject
     private SignOffService signOff;
@@ -153,43 +151,24 @@ public class LiveRooms {
     void closed(LiveConnection c) {
         Room room = rooms.get(c.conferenceId);
         if (room != null && room.connections.remove(c)) {
-            state.removePresence(c.conferenceId, c.id);
+            rules.left(c.conferenceId, c.id);
             broadcastPresence(c.conferenceId, c.id, null);
-            if (c.joined && c.participant != null && c.participant.isChair()) {
+            if (c.joined && c.participant != null && rules.waitForAChair(c.participant)) {
                 endPrivatePartUnlessAChairComesBack(c);
             }
             forgetIfEmpty(room);
         }
     }
 
-    /**
-     * A private part must not outlive its chair: the family is kept out of its own plan while it
-     * runs. When the last chair's connection leaves (on any node), the part ends after a grace
-     * period for a reconnect, told to the room as any end (protocol.md, "Private parts").
-     */
+    /** The last chair left during a private part: it ends after the grace period unless a chair comes back (RoomRules). */
     private void endPrivatePartUnlessAChairComesBack(LiveConnection chair) {
-        if (chairPresent(chair.conferenceId) || state.room(chair.conferenceId).privatePartId() == null) {
-            return;
-        }
         scheduler.schedule(() -> {
             try {
-                if (!chairPresent(chair.conferenceId) && roomService.running(chair.conferenceId).isPresent()) {
-                    endPrivatePart(chair.caller, chair.conferenceId);
-                }
+                rules.endUnlessAChairCameBack(chair.caller, chair.conferenceId).ifPresent(this::tell);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not end the private part of " + chair.conferenceId + " after its chair left", e);
             }
-        }, privatePartGraceSeconds(), TimeUnit.SECONDS);
-    }
-
-    /** Seconds a private part waits for its chair to come back: roundtable.live.private-part-grace-seconds (15). */
-    static long privatePartGraceSeconds() {
-        return Long.getLong("roundtable.live.private-part-grace-seconds", 15);
-    }
-
-    /** Whether a chair is in the room now, on this node or another (presence is shared). */
-    private boolean chairPresent(UUID conferenceId) {
-        return state.presence(conferenceId).values().stream().anyMatch(p -> InviteeRole.CHAIR.name().equals(p.role()));
+        }, RoomRules.privatePartGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A room nobody is in any more is let go (with its entry in the family's rooms). */
@@ -279,29 +258,22 @@ public class LiveRooms {
         } else if (message instanceof ClientMessage.Submit submit) {
             submit(c, submit);
         } else if (message instanceof ClientMessage.Presence presence) {
-            Presence now = presenceOf(c, presence.nodeId(), presence.field() == null ? null : presence.field().name());
-            state.putPresence(c.conferenceId, c.id, now);
+            Presence now = rules.typing(c.participant, c.id, presence.nodeId(), presence.field() == null ? null : presence.field().name());
             broadcastPresence(c.conferenceId, c.id, now);
         } else if (message instanceof ClientMessage.RaiseHand) {
-            String me = c.participant.inviteeId().toString();
-            state.updateRoom(c.conferenceId, s -> s.hands().contains(me) ? s : withHands(s, append(s.hands(), me)));
-            broadcastRoomChange(c.conferenceId, handOf(me));
+            tell(rules.raiseHand(c.participant));
         } else if (message instanceof ClientMessage.LowerHand) {
-            lowerHand(c.conferenceId, c.participant.inviteeId().toString());
+            tell(rules.lowerHand(c.participant));
         } else if (message instanceof ClientMessage.ClearHand clear) {
-            requireChair(c);
-            lowerHand(c.conferenceId, clear.participantId());
+            tell(rules.clearHand(c.participant, clear.participantId()));
         } else if (message instanceof ClientMessage.MoveAgenda move) {
-            requireChair(c);
-            roomService.requireAgendaItem(c.conferenceId, uuid(move.itemId()));
-            state.updateRoom(c.conferenceId, s -> new RoomState(move.itemId(), s.hands(), s.privatePartId()));
-            broadcastRoomChange(c.conferenceId, (s, part, excluded) -> ServerMessages.agenda(s.agendaItemId()));
+            tell(rules.moveAgenda(c.participant, move.itemId()));
         } else if (message instanceof ClientMessage.Comment comment) {
             comment(c, comment);
         } else if (message instanceof ClientMessage.StartPrivate start) {
-            startPrivate(c, start);
+            tell(rules.startPrivatePart(c.caller, c.participant, start.excludedInviteeIds(), start.reason(), start.familyText()));
         } else if (message instanceof ClientMessage.EndPrivate) {
-            endPrivate(c);
+            tell(rules.endPrivatePart(c.caller, c.participant));
         } else if (message instanceof ClientMessage.Ping) {
             c.send(ServerMessages.pong());
         } else if (message instanceof ClientMessage.Signal || message instanceof ClientMessage.Media) {
@@ -321,10 +293,10 @@ public class LiveRooms {
         }
         var participant = c.participant;
         accessLog.recordRead(c.caller, participant.familyId(), "your plan (in the live conference)", null);
-        Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId, state.room(c.conferenceId));
-        boolean excluded = privatePart.map(p -> p.excluded().contains(participant.inviteeId())).orElse(false);
+        Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId, rules.room(c.conferenceId));
+        boolean excluded = RoomRules.keptOut(participant, privatePart);
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
-        plans.withPlan(participant.familyId(), plan -> {
+        Presence here = plans.withPlan(participant.familyId(), plan -> {
             rooms.compute(c.conferenceId, (id, existing) -> {
                 var room = existing != null ? existing : new Room(id, participant.familyId());
                 roomsByFamily.computeIfAbsent(participant.familyId(), f -> new CopyOnWriteArraySet<>()).add(room);
@@ -344,7 +316,7 @@ public class LiveRooms {
                 c.revision = hello.revision() == null ? -1 : hello.revision();
             }
             c.joined = true;
-            state.putPresence(c.conferenceId, c.id, presenceOf(c, null, null));
+            Presence arrived = rules.arrived(participant, c.id);
             var applied = new LinkedHashMap<String, Long>();
             for (String changeId : excluded ? List.<String>of() : hello.pending()) {
                 Long at = plan.appliedRevision(changeId);
@@ -355,9 +327,9 @@ public class LiveRooms {
             c.send(ServerMessages.welcome(c.id, participant, plan.revision(), document, missed, hello.pending().isEmpty() ? null : applied,
                     roomFor(c, privatePart), commentsFor(c, comments), c.onlyOwnActions));
             signalling.welcomed(c);
-            return null;
+            return arrived;
         });
-        broadcastPresence(c.conferenceId, c.id, presenceOf(c, null, null));
+        broadcastPresence(c.conferenceId, c.id, here);
     }
 
     /** The changes after what the client has, or null when it needs the whole plan instead. */
@@ -520,7 +492,7 @@ public class LiveRooms {
             return true;
         });
         if (sent) {
-            c.send(roomFor(c, runningPrivatePart(c.conferenceId, state.room(c.conferenceId))));
+            c.send(roomFor(c, runningPrivatePart(c.conferenceId, rules.room(c.conferenceId))));
         }
     }
 
@@ -576,31 +548,38 @@ public class LiveRooms {
         }
     }
 
-    private void startPrivate(LiveConnection c, ClientMessage.StartPrivate start) {
-        requireChair(c);
-        Set<UUID> excluded = new HashSet<>();
-        start.excludedInviteeIds().forEach(id -> excluded.add(uuid(id)));
-        var part = roomService.startPrivatePart(c.caller, c.conferenceId, excluded, start.reason(), start.familyText());
-        state.updateRoom(c.conferenceId, s -> new RoomState(s.agendaItemId(), s.hands(), part.id().toString()));
-        Room room = rooms.get(c.conferenceId);
+    /** What a room rule did, told to the room: each viewer is sent it as they may see it. */
+    private void tell(RoomChange change) {
+        UUID conferenceId = change.conferenceId();
+        RoomChange.Told told = change.told();
+        if (told instanceof RoomChange.HandChanged hand) {
+            broadcastRoomChange(conferenceId, handOf(hand.participantId()));
+        } else if (told instanceof RoomChange.AgendaMoved) {
+            broadcastRoomChange(conferenceId, (s, part, excluded) -> ServerMessages.agenda(s.agendaItemId()));
+        } else if (told instanceof RoomChange.PrivatePartBegan began) {
+            privatePartBegan(conferenceId, began.keptOut());
+        } else if (told instanceof RoomChange.PrivatePartEnded) {
+            privatePartEnded(conferenceId);
+        }
+    }
+
+    /** Those kept out are paused (sent nothing of the plan) and cut from the call; everyone is told. */
+    private void privatePartBegan(UUID conferenceId, Set<UUID> keptOut) {
+        Room room = rooms.get(conferenceId);
+        if (room == null) {
+            return;
+        }
         for (LiveConnection each : room.connections) {
-            if (excluded.contains(each.participant.inviteeId())) {
+            if (keptOut.contains(each.participant.inviteeId())) {
                 each.paused = true;
             }
         }
-        signalling.privatePartStarted(new SignallingRelay.RoomNow(room.connections, excluded));
-        broadcastRoomChange(c.conferenceId, LiveRooms::privatePartOf);
+        signalling.privatePartStarted(new SignallingRelay.RoomNow(room.connections, keptOut));
+        broadcastRoomChange(conferenceId, LiveRooms::privatePartOf);
     }
 
-    private void endPrivate(LiveConnection c) {
-        requireChair(c);
-        endPrivatePart(c.caller, c.conferenceId);
-    }
-
-    /** Ends the running private part and catches up everyone who was kept out (the chair asked, or left for good). */
-    private void endPrivatePart(Caller chair, UUID conferenceId) {
-        roomService.endPrivatePart(chair, conferenceId);
-        state.updateRoom(conferenceId, s -> new RoomState(s.agendaItemId(), s.hands(), null));
+    /** The private part ended (the chair ended it, or left for good): everyone who was kept out catches up. */
+    private void privatePartEnded(UUID conferenceId) {
         Room room = rooms.get(conferenceId);
         if (room == null) {
             return;
@@ -632,23 +611,18 @@ public class LiveRooms {
         broadcastRoomChange(conferenceId, LiveRooms::privatePartOf);
         for (LiveConnection each : comments.keySet()) {
             // The room too, with who types where as it may see it now (as viewChanged sends it).
-            each.send(roomFor(each, runningPrivatePart(conferenceId, state.room(conferenceId))));
+            each.send(roomFor(each, runningPrivatePart(conferenceId, rules.room(conferenceId))));
         }
         signalling.privatePartEnded(wereOut, new SignallingRelay.RoomNow(room.connections, Set.of()));
     }
 
-    private void lowerHand(UUID conferenceId, String inviteeId) {
-        state.updateRoom(conferenceId, s -> withHands(s, s.hands().stream().filter(h -> !h.equals(inviteeId)).toList()));
-        broadcastRoomChange(conferenceId, handOf(inviteeId));
-    }
-
     /** A change to the room, as one participant is sent it (1.2). */
-    private interface RoomChange {
+    private interface RoomMessage {
         String message(RoomState state, Optional<PrivatePartView> privatePart, boolean viewerExcluded);
     }
 
     /** Someone's hand as it now is (read from the room's state, so two quick changes end the same everywhere). */
-    private static RoomChange handOf(String inviteeId) {
+    private static RoomMessage handOf(String inviteeId) {
         return (s, part, excluded) -> ServerMessages.hand(inviteeId, s.hands().contains(inviteeId));
     }
 
@@ -662,12 +636,12 @@ public class LiveRooms {
      * roomChanges, 1.2) is sent just the change, whose size does not grow with the room; an
      * older client the whole room, as before. Each message is written once per kind of viewer.
      */
-    private void broadcastRoomChange(UUID conferenceId, RoomChange change) {
+    private void broadcastRoomChange(UUID conferenceId, RoomMessage change) {
         Room room = rooms.get(conferenceId);
         if (room == null) {
             return;
         }
-        RoomState roomState = state.room(conferenceId);
+        RoomState roomState = rules.room(conferenceId);
         Optional<PrivatePartView> privatePart = runningPrivatePart(conferenceId, roomState);
         Map<String, Presence> presence = null;
         // Three kinds of viewer: inside (the reason), kept out (nothing of it), family inside (its wording).
@@ -684,7 +658,7 @@ public class LiveRooms {
                 changes[kind] = changes[kind] != null ? changes[kind] : change.message(roomState, seen, excluded);
                 c.send(changes[kind]);
             } else {
-                presence = presence != null ? presence : state.presence(conferenceId);
+                presence = presence != null ? presence : rules.presence(conferenceId);
                 if (c.onlyOwnActions) {
                     c.send(roomMessage(roomState, presenceFor(c, presence), seen, excluded));
                     continue;
@@ -704,7 +678,7 @@ public class LiveRooms {
         if (room == null) {
             return;
         }
-        RoomState roomState = state.room(conferenceId);
+        RoomState roomState = rules.room(conferenceId);
         Optional<PrivatePartView> privatePart = runningPrivatePart(conferenceId, roomState);
         String inside = null;
         String outside = null;
@@ -727,26 +701,26 @@ public class LiveRooms {
     /** The room's connections and whom a running private part keeps out, read now (for the signalling relay). */
     private SignallingRelay.RoomNow roomNow(UUID conferenceId) {
         Room room = rooms.get(conferenceId);
-        Set<UUID> excluded = runningPrivatePart(conferenceId, state.room(conferenceId)).map(PrivatePartView::excluded).orElse(Set.of());
+        Set<UUID> excluded = runningPrivatePart(conferenceId, rules.room(conferenceId)).map(PrivatePartView::excluded).orElse(Set.of());
         return new SignallingRelay.RoomNow(room == null ? List.of() : room.connections, excluded);
     }
 
     private String roomFor(LiveConnection c, Optional<PrivatePartView> privatePart) {
-        return roomMessage(state.room(c.conferenceId), presenceFor(c, state.presence(c.conferenceId)), seenBy(c, privatePart),
+        return roomMessage(rules.room(c.conferenceId), presenceFor(c, rules.presence(c.conferenceId)), seenBy(c, privatePart),
                 isExcluded(c, privatePart));
     }
 
-    /** A family member or advocate inside a private part reads what the family is told, never the professionals' reason. */
     private static Optional<PrivatePartView> seenBy(LiveConnection c, Optional<PrivatePartView> privatePart) {
-        return isFamilySide(c) ? privatePart.map(PrivatePartView::asTheFamilySeesIt) : privatePart;
+        return RoomRules.asSeenBy(c.participant, privatePart);
     }
 
+    /** Family members and advocates are sent the family's wording of a private part, so their messages are written apart. */
     private static boolean isFamilySide(LiveConnection c) {
         return c.participant.role().joinsByInvitation();
     }
 
     private static boolean isExcluded(LiveConnection c, Optional<PrivatePartView> privatePart) {
-        return privatePart.map(p -> p.excluded().contains(c.participant.inviteeId())).orElse(false);
+        return RoomRules.keptOut(c.participant, privatePart);
     }
 
     private static String roomMessage(RoomState room, Map<String, Presence> presence, Optional<PrivatePartView> privatePart,
@@ -895,26 +869,6 @@ public class LiveRooms {
             c.close(CloseCodes.NO_ACCESS, "You no longer have access to this conference.");
         }
         return false;
-    }
-
-    private static void requireChair(LiveConnection c) {
-        if (!c.participant.isChair()) {
-            throw new AccessDenied("Only the chair can do this.");
-        }
-    }
-
-    private static Presence presenceOf(LiveConnection c, String nodeId, String field) {
-        return new Presence(c.participant.inviteeId().toString(), c.participant.name(), c.participant.role().name(), nodeId, field);
-    }
-
-    private static RoomState withHands(RoomState s, List<String> hands) {
-        return new RoomState(s.agendaItemId(), hands, s.privatePartId());
-    }
-
-    private static List<String> append(List<String> list, String item) {
-        var copy = new ArrayList<>(list);
-        copy.add(item);
-        return copy;
     }
 
     private static UUID uuid(String id) {
