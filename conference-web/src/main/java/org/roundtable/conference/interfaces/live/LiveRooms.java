@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.roundtable.conference.application.AccessChanged;
@@ -48,7 +46,6 @@ import org.roundtable.conference.application.room.RoomChange;
 import org.roundtable.conference.application.room.RoomRules;
 import org.roundtable.conference.domain.model.room.Presence;
 import org.roundtable.conference.domain.model.room.RoomState;
-import org.roundtable.shared.domain.InviteeRole;
 import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.plan.ActionOwnerRef;
 import org.roundtable.shared.plan.OwnActionsView;
@@ -63,10 +60,10 @@ import org.roundtable.shared.protocol.LiveProtocol;
 import org.roundtable.shared.protocol.ProtocolViolation;
 
 /**
- * The live rooms on this server: who is connected to which conference, what each message does,
- * and what everyone is sent. Every message is checked against current data before it acts: an
- * access change anywhere moves the epoch on, and a connection checked before that is checked
- * again (all of them at once, straight after the change, so removal takes effect within moments).
+ * The live rooms on this server: who is connected to which conference (the registry), turning
+ * each message into a call (the room rules in RoomRules, the plan in LivePlanService) and each
+ * answer into messages, and sending everyone what they may see. Whether a connection may still be
+ * there is ConnectionAccess's: every message is checked against current data before it acts.
  */
 @ApplicationScoped
 public class LiveRooms {
@@ -95,8 +92,7 @@ public class LiveRooms {
     private final ConcurrentMap<UUID, Room> rooms = new ConcurrentHashMap<>();
     /** The rooms of each family, so a plan change reaches its rooms without looking at the others. */
     private final ConcurrentMap<UUID, Set<Room>> roomsByFamily = new ConcurrentHashMap<>();
-    private final AtomicLong epoch = new AtomicLong();
-    private volatile LocalDate lastSweepDay;
+    private ConnectionAccess access;
     private ScheduledFuture<?> sweep;
 
     @Inject
@@ -131,8 +127,9 @@ public class LiveRooms {
 
     @PostConstruct
     void startSweep() {
-        lastSweepDay = LocalDate.now(clock);
-        sweep = scheduler.scheduleWithFixedDelay(this::sweepEndedSessions, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        access = new ConnectionAccess(signIn, roomService, executor, clock, this::everyConnection, this::connectionsOfFamily,
+                this::viewChanged);
+        sweep = scheduler.scheduleWithFixedDelay(access::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -144,8 +141,17 @@ public class LiveRooms {
 
     /** A socket opened: it may stay only if its session and invitation hold now. */
     void open(LiveConnection c) {
-        c.checkedEpoch = epoch.get();
-        authorise(c);
+        access.admit(c);
+    }
+
+    /** Every connection on this server (for the access checks). */
+    private Iterable<LiveConnection> everyConnection() {
+        return () -> rooms.values().stream().flatMap(room -> room.connections.stream()).iterator();
+    }
+
+    /** The connections in the rooms of one family. */
+    private Iterable<LiveConnection> connectionsOfFamily(UUID familyId) {
+        return () -> roomsByFamily.getOrDefault(familyId, Set.of()).stream().flatMap(room -> room.connections.stream()).iterator();
     }
 
     void closed(LiveConnection c) {
@@ -208,15 +214,8 @@ public class LiveRooms {
                 // carry on
             }
         }
-        // Access is checked against the database when anything may have changed it: the epoch
-        // moves on every change of access, and when the day changes (an involvement that ended
-        // yesterday grants nothing today). In between, messages need no query.
-        long seenEpoch = epoch.get();
-        if (c.checkedEpoch != seenEpoch) {
-            if (!authorise(c)) {
-                return;
-            }
-            c.checkedEpoch = seenEpoch;
+        if (!access.stillAllowed(c)) {
+            return;
         }
         ClientMessage message;
         try {
@@ -749,126 +748,9 @@ public class LiveRooms {
         return view;
     }
 
-    /**
-     * Access may have changed (the change is committed): before the call that changed it returns,
-     * every connection is marked to be checked again (the epoch moves on) and any message being
-     * handled now is let finish, so that every message handled after the call returns is checked
-     * against the change. Then every connection is checked again, off this thread, so that those
-     * who lost access are closed even if they send nothing.
-     */
+    /** Access may have changed (the change is committed): see ConnectionAccess#changed. */
     void onAccessChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessChanged change) {
-        epoch.incrementAndGet();
-        for (Room room : rooms.values()) {
-            for (LiveConnection c : room.connections) {
-                awaitMessageInHand(c);
-            }
-        }
-        if (change.familyId() != null) {
-            awaitFamilyRechecked(change.familyId());
-        }
-        executor.submit(this::recheckAll);
-    }
-
-    /**
-     * What a family shares changed: its rooms' connections are checked again before the call
-     * that changed it returns, so each is sent its new view (a sync) before any plan message that
-     * follows the call, not whenever the re-check of every room reaches it. On another thread:
-     * this one has just finished its transaction and may not begin another. Bounded, like
-     * awaitMessageInHand; the re-check of every room follows anyway.
-     */
-    private void awaitFamilyRechecked(UUID familyId) {
-        try {
-            executor.submit(() -> roomsByFamily.getOrDefault(familyId, Set.of()).forEach(room -> room.connections.forEach(this::recheck)))
-                    .get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.log(Level.WARNING, "re-checking a family's live connections took too long or failed", e);
-        }
-    }
-
-    /** Waits until the connection is between messages (bounded: a stuck handler must not hold up the caller). */
-    private static void awaitMessageInHand(LiveConnection c) {
-        try {
-            if (c.handling.tryLock(2, TimeUnit.SECONDS)) {
-                c.handling.unlock();
-            } else {
-                LOG.warning("a live message took over 2 s while access changed; closing its connection");
-                c.close(CloseCodes.TRY_AGAIN, "Access changed; reconnect.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void recheckAll() {
-        for (Room room : rooms.values()) {
-            room.connections.forEach(this::recheck);
-        }
-    }
-
-    private void recheck(LiveConnection c) {
-        c.handling.lock();
-        try {
-            // Read before checking: a change of access during the check moves the epoch on again.
-            long now = epoch.get();
-            if (authorise(c)) {
-                c.checkedEpoch = now;
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "checking a live connection failed", e);
-        } finally {
-            c.handling.unlock();
-        }
-    }
-
-    /**
-     * Sessions also end by the clock (idle or too old) without any event. Checked once per
-     * session, however many connections share it (one person, several tabs or rooms).
-     */
-    private void sweepEndedSessions() {
-        LocalDate today = LocalDate.now(clock);
-        if (!today.equals(lastSweepDay)) {
-            // Involvements and assignments end by the date: a new day re-checks every connection.
-            lastSweepDay = today;
-            epoch.incrementAndGet();
-            recheckAll();
-        }
-        Map<String, Boolean> alive = new HashMap<>();
-        for (Room room : rooms.values()) {
-            for (LiveConnection c : room.connections) {
-                try {
-                    if (!alive.computeIfAbsent(String.valueOf(c.sessionToken), t -> signIn.resolve(c.sessionToken).isPresent())) {
-                        c.close(CloseCodes.SIGNED_OUT, "Your session has ended. Please sign in again.");
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "checking a live session failed", e);
-                }
-            }
-        }
-    }
-
-    /** Whether the connection may stay; if not it is closed with the reason. */
-    private boolean authorise(LiveConnection c) {
-        var session = signIn.resolve(c.sessionToken);
-        if (session.isEmpty()) {
-            c.close(CloseCodes.SIGNED_OUT, "Your session has ended. Please sign in again.");
-            return false;
-        }
-        try {
-            c.participant = roomService.join(session.get().caller(), c.conferenceId);
-            c.caller = session.get().caller();
-            boolean onlyOwnActions = roomService.seesOnlyOwnActions(c.caller, c.participant.familyId());
-            if (onlyOwnActions != c.onlyOwnActions) {
-                viewChanged(c, onlyOwnActions);
-            }
-            return true;
-        } catch (DomainRuleViolation e) {
-            c.close(CloseCodes.CONFERENCE_CLOSED, "The conference has closed.");
-        } catch (AccessDenied | ResourceNotFound | NotSignedIn e) {
-            c.close(CloseCodes.NO_ACCESS, "You no longer have access to this conference.");
-        }
-        return false;
+        access.changed(change.familyId());
     }
 
     private static UUID uuid(String id) {
