@@ -25,6 +25,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.commentsFor;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.ownerOf;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.presenceFor;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.sees;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.sendPartOf;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.shownTo;
+
 import org.roundtable.conference.application.AccessChanged;
 import org.roundtable.conference.application.AccessDenied;
 import org.roundtable.conference.application.AccessLogService;
@@ -46,14 +53,10 @@ import org.roundtable.conference.application.room.RoomChange;
 import org.roundtable.conference.application.room.RoomRules;
 import org.roundtable.conference.domain.model.room.Presence;
 import org.roundtable.conference.domain.model.room.RoomState;
-import org.roundtable.shared.domain.OwnerKind;
-import org.roundtable.shared.plan.ActionOwnerRef;
 import org.roundtable.shared.plan.OwnActionsView;
 import org.roundtable.shared.plan.PlanAuthority;
 import org.roundtable.shared.plan.PlanChange;
 import org.roundtable.shared.plan.PlanDocument;
-import org.roundtable.shared.plan.PlanNode;
-import org.roundtable.shared.plan.PlanOperation;
 import org.roundtable.shared.plan.PlanRejection;
 import org.roundtable.shared.protocol.ClientMessage;
 import org.roundtable.shared.protocol.LiveProtocol;
@@ -72,11 +75,11 @@ public class LiveRooms {
     /** Sessions expire by the clock; a sweep catches those, which send no event. */
     private static final long SWEEP_SECONDS = 30;
 
-    /** The connections of one conference. */
     /** The private part last read for a room, under the id the room's state gave for it (null: none running). */
     private record CachedPrivatePart(String id, Optional<PrivatePartView> view) {
     }
 
+    /** The connections of one conference on this server. */
     private static final class Room {
         final UUID conferenceId;
         final UUID familyId;
@@ -382,87 +385,6 @@ public class LiveRooms {
                 c.revision = applied.change().revision();
             }
         }
-    }
-
-    /**
-     * A change as a connection shown only its agency's actions is sent it: just the operations on
-     * what it holds, when they bring its copy to what it may see now; when they do not (an action
-     * came into or left its view), that part of the plan whole, as {@code sync}. A change that
-     * touches nothing it holds is not sent at all, so revisions it receives may skip. Its own
-     * change is always acknowledged by its {@code applied}.
-     */
-    private static void sendPartOf(LiveConnection c, PlanChangeApplied applied, PlanDocument now) {
-        PlanChange change = applied.change();
-        PlanDocument held = c.shown;
-        if (held == null) {
-            c.send(ServerMessages.sync(change.revision(), now, null, true, null));
-            c.shown = now;
-            return;
-        }
-        List<PlanOperation> visible = OwnActionsView.visibleOperations(change.operations(), held);
-        boolean fits;
-        try {
-            PlanDocument expected = held.copy();
-            visible.forEach(expected::apply);
-            fits = expected.equals(now);
-        } catch (PlanRejection e) {
-            fits = false;
-        }
-        if (!visible.isEmpty() && (fits || change.clientId().equals(c.id))) {
-            c.send(ServerMessages.applied(new PlanChange(change.changeId(), change.clientId(), change.revision(), visible),
-                    applied.authorName(), null));
-        }
-        if (!fits) {
-            c.send(ServerMessages.sync(change.revision(), now, null, true, null));
-        }
-        c.shown = now;
-    }
-
-    /** The plan as this connection may see it (only its agency's actions, when the family keeps the rest), kept as what it holds. */
-    private static PlanDocument shownTo(LiveConnection c, PlanDocument plan) {
-        if (!c.onlyOwnActions) {
-            c.shown = null;
-            return plan;
-        }
-        PlanDocument part = OwnActionsView.of(plan, ownerOf(c));
-        c.shown = part;
-        return part;
-    }
-
-    private static String ownerOf(LiveConnection c) {
-        return new ActionOwnerRef(OwnerKind.AGENCY, c.caller.agencyId()).toString();
-    }
-
-    /**
-     * Whether this connection may be told about a goal or action: who types in it, its comments,
-     * its sign-off. Shown only its agency's actions, it is told of those; of their goals it has
-     * only where they sit, never their words, comments or who types in them.
-     */
-    private static boolean sees(LiveConnection c, String nodeId) {
-        if (!c.onlyOwnActions) {
-            return true;
-        }
-        PlanDocument part = c.shown;
-        return part != null && nodeId != null && part.node(nodeId).filter(n -> n.kind() == PlanNode.Kind.ACTION).isPresent();
-    }
-
-    private static List<CommentView> commentsFor(LiveConnection c, List<CommentView> comments) {
-        return c.onlyOwnActions ? comments.stream().filter(v -> sees(c, v.nodeId().toString())).toList() : comments;
-    }
-
-    /** Where someone types, unless it is in something this connection may not see. */
-    private static Presence presenceFor(LiveConnection c, Presence p) {
-        return p == null || p.editingNodeId() == null || sees(c, p.editingNodeId()) ? p
-                : new Presence(p.inviteeId(), p.name(), p.role(), null, null);
-    }
-
-    private static Map<String, Presence> presenceFor(LiveConnection c, Map<String, Presence> presence) {
-        if (!c.onlyOwnActions) {
-            return presence;
-        }
-        var seen = new LinkedHashMap<String, Presence>();
-        presence.forEach((id, p) -> seen.put(id, presenceFor(c, p)));
-        return seen;
     }
 
     /**
