@@ -5,9 +5,4 @@ package org.roundtable.conference.domain.model.room;
  * where they are typing now (both editing fields null when nowhere).
  */
 public record Presence(String inviteeId, String name, String role, String editingNodeId, String editingField) {
-
-    /** The same person, typing somewhere else (null: nowhere). */
-    public Presence typingIn(String nodeId, String field) {
-        return new Presence(inviteeId, name, role, nodeId, field);
-    }
 }
