@@ -10,10 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +23,15 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.commentsFor;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.ownerOf;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.presenceFor;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.sees;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.sendPartOf;
+import static org.roundtable.conference.interfaces.live.PartOfThePlan.shownTo;
+
 import org.roundtable.conference.application.AccessChanged;
 import org.roundtable.conference.application.AccessDenied;
 import org.roundtable.conference.application.AccessLogService;
@@ -46,29 +49,24 @@ import org.roundtable.conference.application.SignOffService;
 import org.roundtable.conference.application.view.CommentView;
 import org.roundtable.conference.application.view.SignOffView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
-import org.roundtable.conference.domain.model.access.Caller;
-import org.roundtable.conference.infrastructure.cache.RoomStateStore;
-import org.roundtable.conference.infrastructure.cache.RoomStateStore.Presence;
-import org.roundtable.conference.infrastructure.cache.RoomStateStore.RoomState;
-import org.roundtable.shared.domain.InviteeRole;
-import org.roundtable.shared.domain.OwnerKind;
-import org.roundtable.shared.plan.ActionOwnerRef;
+import org.roundtable.conference.application.room.RoomChange;
+import org.roundtable.conference.application.room.RoomRules;
+import org.roundtable.conference.domain.model.room.Presence;
+import org.roundtable.conference.domain.model.room.RoomState;
 import org.roundtable.shared.plan.OwnActionsView;
 import org.roundtable.shared.plan.PlanAuthority;
 import org.roundtable.shared.plan.PlanChange;
 import org.roundtable.shared.plan.PlanDocument;
-import org.roundtable.shared.plan.PlanNode;
-import org.roundtable.shared.plan.PlanOperation;
 import org.roundtable.shared.plan.PlanRejection;
 import org.roundtable.shared.protocol.ClientMessage;
 import org.roundtable.shared.protocol.LiveProtocol;
 import org.roundtable.shared.protocol.ProtocolViolation;
 
 /**
- * The live rooms on this server: who is connected to which conference, what each message does,
- * and what everyone is sent. Every message is checked against current data before it acts: an
- * access change anywhere moves the epoch on, and a connection checked before that is checked
- * again (all of them at once, straight after the change, so removal takes effect within moments).
+ * The live rooms on this server: who is connected to which conference (the registry), turning
+ * each message into a call (the room rules in RoomRules, the plan in LivePlanService) and each
+ * answer into messages, and sending everyone what they may see. Whether a connection may still be
+ * there is ConnectionAccess's: every message is checked against current data before it acts.
  */
 @ApplicationScoped
 public class LiveRooms {
@@ -77,11 +75,11 @@ public class LiveRooms {
     /** Sessions expire by the clock; a sweep catches those, which send no event. */
     private static final long SWEEP_SECONDS = 30;
 
-    /** The connections of one conference. */
     /** The private part last read for a room, under the id the room's state gave for it (null: none running). */
     private record CachedPrivatePart(String id, Optional<PrivatePartView> view) {
     }
 
+    /** The connections of one conference on this server. */
     private static final class Room {
         final UUID conferenceId;
         final UUID familyId;
@@ -97,8 +95,7 @@ public class LiveRooms {
     private final ConcurrentMap<UUID, Room> rooms = new ConcurrentHashMap<>();
     /** The rooms of each family, so a plan change reaches its rooms without looking at the others. */
     private final ConcurrentMap<UUID, Set<Room>> roomsByFamily = new ConcurrentHashMap<>();
-    private final AtomicLong epoch = new AtomicLong();
-    private volatile LocalDate lastSweepDay;
+    private ConnectionAccess access;
     private ScheduledFuture<?> sweep;
 
     @Inject
@@ -111,7 +108,7 @@ public class LiveRooms {
     private LivePlanService plans;
 
     @Inject
-    private RoomStateStore state;
+    private RoomRules rules;
 
     @Inject
     private SignOffService signOff;
@@ -133,8 +130,9 @@ public class LiveRooms {
 
     @PostConstruct
     void startSweep() {
-        lastSweepDay = LocalDate.now(clock);
-        sweep = scheduler.scheduleWithFixedDelay(this::sweepEndedSessions, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        access = new ConnectionAccess(signIn, roomService, executor, clock, this::everyConnection, this::connectionsOfFamily,
+                this::viewChanged);
+        sweep = scheduler.scheduleWithFixedDelay(access::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -146,50 +144,40 @@ public class LiveRooms {
 
     /** A socket opened: it may stay only if its session and invitation hold now. */
     void open(LiveConnection c) {
-        c.checkedEpoch = epoch.get();
-        authorise(c);
+        access.admit(c);
+    }
+
+    /** Every connection on this server (for the access checks). */
+    private Iterable<LiveConnection> everyConnection() {
+        return () -> rooms.values().stream().flatMap(room -> room.connections.stream()).iterator();
+    }
+
+    /** The connections in the rooms of one family. */
+    private Iterable<LiveConnection> connectionsOfFamily(UUID familyId) {
+        return () -> roomsByFamily.getOrDefault(familyId, Set.of()).stream().flatMap(room -> room.connections.stream()).iterator();
     }
 
     void closed(LiveConnection c) {
         Room room = rooms.get(c.conferenceId);
         if (room != null && room.connections.remove(c)) {
-            state.removePresence(c.conferenceId, c.id);
+            rules.left(c.conferenceId, c.id);
             broadcastPresence(c.conferenceId, c.id, null);
-            if (c.joined && c.participant != null && c.participant.isChair()) {
+            if (c.joined && c.participant != null && rules.waitForAChair(c.participant)) {
                 endPrivatePartUnlessAChairComesBack(c);
             }
             forgetIfEmpty(room);
         }
     }
 
-    /**
-     * A private part must not outlive its chair: the family is kept out of its own plan while it
-     * runs. When the last chair's connection leaves (on any node), the part ends after a grace
-     * period for a reconnect, told to the room as any end (protocol.md, "Private parts").
-     */
+    /** The last chair left during a private part: it ends after the grace period unless a chair comes back (RoomRules). */
     private void endPrivatePartUnlessAChairComesBack(LiveConnection chair) {
-        if (chairPresent(chair.conferenceId) || state.room(chair.conferenceId).privatePartId() == null) {
-            return;
-        }
         scheduler.schedule(() -> {
             try {
-                if (!chairPresent(chair.conferenceId) && roomService.running(chair.conferenceId).isPresent()) {
-                    endPrivatePart(chair.caller, chair.conferenceId);
-                }
+                rules.endUnlessAChairCameBack(chair.caller, chair.conferenceId).ifPresent(this::tell);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not end the private part of " + chair.conferenceId + " after its chair left", e);
             }
-        }, privatePartGraceSeconds(), TimeUnit.SECONDS);
-    }
-
-    /** Seconds a private part waits for its chair to come back: roundtable.live.private-part-grace-seconds (15). */
-    static long privatePartGraceSeconds() {
-        return Long.getLong("roundtable.live.private-part-grace-seconds", 15);
-    }
-
-    /** Whether a chair is in the room now, on this node or another (presence is shared). */
-    private boolean chairPresent(UUID conferenceId) {
-        return state.presence(conferenceId).values().stream().anyMatch(p -> InviteeRole.CHAIR.name().equals(p.role()));
+        }, RoomRules.privatePartGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A room nobody is in any more is let go (with its entry in the family's rooms). */
@@ -229,15 +217,8 @@ public class LiveRooms {
                 // carry on
             }
         }
-        // Access is checked against the database when anything may have changed it: the epoch
-        // moves on every change of access, and when the day changes (an involvement that ended
-        // yesterday grants nothing today). In between, messages need no query.
-        long seenEpoch = epoch.get();
-        if (c.checkedEpoch != seenEpoch) {
-            if (!authorise(c)) {
-                return;
-            }
-            c.checkedEpoch = seenEpoch;
+        if (!access.stillAllowed(c)) {
+            return;
         }
         ClientMessage message;
         try {
@@ -279,29 +260,22 @@ public class LiveRooms {
         } else if (message instanceof ClientMessage.Submit submit) {
             submit(c, submit);
         } else if (message instanceof ClientMessage.Presence presence) {
-            Presence now = presenceOf(c, presence.nodeId(), presence.field() == null ? null : presence.field().name());
-            state.putPresence(c.conferenceId, c.id, now);
+            Presence now = rules.typing(c.participant, c.id, presence.nodeId(), presence.field() == null ? null : presence.field().name());
             broadcastPresence(c.conferenceId, c.id, now);
         } else if (message instanceof ClientMessage.RaiseHand) {
-            String me = c.participant.inviteeId().toString();
-            state.updateRoom(c.conferenceId, s -> s.hands().contains(me) ? s : withHands(s, append(s.hands(), me)));
-            broadcastRoomChange(c.conferenceId, handOf(me));
+            tell(rules.raiseHand(c.participant));
         } else if (message instanceof ClientMessage.LowerHand) {
-            lowerHand(c.conferenceId, c.participant.inviteeId().toString());
+            tell(rules.lowerHand(c.participant));
         } else if (message instanceof ClientMessage.ClearHand clear) {
-            requireChair(c);
-            lowerHand(c.conferenceId, clear.participantId());
+            tell(rules.clearHand(c.participant, clear.participantId()));
         } else if (message instanceof ClientMessage.MoveAgenda move) {
-            requireChair(c);
-            roomService.requireAgendaItem(c.conferenceId, uuid(move.itemId()));
-            state.updateRoom(c.conferenceId, s -> new RoomState(move.itemId(), s.hands(), s.privatePartId()));
-            broadcastRoomChange(c.conferenceId, (s, part, excluded) -> ServerMessages.agenda(s.agendaItemId()));
+            tell(rules.moveAgenda(c.participant, move.itemId()));
         } else if (message instanceof ClientMessage.Comment comment) {
             comment(c, comment);
         } else if (message instanceof ClientMessage.StartPrivate start) {
-            startPrivate(c, start);
+            tell(rules.startPrivatePart(c.caller, c.participant, start.excludedInviteeIds(), start.reason(), start.familyText()));
         } else if (message instanceof ClientMessage.EndPrivate) {
-            endPrivate(c);
+            tell(rules.endPrivatePart(c.caller, c.participant));
         } else if (message instanceof ClientMessage.Ping) {
             c.send(ServerMessages.pong());
         } else if (message instanceof ClientMessage.Signal || message instanceof ClientMessage.Media) {
@@ -321,10 +295,10 @@ public class LiveRooms {
         }
         var participant = c.participant;
         accessLog.recordRead(c.caller, participant.familyId(), "your plan (in the live conference)", null);
-        Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId, state.room(c.conferenceId));
-        boolean excluded = privatePart.map(p -> p.excluded().contains(participant.inviteeId())).orElse(false);
+        Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId, rules.room(c.conferenceId));
+        boolean excluded = RoomRules.keptOut(participant, privatePart);
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
-        plans.withPlan(participant.familyId(), plan -> {
+        Presence here = plans.withPlan(participant.familyId(), plan -> {
             rooms.compute(c.conferenceId, (id, existing) -> {
                 var room = existing != null ? existing : new Room(id, participant.familyId());
                 roomsByFamily.computeIfAbsent(participant.familyId(), f -> new CopyOnWriteArraySet<>()).add(room);
@@ -344,7 +318,7 @@ public class LiveRooms {
                 c.revision = hello.revision() == null ? -1 : hello.revision();
             }
             c.joined = true;
-            state.putPresence(c.conferenceId, c.id, presenceOf(c, null, null));
+            Presence arrived = rules.arrived(participant, c.id);
             var applied = new LinkedHashMap<String, Long>();
             for (String changeId : excluded ? List.<String>of() : hello.pending()) {
                 Long at = plan.appliedRevision(changeId);
@@ -355,9 +329,9 @@ public class LiveRooms {
             c.send(ServerMessages.welcome(c.id, participant, plan.revision(), document, missed, hello.pending().isEmpty() ? null : applied,
                     roomFor(c, privatePart), commentsFor(c, comments), c.onlyOwnActions));
             signalling.welcomed(c);
-            return null;
+            return arrived;
         });
-        broadcastPresence(c.conferenceId, c.id, presenceOf(c, null, null));
+        broadcastPresence(c.conferenceId, c.id, here);
     }
 
     /** The changes after what the client has, or null when it needs the whole plan instead. */
@@ -414,87 +388,6 @@ public class LiveRooms {
     }
 
     /**
-     * A change as a connection shown only its agency's actions is sent it: just the operations on
-     * what it holds, when they bring its copy to what it may see now; when they do not (an action
-     * came into or left its view), that part of the plan whole, as {@code sync}. A change that
-     * touches nothing it holds is not sent at all, so revisions it receives may skip. Its own
-     * change is always acknowledged by its {@code applied}.
-     */
-    private static void sendPartOf(LiveConnection c, PlanChangeApplied applied, PlanDocument now) {
-        PlanChange change = applied.change();
-        PlanDocument held = c.shown;
-        if (held == null) {
-            c.send(ServerMessages.sync(change.revision(), now, null, true, null));
-            c.shown = now;
-            return;
-        }
-        List<PlanOperation> visible = OwnActionsView.visibleOperations(change.operations(), held);
-        boolean fits;
-        try {
-            PlanDocument expected = held.copy();
-            visible.forEach(expected::apply);
-            fits = expected.equals(now);
-        } catch (PlanRejection e) {
-            fits = false;
-        }
-        if (!visible.isEmpty() && (fits || change.clientId().equals(c.id))) {
-            c.send(ServerMessages.applied(new PlanChange(change.changeId(), change.clientId(), change.revision(), visible),
-                    applied.authorName(), null));
-        }
-        if (!fits) {
-            c.send(ServerMessages.sync(change.revision(), now, null, true, null));
-        }
-        c.shown = now;
-    }
-
-    /** The plan as this connection may see it (only its agency's actions, when the family keeps the rest), kept as what it holds. */
-    private static PlanDocument shownTo(LiveConnection c, PlanDocument plan) {
-        if (!c.onlyOwnActions) {
-            c.shown = null;
-            return plan;
-        }
-        PlanDocument part = OwnActionsView.of(plan, ownerOf(c));
-        c.shown = part;
-        return part;
-    }
-
-    private static String ownerOf(LiveConnection c) {
-        return new ActionOwnerRef(OwnerKind.AGENCY, c.caller.agencyId()).toString();
-    }
-
-    /**
-     * Whether this connection may be told about a goal or action: who types in it, its comments,
-     * its sign-off. Shown only its agency's actions, it is told of those; of their goals it has
-     * only where they sit, never their words, comments or who types in them.
-     */
-    private static boolean sees(LiveConnection c, String nodeId) {
-        if (!c.onlyOwnActions) {
-            return true;
-        }
-        PlanDocument part = c.shown;
-        return part != null && nodeId != null && part.node(nodeId).filter(n -> n.kind() == PlanNode.Kind.ACTION).isPresent();
-    }
-
-    private static List<CommentView> commentsFor(LiveConnection c, List<CommentView> comments) {
-        return c.onlyOwnActions ? comments.stream().filter(v -> sees(c, v.nodeId().toString())).toList() : comments;
-    }
-
-    /** Where someone types, unless it is in something this connection may not see. */
-    private static Presence presenceFor(LiveConnection c, Presence p) {
-        return p == null || p.editingNodeId() == null || sees(c, p.editingNodeId()) ? p
-                : new Presence(p.inviteeId(), p.name(), p.role(), null, null);
-    }
-
-    private static Map<String, Presence> presenceFor(LiveConnection c, Map<String, Presence> presence) {
-        if (!c.onlyOwnActions) {
-            return presence;
-        }
-        var seen = new LinkedHashMap<String, Presence>();
-        presence.forEach((id, p) -> seen.put(id, presenceFor(c, p)));
-        return seen;
-    }
-
-    /**
      * The family changed what it shares with this person's agency while they are in the room:
      * they stay, and are sent the plan, the comments and the room as they may see them now, so
      * they keep nothing they may no longer see (and get back what they may).
@@ -520,7 +413,7 @@ public class LiveRooms {
             return true;
         });
         if (sent) {
-            c.send(roomFor(c, runningPrivatePart(c.conferenceId, state.room(c.conferenceId))));
+            c.send(roomFor(c, runningPrivatePart(c.conferenceId, rules.room(c.conferenceId))));
         }
     }
 
@@ -576,31 +469,38 @@ public class LiveRooms {
         }
     }
 
-    private void startPrivate(LiveConnection c, ClientMessage.StartPrivate start) {
-        requireChair(c);
-        Set<UUID> excluded = new HashSet<>();
-        start.excludedInviteeIds().forEach(id -> excluded.add(uuid(id)));
-        var part = roomService.startPrivatePart(c.caller, c.conferenceId, excluded, start.reason(), start.familyText());
-        state.updateRoom(c.conferenceId, s -> new RoomState(s.agendaItemId(), s.hands(), part.id().toString()));
-        Room room = rooms.get(c.conferenceId);
+    /** What a room rule did, told to the room: each viewer is sent it as they may see it. */
+    private void tell(RoomChange change) {
+        UUID conferenceId = change.conferenceId();
+        RoomChange.Told told = change.told();
+        if (told instanceof RoomChange.HandChanged hand) {
+            broadcastRoomChange(conferenceId, handOf(hand.participantId()));
+        } else if (told instanceof RoomChange.AgendaMoved) {
+            broadcastRoomChange(conferenceId, (s, part, excluded) -> ServerMessages.agenda(s.agendaItemId()));
+        } else if (told instanceof RoomChange.PrivatePartBegan began) {
+            privatePartBegan(conferenceId, began.keptOut());
+        } else if (told instanceof RoomChange.PrivatePartEnded) {
+            privatePartEnded(conferenceId);
+        }
+    }
+
+    /** Those kept out are paused (sent nothing of the plan) and cut from the call; everyone is told. */
+    private void privatePartBegan(UUID conferenceId, Set<UUID> keptOut) {
+        Room room = rooms.get(conferenceId);
+        if (room == null) {
+            return;
+        }
         for (LiveConnection each : room.connections) {
-            if (excluded.contains(each.participant.inviteeId())) {
+            if (keptOut.contains(each.participant.inviteeId())) {
                 each.paused = true;
             }
         }
-        signalling.privatePartStarted(new SignallingRelay.RoomNow(room.connections, excluded));
-        broadcastRoomChange(c.conferenceId, LiveRooms::privatePartOf);
+        signalling.privatePartStarted(new SignallingRelay.RoomNow(room.connections, keptOut));
+        broadcastRoomChange(conferenceId, LiveRooms::privatePartOf);
     }
 
-    private void endPrivate(LiveConnection c) {
-        requireChair(c);
-        endPrivatePart(c.caller, c.conferenceId);
-    }
-
-    /** Ends the running private part and catches up everyone who was kept out (the chair asked, or left for good). */
-    private void endPrivatePart(Caller chair, UUID conferenceId) {
-        roomService.endPrivatePart(chair, conferenceId);
-        state.updateRoom(conferenceId, s -> new RoomState(s.agendaItemId(), s.hands(), null));
+    /** The private part ended (the chair ended it, or left for good): everyone who was kept out catches up. */
+    private void privatePartEnded(UUID conferenceId) {
         Room room = rooms.get(conferenceId);
         if (room == null) {
             return;
@@ -632,23 +532,18 @@ public class LiveRooms {
         broadcastRoomChange(conferenceId, LiveRooms::privatePartOf);
         for (LiveConnection each : comments.keySet()) {
             // The room too, with who types where as it may see it now (as viewChanged sends it).
-            each.send(roomFor(each, runningPrivatePart(conferenceId, state.room(conferenceId))));
+            each.send(roomFor(each, runningPrivatePart(conferenceId, rules.room(conferenceId))));
         }
         signalling.privatePartEnded(wereOut, new SignallingRelay.RoomNow(room.connections, Set.of()));
     }
 
-    private void lowerHand(UUID conferenceId, String inviteeId) {
-        state.updateRoom(conferenceId, s -> withHands(s, s.hands().stream().filter(h -> !h.equals(inviteeId)).toList()));
-        broadcastRoomChange(conferenceId, handOf(inviteeId));
-    }
-
     /** A change to the room, as one participant is sent it (1.2). */
-    private interface RoomChange {
+    private interface RoomMessage {
         String message(RoomState state, Optional<PrivatePartView> privatePart, boolean viewerExcluded);
     }
 
     /** Someone's hand as it now is (read from the room's state, so two quick changes end the same everywhere). */
-    private static RoomChange handOf(String inviteeId) {
+    private static RoomMessage handOf(String inviteeId) {
         return (s, part, excluded) -> ServerMessages.hand(inviteeId, s.hands().contains(inviteeId));
     }
 
@@ -662,12 +557,12 @@ public class LiveRooms {
      * roomChanges, 1.2) is sent just the change, whose size does not grow with the room; an
      * older client the whole room, as before. Each message is written once per kind of viewer.
      */
-    private void broadcastRoomChange(UUID conferenceId, RoomChange change) {
+    private void broadcastRoomChange(UUID conferenceId, RoomMessage change) {
         Room room = rooms.get(conferenceId);
         if (room == null) {
             return;
         }
-        RoomState roomState = state.room(conferenceId);
+        RoomState roomState = rules.room(conferenceId);
         Optional<PrivatePartView> privatePart = runningPrivatePart(conferenceId, roomState);
         Map<String, Presence> presence = null;
         // Three kinds of viewer: inside (the reason), kept out (nothing of it), family inside (its wording).
@@ -684,7 +579,7 @@ public class LiveRooms {
                 changes[kind] = changes[kind] != null ? changes[kind] : change.message(roomState, seen, excluded);
                 c.send(changes[kind]);
             } else {
-                presence = presence != null ? presence : state.presence(conferenceId);
+                presence = presence != null ? presence : rules.presence(conferenceId);
                 if (c.onlyOwnActions) {
                     c.send(roomMessage(roomState, presenceFor(c, presence), seen, excluded));
                     continue;
@@ -704,7 +599,7 @@ public class LiveRooms {
         if (room == null) {
             return;
         }
-        RoomState roomState = state.room(conferenceId);
+        RoomState roomState = rules.room(conferenceId);
         Optional<PrivatePartView> privatePart = runningPrivatePart(conferenceId, roomState);
         String inside = null;
         String outside = null;
@@ -727,26 +622,26 @@ public class LiveRooms {
     /** The room's connections and whom a running private part keeps out, read now (for the signalling relay). */
     private SignallingRelay.RoomNow roomNow(UUID conferenceId) {
         Room room = rooms.get(conferenceId);
-        Set<UUID> excluded = runningPrivatePart(conferenceId, state.room(conferenceId)).map(PrivatePartView::excluded).orElse(Set.of());
+        Set<UUID> excluded = runningPrivatePart(conferenceId, rules.room(conferenceId)).map(PrivatePartView::excluded).orElse(Set.of());
         return new SignallingRelay.RoomNow(room == null ? List.of() : room.connections, excluded);
     }
 
     private String roomFor(LiveConnection c, Optional<PrivatePartView> privatePart) {
-        return roomMessage(state.room(c.conferenceId), presenceFor(c, state.presence(c.conferenceId)), seenBy(c, privatePart),
+        return roomMessage(rules.room(c.conferenceId), presenceFor(c, rules.presence(c.conferenceId)), seenBy(c, privatePart),
                 isExcluded(c, privatePart));
     }
 
-    /** A family member or advocate inside a private part reads what the family is told, never the professionals' reason. */
     private static Optional<PrivatePartView> seenBy(LiveConnection c, Optional<PrivatePartView> privatePart) {
-        return isFamilySide(c) ? privatePart.map(PrivatePartView::asTheFamilySeesIt) : privatePart;
+        return RoomRules.asSeenBy(c.participant, privatePart);
     }
 
+    /** Family members and advocates are sent the family's wording of a private part, so their messages are written apart. */
     private static boolean isFamilySide(LiveConnection c) {
         return c.participant.role().joinsByInvitation();
     }
 
     private static boolean isExcluded(LiveConnection c, Optional<PrivatePartView> privatePart) {
-        return privatePart.map(p -> p.excluded().contains(c.participant.inviteeId())).orElse(false);
+        return RoomRules.keptOut(c.participant, privatePart);
     }
 
     private static String roomMessage(RoomState room, Map<String, Presence> presence, Optional<PrivatePartView> privatePart,
@@ -775,146 +670,9 @@ public class LiveRooms {
         return view;
     }
 
-    /**
-     * Access may have changed (the change is committed): before the call that changed it returns,
-     * every connection is marked to be checked again (the epoch moves on) and any message being
-     * handled now is let finish, so that every message handled after the call returns is checked
-     * against the change. Then every connection is checked again, off this thread, so that those
-     * who lost access are closed even if they send nothing.
-     */
+    /** Access may have changed (the change is committed): see ConnectionAccess#changed. */
     void onAccessChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessChanged change) {
-        epoch.incrementAndGet();
-        for (Room room : rooms.values()) {
-            for (LiveConnection c : room.connections) {
-                awaitMessageInHand(c);
-            }
-        }
-        if (change.familyId() != null) {
-            awaitFamilyRechecked(change.familyId());
-        }
-        executor.submit(this::recheckAll);
-    }
-
-    /**
-     * What a family shares changed: its rooms' connections are checked again before the call
-     * that changed it returns, so each is sent its new view (a sync) before any plan message that
-     * follows the call, not whenever the re-check of every room reaches it. On another thread:
-     * this one has just finished its transaction and may not begin another. Bounded, like
-     * awaitMessageInHand; the re-check of every room follows anyway.
-     */
-    private void awaitFamilyRechecked(UUID familyId) {
-        try {
-            executor.submit(() -> roomsByFamily.getOrDefault(familyId, Set.of()).forEach(room -> room.connections.forEach(this::recheck)))
-                    .get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.log(Level.WARNING, "re-checking a family's live connections took too long or failed", e);
-        }
-    }
-
-    /** Waits until the connection is between messages (bounded: a stuck handler must not hold up the caller). */
-    private static void awaitMessageInHand(LiveConnection c) {
-        try {
-            if (c.handling.tryLock(2, TimeUnit.SECONDS)) {
-                c.handling.unlock();
-            } else {
-                LOG.warning("a live message took over 2 s while access changed; closing its connection");
-                c.close(CloseCodes.TRY_AGAIN, "Access changed; reconnect.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void recheckAll() {
-        for (Room room : rooms.values()) {
-            room.connections.forEach(this::recheck);
-        }
-    }
-
-    private void recheck(LiveConnection c) {
-        c.handling.lock();
-        try {
-            // Read before checking: a change of access during the check moves the epoch on again.
-            long now = epoch.get();
-            if (authorise(c)) {
-                c.checkedEpoch = now;
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "checking a live connection failed", e);
-        } finally {
-            c.handling.unlock();
-        }
-    }
-
-    /**
-     * Sessions also end by the clock (idle or too old) without any event. Checked once per
-     * session, however many connections share it (one person, several tabs or rooms).
-     */
-    private void sweepEndedSessions() {
-        LocalDate today = LocalDate.now(clock);
-        if (!today.equals(lastSweepDay)) {
-            // Involvements and assignments end by the date: a new day re-checks every connection.
-            lastSweepDay = today;
-            epoch.incrementAndGet();
-            recheckAll();
-        }
-        Map<String, Boolean> alive = new HashMap<>();
-        for (Room room : rooms.values()) {
-            for (LiveConnection c : room.connections) {
-                try {
-                    if (!alive.computeIfAbsent(String.valueOf(c.sessionToken), t -> signIn.resolve(c.sessionToken).isPresent())) {
-                        c.close(CloseCodes.SIGNED_OUT, "Your session has ended. Please sign in again.");
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "checking a live session failed", e);
-                }
-            }
-        }
-    }
-
-    /** Whether the connection may stay; if not it is closed with the reason. */
-    private boolean authorise(LiveConnection c) {
-        var session = signIn.resolve(c.sessionToken);
-        if (session.isEmpty()) {
-            c.close(CloseCodes.SIGNED_OUT, "Your session has ended. Please sign in again.");
-            return false;
-        }
-        try {
-            c.participant = roomService.join(session.get().caller(), c.conferenceId);
-            c.caller = session.get().caller();
-            boolean onlyOwnActions = roomService.seesOnlyOwnActions(c.caller, c.participant.familyId());
-            if (onlyOwnActions != c.onlyOwnActions) {
-                viewChanged(c, onlyOwnActions);
-            }
-            return true;
-        } catch (DomainRuleViolation e) {
-            c.close(CloseCodes.CONFERENCE_CLOSED, "The conference has closed.");
-        } catch (AccessDenied | ResourceNotFound | NotSignedIn e) {
-            c.close(CloseCodes.NO_ACCESS, "You no longer have access to this conference.");
-        }
-        return false;
-    }
-
-    private static void requireChair(LiveConnection c) {
-        if (!c.participant.isChair()) {
-            throw new AccessDenied("Only the chair can do this.");
-        }
-    }
-
-    private static Presence presenceOf(LiveConnection c, String nodeId, String field) {
-        return new Presence(c.participant.inviteeId().toString(), c.participant.name(), c.participant.role().name(), nodeId, field);
-    }
-
-    private static RoomState withHands(RoomState s, List<String> hands) {
-        return new RoomState(s.agendaItemId(), hands, s.privatePartId());
-    }
-
-    private static List<String> append(List<String> list, String item) {
-        var copy = new ArrayList<>(list);
-        copy.add(item);
-        return copy;
+        access.changed(change.familyId());
     }
 
     private static UUID uuid(String id) {
