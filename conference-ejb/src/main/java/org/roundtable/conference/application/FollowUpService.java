@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessDenied;
+import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.view.DashboardView;
 import org.roundtable.conference.application.view.DashboardView.ActionLine;
 import org.roundtable.conference.application.view.DashboardView.ConferenceDueView;

@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.roundtable.conference.application.InvalidInput.FieldError;
+import org.roundtable.conference.application.access.AccessDenied;
+import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.command.ReplyCommand;
 import org.roundtable.conference.application.view.ConferenceView;
 import org.roundtable.conference.application.view.InvitationPageView;

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessDenied;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.family.Advocate;
 import org.roundtable.conference.domain.model.family.FamilyMember;

@@ -51,6 +51,33 @@ class LayersTest {
     }
 
     @Test
+    void the_infrastructure_does_not_reach_up_into_the_application() {
+        // Timers that run application work are application beans (application.timer). Two places
+        // still take application types, and are the rest of issue 15: the PDF renderers draw the
+        // application's views, and the operator's add-administrator command prints a set-up link.
+        noClasses().that().resideInAPackage("org.roundtable.conference.infrastructure..")
+                .and().resideOutsideOfPackages("org.roundtable.conference.infrastructure.pdf..",
+                        "org.roundtable.conference.infrastructure.setup..")
+                .should().dependOnClassesThat().resideInAPackage("org.roundtable.conference.application..")
+                .check(classes);
+    }
+
+    @Test
+    void the_access_rules_depend_on_no_other_part_of_the_application() {
+        // Services ask the access package; it never asks them back (which would let a service's
+        // convenience decide who sees what).
+        noClasses().that().resideInAPackage("org.roundtable.conference.application.access..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.roundtable.conference.application",
+                        "org.roundtable.conference.application.command..",
+                        "org.roundtable.conference.application.view..",
+                        "org.roundtable.conference.application.timer..",
+                        "org.roundtable.conference.infrastructure..",
+                        "org.roundtable.conference.interfaces..")
+                .check(classes);
+    }
+
+    @Test
     void the_rules_read_the_classes_of_both_modules() {
         // Without this, a class path that lost conference-ejb would pass every rule above.
         org.junit.jupiter.api.Assertions.assertTrue(

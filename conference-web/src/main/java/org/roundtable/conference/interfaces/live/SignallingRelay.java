@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
-import org.roundtable.conference.application.AccessDenied;
+import org.roundtable.conference.application.access.AccessDenied;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.infrastructure.media.IceServers;
 import org.roundtable.shared.protocol.ClientMessage;
