@@ -3,11 +3,15 @@ package org.roundtable.conference.architecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.roundtable.conference.application.access.AccessDenied;
 
 /**
  * The layers of docs/architecture.md, checked on the compiled classes of both modules: a change
@@ -74,6 +78,16 @@ class LayersTest {
                         "org.roundtable.conference.application.timer..",
                         "org.roundtable.conference.infrastructure..",
                         "org.roundtable.conference.interfaces..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_access_rules_refuse_someone_access() {
+        // A refusal made anywhere else is a rule nobody can find: services and the live room ask
+        // a decision of the access package and let it refuse.
+        noClasses().that().resideOutsideOfPackage("org.roundtable.conference.application.access..")
+                .should().callConstructorWhere(JavaConstructorCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo(AccessDenied.class))))
                 .check(classes);
     }
 

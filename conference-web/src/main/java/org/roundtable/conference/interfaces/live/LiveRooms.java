@@ -43,6 +43,7 @@ import org.roundtable.conference.application.access.AccessChanged;
 import org.roundtable.conference.application.access.AccessDenied;
 import org.roundtable.conference.application.access.NotSignedIn;
 import org.roundtable.conference.application.access.ResourceNotFound;
+import org.roundtable.conference.application.access.RoomAccess;
 import org.roundtable.conference.application.view.CommentView;
 import org.roundtable.conference.application.view.SignOffView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
@@ -373,9 +374,7 @@ public class LiveRooms {
     }
 
     private void submit(LiveConnection c, ClientMessage.Submit submit) {
-        if (c.paused) {
-            throw new AccessDenied("A private part is running; you can change the plan again when it ends.");
-        }
+        RoomAccess.requireMayChangeThePlan(c.paused);
         var submitted = plans.submitLive(c.caller, c.participant.familyId(),
                 new PlanChange(submit.changeId(), c.id, submit.baseRevision(), submit.operations()));
         if (submitted.outcome() instanceof PlanAuthority.Duplicate duplicate) {
@@ -553,9 +552,7 @@ public class LiveRooms {
     }
 
     private void comment(LiveConnection c, ClientMessage.Comment comment) {
-        if (c.paused) {
-            throw new AccessDenied("A private part is running; you can comment again when it ends.");
-        }
+        RoomAccess.requireMayComment(c.paused);
         UUID nodeId = uuid(comment.nodeId());
         if (!sees(c, nodeId.toString())) {
             // The same answer as for an id that does not exist: nothing about what it may not see.
@@ -898,9 +895,7 @@ public class LiveRooms {
     }
 
     private static void requireChair(LiveConnection c) {
-        if (!c.participant.isChair()) {
-            throw new AccessDenied("Only the chair can do this.");
-        }
+        RoomAccess.requireChair(c.participant.role());
     }
 
     private static Presence presenceOf(LiveConnection c, String nodeId, String field) {
