@@ -12,9 +12,11 @@ import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.record.InformationKind;
 
 /**
- * Who may see and do what: the one place where it is decided. Every application service asks
- * here before it reads or changes anything, always against current data (an involvement that
- * ended yesterday grants nothing today).
+ * Who may see a family and manage its case and its plan; the decisions that belong to one person
+ * or role sit beside it in this package ({@link OwnActions}, {@link ConferenceAccess},
+ * {@link RoomAccess}, {@link FamilyRecordAccess}). Every application service asks here before it
+ * reads or changes anything, always against current data (an involvement that ended yesterday
+ * grants nothing today).
  *
  * <ul>
  * <li>Staff see a family only while their agency is involved with it.</li>
