@@ -15,8 +15,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.FamilyRecordAccess;
 import org.roundtable.conference.application.view.AccessLogDaysView;
 import org.roundtable.conference.application.view.AccessLogView;
 import org.roundtable.conference.application.view.WorkerDayView;
@@ -164,17 +166,12 @@ public class AccessLogService {
 
     private void requireFamilysOwn(Caller caller, UUID familyId) {
         policy.requireFamilyVisible(caller, familyId);
-        if (caller.isStaff()) {
-            throw new AccessDenied("This log is the family's: it shows them who looked at their record.");
-        }
+        FamilyRecordAccess.requireMayReadAccessLog(caller);
     }
 
     /** The log, newest first: the family and its advocate read it. */
     public Page<AccessLogView> log(Caller caller, UUID familyId, PageRequest page) {
-        policy.requireFamilyVisible(caller, familyId);
-        if (caller.isStaff()) {
-            throw new AccessDenied("This log is the family's: it shows them who looked at their record.");
-        }
+        requireFamilysOwn(caller, familyId);
         return lookup.page(em.createQuery("select a from RecordAccess a where a.familyId = :f order by a.accessedAt desc", RecordAccess.class)
                         .setParameter("f", familyId),
                 em.createQuery("select count(a) from RecordAccess a where a.familyId = :f", Long.class).setParameter("f", familyId),

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.PlanAccess;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.application.command.ActionCommand;
 import org.roundtable.conference.application.command.GoalCommand;
 import org.roundtable.conference.application.view.PlanView;
@@ -54,11 +57,17 @@ public class ActionPlanService {
     private Clock clock;
 
     public PlanView get(Caller caller, UUID familyId) {
-        if (policy.seesOnlyOwnActions(caller, familyId)) {
+        return view(policy.toReadThePlan(caller, familyId));
+    }
+
+    /** The plan as this person may see it: the whole of it, or only their agency's actions. */
+    private PlanView view(PlanAccess access) {
+        UUID familyId = access.familyId();
+        if (access.seesOnlyOwnActions()) {
             var copy = live.withPlan(familyId, plan -> new LivePlanService.Snapshot(plan.document().copy(), plan.revision()));
-            return view(familyId, copy.document(), copy.revision()).ownActionsOf(caller.agencyId());
+            return view(familyId, copy.document(), copy.revision()).ownActionsOf(access.caller().agencyId());
         }
-        var snapshot = live.snapshot(caller, familyId);
+        var snapshot = live.snapshot(access);
         return view(familyId, snapshot.document(), snapshot.revision());
     }
 
@@ -121,18 +130,20 @@ public class ActionPlanService {
         List<PlanOperation> operationsFor(PlanDocument current);
     }
 
+    /** Access is decided once, on one reading of who works with the family, for the change and the answer alike. */
     private PlanView submit(Caller caller, UUID familyId, ChangeBuilder builder) {
-        var current = live.snapshot(caller, familyId);
+        PlanAccess access = policy.toChangeThePlan(caller, familyId);
+        var current = live.snapshot(access);
         List<PlanOperation> ops = builder.operationsFor(current.document());
         if (!ops.isEmpty()) {
             var change = new PlanChange(UUID.randomUUID().toString(), "rest-" + caller.id(), current.revision(), ops);
             try {
-                live.submit(caller, familyId, change);
+                live.submit(access, change);
             } catch (PlanRejection e) {
                 throw new InvalidInput(null, e.getMessage());
             }
         }
-        return get(caller, familyId);
+        return view(access);
     }
 
     private static void textChange(List<PlanOperation> ops, String id, PlanField field, String before, String after) {

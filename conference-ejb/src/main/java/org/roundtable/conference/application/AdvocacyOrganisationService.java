@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.command.AdvocacyOrganisationCommand;
 import org.roundtable.conference.application.view.AdvocacyOrganisationView;
 import org.roundtable.conference.domain.model.access.Caller;

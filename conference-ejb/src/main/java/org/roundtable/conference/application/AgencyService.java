@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessChanged;
+import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.command.AgencyCommand;
 import org.roundtable.conference.application.command.NewStaffCommand;
 import org.roundtable.conference.application.command.StaffUpdateCommand;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.infrastructure.audit.AuditChainVerifier;
 

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.view.ContactMapView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.family.Contact;

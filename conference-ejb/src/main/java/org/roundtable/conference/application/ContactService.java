@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.application.command.ContactCommand;
 import org.roundtable.conference.application.view.ContactView;
 import org.roundtable.conference.domain.model.access.Caller;

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.FamilyRecordAccess;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.application.command.AboutCommand;
 import org.roundtable.conference.application.command.DecisionCommand;
 import org.roundtable.conference.application.command.MemberCommand;
@@ -139,8 +142,8 @@ public class FamilyDetailsService {
     private boolean apply(Caller by, UUID familyId, FamilyMember member, MemberDetails next, UUID proposalId, Instant at) {
         MemberDetails before = member.details();
         boolean emailChanges = !Objects.equals(normalised(before.email()), normalised(next.email()));
-        if (emailChanges && !(by.kind() == CallerKind.FAMILY_MEMBER && by.id().equals(member.id()))) {
-            throw new AccessDenied("Only " + member.fullName() + " can change the email address they sign in with.");
+        if (emailChanges) {
+            FamilyRecordAccess.requireMayChangeSignInAddress(by, member);
         }
         if (emailChanges && next.email() != null) {
             addresses.requireFree(next.email(), CallerKind.FAMILY_MEMBER, member.id());

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.application.command.FamilyCommand;
 import org.roundtable.conference.application.command.MemberCommand;
 import org.roundtable.conference.application.view.AdvocateView;

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.FamilyRecordAccess;
 import org.roundtable.conference.application.view.DashboardView;
 import org.roundtable.conference.application.view.DashboardView.ActionLine;
 import org.roundtable.conference.application.view.DashboardView.ConferenceDueView;
@@ -56,9 +58,7 @@ public class FollowUpService {
     /** The chair's dashboard; status and owner ("AGENCY:id") narrow the list of actions when given. */
     public DashboardView dashboard(Caller caller, ActionStatus status, String owner) {
         policy.requireStaff(caller);
-        if (!caller.isChair()) {
-            throw new AccessDenied("The follow-up dashboard is for chairs.");
-        }
+        FamilyRecordAccess.requireMaySeeFollowUp(caller);
         ActionOwnerRef ownerFilter = parseOwner(owner);
         LocalDate today = LocalDate.now(clock);
         List<Family> families = em.createQuery("""

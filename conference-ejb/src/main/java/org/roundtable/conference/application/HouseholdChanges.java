@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessChanged;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.FamilyRecordAccess;
 import org.roundtable.conference.application.view.MemberView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.domain.model.access.Caller;
@@ -84,9 +87,7 @@ public class HouseholdChanges {
         if (!member.isCurrent()) {
             throw new DomainRuleViolation(member.fullName() + " has already left the household.");
         }
-        if (member.id().equals(caller.id())) {
-            throw new AccessDenied("You cannot take yourself off your family's record. If you are leaving, tell your lead worker.");
-        }
+        FamilyRecordAccess.requireNotTakingThemselvesOff(caller, member.id());
         if (addresses.isConfirmedFor(CallerKind.FAMILY_MEMBER, member.id(), member.email()) && othersWhoSignIn(familyId, member.id()) == 0) {
             throw new DomainRuleViolation(member.fullName() + " is the only person in the family who signs in. "
                     + "Add the person who will sign in for the family first, so the family can still see its record.");

@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.roundtable.conference.application.InvalidInput.FieldError;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.ConferenceAccess;
 import org.roundtable.conference.application.command.ReplyCommand;
 import org.roundtable.conference.application.view.ConferenceView;
 import org.roundtable.conference.application.view.InvitationPageView;
@@ -112,8 +114,7 @@ public class InvitationReplyService {
     public ConferenceView replyAsInvitee(Caller caller, UUID conferenceId, ReplyCommand command) {
         var conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
-        Invitee invitee = conference.invitees().stream().filter(i -> i.is(caller.kind(), caller.id())).findFirst()
-                .orElseThrow(() -> new AccessDenied("Only people invited to this conference can answer its invitation."));
+        Invitee invitee = ConferenceAccess.inviteeAnswering(caller, conference);
         requireOpenMeeting(conference);
         reply(invitee, command);
         return ConferenceView.of(conference, caller);

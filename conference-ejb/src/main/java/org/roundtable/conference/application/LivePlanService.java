@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.PlanAccess;
+import org.roundtable.conference.application.access.PlanEditPolicy;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
@@ -37,7 +40,6 @@ import org.roundtable.shared.plan.PlanJson;
 import org.roundtable.shared.plan.PlanNode;
 import org.roundtable.shared.plan.PlanOperation;
 import org.roundtable.shared.plan.PlanRejection;
-import org.roundtable.shared.record.InformationKind;
 
 /**
  * The one pipeline through which every change to a plan passes, from the live room and from the
@@ -167,11 +169,13 @@ public class LivePlanService {
 
     /** Submits a change on behalf of a caller and returns once it is stored. */
     public PlanAuthority.Outcome submit(Caller caller, UUID familyId, PlanChange change) {
-        policy.requirePlanContributor(caller, familyId);
-        policy.requireNotKeptOutOfPlan(caller, familyId);
         // Outside the live room, changing the plan needs the whole plan shared.
-        policy.requireShared(caller, familyId, InformationKind.PLAN);
-        Submitted submitted = submitLive(caller, familyId, change);
+        return submit(policy.toChangeThePlan(caller, familyId), change);
+    }
+
+    /** Submits a change for someone whose access to the plan was decided for this request, and returns once it is stored. */
+    public PlanAuthority.Outcome submit(PlanAccess access, PlanChange change) {
+        Submitted submitted = submitChecked(access, change);
         awaitDurable(submitted.durable());
         return submitted.outcome();
     }
@@ -183,7 +187,12 @@ public class LivePlanService {
      * family does not share the plan with may change only the actions it owns.
      */
     public Submitted submitLive(Caller caller, UUID familyId, PlanChange change) {
-        boolean onlyOwnActions = !policy.isShared(caller, familyId, InformationKind.PLAN);
+        return submitChecked(policy.inTheRoom(caller, familyId), change);
+    }
+
+    private Submitted submitChecked(PlanAccess access, PlanChange change) {
+        Caller caller = access.caller();
+        UUID familyId = access.familyId();
         return withPlanHead(familyId, plan -> {
             Long seen = plan.authority.appliedRevision(change.changeId());
             if (seen != null) {
@@ -194,12 +203,11 @@ public class LivePlanService {
                 throw new PlanRejection(PlanRejection.Reason.DUPLICATE_CHANGE, "This plan already has a change with the id "
                         + change.changeId() + ", made long ago. Give every change a new id.");
             }
-            if (onlyOwnActions) {
-                // Checked before anything else about the change, so its answer says nothing of what the agency cannot see.
-                editPolicy.requireOnlyOwnActions(caller, plan.authority.document(), change.operations());
-            }
+            // Checked before anything else about the change, so its answer says nothing of what the agency cannot see.
+            editPolicy.requireOnlyOwnActions(access, plan.authority.document(), change.operations());
             PlanAuthority.Prepared prepared = plan.authority.prepare(change);
-            editPolicy.check(caller, familyId, plan.authority::document, prepared.change().operations());
+            editPolicy.check(access, plan.authority::document, prepared.change().operations(),
+                    message -> new InvalidInput("ownerId", message));
             List<String> voiding = signaturesVoidedBy(plan, prepared);
             if (!voiding.isEmpty()) {
                 return appendVoidingSignatures(caller, familyId, plan, prepared, voiding);
@@ -323,8 +331,12 @@ public class LivePlanService {
 
     /** The plan as it is now, for someone allowed to see it. */
     public Snapshot snapshot(Caller caller, UUID familyId) {
-        policy.requirePlanReadable(caller, familyId);
-        return withPlan(familyId, plan -> new Snapshot(plan.document(), plan.revision()));
+        return snapshot(policy.toChangeThePlan(caller, familyId));
+    }
+
+    /** The plan as it is now, for someone whose access was decided for this request. */
+    public Snapshot snapshot(PlanAccess access) {
+        return withPlan(access.familyId(), plan -> new Snapshot(plan.document(), plan.revision()));
     }
 
     /**

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessChanged;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.ConferenceAccess;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.application.view.CommentView;
 import org.roundtable.conference.application.view.ParticipantView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
@@ -68,8 +72,7 @@ public class LiveRoomService {
         }
         conference.requireNotCancelled();
         // An agency the family does not share the plan with still comes in, for the actions it owns (seesOnlyOwnActions).
-        return conference.invitees().stream().filter(i -> i.is(caller.kind(), caller.id())).findFirst()
-                .orElseThrow(() -> new AccessDenied("You are not invited to this conference."));
+        return ConferenceAccess.inviteeInTheRoom(caller, conference);
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.UUID;
 import java.util.function.Function;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.shared.domain.Page;
 import org.roundtable.shared.domain.PageRequest;
 

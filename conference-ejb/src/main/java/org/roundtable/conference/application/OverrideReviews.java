@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.logging.Logger;
+import org.roundtable.conference.application.access.AccessChanged;
+import org.roundtable.conference.application.access.SharingRules;
 import org.roundtable.conference.domain.model.record.SharingDecision;
 import org.roundtable.conference.infrastructure.persistence.DailyJobClaims;
 

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
+import org.roundtable.conference.application.access.FamilyRecordAccess;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.family.Advocate;
 import org.roundtable.conference.domain.model.family.FamilyMember;
@@ -37,9 +38,7 @@ public class PersonLanguages {
 
     /** The signed-in family member or advocate chooses their own language; nobody chooses for another. */
     public Language choose(Caller caller, String code) {
-        if (caller.isStaff()) {
-            throw new AccessDenied("Staff pages are in English. Only family members and advocates choose a language here.");
-        }
+        FamilyRecordAccess.requireMayChooseLanguage(caller);
         Language language = Language.ofCode(code).orElseThrow(() -> new InvalidInput("language", UNKNOWN));
         switch (caller.kind()) {
             case FAMILY_MEMBER -> em.find(FamilyMember.class, caller.id()).speak(language);

@@ -9,6 +9,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.OwnActions;
+import org.roundtable.conference.application.access.PlanAccess;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.application.command.ProgressCommand;
 import org.roundtable.conference.application.view.ProgressView;
 import org.roundtable.conference.domain.model.access.Caller;
@@ -47,19 +51,18 @@ public class ProgressService {
     private Clock clock;
 
     public List<ProgressView> list(Caller caller, UUID familyId, UUID actionId) {
-        requireAction(caller, familyId, actionId);
+        requireAction(policy.toChangeThePlan(caller, familyId), actionId);
         return em.createQuery("select p from ProgressUpdate p where p.actionId = :a order by p.postedAt desc", ProgressUpdate.class)
                 .setParameter("a", actionId).getResultStream().map(ProgressView::of).toList();
     }
 
     public ProgressView post(Caller caller, UUID familyId, UUID actionId, ProgressCommand command) {
-        var snapshot = requireAction(caller, familyId, actionId);
+        PlanAccess access = policy.toChangeThePlan(caller, familyId);
+        var snapshot = requireAction(access, actionId);
         PlanNode action = snapshot.document().node(actionId.toString()).orElseThrow();
-        if (!SignOffService.owns(caller, ActionOwnerRef.ofNullable(action.get(PlanField.OWNER)))) {
-            throw new AccessDenied("Only the owner of this action can post progress on it.");
-        }
+        OwnActions.requireMayPostProgress(caller, ActionOwnerRef.ofNullable(action.get(PlanField.OWNER)));
         if (!command.status().name().equals(action.get(PlanField.STATUS))) {
-            live.submit(caller, familyId, new PlanChange(UUID.randomUUID().toString(), "progress-" + caller.id(), snapshot.revision(),
+            live.submit(access, new PlanChange(UUID.randomUUID().toString(), "progress-" + caller.id(), snapshot.revision(),
                     List.of(new PlanOperation.SetField(actionId.toString(), PlanField.STATUS, command.status().name()))));
         }
         var update = new ProgressUpdate(actionId, caller, command.status(), command.note().strip(), clock.instant());
@@ -70,8 +73,8 @@ public class ProgressService {
         return ProgressView.of(update);
     }
 
-    private LivePlanService.Snapshot requireAction(Caller caller, UUID familyId, UUID actionId) {
-        var snapshot = live.snapshot(caller, familyId);
+    private LivePlanService.Snapshot requireAction(PlanAccess access, UUID actionId) {
+        var snapshot = live.snapshot(access);
         snapshot.document().node(actionId.toString()).filter(n -> n.kind() == PlanNode.Kind.ACTION && !n.isDeleted())
                 .orElseThrow(() -> new ResourceNotFound("action"));
         return snapshot;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.command.ReminderSettingsCommand;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.family.FamilyMember;

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.ConferenceAccess;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.application.view.ReportsView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.agency.StaffMember;
@@ -65,9 +68,7 @@ public class ReportService {
     public ReportsView.Report upload(Caller caller, UUID conferenceId, String fileName, byte[] content) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
-        if (!caller.isStaff() || invitedAgencies(conference).get(caller.agencyId()) == null) {
-            throw new AccessDenied("Only agencies invited to this conference upload reports for it.");
-        }
+        ConferenceAccess.requireMayUploadReport(caller, agency -> invitedAgencies(conference).get(agency) != null);
         conference.requireNotClosed();
         if (fileName == null || !FILE_NAME.matcher(fileName).matches() || fileName.contains("..")) {
             throw new InvalidInput("fileName", "Give the file a simple name ending in .pdf, with no folders in it (letters, numbers, spaces, dots, dashes).");
@@ -94,9 +95,7 @@ public class ReportService {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
         ConferenceReport report = requireReport(conferenceId, reportId);
-        if (!caller.isStaff() || !report.agencyId().equals(caller.agencyId())) {
-            throw new AccessDenied("Only the agency that wrote a report shares it.");
-        }
+        ConferenceAccess.requireMayShareReport(caller, report);
         report.share(clock.instant());
         return view(report, lookup.require(StaffMember.class, caller.id(), "member of staff").agency().name(), deadline(conference));
     }

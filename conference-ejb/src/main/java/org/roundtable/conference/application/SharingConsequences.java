@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.SharingRules;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.agency.Agency;
 import org.roundtable.conference.domain.model.conference.Conference;

@@ -16,6 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessChanged;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.FamilyRecordAccess;
+import org.roundtable.conference.application.access.ResourceNotFound;
+import org.roundtable.conference.application.access.SharingRules;
 import org.roundtable.conference.application.command.OverrideCommand;
 import org.roundtable.conference.application.command.PreferenceCommand;
 import org.roundtable.conference.application.command.RenewalCommand;
@@ -176,9 +181,7 @@ public class SharingService {
             throw new ResourceNotFound("sharing decision");
         }
         StaffMember staff = lookup.require(StaffMember.class, caller.id(), "member of staff");
-        if (!earlier.agencyId().equals(staff.agency().id())) {
-            throw new AccessDenied("Only a worker of the agency that made this override can renew it.");
-        }
+        FamilyRecordAccess.requireMayRenewOverride(staff.agency().id(), earlier.agencyId());
         requireReviewAfterToday(command.reviewOn());
         var renewal = new SharingDecision(familyId, staff.agency().id(), earlier.kind(), command.lawfulBasis(), command.reason().strip(),
                 staff.id(), staff.fullName(), clock.instant(), command.reviewOn());
@@ -204,9 +207,7 @@ public class SharingService {
     /** The chair keeps a ledger entry from the family until a review date, or renews that with a new reason. */
     public SharingView restrict(Caller caller, UUID familyId, UUID decisionId, RestrictionCommand command) {
         policy.requireCaseWorker(caller, familyId);
-        if (!caller.isChair()) {
-            throw new AccessDenied("Only a chair can decide that the family is not told yet.");
-        }
+        FamilyRecordAccess.requireMayHoldBackFromFamily(caller);
         SharingDecision decision = em.find(SharingDecision.class, decisionId);
         if (decision == null || !decision.familyId().equals(familyId)) {
             throw new ResourceNotFound("sharing decision");

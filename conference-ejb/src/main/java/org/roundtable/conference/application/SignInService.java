@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessChanged;
 import org.roundtable.conference.application.view.CallerView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.access.UnlockLink;

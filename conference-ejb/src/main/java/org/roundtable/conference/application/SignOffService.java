@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.OwnActions;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.application.command.SignOffCommand;
 import org.roundtable.conference.application.view.SignOffView;
 import org.roundtable.conference.application.view.SignOffView.ActionSignOff;
@@ -115,9 +118,7 @@ public class SignOffService {
             PlanNode action = plan.document().node(command.actionId().toString())
                     .filter(n -> n.kind() == PlanNode.Kind.ACTION && !n.isDeleted())
                     .orElseThrow(() -> new ResourceNotFound("action"));
-            if (!owns(caller, ActionOwnerRef.ofNullable(action.get(PlanField.OWNER)))) {
-                throw new AccessDenied("Only the owner of this action can sign it off.");
-            }
+            OwnActions.requireMaySignOff(caller, ActionOwnerRef.ofNullable(action.get(PlanField.OWNER)));
             String current = CommitmentHash.of(action);
             if (!current.equals(command.contentHash())) {
                 throw new StaleVersion();
@@ -130,16 +131,6 @@ public class SignOffService {
         });
         changed.fire(new SignOffChanged(familyId, java.util.Set.of(command.actionId().toString())));
         return forCaller(view(conference, caller), caller, onlyOwn);
-    }
-
-    /** Whether the caller owns the action: staff of the owning agency, or the family member it belongs to. */
-    static boolean owns(Caller caller, ActionOwnerRef owner) {
-        if (caller == null || owner == null) {
-            return false;
-        }
-        return owner.kind() == OwnerKind.AGENCY
-                ? caller.isStaff() && owner.id().equals(caller.agencyId())
-                : owner.kind() == OwnerKind.FAMILY_MEMBER && !caller.isStaff() && owner.id().equals(caller.id());
     }
 
     private SignOffView view(Conference conference, PlanDocument doc, long revision, Caller caller) {
@@ -160,7 +151,7 @@ public class SignOffService {
                         owner == null ? null : owner.kind(), owner == null ? null : owner.id(), OwnerNames.nameOf(names, owner),
                         due == null ? null : LocalDate.parse(due), ActionStatus.valueOf(a.get(PlanField.STATUS)), hash, state, s == null ? null : s.signerName(),
                         s == null ? null : s.signedAt(), s == null ? null : s.voidedAt(), s == null ? null : s.voidReason(),
-                        open && owns(caller, owner) && state != SignOffState.SIGNED));
+                        open && OwnActions.owns(caller, owner) && state != SignOffState.SIGNED));
             }
         }
         return new SignOffView(conference.id(), conference.status(), revision, List.copyOf(actions));

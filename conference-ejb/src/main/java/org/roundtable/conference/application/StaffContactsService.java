@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.view.StaffContactView;
 import org.roundtable.conference.application.view.StaffContactView.Role;
 import org.roundtable.conference.domain.model.access.Caller;

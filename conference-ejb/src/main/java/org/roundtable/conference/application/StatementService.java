@@ -9,13 +9,16 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.roundtable.conference.application.access.AccessPolicy;
+import org.roundtable.conference.application.access.ConferenceAccess;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.application.command.StatementCommand;
 import org.roundtable.conference.application.view.StatementView;
+import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.commitment.ConferenceStatement;
 import org.roundtable.conference.domain.model.conference.Conference;
-import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.shared.domain.CallerKind;
@@ -61,12 +64,7 @@ public class StatementService {
         policy.requireConferenceVisible(caller, conference);
         conference.requireNotClosed();
         String words = FamilyService.blankToNull(command.words());
-        if (caller.isStaff() && command.stance() != Stance.PROFESSIONAL_DISSENT) {
-            throw new AccessDenied("Agreeing or disagreeing is the family's to record. As a professional, you can record dissent.");
-        }
-        if (!caller.isStaff() && command.stance() == Stance.PROFESSIONAL_DISSENT) {
-            throw new AccessDenied("Dissent is recorded by professionals. Say whether you agree or disagree with the plan.");
-        }
+        ConferenceAccess.requireMayTakeStance(caller, command.stance());
         if (command.stance() != Stance.AGREES && words == null) {
             throw new InvalidInput("words", "Say why, in your own words.");
         }
@@ -105,9 +103,7 @@ public class StatementService {
     }
 
     private void withdraw(Caller caller, ConferenceStatement statement) {
-        if (!statement.mayBeWithdrawnBy(caller)) {
-            throw new AccessDenied("Only the person these views are from, or who wrote them, can change or withdraw them.");
-        }
+        ConferenceAccess.requireMayWithdraw(caller, statement);
         if (statement.isWithdrawn()) {
             throw new DomainRuleViolation("These views were withdrawn already.");
         }
@@ -133,9 +129,7 @@ public class StatementService {
         if (caller.kind() == CallerKind.FAMILY_MEMBER && memberId.equals(caller.id())) {
             return lookup.require(FamilyMember.class, memberId, "family member");
         }
-        if (caller.kind() != CallerKind.ADVOCATE) {
-            throw new AccessDenied("Only the family's advocate can write the family's views for someone else.");
-        }
+        ConferenceAccess.requireMayWriteForSomeoneElse(caller);
         FamilyMember member = em.find(FamilyMember.class, memberId);
         if (member == null || !member.family().id().equals(conference.family().id()) || !member.isCurrent()) {
             throw new InvalidInput("forMemberId", "Choose someone in the family the views are from.");

@@ -3,11 +3,15 @@ package org.roundtable.conference.architecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.roundtable.conference.application.access.AccessDenied;
 
 /**
  * The layers of docs/architecture.md, checked on the compiled classes of both modules: a change
@@ -47,6 +51,43 @@ class LayersTest {
                         "org.roundtable.conference.application..",
                         "org.roundtable.conference.infrastructure..")
                 .should().dependOnClassesThat().resideInAPackage("org.roundtable.conference.interfaces..")
+                .check(classes);
+    }
+
+    @Test
+    void the_infrastructure_does_not_reach_up_into_the_application() {
+        // Timers that run application work are application beans (application.timer). Two places
+        // still take application types, and are the rest of issue 15: the PDF renderers draw the
+        // application's views, and the operator's add-administrator command prints a set-up link.
+        noClasses().that().resideInAPackage("org.roundtable.conference.infrastructure..")
+                .and().resideOutsideOfPackages("org.roundtable.conference.infrastructure.pdf..",
+                        "org.roundtable.conference.infrastructure.setup..")
+                .should().dependOnClassesThat().resideInAPackage("org.roundtable.conference.application..")
+                .check(classes);
+    }
+
+    @Test
+    void the_access_rules_depend_on_no_other_part_of_the_application() {
+        // Services ask the access package; it never asks them back (which would let a service's
+        // convenience decide who sees what).
+        noClasses().that().resideInAPackage("org.roundtable.conference.application.access..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.roundtable.conference.application",
+                        "org.roundtable.conference.application.command..",
+                        "org.roundtable.conference.application.view..",
+                        "org.roundtable.conference.application.timer..",
+                        "org.roundtable.conference.infrastructure..",
+                        "org.roundtable.conference.interfaces..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_access_rules_refuse_someone_access() {
+        // A refusal made anywhere else is a rule nobody can find: services and the live room ask
+        // a decision of the access package and let it refuse.
+        noClasses().that().resideOutsideOfPackage("org.roundtable.conference.application.access..")
+                .should().callConstructorWhere(JavaConstructorCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo(AccessDenied.class))))
                 .check(classes);
     }
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.roundtable.conference.application.AccessDenied;
+import org.roundtable.conference.application.access.RoomAccess;
 import org.roundtable.conference.application.LiveRoomService.PrivatePartView;
-import org.roundtable.conference.application.ResourceNotFound;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.application.view.ParticipantView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.room.Presence;
@@ -149,9 +149,7 @@ public class RoomRules {
     }
 
     private static void requireChair(ParticipantView who) {
-        if (!who.isChair()) {
-            throw new AccessDenied("Only the chair can do this.");
-        }
+        RoomAccess.requireChair(who.role());
     }
 
     private static UUID uuid(String id) {

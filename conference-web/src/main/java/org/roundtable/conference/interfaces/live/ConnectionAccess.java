@@ -15,10 +15,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.roundtable.conference.application.AccessDenied;
+import org.roundtable.conference.application.access.AccessDenied;
 import org.roundtable.conference.application.LiveRoomService;
-import org.roundtable.conference.application.NotSignedIn;
-import org.roundtable.conference.application.ResourceNotFound;
+import org.roundtable.conference.application.access.NotSignedIn;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.application.SignInService;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 

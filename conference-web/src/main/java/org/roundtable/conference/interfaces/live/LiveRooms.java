@@ -32,20 +32,21 @@ import static org.roundtable.conference.interfaces.live.PartOfThePlan.sees;
 import static org.roundtable.conference.interfaces.live.PartOfThePlan.sendPartOf;
 import static org.roundtable.conference.interfaces.live.PartOfThePlan.shownTo;
 
-import org.roundtable.conference.application.AccessChanged;
-import org.roundtable.conference.application.AccessDenied;
 import org.roundtable.conference.application.AccessLogService;
 import org.roundtable.conference.application.InvalidInput;
 import org.roundtable.conference.application.LivePlanService;
 import org.roundtable.conference.application.LiveRoomService;
 import org.roundtable.conference.application.LiveRoomService.PrivatePartView;
-import org.roundtable.conference.application.NotSignedIn;
 import org.roundtable.conference.application.PlanChangeApplied;
 import org.roundtable.conference.application.PlanWriteFailed;
-import org.roundtable.conference.application.ResourceNotFound;
 import org.roundtable.conference.application.SignInService;
 import org.roundtable.conference.application.SignOffChanged;
 import org.roundtable.conference.application.SignOffService;
+import org.roundtable.conference.application.access.AccessChanged;
+import org.roundtable.conference.application.access.AccessDenied;
+import org.roundtable.conference.application.access.NotSignedIn;
+import org.roundtable.conference.application.access.ResourceNotFound;
+import org.roundtable.conference.application.access.RoomAccess;
 import org.roundtable.conference.application.view.CommentView;
 import org.roundtable.conference.application.view.SignOffView;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
@@ -347,9 +348,7 @@ public class LiveRooms {
     }
 
     private void submit(LiveConnection c, ClientMessage.Submit submit) {
-        if (c.paused) {
-            throw new AccessDenied("A private part is running; you can change the plan again when it ends.");
-        }
+        RoomAccess.requireMayChangeThePlan(c.paused);
         var submitted = plans.submitLive(c.caller, c.participant.familyId(),
                 new PlanChange(submit.changeId(), c.id, submit.baseRevision(), submit.operations()));
         if (submitted.outcome() instanceof PlanAuthority.Duplicate duplicate) {
@@ -446,9 +445,7 @@ public class LiveRooms {
     }
 
     private void comment(LiveConnection c, ClientMessage.Comment comment) {
-        if (c.paused) {
-            throw new AccessDenied("A private part is running; you can comment again when it ends.");
-        }
+        RoomAccess.requireMayComment(c.paused);
         UUID nodeId = uuid(comment.nodeId());
         if (!sees(c, nodeId.toString())) {
             // The same answer as for an id that does not exist: nothing about what it may not see.

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
-import org.roundtable.conference.application.AccessDenied;
+import org.roundtable.conference.application.access.RoomAccess;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.infrastructure.media.IceServers;
 import org.roundtable.shared.protocol.ClientMessage;
@@ -54,9 +54,7 @@ public class SignallingRelay {
         if (!inCall(c) || !inCall(peer)) {
             throw new DomainRuleViolation("Only two people who have both joined the call can connect; send media first.");
         }
-        if (room.excludes(c) || room.excludes(peer)) {
-            throw new AccessDenied("A private part is running: the call is paused between those in it and those kept out.");
-        }
+        RoomAccess.requireMayCall(room.excludes(c) || room.excludes(peer));
         if (!c.signals.take(peer.id, signal.kind() == ClientMessage.SignalKind.CANDIDATE)) {
             throw new ProtocolViolation("rate-limited", signal.kind() == ClientMessage.SignalKind.CANDIDATE
                     ? "More than " + SignalAllowance.CANDIDATES + " ICE candidates to one person in 10 seconds; this one was dropped."

@@ -1,6 +1,5 @@
 package org.roundtable.conference.interfaces.rest;
 
-import org.roundtable.conference.interfaces.problem.Problem;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -22,15 +21,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.roundtable.conference.application.AccessDenied;
 import org.roundtable.conference.application.InvalidInput;
-import org.roundtable.conference.application.NotSignedIn;
 import org.roundtable.conference.application.ReportTooLarge;
-import org.roundtable.conference.application.ResourceNotFound;
 import org.roundtable.conference.application.SignInRefused;
 import org.roundtable.conference.application.TooManyAttempts;
 import org.roundtable.conference.application.TryLater;
+import org.roundtable.conference.application.access.AccessDenied;
+import org.roundtable.conference.application.access.NotSignedIn;
+import org.roundtable.conference.application.access.ResourceNotFound;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
+import org.roundtable.conference.interfaces.problem.Problem;
 
 /**
  * Every failure of the API becomes problem details with a message a person can act on. The

@@ -9,7 +9,7 @@ import org.roundtable.shared.domain.StaffRole;
 /**
  * Who is making a request, as established from their session against current data. Staff carry
  * their agency and roles; a family member carries their family. What each may see and do is
- * decided in one place, {@code AccessPolicy}, never here.
+ * decided in one package, {@code application.access}, never here.
  */
 public record Caller(CallerKind kind, UUID id, String displayName, UUID agencyId, UUID familyId, Set<StaffRole> roles) {
 

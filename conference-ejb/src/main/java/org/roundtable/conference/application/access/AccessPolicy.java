@@ -1,23 +1,22 @@
-package org.roundtable.conference.application;
+package org.roundtable.conference.application.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.domain.model.conference.Conference;
 import org.roundtable.conference.domain.model.family.Contact;
-import org.roundtable.shared.domain.AgencyKind;
 import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.record.InformationKind;
 
 /**
- * Who may see and do what: the one place where it is decided. Every application service asks
- * here before it reads or changes anything, always against current data (an involvement that
- * ended yesterday grants nothing today).
+ * Who may see a family and manage its case and its plan; the decisions that belong to one person
+ * or role sit beside it in this package ({@link OwnActions}, {@link ConferenceAccess},
+ * {@link RoomAccess}, {@link FamilyRecordAccess}). Every application service asks here before it
+ * reads or changes anything, always against current data (an involvement that ended yesterday
+ * grants nothing today).
  *
  * <ul>
  * <li>Staff see a family only while their agency is involved with it.</li>
@@ -30,14 +29,22 @@ import org.roundtable.shared.record.InformationKind;
 @ApplicationScoped
 public class AccessPolicy {
 
-    @PersistenceContext
-    private EntityManager em;
+    private AccessRecords records;
 
-    @Inject
     private Clock clock;
 
-    @Inject
     private SharingRules sharing;
+
+    /** For the container's proxy. */
+    protected AccessPolicy() {
+    }
+
+    @Inject
+    public AccessPolicy(AccessRecords records, SharingRules sharing, Clock clock) {
+        this.records = records;
+        this.sharing = sharing;
+        this.clock = clock;
+    }
 
     public Caller requireSignedIn(Caller caller) {
         if (caller == null) {
@@ -69,15 +76,24 @@ public class AccessPolicy {
     }
 
     public boolean canSeeFamily(Caller caller, UUID familyId) {
-        if (caller == null || familyId == null) {
+        return familyId != null && canSee(caller, today(familyId));
+    }
+
+    private boolean canSee(Caller caller, FamilyToday family) {
+        if (caller == null) {
             return false;
         }
         return switch (caller.kind()) {
             // Administrators see no case detail, even if their agency were somehow involved.
-            case STAFF -> !caller.isAdministrator() && isAgencyInvolved(caller.agencyId(), familyId);
-            case FAMILY_MEMBER -> familyId.equals(caller.familyId());
-            case ADVOCATE -> isAdvocateAssigned(caller.id(), familyId);
+            case STAFF -> !caller.isAdministrator() && caller.agencyId() != null && family.worksWith(caller.agencyId());
+            case FAMILY_MEMBER -> family.id().equals(caller.familyId());
+            case ADVOCATE -> records.advocateAssigned(caller.id(), family.id(), family.day());
         };
+    }
+
+    /** What the rules know of the family today, each asked of the records at most once. */
+    private FamilyToday today(UUID familyId) {
+        return new FamilyToday(records, familyId, LocalDate.now(clock));
     }
 
     /** Read access to a family's case: members, involvements, plan, contacts, conferences. */
@@ -118,20 +134,54 @@ public class AccessPolicy {
      * caller is not kept out of a private part that is running.
      */
     public void requirePlanReadable(Caller caller, UUID familyId) {
-        requireVisibleAndShared(caller, familyId, InformationKind.PLAN);
+        toChangeThePlan(caller, familyId);
+    }
+
+    /**
+     * Reading or changing the whole plan outside the live room (the REST API, posting progress):
+     * visible, shared with the caller's agency, and the caller not kept out of a private part
+     * that is running, in that order. Decided on one reading of who works with the family, which
+     * the rules for the change itself ({@link PlanEditPolicy}) use again.
+     */
+    public PlanAccess toChangeThePlan(Caller caller, UUID familyId) {
+        requireSignedIn(caller);
+        FamilyToday family = today(familyId);
+        if (!canSee(caller, family)) {
+            throw new ResourceNotFound("family");
+        }
+        requireShared(caller, familyId, InformationKind.PLAN);
         requireNotKeptOutOfPlan(caller, familyId);
+        return new PlanAccess(caller, family, true);
     }
 
     /**
      * Reading the plan where an agency's own actions are enough (the plan, its sign-off):
-     * visible, and not kept out of a private part. True when the caller's agency may see only the
-     * actions it owns, because the family does not share the rest of the plan with it: an agency
-     * always sees, and can sign, what it agreed to do.
+     * visible, and not kept out of a private part. The answer says whether the caller's agency
+     * sees only the actions it owns, because the family does not share the rest of the plan with
+     * it: an agency always sees, and can sign, what it agreed to do.
      */
-    public boolean seesOnlyOwnActions(Caller caller, UUID familyId) {
-        requireFamilyVisible(caller, familyId);
+    public PlanAccess toReadThePlan(Caller caller, UUID familyId) {
+        requireSignedIn(caller);
+        FamilyToday family = today(familyId);
+        if (!canSee(caller, family)) {
+            throw new ResourceNotFound("family");
+        }
         requireNotKeptOutOfPlan(caller, familyId);
-        return !isShared(caller, familyId, InformationKind.PLAN);
+        return new PlanAccess(caller, family, isShared(caller, familyId, InformationKind.PLAN));
+    }
+
+    /** As {@link #toReadThePlan}, when only the answer matters. */
+    public boolean seesOnlyOwnActions(Caller caller, UUID familyId) {
+        return toReadThePlan(caller, familyId).seesOnlyOwnActions();
+    }
+
+    /**
+     * Changing the plan from the live room, whose connection was let in on joining and is
+     * checked again whenever access may have changed: only whether the caller's agency sees the
+     * whole plan is asked here.
+     */
+    public PlanAccess inTheRoom(Caller caller, UUID familyId) {
+        return new PlanAccess(caller, today(familyId), isShared(caller, familyId, InformationKind.PLAN));
     }
 
     /**
@@ -142,13 +192,7 @@ public class AccessPolicy {
         if (caller == null) {
             return;
         }
-        long keptOut = em.createQuery("""
-                select count(i) from Invitee i left join i.staffMember s left join i.familyMember m left join i.advocate a,
-                    PrivatePart p join p.excludedInvitees x
-                where p.conferenceId = i.conference.id and p.endedAt is null and x = i.id and i.conference.family.id = :f
-                    and (s.id = :person or m.id = :person or a.id = :person)""", Long.class)
-                .setParameter("f", familyId).setParameter("person", caller.id()).getSingleResult();
-        if (keptOut > 0) {
+        if (records.keptOutOfPlan(caller.id(), familyId)) {
             throw new AccessDenied("Part of the conference is being held without you. You can see the plan again when it ends.");
         }
     }
@@ -209,13 +253,7 @@ public class AccessPolicy {
      * that opened the case). Dates typed into an involvement never make someone the lead worker.
      */
     private UUID leadWorkerOf(UUID familyId) {
-        LocalDate today = LocalDate.now(clock);
-        return em.createQuery("""
-                select i.leadPractitioner.id from Involvement i
-                where i.family.id = :family and i.startsOn <= :today and (i.endsOn is null or i.endsOn >= :today)
-                order by case when i.agency.kind = :social then 0 else 1 end, i.recordedAt nulls first, i.startsOn, i.id""", UUID.class)
-                .setParameter("family", familyId).setParameter("today", today).setParameter("social", AgencyKind.CHILDRENS_SOCIAL_CARE)
-                .setMaxResults(1).getResultStream().findFirst().orElse(null);
+        return records.leadWorker(familyId, LocalDate.now(clock)).orElse(null);
     }
 
     /** Who may set up who works with a family: administrators, and staff already involved (a referral). */
@@ -255,9 +293,10 @@ public class AccessPolicy {
     public boolean mayBeToldAbout(org.roundtable.conference.domain.model.conference.Invitee invitee) {
         UUID familyId = invitee.conference().family().id();
         return switch (invitee.personKind()) {
-            case STAFF -> invitee.staffMember().isActive() && isAgencyInvolved(invitee.staffMember().agency().id(), familyId);
+            case STAFF -> invitee.staffMember().isActive()
+                    && records.agenciesWorkingWith(familyId, LocalDate.now(clock)).contains(invitee.staffMember().agency().id());
             case FAMILY_MEMBER -> !invitee.hasLeftTheFamily();
-            case ADVOCATE -> isAdvocateAssigned(invitee.personId(), familyId);
+            case ADVOCATE -> records.advocateAssigned(invitee.personId(), familyId, LocalDate.now(clock));
         };
     }
 
@@ -302,32 +341,4 @@ public class AccessPolicy {
             throw new AccessDenied("You can only see the staff of your own agency.");
         }
     }
-
-    private boolean isAgencyInvolved(UUID agencyId, UUID familyId) {
-        if (agencyId == null) {
-            return false;
-        }
-        LocalDate today = LocalDate.now(clock);
-        return em.createQuery("""
-                select count(i) from Involvement i
-                where i.agency.id = :agency and i.family.id = :family
-                  and i.startsOn <= :today and (i.endsOn is null or i.endsOn >= :today)""", Long.class)
-                .setParameter("agency", agencyId)
-                .setParameter("family", familyId)
-                .setParameter("today", today)
-                .getSingleResult() > 0;
-    }
-
-    private boolean isAdvocateAssigned(UUID advocateId, UUID familyId) {
-        LocalDate today = LocalDate.now(clock);
-        return em.createQuery("""
-                select count(a) from AdvocateAssignment a
-                where a.advocate.id = :advocate and a.family.id = :family
-                  and a.startsOn <= :today and (a.endsOn is null or a.endsOn >= :today)""", Long.class)
-                .setParameter("advocate", advocateId)
-                .setParameter("family", familyId)
-                .setParameter("today", today)
-                .getSingleResult() > 0;
-    }
-
 }

@@ -1,4 +1,4 @@
-package org.roundtable.conference.application;
+package org.roundtable.conference.application.access;
 
 /** The caller is known and may see the thing, but may not do this to it. */
 public class AccessDenied extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.roundtable.conference.application;
+package org.roundtable.conference.application.access;
 
 /**
  * The thing asked for does not exist, or the caller may not know that it does: the two are

@@ -1,14 +1,9 @@
-package org.roundtable.conference.application;
+package org.roundtable.conference.application.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.shared.domain.ActionStatus;
@@ -31,31 +26,26 @@ import org.roundtable.shared.plan.PlanOperation;
 @ApplicationScoped
 public class PlanEditPolicy {
 
-    @Inject
-    private FamilyService families;
-
-    @Inject
-    private Clock clock;
-
-    @PersistenceContext
-    private EntityManager em;
-
     /**
      * Checks a change against the plan it applies to; throws and changes nothing when one
      * operation is not allowed. The plan (a copy the check may change) is only asked for when
      * the caller is not staff or the change sets an owner or a status, so most staff edits
-     * (typing) cost no copy.
+     * (typing) cost no copy. Who works with the family is read once, with the access decision.
+     * An owner who cannot own the family's actions is bad input, not a refusal: invalidOwner
+     * makes the error that says so.
      */
-    public void check(Caller caller, UUID familyId, Supplier<PlanDocument> planCopy, List<PlanOperation> ops) {
+    public void check(PlanAccess access, Supplier<PlanDocument> planCopy, List<PlanOperation> ops,
+            Function<String, RuntimeException> invalidOwner) {
+        Caller caller = access.caller();
         boolean setsOwnerOrStatus = ops.stream().anyMatch(PlanEditPolicy::setsOwnerOrStatus);
         PlanDocument scratch = caller.isStaff() && !setsOwnerOrStatus ? null : planCopy.get();
         for (PlanOperation op : ops) {
             if (op instanceof PlanOperation.SetField set && set.field() == PlanField.OWNER && set.value() != null) {
-                requireValidOwner(familyId, ActionOwnerRef.parse(set.value()));
+                requireValidOwner(access.family(), ActionOwnerRef.parse(set.value()), invalidOwner);
             }
             if (scratch != null) {
                 if (caller.isStaff()) {
-                    requireStaffMayChange(caller, familyId, scratch, op);
+                    requireStaffMayChange(caller, access.family(), scratch, op);
                 } else {
                     requireFamilyMayChange(scratch, op);
                 }
@@ -68,7 +58,11 @@ public class PlanEditPolicy {
      * An agency the family does not share the plan with changes only the actions it owns (their
      * words, due date, progress, place and removal), never who owns them, nor anything else.
      */
-    public void requireOnlyOwnActions(Caller caller, PlanDocument plan, List<PlanOperation> ops) {
+    public void requireOnlyOwnActions(PlanAccess access, PlanDocument plan, List<PlanOperation> ops) {
+        if (!access.seesOnlyOwnActions()) {
+            return;
+        }
+        Caller caller = access.caller();
         String owner = new ActionOwnerRef(OwnerKind.AGENCY, caller.agencyId()).toString();
         if (!OwnActionsView.allows(OwnActionsView.of(plan, owner), ops)) {
             throw new AccessDenied("The family has not shared the whole plan with your agency. "
@@ -81,7 +75,7 @@ public class PlanEditPolicy {
     }
 
     /** Another agency's commitment keeps its owner and its status unless that agency or the chair changes them. */
-    private void requireStaffMayChange(Caller caller, UUID familyId, PlanDocument plan, PlanOperation op) {
+    private void requireStaffMayChange(Caller caller, FamilyToday family, PlanDocument plan, PlanOperation op) {
         if (!setsOwnerOrStatus(op)) {
             return;
         }
@@ -97,16 +91,11 @@ public class PlanEditPolicy {
             return;
         }
         boolean ownAgency = owner.equals(new ActionOwnerRef(OwnerKind.AGENCY, caller.agencyId()).toString());
-        if (!ownAgency && !chairsAConferenceOf(caller, familyId)) {
+        if (!ownAgency && !(caller.isChair() && family.chairedBy(caller.id()))) {
             throw new AccessDenied(proposed
                     ? "Only the agency an action is proposed for, or the chair, can agree to it."
                     : "This action is another agency's commitment: only that agency or the chair can change who owns it or how far it has got.");
         }
-    }
-
-    private boolean chairsAConferenceOf(Caller caller, UUID familyId) {
-        return caller.isChair() && em.createQuery("select count(c) from Conference c where c.family.id = :f and c.chair.id = :s", Long.class)
-                .setParameter("f", familyId).setParameter("s", caller.id()).getSingleResult() > 0;
     }
 
     private void requireFamilyMayChange(PlanDocument plan, PlanOperation op) {
@@ -129,13 +118,10 @@ public class PlanEditPolicy {
         }
     }
 
-    private void requireValidOwner(UUID familyId, ActionOwnerRef owner) {
-        boolean valid = owner.kind() == OwnerKind.FAMILY_MEMBER
-                ? families.membersOf(familyId).stream().anyMatch(m -> m.id().equals(owner.id()))
-                : families.involvements(familyId).stream()
-                        .anyMatch(i -> i.agency().id().equals(owner.id()) && i.isActiveOn(LocalDate.now(clock)));
+    private void requireValidOwner(FamilyToday family, ActionOwnerRef owner, Function<String, RuntimeException> invalidOwner) {
+        boolean valid = owner.kind() == OwnerKind.FAMILY_MEMBER ? family.hasMember(owner.id()) : family.worksWith(owner.id());
         if (!valid) {
-            throw new InvalidInput("ownerId", owner.kind() == OwnerKind.FAMILY_MEMBER
+            throw invalidOwner.apply(owner.kind() == OwnerKind.FAMILY_MEMBER
                     ? "That person is not a member of this family."
                     : "An action can only be owned by an agency working with this family.");
         }

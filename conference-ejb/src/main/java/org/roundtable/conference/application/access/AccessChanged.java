@@ -1,4 +1,4 @@
-package org.roundtable.conference.application;
+package org.roundtable.conference.application.access;
 
 import java.util.UUID;
 

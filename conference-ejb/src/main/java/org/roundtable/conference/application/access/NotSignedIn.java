@@ -1,4 +1,4 @@
-package org.roundtable.conference.application;
+package org.roundtable.conference.application.access;
 
 /** The request needs a signed-in person and there is none (or the session has ended). */
 public class NotSignedIn extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.roundtable.conference.infrastructure.timer;
+package org.roundtable.conference.application.timer;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;

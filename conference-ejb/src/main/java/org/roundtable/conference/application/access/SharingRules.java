@@ -1,15 +1,12 @@
-package org.roundtable.conference.application;
+package org.roundtable.conference.application.access;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -35,11 +32,19 @@ public class SharingRules {
 
     private volatile LocalDate cachedDay;
 
-    @PersistenceContext
-    private EntityManager em;
+    private AccessRecords records;
+
+    private Clock clock;
+
+    /** For the container's proxy. */
+    protected SharingRules() {
+    }
 
     @Inject
-    private Clock clock;
+    public SharingRules(AccessRecords records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
 
     public Answer answer(UUID familyId, UUID agencyId, InformationKind kind) {
         LocalDate today = LocalDate.now(clock);
@@ -53,23 +58,16 @@ public class SharingRules {
             if (preference == SharingPreference.SHARE) {
                 return new Answer(true, preference, false);
             }
-            long overrides = em.createQuery("""
-                    select count(d) from SharingDecision d
-                    where d.familyId = :f and d.agencyId = :a and d.kind = :k and d.reviewOn > :today""", Long.class)
-                    .setParameter("f", familyId).setParameter("a", agencyId).setParameter("k", kind).setParameter("today", today)
-                    .getSingleResult();
-            var requests = em.createQuery("select r from SharingRequest r where r.familyId = :f and r.agencyId = :a and r.kind = :k",
-                    SharingRequest.class).setParameter("f", familyId).setParameter("a", agencyId).setParameter("k", kind).getResultList();
+            boolean override = records.overrideInForce(familyId, agencyId, kind, today);
+            var requests = records.sharingRequests(familyId, agencyId, kind);
             boolean yes = requests.stream().anyMatch(r -> r.sharesOn(today));
             boolean waiting = requests.stream().anyMatch(r -> r.statusOn(today) == SharingRequest.Status.WAITING);
-            return new Answer(overrides > 0 || yes, preference, waiting);
+            return new Answer(override || yes, preference, waiting);
         });
     }
 
     public SharingPreference preference(UUID familyId, UUID agencyId, InformationKind kind) {
-        List<?> rows = em.createNativeQuery("select preference from sharing_preference where family_id = ?1 and agency_id = ?2 and kind = ?3")
-                .setParameter(1, familyId).setParameter(2, agencyId).setParameter(3, kind.name()).getResultList();
-        return rows.isEmpty() ? SharingPreference.SHARE : SharingPreference.valueOf((String) rows.get(0));
+        return records.sharingPreference(familyId, agencyId, kind);
     }
 
     /** Called after any change of preference or override. */

@@ -1,4 +1,4 @@
-package org.roundtable.conference.application;
+package org.roundtable.conference.application.access;
 
 import org.roundtable.shared.record.InformationKind;
 
