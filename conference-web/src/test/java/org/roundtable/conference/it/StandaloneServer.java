@@ -69,6 +69,7 @@ final class StandaloneServer implements AutoCloseable {
             base = Files.createTempDirectory("roundtable-server");
             Path standalone = Path.of(System.getProperty("jboss.home"), "standalone");
             copy(standalone.resolve("configuration"), base.resolve("configuration"));
+            withoutDeployments(base.resolve("configuration/standalone.xml"));
             Files.createDirectories(base.resolve("deployments"));
             Files.copy(Path.of(System.getProperty("roundtable.war")), base.resolve("deployments/roundtable.war"));
         } catch (IOException e) {
@@ -217,6 +218,16 @@ final class StandaloneServer implements AutoCloseable {
         if (launcher != null && launcher.isAlive()) {
             kill();
         }
+    }
+
+    /**
+     * The suite's own server keeps the WAR deployed from class to class (DeployOnce), and its
+     * configuration names that deployment: this server gets the WAR from its deployments folder
+     * instead, and would refuse to boot with the same deployment twice.
+     */
+    private static void withoutDeployments(Path standaloneXml) throws IOException {
+        String xml = Files.readString(standaloneXml);
+        Files.writeString(standaloneXml, xml.replaceAll("(?s)\\s*<deployments>.*?</deployments>", ""));
     }
 
     private static void copy(Path from, Path to) throws IOException {
