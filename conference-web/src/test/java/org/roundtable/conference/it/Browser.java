@@ -232,9 +232,9 @@ final class Browser implements AutoCloseable {
         // timeout and come back as an error result that ran nothing: that is no verdict. AxeBuilder
         // sets the driver's script timeout itself (30 s unless told), so it is told 90 s, and a
         // result without a verdict is asked for again, up to twice.
-        var results = axe().analyze(driver);
+        var results = new AxeBuilder().setTimeout(90).analyze(driver);
         for (int again = 0; again < 2 && results.getPasses().isEmpty(); again++) {
-            results = axe().analyze(driver);
+            results = new AxeBuilder().setTimeout(90).analyze(driver);
         }
         var last = results;
         assertTrue(!results.getPasses().isEmpty(), () -> "axe-core ran no rule on " + driver.getCurrentUrl()
@@ -244,17 +244,6 @@ final class Browser implements AutoCloseable {
                 + violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
                         .map(n -> n.getTarget().toString()).collect(Collectors.joining(", ")))
                         .collect(Collectors.joining("\n")));
-    }
-
-    /**
-     * axe-core run in the page itself (AxeBuilder's "legacy" path), not per frame and then again
-     * in a blank tab opened to merge the results: the same rules and the same verdicts on these
-     * pages (same origin, no frames; compared on the live room: identical passes and violations),
-     * in about two thirds of the time (live room, ~4,400 elements: 6.5-10.7 s against 10-15 s).
-     */
-    @SuppressWarnings("deprecation")
-    private static AxeBuilder axe() {
-        return new AxeBuilder().setTimeout(90).setLegacyMode(true);
     }
 
     /** The address bar without the server's part: "/admin/agencies". */
