@@ -69,9 +69,7 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Looked at every 100 ms rather than Selenium's 500: most waits follow a click and end within
-        // a few hundred milliseconds, and each sat out the rest of a half-second poll.
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
     /** Staff sign in with the demo password, as on the sign-in page. */
