@@ -130,20 +130,25 @@ public class ActionPlanService {
         List<PlanOperation> operationsFor(PlanDocument current);
     }
 
-    /** Access is decided once, on one reading of who works with the family, for the change and the answer alike. */
+    /**
+     * Access is decided where it guards something, each time on one reading of who works with the
+     * family: to read the plan the change is made on, again just before the change is written
+     * (reading it may have waited for earlier changes to be stored), and again for the answer
+     * (written only after the change is stored): whoever lost access meanwhile, because a private
+     * part began or the family stopped sharing, is neither let write nor shown the plan.
+     */
     private PlanView submit(Caller caller, UUID familyId, ChangeBuilder builder) {
-        PlanAccess access = policy.toChangeThePlan(caller, familyId);
-        var current = live.snapshot(access);
+        var current = live.snapshot(policy.toChangeThePlan(caller, familyId));
         List<PlanOperation> ops = builder.operationsFor(current.document());
         if (!ops.isEmpty()) {
             var change = new PlanChange(UUID.randomUUID().toString(), "rest-" + caller.id(), current.revision(), ops);
             try {
-                live.submit(access, change);
+                live.submit(policy.toChangeThePlan(caller, familyId), change);
             } catch (PlanRejection e) {
                 throw new InvalidInput(null, e.getMessage());
             }
         }
-        return view(access);
+        return get(caller, familyId);
     }
 
     private static void textChange(List<PlanOperation> ops, String id, PlanField field, String before, String after) {

@@ -167,12 +167,6 @@ public class LivePlanService {
     public record Submitted(PlanAuthority.Outcome outcome, CompletableFuture<Void> durable) {
     }
 
-    /** Submits a change on behalf of a caller and returns once it is stored. */
-    public PlanAuthority.Outcome submit(Caller caller, UUID familyId, PlanChange change) {
-        // Outside the live room, changing the plan needs the whole plan shared.
-        return submit(policy.toChangeThePlan(caller, familyId), change);
-    }
-
     /** Submits a change for someone whose access to the plan was decided for this request, and returns once it is stored. */
     public PlanAuthority.Outcome submit(PlanAccess access, PlanChange change) {
         Submitted submitted = submitChecked(access, change);

@@ -57,12 +57,12 @@ public class ProgressService {
     }
 
     public ProgressView post(Caller caller, UUID familyId, UUID actionId, ProgressCommand command) {
-        PlanAccess access = policy.toChangeThePlan(caller, familyId);
-        var snapshot = requireAction(access, actionId);
+        var snapshot = requireAction(policy.toChangeThePlan(caller, familyId), actionId);
         PlanNode action = snapshot.document().node(actionId.toString()).orElseThrow();
         OwnActions.requireMayPostProgress(caller, ActionOwnerRef.ofNullable(action.get(PlanField.OWNER)));
         if (!command.status().name().equals(action.get(PlanField.STATUS))) {
-            live.submit(access, new PlanChange(UUID.randomUUID().toString(), "progress-" + caller.id(), snapshot.revision(),
+            // Decided again just before the write: reading the plan may have waited for earlier changes.
+            live.submit(policy.toChangeThePlan(caller, familyId), new PlanChange(UUID.randomUUID().toString(), "progress-" + caller.id(), snapshot.revision(),
                     List.of(new PlanOperation.SetField(actionId.toString(), PlanField.STATUS, command.status().name()))));
         }
         var update = new ProgressUpdate(actionId, caller, command.status(), command.note().strip(), clock.instant());

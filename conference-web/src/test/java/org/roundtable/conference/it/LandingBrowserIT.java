@@ -53,6 +53,8 @@ class LandingBrowserIT {
         browser.type(By.id("code"), Mailbox.latestCode("jess.taylor@example.org"));
         browser.click(By.cssSelector("#code-form button[type=submit]"));
         browser.waitForPath("/families/" + fx.taylors);
+        // The list is drawn once the page has fetched it, a moment after the address changes.
+        browser.waitFor(By.cssSelector("#family-conferences li"));
 
         // The family's conferences: the coming ones first, the next at the top.
         List<Instant> coming = browser.driver().findElements(By.cssSelector("#family-conferences li")).stream()

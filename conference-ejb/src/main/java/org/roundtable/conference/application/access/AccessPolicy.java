@@ -93,6 +93,10 @@ public class AccessPolicy {
 
     /** What the rules know of the family today, each asked of the records at most once. */
     private FamilyToday today(UUID familyId) {
+        if (familyId == null) {
+            // No family is no family anyone may see: the same 404 as an unknown one.
+            throw new ResourceNotFound("family");
+        }
         return new FamilyToday(records, familyId, LocalDate.now(clock));
     }
 

@@ -93,4 +93,12 @@ class WhoSeesTheFamilyTest {
         assertThrows(AccessDenied.class, () -> p.policy.requireMayOpenCase(p.mother));
         assertThrows(AccessDenied.class, () -> p.policy.requireMayOpenCase(p.administrator));
     }
+
+    @Test
+    void asking_about_no_family_at_all_is_told_there_is_no_such_family_whoever_asks() {
+        for (var caller : java.util.List.of(p.mother, p.teacher, p.advocate)) {
+            assertThrows(ResourceNotFound.class, () -> p.policy.toReadThePlan(caller, null), caller.displayName());
+            assertThrows(ResourceNotFound.class, () -> p.policy.toChangeThePlan(caller, null), caller.displayName());
+        }
+    }
 }
