@@ -166,7 +166,6 @@ final class Browser implements AutoCloseable {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(js, args);
     }
 
-    /** Blocks requests to addresses matching these patterns (Chrome DevTools), or none again. */
     /**
      * The live connection cannot get through, on this page and on every page loaded after it, until
      * {@link #letLiveConnectionsThrough()}: each attempt goes to an address the server refuses, so it
