@@ -10,11 +10,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,22 +20,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.access.PlanAccess;
 import org.roundtable.conference.application.access.PlanEditPolicy;
 import org.roundtable.conference.domain.model.access.Caller;
-import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.conference.infrastructure.persistence.PlanWriter;
+import org.roundtable.conference.infrastructure.persistence.VoidedSignature;
 import org.roundtable.shared.plan.CommitmentHash;
 import org.roundtable.shared.plan.PlanAuthority;
 import org.roundtable.shared.plan.PlanChange;
 import org.roundtable.shared.plan.PlanDocument;
-import org.roundtable.shared.plan.PlanJson;
 import org.roundtable.shared.plan.PlanNode;
-import org.roundtable.shared.plan.PlanOperation;
 import org.roundtable.shared.plan.PlanRejection;
 
 /**
@@ -204,37 +201,29 @@ public class LivePlanService {
                     message -> new InvalidInput("ownerId", message));
             List<String> voiding = signaturesVoidedBy(plan, prepared);
             if (!voiding.isEmpty()) {
-                return appendVoidingSignatures(caller, familyId, plan, prepared, voiding);
+                return queueVoidingSignatures(caller, familyId, plan, prepared, voiding);
             }
-            return queue(caller, familyId, plan, prepared);
+            return queue(caller, familyId, plan, prepared, null, voided -> { });
         });
     }
 
-    /** The usual path: the change joins the writer's queue and the plan moves on in memory. */
-    private Submitted queue(Caller caller, UUID familyId, LivePlan plan, PlanAuthority.Prepared prepared) {
-        PlanChange stored = prepared.change();
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String operations = PlanJson.operationsText(stored.operations());
-        String hash = AuditLog.planChangeHash(plan.lastHash, plan.planId, stored.revision(), stored.changeId(), stored.clientId(),
-                caller.kind().name(), caller.id(), operations, at);
-        var touched = new LinkedHashSet<String>();
-        var created = new HashSet<String>();
-        for (PlanOperation op : stored.operations()) {
-            touched.add(op.nodeId());
-            if (op instanceof PlanOperation.CreateGoal || op instanceof PlanOperation.CreateAction) {
-                created.add(op.nodeId());
-            }
-        }
-        List<PlanNode> nodes = touched.stream().map(id -> prepared.result().node(id).orElseThrow()).toList();
-        String snapshot = stored.revision() % SNAPSHOT_EVERY == 0 ? PlanJson.toJson(prepared.result()).toString() : null;
+    /**
+     * Every change joins the writer's queue and the plan moves on in memory; it is announced (and
+     * acknowledged) once stored. {@code voids} names the signatures it voids, stored in the same
+     * write; {@code stored} is told which were voided, just before the change is announced.
+     */
+    private Submitted queue(Caller caller, UUID familyId, LivePlan plan, PlanAuthority.Prepared prepared, PlanWriter.Voids voids,
+            Consumer<List<VoidedSignature>> stored) {
+        PlanChange change = prepared.change();
         var durable = new CompletableFuture<Void>();
         String author = caller.displayName();
         PlanDocument after = prepared.result();
-        writer.enqueue(new PlanWriter.Pending(plan.planId, stored, caller.kind().name(), caller.id(), operations, at, plan.lastHash,
-                hash, nodes, created, snapshot, () -> !plan.broken,
-                () -> {
+        var pending = PlanWriter.Pending.of(plan.planId, caller, change, after, clock.instant(), plan.lastHash,
+                change.revision() % SNAPSHOT_EVERY == 0, voids, () -> !plan.broken,
+                (written, voided) -> {
                     try {
-                        applied.fire(new PlanChangeApplied(familyId, stored, author, operations, after));
+                        stored.accept(voided);
+                        applied.fire(new PlanChangeApplied(familyId, change, author, written.operations(), after));
                     } finally {
                         durable.complete(null);
                     }
@@ -242,40 +231,33 @@ public class LivePlanService {
                 failure -> {
                     discard(familyId, plan);
                     durable.completeExceptionally(failure);
-                }));
+                });
+        writer.enqueue(pending);
         plan.authority.commit(prepared);
-        plan.usedIds.add(stored.changeId());
-        plan.lastHash = hash;
+        plan.usedIds.add(change.changeId());
+        plan.lastHash = pending.hash();
         plan.lastDurable = durable;
-        return new Submitted(new PlanAuthority.Applied(stored), durable);
+        return new Submitted(new PlanAuthority.Applied(change), durable);
     }
 
     /**
-     * The rare path: the change voids signatures, which is written with the audit log in one
-     * transaction of its own, after everything queued before it for this plan.
+     * A change that voids signatures takes the same path, the voiding and its audit entries in
+     * the same write. The plan is held until it is stored, so that who signed what is settled
+     * before anything else happens to the plan; then the rooms see the sign-off change and the
+     * signers are told.
      */
-    private Submitted appendVoidingSignatures(Caller caller, UUID familyId, LivePlan plan, PlanAuthority.Prepared prepared,
+    private Submitted queueVoidingSignatures(Caller caller, UUID familyId, LivePlan plan, PlanAuthority.Prepared prepared,
             List<String> voiding) {
-        awaitDurable(plan.lastDurable);
-        PlanStore.Appended appended;
-        try {
-            appended = store.append(new PlanStore.Append(plan.planId, familyId, prepared.change(), caller, prepared.result(),
-                    prepared.change().revision() % SNAPSHOT_EVERY == 0, clock.instant(), plan.lastHash, voiding));
-        } catch (RuntimeException e) {
-            // The store failed (database down, constraint): the plan is read again on next use.
-            discard(familyId, plan);
-            throw e;
-        }
-        plan.authority.commit(prepared);
-        plan.usedIds.add(prepared.change().changeId());
-        plan.lastHash = appended.hash();
+        var voided = new AtomicReference<List<VoidedSignature>>(List.of());
+        Submitted submitted = queue(caller, familyId, plan, prepared,
+                new PlanWriter.Voids(familyId, caller.displayName(), voiding.stream().map(UUID::fromString).toList()), voided::set);
         plan.signedActions.removeAll(voiding);
-        applied.fire(new PlanChangeApplied(familyId, prepared.change(), caller.displayName(), null, prepared.result()));
-        signOffChanged.fire(new SignOffChanged(familyId, java.util.Set.copyOf(voiding)));
+        awaitDurable(submitted.durable());
+        signOffChanged.fire(new SignOffChanged(familyId, Set.copyOf(voiding)));
         // On a managed thread: mail needs the application's class loader and naming context.
-        signaturesVoided.fireAsync(new SignaturesVoided(familyId, appended.voided(), caller.displayName()),
+        signaturesVoided.fireAsync(new SignaturesVoided(familyId, voided.get(), caller.displayName()),
                 NotificationOptions.ofExecutor(executor));
-        return new Submitted(new PlanAuthority.Applied(prepared.change()), CompletableFuture.completedFuture(null));
+        return submitted;
     }
 
     /** A write failed: forget the plan (it is read again from the database) and tell its rooms to reconnect. */

@@ -10,7 +10,7 @@ import org.roundtable.conference.domain.model.agency.StaffMember;
 import org.roundtable.conference.domain.model.family.FamilyMember;
 import org.roundtable.conference.domain.model.family.Language;
 import org.roundtable.conference.infrastructure.mail.MailOutbox;
-import org.roundtable.conference.infrastructure.persistence.PlanStore.VoidedSignature;
+import org.roundtable.conference.infrastructure.persistence.VoidedSignature;
 import org.roundtable.conference.infrastructure.text.Texts;
 import org.roundtable.shared.domain.CallerKind;
 

@@ -19,6 +19,13 @@ import org.roundtable.shared.audit.ChainHash;
 @ApplicationScoped
 public class AuditLog {
 
+    /** The chain's head, locked until the appending transaction ends. */
+    static final String LOCK_HEAD = "select last_seq, last_hash from audit_head where id = 1 for update";
+    static final String INSERT_ENTRY = """
+            insert into audit_entry (seq, recorded_at, actor_kind, actor_id, actor_name, family_id, event, subject_id,
+                detail, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String MOVE_HEAD = "update audit_head set last_seq = ?, last_hash = ? where id = 1";
+
     @PersistenceContext
     private EntityManager em;
 
@@ -33,20 +40,17 @@ public class AuditLog {
     }
 
     private void append(String actorKind, UUID actorId, String actorName, Event event, Instant at) {
-        Object[] head = (Object[]) em.createNativeQuery("select last_seq, last_hash from audit_head where id = 1 for update")
-                .getSingleResult();
+        Object[] head = (Object[]) em.createNativeQuery(LOCK_HEAD).getSingleResult();
         long seq = ((Number) head[0]).longValue() + 1;
         String previous = (String) head[1];
         Instant recordedAt = at.truncatedTo(ChronoUnit.MILLIS);
         String hash = entryHash(previous, seq, recordedAt, actorKind, actorId, actorName, event);
-        em.createNativeQuery("""
-                insert into audit_entry (seq, recorded_at, actor_kind, actor_id, actor_name, family_id, event, subject_id,
-                    detail, previous_hash, hash) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
+        em.createNativeQuery(INSERT_ENTRY)
                 .setParameter(1, seq).setParameter(2, Timestamp.from(recordedAt)).setParameter(3, actorKind)
                 .setParameter(4, actorId).setParameter(5, actorName).setParameter(6, event.familyId())
                 .setParameter(7, event.name()).setParameter(8, event.subjectId()).setParameter(9, event.detail())
                 .setParameter(10, previous).setParameter(11, hash).executeUpdate();
-        em.createNativeQuery("update audit_head set last_seq = ?1, last_hash = ?2 where id = 1")
+        em.createNativeQuery(MOVE_HEAD)
                 .setParameter(1, seq).setParameter(2, hash).executeUpdate();
     }
 
@@ -59,7 +63,7 @@ public class AuditLog {
                 event.subjectId() == null ? null : event.subjectId().toString(), event.detail());
     }
 
-    /** The hash of one plan change in its plan's chain; PlanStore writes it, the verifier checks it. */
+    /** The hash of one plan change in its plan's chain; the plan writer's {@code Pending} works it out, the verifier checks it. */
     public static String planChangeHash(String previous, UUID planId, long revision, String changeId, String clientId,
             String authorKind, UUID authorId, String operations, Instant appliedAt) {
         return ChainHash.link(previous, planId.toString(), Long.toString(revision), changeId, clientId, authorKind,

@@ -39,14 +39,15 @@ final class GroupCommit {
         if (writable.isEmpty()) {
             return;
         }
+        Map<Pending, List<VoidedSignature>> voided;
         try {
-            store.write(PlanBatchRows.of(writable));
+            voided = store.write(PlanBatchRows.of(writable));
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "storing " + writable.size() + " plan changes together failed; storing them plan by plan", e);
             commitEachPlan(writable);
             return;
         }
-        announce(writable);
+        announce(writable, voided);
     }
 
     private void commitEachPlan(List<Pending> batch) {
@@ -55,23 +56,24 @@ final class GroupCommit {
             byPlan.computeIfAbsent(p.planId(), id -> new ArrayList<>()).add(p);
         }
         for (List<Pending> plan : byPlan.values()) {
+            Map<Pending, List<VoidedSignature>> voided;
             try {
-                store.write(PlanBatchRows.of(plan));
+                voided = store.write(PlanBatchRows.of(plan));
             } catch (SQLException | RuntimeException e) {
                 LOG.log(Level.WARNING, "storing the changes of plan " + plan.get(0).planId() + " failed", e);
                 RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException("The plan could not be stored.", e);
                 plan.forEach(p -> p.onFailure().accept(failure));
                 continue;
             }
-            announce(plan);
+            announce(plan, voided);
         }
     }
 
     /** Announced on the writer's thread, in the order stored: per plan, revision order. */
-    private static void announce(List<Pending> stored) {
+    private static void announce(List<Pending> stored, Map<Pending, List<VoidedSignature>> voided) {
         for (Pending p : stored) {
             try {
-                p.onDurable().run();
+                p.onDurable().accept(p, voided.getOrDefault(p, List.of()));
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "announcing a stored plan change failed", e);
             }

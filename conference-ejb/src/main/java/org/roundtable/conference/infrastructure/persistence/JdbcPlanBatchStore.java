@@ -1,13 +1,11 @@
 package org.roundtable.conference.infrastructure.persistence;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.roundtable.conference.infrastructure.persistence.PlanBatchRows.ActionRow;
 import org.roundtable.conference.infrastructure.persistence.PlanBatchRows.GoalRow;
 import org.roundtable.conference.infrastructure.persistence.PlanBatchRows.RevisionMove;
@@ -15,7 +13,9 @@ import org.roundtable.conference.infrastructure.persistence.PlanWriter.Pending;
 
 /**
  * Any database (H2 for the quick local run), and PostgreSQL for batches too big for one
- * statement: one batched statement per kind of row, in a transaction.
+ * statement or with a change that voids signatures: one batched statement per kind of row, in a
+ * transaction. A second writer is caught by the revision check: the plan's row must still hold
+ * the revision the batch starts from.
  */
 final class JdbcPlanBatchStore extends PlanBatchStore {
 
@@ -31,28 +31,28 @@ final class JdbcPlanBatchStore extends PlanBatchStore {
         super(connection);
         moveRevision = connection.prepareStatement(
                 "update action_plan set revision = ?, version = version + 1 where id = ? and revision = ?");
-        insertChange = connection.prepareStatement("""
-                insert into plan_change (plan_id, revision, change_id, client_id, author_kind, author_id, operations, applied_at,
-                    previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        insertChange = connection.prepareStatement("insert into plan_change (" + String.join(", ", PlanBatchRows.LOG_COLUMNS)
+                + ") values (" + String.join(", ", PlanBatchRows.LOG_COLUMNS.stream().map(c -> "?").toList()) + ")");
         insertGoal = connection.prepareStatement(
                 "insert into plan_goal (id, plan_id, position_key, title, description, deleted, version) values (?, ?, ?, ?, ?, ?, 0)");
         updateGoal = connection.prepareStatement(
                 "update plan_goal set position_key = ?, title = ?, description = ?, deleted = ?, version = version + 1 where id = ?");
-        insertAction = connection.prepareStatement("""
-                insert into plan_action (position_key, description, owner_kind, owner_agency_id, owner_family_member_id,
-                    due_on, status, deleted, goal_id, id, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""");
-        updateAction = connection.prepareStatement("""
-                update plan_action set position_key = ?, description = ?, owner_kind = ?, owner_agency_id = ?,
-                    owner_family_member_id = ?, due_on = ?, status = ?, deleted = ?, goal_id = ?, version = version + 1 where id = ?""");
+        insertAction = connection.prepareStatement("insert into plan_action (" + String.join(", ", ActionRow.COLUMNS)
+                + ", version) values (" + "?, ".repeat(ActionRow.COLUMNS.size()) + "0)");
+        // The id (the first column) goes last, in the WHERE.
+        updateAction = connection.prepareStatement("update plan_action set "
+                + ActionRow.COLUMNS.stream().skip(1).map(c -> c + " = ?, ").collect(Collectors.joining())
+                + "version = version + 1 where id = ?");
         storeSnapshot = connection.prepareStatement("update action_plan set document = ?, document_revision = ? where id = ?");
     }
 
     @Override
-    void write(PlanBatchRows rows) throws SQLException {
+    Map<Pending, List<VoidedSignature>> write(PlanBatchRows rows) throws SQLException {
         connection.setAutoCommit(false);
         try {
             moveRevisions(rows.moves());
             insertLog(rows.changes());
+            var voided = SignatureVoids.write(connection, rows.voiding());
             for (GoalRow g : rows.newGoals()) {
                 insertGoal.setObject(1, g.id());
                 insertGoal.setObject(2, g.planId());
@@ -67,12 +67,19 @@ final class JdbcPlanBatchStore extends PlanBatchStore {
             }
             executeIfAny(updateGoal, rows.goals());
             for (ActionRow a : rows.newActions()) {
-                actionValues(insertAction, a);
+                Object[] values = a.values();
+                for (int i = 0; i < values.length; i++) {
+                    bind(insertAction, i + 1, values[i]);
+                }
                 insertAction.addBatch();
             }
             executeIfAny(insertAction, rows.newActions());
             for (ActionRow a : rows.actions()) {
-                actionValues(updateAction, a);
+                Object[] values = a.values();
+                for (int i = 1; i < values.length; i++) {
+                    bind(updateAction, i, values[i]);
+                }
+                bind(updateAction, values.length, values[0]);
                 updateAction.addBatch();
             }
             executeIfAny(updateAction, rows.actions());
@@ -85,6 +92,7 @@ final class JdbcPlanBatchStore extends PlanBatchStore {
             }
             executeIfAny(storeSnapshot, snapshots);
             connection.commit();
+            return voided;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -109,16 +117,10 @@ final class JdbcPlanBatchStore extends PlanBatchStore {
 
     private void insertLog(List<Pending> changes) throws SQLException {
         for (Pending p : changes) {
-            insertChange.setObject(1, p.planId());
-            insertChange.setLong(2, p.change().revision());
-            insertChange.setString(3, p.change().changeId());
-            insertChange.setString(4, p.change().clientId());
-            insertChange.setString(5, p.authorKind());
-            insertChange.setObject(6, p.authorId());
-            insertChange.setString(7, p.operations());
-            insertChange.setTimestamp(8, Timestamp.from(p.at()));
-            insertChange.setString(9, p.previousHash());
-            insertChange.setString(10, p.hash());
+            Object[] values = PlanBatchRows.logValues(p);
+            for (int i = 0; i < values.length; i++) {
+                bind(insertChange, i + 1, values[i]);
+            }
             insertChange.addBatch();
         }
         insertChange.executeBatch();
@@ -135,26 +137,5 @@ final class JdbcPlanBatchStore extends PlanBatchStore {
         st.setString(from + 1, g.title());
         st.setString(from + 2, g.description());
         st.setBoolean(from + 3, g.deleted());
-    }
-
-    private static void actionValues(PreparedStatement st, ActionRow a) throws SQLException {
-        st.setString(1, a.position());
-        st.setString(2, a.description());
-        st.setString(3, a.ownerKind() == null ? null : a.ownerKind().name());
-        uuid(st, 4, a.ownerAgencyId());
-        uuid(st, 5, a.ownerFamilyMemberId());
-        st.setDate(6, a.dueOn() == null ? null : Date.valueOf(a.dueOn()));
-        st.setString(7, a.status());
-        st.setBoolean(8, a.deleted());
-        st.setObject(9, a.goalId());
-        st.setObject(10, a.id());
-    }
-
-    private static void uuid(PreparedStatement st, int index, UUID value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.OTHER);
-        } else {
-            st.setObject(index, value);
-        }
     }
 }

@@ -16,11 +16,12 @@ import org.roundtable.shared.plan.PlanNode;
 
 /**
  * What a batch of plan changes writes, worked out once: each plan's move of revision (with its
- * latest snapshot if one is due), the log rows, and each goal and action touched with its latest
- * state (inserted if the batch created it, else updated; goals before actions).
+ * latest snapshot if one is due), the log rows, each goal and action touched with its latest
+ * state (inserted if the batch created it, else updated; goals before actions), and the changes
+ * that void signatures.
  */
 record PlanBatchRows(List<RevisionMove> moves, List<Pending> changes, List<GoalRow> newGoals, List<GoalRow> goals,
-        List<ActionRow> newActions, List<ActionRow> actions) {
+        List<ActionRow> newActions, List<ActionRow> actions, List<Pending> voiding) {
 
     /**
      * A plan's revision moves from {@code from} (what the database must still hold) to {@code to};
@@ -29,11 +30,36 @@ record PlanBatchRows(List<RevisionMove> moves, List<Pending> changes, List<GoalR
     record RevisionMove(UUID planId, long from, long to, String snapshot, Long snapshotRevision) {
     }
 
+    /** plan_change's columns, in the order of {@link #logValues}: the one mapping of a change's log row. */
+    static final List<String> LOG_COLUMNS = List.of("plan_id", "revision", "change_id", "client_id", "author_kind", "author_id",
+            "operations", "applied_at", "previous_hash", "hash");
+    /** Their SQL types, for statements that must name them. */
+    static final List<String> LOG_TYPES = List.of("uuid", "bigint", "varchar", "varchar", "varchar", "uuid", "text", "timestamptz",
+            "varchar", "varchar");
+
+    static Object[] logValues(Pending c) {
+        return new Object[] {c.planId(), c.change().revision(), c.change().changeId(), c.change().clientId(), c.authorKind(),
+            c.authorId(), c.operations(), c.at(), c.previousHash(), c.hash()};
+    }
+
     record GoalRow(UUID id, UUID planId, String position, String title, String description, boolean deleted) {
     }
 
+    /** An action as plan_action holds it: the one mapping of an action's columns, for both ways of storing. */
     record ActionRow(UUID id, UUID goalId, String position, String description, OwnerKind ownerKind, UUID ownerAgencyId,
             UUID ownerFamilyMemberId, LocalDate dueOn, String status, boolean deleted) {
+
+        /** The columns of {@link #values()}, in order; the id first. */
+        static final List<String> COLUMNS = List.of("id", "goal_id", "position_key", "description", "owner_kind", "owner_agency_id",
+                "owner_family_member_id", "due_on", "status", "deleted");
+        /** Their SQL types, for statements that must name them. */
+        static final List<String> TYPES = List.of("uuid", "uuid", "varchar", "varchar", "varchar", "uuid", "uuid", "date", "varchar",
+                "boolean");
+
+        Object[] values() {
+            return new Object[] {id, goalId, position, description, ownerKind == null ? null : ownerKind.name(), ownerAgencyId,
+                ownerFamilyMemberId, dueOn, status, deleted};
+        }
     }
 
     static PlanBatchRows of(List<Pending> batch) {
@@ -72,7 +98,8 @@ record PlanBatchRows(List<RevisionMove> moves, List<Pending> changes, List<GoalR
                 (isNew ? newActions : actions).add(action(node));
             }
         }
-        return new PlanBatchRows(moves, batch, newGoals, goals, newActions, actions);
+        var voiding = batch.stream().filter(p -> p.voids() != null).toList();
+        return new PlanBatchRows(moves, batch, newGoals, goals, newActions, actions, voiding);
     }
 
     private static GoalRow goal(PlanNode g, UUID planId) {

@@ -1,16 +1,12 @@
 package org.roundtable.conference.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -19,16 +15,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.roundtable.conference.domain.model.access.Caller;
-import org.roundtable.conference.domain.model.commitment.ActionSignature;
 import org.roundtable.conference.domain.model.plan.Action;
 import org.roundtable.conference.domain.model.plan.ActionOwner;
 import org.roundtable.conference.domain.model.plan.ActionPlan;
 import org.roundtable.conference.domain.model.plan.Goal;
-import org.roundtable.conference.infrastructure.audit.AuditLog;
 import org.roundtable.shared.audit.ChainHash;
 import org.roundtable.shared.domain.ActionStatus;
-import org.roundtable.shared.domain.CallerKind;
 import org.roundtable.shared.plan.ActionOwnerRef;
 import org.roundtable.shared.plan.FractionalIndex;
 import org.roundtable.shared.plan.PlanChange;
@@ -42,9 +34,7 @@ import org.roundtable.shared.plan.TextOperation;
 /**
  * Where plans live in the database: the change log (plan_change), snapshots of the document
  * (action_plan.document) and the goal and action rows projected from it. Loads plans and writes a
- * new plan's first snapshot. Most changes are stored by {@link PlanWriter} in groups; a change
- * that voids signatures is stored here, in a transaction of its own with the audit log,
- * committed before the change is acknowledged to anyone.
+ * new plan's first snapshot; every change after that is stored by {@link PlanWriter}.
  */
 @ApplicationScoped
 public class PlanStore {
@@ -66,9 +56,6 @@ public class PlanStore {
 
     @PersistenceContext
     private EntityManager em;
-
-    @Inject
-    private AuditLog audit;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Loaded load(UUID familyId, int history) {
@@ -99,71 +86,6 @@ public class PlanStore {
         em.flush();
         writeSnapshot(plan.id(), document, 0);
         project(plan.id(), document.nodes().stream().map(PlanNode::id).toList(), document);
-    }
-
-    /** One change to store: what it is, who made it, what the plan became, and whose signatures it voids. */
-    public record Append(UUID planId, UUID familyId, PlanChange change, Caller author, PlanDocument result, boolean snapshot,
-            Instant at, String previousHash, List<String> voidedActions) {
-    }
-
-    /** A signature voided by a change, so that its signer can be told. */
-    public record VoidedSignature(UUID signatureId, UUID actionId, UUID conferenceId, CallerKind signerKind, UUID signerId,
-            String signerName) {
-    }
-
-    /** What storing a change produced: the change's link in the plan's hash chain, and the signatures it voided. */
-    public record Appended(String hash, List<VoidedSignature> voided) {
-    }
-
-    /**
-     * Stores one applied change: the log row (chained to the one before by its hash), the plan's
-     * new revision (only if nobody else moved it), the projection of every goal and action it
-     * touched, the signatures it voids, and a snapshot when asked. All or nothing.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Appended append(Append a) {
-        PlanChange change = a.change();
-        int moved = em.createNativeQuery("update action_plan set revision = ?1, version = version + 1 where id = ?2 and revision = ?3")
-                .setParameter(1, change.revision()).setParameter(2, a.planId()).setParameter(3, change.revision() - 1)
-                .executeUpdate();
-        if (moved != 1) {
-            throw new ConcurrentWrite();
-        }
-        Instant at = a.at().truncatedTo(ChronoUnit.MILLIS);
-        String operations = PlanJson.operationsText(change.operations());
-        String hash = AuditLog.planChangeHash(a.previousHash(), a.planId(), change.revision(), change.changeId(), change.clientId(),
-                a.author().kind().name(), a.author().id(), operations, at);
-        em.createNativeQuery("""
-                insert into plan_change (plan_id, revision, change_id, client_id, author_kind, author_id, operations, applied_at,
-                    previous_hash, hash)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
-                .setParameter(1, a.planId()).setParameter(2, change.revision()).setParameter(3, change.changeId())
-                .setParameter(4, change.clientId()).setParameter(5, a.author().kind().name()).setParameter(6, a.author().id())
-                .setParameter(7, operations).setParameter(8, Timestamp.from(at)).setParameter(9, a.previousHash())
-                .setParameter(10, hash).executeUpdate();
-        project(a.planId(), change.operations().stream().map(PlanOperation::nodeId).toList(), a.result());
-        List<VoidedSignature> voided = a.voidedActions().isEmpty() ? List.of() : voidSignatures(a, at);
-        if (a.snapshot()) {
-            writeSnapshot(a.planId(), a.result(), change.revision());
-        }
-        return new Appended(hash, voided);
-    }
-
-    private List<VoidedSignature> voidSignatures(Append a, Instant at) {
-        var actionIds = a.voidedActions().stream().map(UUID::fromString).toList();
-        var signatures = em.createQuery("select s from ActionSignature s where s.actionId in :ids and s.voidedAt is null",
-                ActionSignature.class).setParameter("ids", actionIds).getResultList();
-        String reason = "Changed by " + a.author().displayName() + " after it was signed";
-        var voided = new ArrayList<VoidedSignature>();
-        for (ActionSignature signature : signatures) {
-            signature.voidBecause(reason, at);
-            voided.add(new VoidedSignature(signature.id(), signature.actionId(), signature.conferenceId(), signature.signerKind(),
-                    signature.signerId(), signature.signerName()));
-            audit.record(a.author(), new AuditLog.Event("SIGNATURE_VOIDED", a.familyId(), signature.id(),
-                    JSON.createObjectBuilder().add("actionId", signature.actionId().toString())
-                            .add("revision", a.change().revision()).add("reason", reason).build().toString()), at);
-        }
-        return voided;
     }
 
     /** The hash of the plan's last chained change, or the chain's start when there is none yet. */

@@ -3,17 +3,14 @@ package org.roundtable.conference.infrastructure.persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.roundtable.conference.infrastructure.persistence.PlanBatchRows.ActionRow;
 import org.roundtable.conference.infrastructure.persistence.PlanBatchRows.GoalRow;
 import org.roundtable.conference.infrastructure.persistence.PlanBatchRows.RevisionMove;
@@ -32,7 +29,8 @@ import org.roundtable.conference.infrastructure.persistence.PlanWriter.Pending;
  * nothing: under load, batches of every size would otherwise make hundreds of shapes, each
  * parsed and planned afresh by the driver and by PostgreSQL (a profile put a quarter of the
  * writer's time in preparing statements). A batch with more values than one statement may
- * carry goes through batched statements instead.
+ * carry, or with a change that voids signatures (rare: it reads the signatures it voids and
+ * appends to the audit log), goes through batched statements in a transaction instead.
  *
  * A second writer is caught by the log's primary key (plan_id, revision): every move of a plan's
  * revision inserts a log row for each revision, so whoever moved the plan past where we started
@@ -94,32 +92,21 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
             List.of("uuid", "varchar", "varchar", "varchar", "boolean"), PlanBatchRows::goals,
             g -> new Object[] {g.id(), g.position(), g.title(), g.description(), g.deleted()}, true);
 
-    private static final List<String> ACTION_TYPES =
-            List.of("uuid", "uuid", "varchar", "varchar", "varchar", "uuid", "uuid", "date", "varchar", "boolean");
+    private static final String ACTION_COLUMNS = String.join(", ", ActionRow.COLUMNS);
 
-    private static final Part<ActionRow> NEW_ACTIONS = new Part<>("""
-            new_actions as (insert into plan_action (id, goal_id, position_key, description, owner_kind, owner_agency_id,
-                    owner_family_member_id, due_on, status, deleted, version)
-                select m.*, 0 from (values\s""", ") as m)", ACTION_TYPES, PlanBatchRows::newActions,
-            PostgresPlanBatchStore::actionValues, false);
+    private static final Part<ActionRow> NEW_ACTIONS = new Part<>(
+            "new_actions as (insert into plan_action (" + ACTION_COLUMNS + ", version)\n    select m.*, 0 from (values ", ") as m)",
+            ActionRow.TYPES, PlanBatchRows::newActions, ActionRow::values, false);
 
-    private static final Part<ActionRow> ACTIONS = new Part<>("""
-            actions as (update plan_action a set goal_id = m.goal_id, position_key = m.position_key, description = m.description,
-                    owner_kind = m.owner_kind, owner_agency_id = m.owner_agency_id, owner_family_member_id = m.owner_family_member_id,
-                    due_on = m.due_on, status = m.status, deleted = m.deleted, version = a.version + 1
-                from (values\s""", """
-            ) as m (id, goal_id, position_key, description, owner_kind, owner_agency_id, owner_family_member_id,
-                    due_on, status, deleted)
-                where a.id = m.id)""", ACTION_TYPES, PlanBatchRows::actions, PostgresPlanBatchStore::actionValues, true);
+    private static final Part<ActionRow> ACTIONS = new Part<>("actions as (update plan_action a set "
+            + ActionRow.COLUMNS.stream().skip(1).map(c -> c + " = m." + c).collect(Collectors.joining(", "))
+            + ", version = a.version + 1\n    from (values ",
+            ") as m (" + ACTION_COLUMNS + ")\n    where a.id = m.id)", ActionRow.TYPES, PlanBatchRows::actions, ActionRow::values, true);
 
     /** Padding rows (all null) are left out by the WHERE: plan_id is never null in a real one. */
-    private static final Part<Pending> LOG = new Part<>("""
-            insert into plan_change (plan_id, revision, change_id, client_id, author_kind, author_id, operations, applied_at,
-                    previous_hash, hash)
-                select * from (values\s""", ") as m where m.column1 is not null",
-            List.of("uuid", "bigint", "varchar", "varchar", "varchar", "uuid", "text", "timestamptz", "varchar", "varchar"),
-            PlanBatchRows::changes, c -> new Object[] {c.planId(), c.change().revision(), c.change().changeId(),
-                c.change().clientId(), c.authorKind(), c.authorId(), c.operations(), c.at(), c.previousHash(), c.hash()}, true);
+    private static final Part<Pending> LOG = new Part<>("insert into plan_change (" + String.join(", ", PlanBatchRows.LOG_COLUMNS)
+            + ")\n    select * from (values ", ") as m where m.column1 is not null", PlanBatchRows.LOG_TYPES, PlanBatchRows::changes,
+            PlanBatchRows::logValues, true);
 
     /** The parts of the WITH clause, in order: goals before the actions that may belong to them. */
     private static final List<Part<?>> WITH = List.of(MOVES, NEW_GOALS, GOALS, NEW_ACTIONS, ACTIONS);
@@ -128,7 +115,8 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
 
     /** Prepared statements by shape (rows of each kind), the least recently used dropped beyond a few dozen. */
     private final Map<List<Integer>, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
-    private JdbcPlanBatchStore tooBigForOneStatement;
+    /** For what one statement cannot do: batches too big for it, and changes that void signatures (which read before they write). */
+    private JdbcPlanBatchStore inTransaction;
 
     PostgresPlanBatchStore(Connection connection) throws SQLException {
         super(connection);
@@ -136,7 +124,10 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
     }
 
     @Override
-    void write(PlanBatchRows rows) throws SQLException {
+    Map<Pending, List<VoidedSignature>> write(PlanBatchRows rows) throws SQLException {
+        if (!rows.voiding().isEmpty()) {
+            return inTransaction().write(rows);
+        }
         List<List<Object[]>> values = new ArrayList<>();
         List<Integer> shape = new ArrayList<>();
         int parameters = 0;
@@ -147,11 +138,7 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
             parameters += part.rowsFor(partValues.size()) * part.types().size();
         }
         if (parameters > MAX_PARAMETERS) {
-            if (tooBigForOneStatement == null) {
-                tooBigForOneStatement = new JdbcPlanBatchStore(connection);
-            }
-            tooBigForOneStatement.write(rows);
-            return;
+            return inTransaction().write(rows);
         }
         PreparedStatement statement = statementFor(shape);
         int index = 1;
@@ -174,6 +161,14 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
             }
             throw e;
         }
+        return Map.of();
+    }
+
+    private JdbcPlanBatchStore inTransaction() throws SQLException {
+        if (inTransaction == null) {
+            inTransaction = new JdbcPlanBatchStore(connection);
+        }
+        return inTransaction;
     }
 
     private static <T> List<Object[]> valuesOf(Part<T> part, PlanBatchRows rows) {
@@ -204,28 +199,5 @@ final class PostgresPlanBatchStore extends PlanBatchStore {
             eldest.remove();
         }
         return statement;
-    }
-
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.OTHER);
-        } else if (value instanceof String s) {
-            statement.setString(index, s);
-        } else if (value instanceof Long l) {
-            statement.setLong(index, l);
-        } else if (value instanceof Boolean b) {
-            statement.setBoolean(index, b);
-        } else if (value instanceof Instant at) {
-            statement.setTimestamp(index, Timestamp.from(at));
-        } else if (value instanceof UUID || value instanceof LocalDate) {
-            statement.setObject(index, value);
-        } else {
-            throw new IllegalArgumentException("no binding for " + value.getClass());
-        }
-    }
-
-    private static Object[] actionValues(ActionRow a) {
-        return new Object[] {a.id(), a.goalId(), a.position(), a.description(), a.ownerKind() == null ? null : a.ownerKind().name(),
-            a.ownerAgencyId(), a.ownerFamilyMemberId(), a.dueOn(), a.status(), a.deleted()};
     }
 }

@@ -2,8 +2,11 @@ package org.roundtable.conference.infrastructure.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.roundtable.conference.infrastructure.persistence.PlanWriter.Pending;
 
 /**
  * The plan writer's store on a connection it keeps, opened again when it is lost: a database
@@ -33,9 +36,9 @@ final class ReconnectingPlanBatchStore implements AutoCloseable {
      * the log's primary key then refuses the copy ({@link PlanStore.ConcurrentWrite}), so nothing
      * is stored twice.
      */
-    void write(PlanBatchRows rows) throws SQLException {
+    Map<Pending, List<VoidedSignature>> write(PlanBatchRows rows) throws SQLException {
         try {
-            current().write(rows);
+            return current().write(rows);
         } catch (SQLException e) {
             boolean lost = store != null && store.connectionLost();
             discard();
@@ -44,7 +47,7 @@ final class ReconnectingPlanBatchStore implements AutoCloseable {
             }
             LOG.log(Level.INFO, "the plan writer's connection was lost; writing again on a fresh one", e);
             try {
-                current().write(rows);
+                return current().write(rows);
             } catch (SQLException | RuntimeException again) {
                 discard();
                 throw again;

@@ -311,7 +311,8 @@ class PlanBatchStoreTest {
             String title = i == 2 ? "t".repeat(501) : "Goal " + i;
             Pending p = plan.change(1, new PlanOperation.CreateGoal(UUID.randomUUID().toString(), "a", title));
             batch.add(new Pending(p.planId(), p.change(), p.authorKind(), p.authorId(), p.operations(), p.at(), p.previousHash(), p.hash(),
-                    p.touched(), p.created(), p.snapshot(), p.current(), () -> durable.add(p.planId()), e -> failed.add(p.planId())));
+                    p.touched(), p.created(), p.snapshot(), null, p.current(), (stored, voided) -> durable.add(p.planId()),
+                    e -> failed.add(p.planId())));
         }
         ReconnectingPlanBatchStore.ConnectionSource source = () -> opener.open().connection;
         try (var store = new ReconnectingPlanBatchStore(source)) {
@@ -380,7 +381,7 @@ class PlanBatchStoreTest {
             List<PlanNode> nodes = touched.stream().map(id -> document.node(id).orElseThrow()).toList();
             return new Pending(planId, new PlanChange(changeId, "client", revision, List.of(ops)), "STAFF",
                     UUID.randomUUID(), "[]", Instant.parse("2026-11-26T10:00:00Z"), revision == 1 ? null : "hash-" + (revision - 1),
-                    "hash-" + revision, nodes, created, null, () -> true, () -> { }, failure -> { });
+                    "hash-" + revision, nodes, created, null, null, () -> true, (stored, voided) -> { }, failure -> { });
         }
 
         void store(List<Pending> batch, boolean first) throws SQLException {
@@ -391,8 +392,8 @@ class PlanBatchStoreTest {
         void store(List<Pending> batch, boolean first, long snapshotAt) throws SQLException {
             var withSnapshot = batch.stream().map(p -> p.change().revision() != snapshotAt ? p
                     : new Pending(p.planId(), p.change(), p.authorKind(), p.authorId(), p.operations(), p.at(), p.previousHash(),
-                            p.hash(), p.touched(), p.created(), "{\"snapshot\":" + snapshotAt + "}", p.current(), p.onDurable(),
-                            p.onFailure())).toList();
+                            p.hash(), p.touched(), p.created(), "{\"snapshot\":" + snapshotAt + "}", null, p.current(),
+                            p.onDurable(), p.onFailure())).toList();
             try (PlanBatchStore store = opener.open()) {
                 store.write(PlanBatchRows.of(withSnapshot));
             }
