@@ -36,7 +36,7 @@ import org.roundtable.conference.domain.model.conference.ViewsBeforeMeeting;
 import org.roundtable.conference.domain.model.room.PlanComment;
 import org.roundtable.conference.domain.model.room.PrivatePart;
 import org.roundtable.conference.infrastructure.audit.AuditLog;
-import org.roundtable.conference.infrastructure.pdf.MinutesPdf;
+import org.roundtable.conference.application.document.MinutesPdf;
 import org.roundtable.shared.audit.ChainHash;
 import org.roundtable.shared.domain.Attendance;
 import org.roundtable.shared.domain.ConferenceStatus;

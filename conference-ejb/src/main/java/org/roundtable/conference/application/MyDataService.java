@@ -31,7 +31,7 @@ import org.roundtable.conference.application.view.MyDataView;
 import org.roundtable.conference.application.view.ReportsView;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.infrastructure.export.MyDataZip;
-import org.roundtable.conference.infrastructure.pdf.MyDataPdf;
+import org.roundtable.conference.application.document.MyDataPdf;
 import org.roundtable.shared.domain.Page;
 import org.roundtable.shared.domain.PageRequest;
 

@@ -56,12 +56,10 @@ class LayersTest {
 
     @Test
     void the_infrastructure_does_not_reach_up_into_the_application() {
-        // Timers that run application work are application beans (application.timer). Two places
-        // still take application types, and are the rest of issue 15: the PDF renderers draw the
-        // application's views, and the operator's add-administrator command prints a set-up link.
+        // Timers that run application work are application beans (application.timer); the
+        // documents drawn from the application's views are the application's (application.document);
+        // the operator's command line is an interface (interfaces.command).
         noClasses().that().resideInAPackage("org.roundtable.conference.infrastructure..")
-                .and().resideOutsideOfPackages("org.roundtable.conference.infrastructure.pdf..",
-                        "org.roundtable.conference.infrastructure.setup..")
                 .should().dependOnClassesThat().resideInAPackage("org.roundtable.conference.application..")
                 .check(classes);
     }

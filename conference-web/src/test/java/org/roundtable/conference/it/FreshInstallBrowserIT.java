@@ -61,7 +61,7 @@ class FreshInstallBrowserIT {
     static String addAdministrator(String url, URI publicUrl, String name, String email) throws IOException, InterruptedException {
         var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Droundtable.public-url=" + publicUrl, "-cp", System.getProperty("java.class.path"),
-                "org.roundtable.conference.infrastructure.setup.AddAdministratorCommand", "--name", name, "--email", email)
+                "org.roundtable.conference.interfaces.command.AddAdministratorCommand", "--name", name, "--email", email)
                 .redirectErrorStream(true);
         command.environment().put("DB_URL", url);
         command.environment().put("DB_USER", "postgres");

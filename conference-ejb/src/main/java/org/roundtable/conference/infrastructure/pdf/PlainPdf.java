@@ -22,7 +22,7 @@ import org.roundtable.conference.infrastructure.text.Texts;
  * HTML and laid out by openhtmltopdf, which builds the structure tree from it
  * (docs/decisions/0012-tagged-pdfs.md).
  */
-final class PlainPdf {
+public final class PlainPdf {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
@@ -48,40 +48,40 @@ final class PlainPdf {
     private final StringBuilder body = new StringBuilder();
 
     /** A document whose window title, and whose only first-level heading, is title; description says what it is for. */
-    PlainPdf(String title, String description) {
+    public PlainPdf(String title, String description) {
         this(title, description, Language.ENGLISH);
     }
 
     /** A document in this language: its lang (which a screen reader speaks it in) and its dates. */
-    PlainPdf(String title, String description, Language language) {
+    public PlainPdf(String title, String description, Language language) {
         this.title = title;
         this.description = description;
         this.language = language;
         body.append("<h1>").append(escape(title)).append("</h1>");
     }
 
-    PlainPdf heading(String text) {
+    public PlainPdf heading(String text) {
         body.append("<h2>").append(escape(text)).append("</h2>");
         return this;
     }
 
-    PlainPdf subheading(String text) {
+    public PlainPdf subheading(String text) {
         body.append("<h3>").append(escape(text)).append("</h3>");
         return this;
     }
 
-    PlainPdf line(String text) {
+    public PlainPdf line(String text) {
         body.append("<p>").append(escape(text)).append("</p>");
         return this;
     }
 
-    PlainPdf strong(String text) {
+    public PlainPdf strong(String text) {
         body.append("<p class=\"strong\">").append(escape(text)).append("</p>");
         return this;
     }
 
     /** A bulleted list, tagged as a list, so a reader hears how many items there are. */
-    PlainPdf list(List<String> items) {
+    public PlainPdf list(List<String> items) {
         if (items.isEmpty()) {
             return this;
         }
@@ -92,7 +92,7 @@ final class PlainPdf {
     }
 
     /** A table with a caption and header cells, so a reader hears the column with each cell. */
-    PlainPdf table(String caption, List<String> headers, List<List<String>> rows) {
+    public PlainPdf table(String caption, List<String> headers, List<List<String>> rows) {
         body.append("<table><caption>").append(escape(caption)).append("</caption><thead><tr>");
         headers.forEach(h -> body.append("<th scope=\"col\">").append(escape(h)).append("</th>"));
         body.append("</tr></thead><tbody>");
@@ -105,7 +105,7 @@ final class PlainPdf {
         return this;
     }
 
-    byte[] render() {
+    public byte[] render() {
         String html = "<!DOCTYPE html><html lang=\"" + language.code() + "-GB\"><head><meta charset=\"UTF-8\"/><title>" + escape(title)
                 + "</title><meta name=\"author\" content=\"Roundtable\"/><meta name=\"description\" content=\"" + escape(description)
                 + "\"/><style>" + STYLE + "</style></head><body>" + body
@@ -158,23 +158,23 @@ final class PlainPdf {
     }
 
     /** "26 November 2026 at 10:00", in the agencies' time zone. */
-    static String when(Instant instant) {
+    public static String when(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);
     }
 
     /** "26 November 2026". */
-    static String day(LocalDate day) {
+    public static String day(LocalDate day) {
         return day == null ? "" : DAY.format(day);
     }
 
     /** "26 November 2026 at 10:00", or "26 Tachwedd 2026 am 10:00", in the agencies' time zone. */
-    static String when(Instant instant, Texts words) {
+    public static String when(Instant instant, Texts words) {
         return instant == null ? "" : DateTimeFormatter.ofPattern(words.get("pdf.when"), words.language().locale())
                 .withZone(ServiceZone.LOCAL).format(instant);
     }
 
     /** "26 November 2026", or "26 Tachwedd 2026". */
-    static String day(LocalDate day, Texts words) {
+    public static String day(LocalDate day, Texts words) {
         return day == null ? "" : DateTimeFormatter.ofPattern(words.get("pdf.day"), words.language().locale()).format(day);
     }
 
@@ -182,7 +182,7 @@ final class PlainPdf {
      * What the family was told about a private part. The chair's own words stay as written; the
      * default wording (stored in English, older rows too) is given in the reader's language.
      */
-    static String toldTheFamily(String told, Texts words) {
+    public static String toldTheFamily(String told, Texts words) {
         return PrivatePart.DEFAULT_FAMILY_TEXT.equals(told) ? words.get("privatePart.defaultFamilyText") : told;
     }
 }

@@ -1,4 +1,4 @@
-package org.roundtable.conference.infrastructure.pdf;
+package org.roundtable.conference.application.document;
 
 import static org.roundtable.conference.infrastructure.pdf.PlainPdf.day;
 import static org.roundtable.conference.infrastructure.pdf.PlainPdf.when;
@@ -7,6 +7,7 @@ import static org.roundtable.conference.infrastructure.text.Texts.values;
 import java.util.List;
 import org.roundtable.conference.application.view.ConferenceRecordView;
 import org.roundtable.conference.domain.model.family.Language;
+import org.roundtable.conference.infrastructure.pdf.PlainPdf;
 import org.roundtable.conference.infrastructure.text.Texts;
 import org.roundtable.shared.domain.InviteeRole;
 import org.roundtable.shared.domain.SignOffState;

@@ -1,4 +1,4 @@
-package org.roundtable.conference.infrastructure.setup;
+package org.roundtable.conference.interfaces.command;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

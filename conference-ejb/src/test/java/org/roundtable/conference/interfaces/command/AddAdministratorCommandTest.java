@@ -1,4 +1,4 @@
-package org.roundtable.conference.infrastructure.setup;
+package org.roundtable.conference.interfaces.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

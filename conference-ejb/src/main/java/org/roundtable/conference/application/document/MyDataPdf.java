@@ -1,4 +1,4 @@
-package org.roundtable.conference.infrastructure.pdf;
+package org.roundtable.conference.application.document;
 
 import static org.roundtable.conference.infrastructure.pdf.PlainPdf.day;
 import static org.roundtable.conference.infrastructure.pdf.PlainPdf.when;
@@ -10,6 +10,7 @@ import org.roundtable.conference.application.view.FamilyView;
 import org.roundtable.conference.application.view.MemberView;
 import org.roundtable.conference.application.view.MyDataView;
 import org.roundtable.conference.domain.model.family.Language;
+import org.roundtable.conference.infrastructure.pdf.PlainPdf;
 import org.roundtable.conference.infrastructure.text.Texts;
 
 /**

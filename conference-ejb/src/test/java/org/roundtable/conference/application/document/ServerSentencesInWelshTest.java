@@ -1,4 +1,4 @@
-package org.roundtable.conference.infrastructure.pdf;
+package org.roundtable.conference.application.document;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
