@@ -432,7 +432,8 @@ export class MediaRoom {
       return b;
     };
     this.bar.querySelectorAll('[data-media]').forEach((b) => b.remove());
-    this.status.before(...(this.joined ? [
+    // At the bar's end: the status line may live elsewhere on the page (live.js puts it under the bar).
+    this.bar.append(...(this.joined ? [
       button('mute', this.muted ? t('live.call.unmute') : t('live.call.mute'), true, () => this.toggleMute()),
       button('camera', this.track('video') && !this.cameraOff ? t('live.call.cameraOff') : t('live.call.cameraOn'), true, () => this.toggleCamera()),
       button('leave', t('live.call.leave'), true, () => this.leave()),

@@ -37,7 +37,7 @@ function byMonth(map, months) {
       h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
         h('th', { scope: 'col', class: 'govuk-table__header' }, t('contactMap.month')),
         h('th', { scope: 'col', class: 'govuk-table__header' }, t('contactMap.who')),
-        h('th', { scope: 'col', class: 'govuk-table__header govuk-table__header--numeric' }, t('contactMap.total')))),
+        h('th', { scope: 'col', class: 'govuk-table__header govuk-table__header--numeric app-contact-total' }, t('contactMap.total')))),
       h('tbody', { class: 'govuk-table__body' }, busy.map((b) => h('tr', { class: 'govuk-table__row' },
         h('th', { scope: 'row', class: 'govuk-table__header' }, b.month),
         h('td', { class: 'govuk-table__cell' }, b.who.map((w) => h('span', { class: 'app-contact-who' }, w))),

@@ -76,9 +76,12 @@ export async function render(main, { id }) {
   const nowLine = h('p', { class: 'govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2', id: 'live-now' });
   const barPeople = h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1', id: 'live-bar-people' });
   const backLink = h('a', { class: 'govuk-link', href: `/conferences/${id}`, id: 'back-to-conference' }, t('live.backToConference'));
+  // Only what is needed while the plan scrolls stays on a phone's screen: the item now, the hand and the call.
+  // Who is here and the connection come straight after it, and scroll away (the bar fits in about an eighth of the screen).
   const bar = h('section', { class: 'app-meeting-bar', id: 'live-bar', 'aria-label': t('live.bar') },
     nowLine,
-    h('div', { class: 'app-meeting-bar__controls' }, handButton, mediaBar),
+    h('div', { class: 'app-meeting-bar__controls' }, handButton, mediaBar));
+  const barAfter = h('div', { class: 'app-meeting-bar__after', id: 'live-bar-after' },
     barPeople,
     h('p', { class: 'govuk-body-s govuk-!-margin-bottom-2', 'aria-live': 'polite' }, status, ' ', backLink));
   const heading = h('h1', { class: 'govuk-heading-l' }, t('live.heading'));
@@ -89,6 +92,7 @@ export async function render(main, { id }) {
     h('span', { class: 'govuk-caption-l' }, conference.familyName),
     heading,
     bar,
+    barAfter,
     notice,
     announcer,
     videoTiles,
@@ -177,6 +181,8 @@ export async function render(main, { id }) {
     },
   }, caller.id);
   const media = new MediaRoom(connection, { conferenceId: id, bar: mediaBar, tiles: videoTiles, nameOf: (participantId) => nameOf(participantId) });
+  // What the call says ("You are in the call.") goes under the bar, moved once before it says anything, so the bar stays short.
+  barPeople.before(media.status);
   // For the browser tests: what flows over the call (bytes by kind), read with getStats().
   window.roundtableCallStats = () => media.stats();
   connection.connect();

@@ -107,6 +107,8 @@ export default {
   'family.messageToWorkers': "Beth rydych chi am i bob gweithiwr ei wybod:",
   'family.myData.zip': "Lawrlwytho popeth sydd gennym amdanoch (ZIP)",
   'family.myData.zipName': "popeth-sydd-gennym-am-eich-teulu.zip",
+  'family.myData.jsonName': "data-fy-nheulu.json",
+  'family.myData.pdfName': "data-fy-nheulu.pdf",
   'family.myData.whatIsInIt': ". Mae ynddo gopi i'w ddarllen, copi ar gyfer apiau eraill, a'r adroddiadau a rannwyd gyda chi. Neu lawrlwythwch",
   'family.myData.json': "ffeil ar gyfer apiau eraill yn unig",
   'family.myData.or': "neu",

@@ -127,6 +127,8 @@ export default {
   'family.messageToWorkers': "What you want every worker to know:",
   'family.myData.zip': "Download everything we hold about you (ZIP)",
   'family.myData.zipName': "everything-we-hold-about-your-family.zip",
+  'family.myData.jsonName': "my-family-data.json",
+  'family.myData.pdfName': "my-family-data.pdf",
   'family.myData.whatIsInIt': ". It has a copy to read, a copy for other apps, and the reports shared with you. Or download only",
   'family.myData.json': "as a file for other apps",
   'family.myData.or': "or",

@@ -45,12 +45,15 @@ class CallBrowserIT {
         return Deployments.roundtable();
     }
 
+    /** A family and meeting of this class's own: the demo Taylors' room grows with every other test. */
+    private static SmallMeeting meeting;
+
     @BeforeAll
     static void setUp() {
         fx = new DemoFixture();
-        var conference = fx.chair.get("/conferences/" + fx.conference).json();
-        chairId = DemoFixture.idWhere(conference, "invitees", "name", "Priya Shah");
-        workerId = DemoFixture.idWhere(conference, "invitees", "name", "Sam Okafor");
+        meeting = SmallMeeting.create(fx);
+        chairId = meeting.chairInvitee;
+        workerId = meeting.workerInvitee;
     }
 
     @AfterEach
@@ -74,13 +77,13 @@ class CallBrowserIT {
 
     @Test
     void the_room_shows_the_conferences_other_ways_in_so_someone_in_the_building_or_on_a_landline_still_belongs() {
-        String conference = fx.freshConferenceWithJess();
+        String conference = meeting.conference;
         String start = fx.chair.get("/conferences/" + conference).json().getString("scheduledStart");
         var arranged = fx.chair.put("/conferences/" + conference + "/arrangements", JsonBodies.json("kind", "CORE_GROUP", "scheduledStart", start,
                 "venue", "Riverside Family Centre, Room 2", "joinLink", "https://meet.example.org/taylor", "dialIn", "0800 000 0000, PIN 4321"));
         assertEquals(200, arranged.status(), arranged::toString);
         try (Browser jess = Browser.withCameraAndMicrophone()) {
-            jess.signInWithCode("jess.taylor@example.org");
+            jess.signInWithCode(meeting.memberEmail);
             jess.resize(360, 800);
             jess.open("/conferences/" + conference + "/live");
             jess.waitForText(By.id("connection-state"), "Connected");
@@ -106,7 +109,7 @@ class CallBrowserIT {
                 Browser jess = Browser.withCameraAndMicrophone()) {
             chair.signInAsStaff("chair");
             worker.signInAsStaff("social.worker");
-            jess.signInWithCode("jess.taylor@example.org");
+            jess.signInWithCode(meeting.memberEmail);
             jess.resize(360, 800);
             try {
                 callOf(chair, worker, jess, turn != null);
@@ -123,7 +126,7 @@ class CallBrowserIT {
      */
     private void report(Throwable failure, TurnServer turn, Map<String, Browser> browsers) {
         var text = new StringBuilder(failure.toString()).append("\nchair ").append(chairId).append(", worker ").append(workerId)
-                .append(", jess ").append(fx.jessInvitee).append(turn == null ? "" : "\ncoturn's log: " + turn.logFile()).append('\n');
+                .append(", jess ").append(meeting.memberInvitee).append(turn == null ? "" : "\ncoturn's log: " + turn.logFile()).append('\n');
         browsers.forEach((name, b) -> {
             try {
                 text.append(name).append(": ").append(stats(b)).append('\n');
@@ -140,12 +143,12 @@ class CallBrowserIT {
 
     private void callOf(Browser chair, Browser worker, Browser jess, boolean relayed) {
         for (Browser b : List.of(chair, worker, jess)) {
-            b.open("/conferences/" + fx.conference + "/live");
+            b.open("/conferences/" + meeting.conference + "/live");
             b.waitForText(By.id("connection-state"), "Connected");
             b.click(By.cssSelector("#rt-media-bar [data-media=join-video]"));
             b.waitFor(By.cssSelector("#rt-media-bar [data-media=mute]"));
         }
-        Map<Browser, List<String>> others = Map.of(chair, List.of(workerId, fx.jessInvitee), worker, List.of(chairId, fx.jessInvitee),
+        Map<Browser, List<String>> others = Map.of(chair, List.of(workerId, meeting.memberInvitee), worker, List.of(chairId, meeting.memberInvitee),
                 jess, List.of(chairId, workerId));
         others.forEach((b, from) -> awaitReceiving(b, from, relayed));
         jess.assertAccessible();
@@ -167,7 +170,7 @@ class CallBrowserIT {
         // A private part without the family: she is cut off, the others still hear and see each other.
         chair.click(By.xpath("//summary[.//span[text()='Private part']]"));
         chair.waitFor(By.id("private-reason"));
-        chair.click(By.cssSelector("label[for='exclude-" + fx.jessInvitee + "']"));
+        chair.click(By.cssSelector("label[for='exclude-" + meeting.memberInvitee + "']"));
         chair.type(By.id("private-reason"), "Information about a third party");
         chair.click(By.cssSelector("#private-form button[type=submit]"));
         chair.waitFor(By.id("private-running"));
@@ -176,7 +179,7 @@ class CallBrowserIT {
             awaitNoPeers(jess);
             pause(2000);
             assertEquals(0, stats(jess).getJsonObject("peers").size(), "no call with anyone during the private part");
-            assertTrue(!stats(chair).getJsonObject("peers").containsKey(fx.jessInvitee), "the chair's call with her is closed too");
+            assertTrue(!stats(chair).getJsonObject("peers").containsKey(meeting.memberInvitee), "the chair's call with her is closed too");
             awaitRising(chair, "the worker, during the private part", s -> peer(s, workerId).getJsonNumber("inboundVideo").longValue());
             awaitRising(worker, "the chair, during the private part", s -> peer(s, chairId).getJsonNumber("inboundAudio").longValue());
         } finally {

@@ -20,6 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class LiveBrowserIT {
 
     private static DemoFixture fx;
+    /** A family and meeting of this class's own: the demo Taylors' room grows with every other test. */
+    private static SmallMeeting meeting;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -29,6 +31,7 @@ class LiveBrowserIT {
     @BeforeAll
     static void setUp() {
         fx = new DemoFixture();
+        meeting = SmallMeeting.create(fx);
     }
 
     private static void awaitEqual(Browser a, Browser b, By field) {
@@ -39,16 +42,16 @@ class LiveBrowserIT {
     void two_people_edit_the_same_action_see_each_others_words_and_converge_after_one_goes_offline() {
         try (Browser chair = new Browser(); Browser jess = new Browser()) {
             chair.signInAsStaff("chair");
-            jess.signInWithCode("jess.taylor@example.org");
-            chair.open("/conferences/" + fx.conference + "/live");
-            jess.open("/conferences/" + fx.conference + "/live");
+            jess.signInWithCode(meeting.memberEmail);
+            chair.open("/conferences/" + meeting.conference + "/live");
+            jess.open("/conferences/" + meeting.conference + "/live");
             chair.waitForText(By.id("connection-state"), "Connected");
             jess.waitForText(By.id("connection-state"), "Connected");
             chair.assertAccessible();
             jess.assertAccessible();
 
             // Jess's own action: both may edit it.
-            String action = fx.jessAction();
+            String action = meeting.memberAction;
             By field = jess.openField(action, "DESCRIPTION");
             chair.openField(action, "DESCRIPTION");
             jess.typeAt(field, false, "Mum: ");
@@ -66,7 +69,7 @@ class LiveBrowserIT {
             awaitEqual(chair, jess, field);
             String after = chair.value(field);
             assertTrue(after.contains("(typed offline)") && after.startsWith("Daily: Mum: "), after);
-            assertEquals(after, fx.chair.get("/families/" + fx.taylors + "/plan").json().getJsonArray("goals").stream()
+            assertEquals(after, meeting.plan().getJsonArray("goals").stream()
                     .flatMap(g -> g.asJsonObject().getJsonArray("actions").stream()).map(a -> a.asJsonObject())
                     .filter(a -> a.getString("id").equals(action)).findFirst().orElseThrow().getString("description"),
                     "what the browsers show is what is stored");
@@ -75,13 +78,13 @@ class LiveBrowserIT {
 
     @Test
     void the_live_page_fits_a_small_phone_and_shows_who_is_typing_where() {
-        fx.freshAgendaItem(fx.conference); // the last on the agenda, not the current one
+        fx.freshAgendaItem(meeting.conference); // the last on the agenda, not the current one
         try (Browser chair = new Browser(); Browser worker = new Browser()) {
             chair.signInAsStaff("chair");
             worker.signInAsStaff("social.worker");
             chair.resize(360, 800);
-            chair.open("/conferences/" + fx.conference + "/live");
-            worker.open("/conferences/" + fx.conference + "/live");
+            chair.open("/conferences/" + meeting.conference + "/live");
+            worker.open("/conferences/" + meeting.conference + "/live");
             chair.waitForText(By.id("connection-state"), "Connected");
             worker.waitForText(By.id("connection-state"), "Connected");
             Object overflow = chair.script("return document.documentElement.scrollWidth - window.innerWidth;");
@@ -103,10 +106,10 @@ class LiveBrowserIT {
     @Test
     void edits_typed_offline_survive_a_reload_of_the_page_and_are_sent_once_when_back() {
         try (Browser jess = new Browser()) {
-            jess.signInWithCode("jess.taylor@example.org");
-            jess.open("/conferences/" + fx.conference + "/live");
+            jess.signInWithCode(meeting.memberEmail);
+            jess.open("/conferences/" + meeting.conference + "/live");
             jess.waitForText(By.id("connection-state"), "Connected");
-            String action = fx.jessAction();
+            String action = meeting.memberAction;
             By field = jess.openField(action, "DESCRIPTION");
             String words = " (kept across a reload " + java.util.UUID.randomUUID().toString().substring(0, 8) + ")";
 
@@ -135,7 +138,7 @@ class LiveBrowserIT {
     }
 
     private static String storedDescription(String action) {
-        return fx.chair.get("/families/" + fx.taylors + "/plan").json().getJsonArray("goals").stream()
+        return meeting.plan().getJsonArray("goals").stream()
                 .flatMap(g -> g.asJsonObject().getJsonArray("actions").stream()).map(a -> a.asJsonObject())
                 .filter(a -> a.getString("id").equals(action)).findFirst().orElseThrow().getString("description");
     }

@@ -57,10 +57,14 @@ class PoorConnectionBrowserIT {
         return Deployments.roundtable();
     }
 
+    /** A family and meeting of this class's own: the demo Taylors' room grows with every other test. */
+    private static SmallMeeting meeting;
+
     @BeforeAll
     static void setUp() {
         fx = new DemoFixture();
-        chairId = DemoFixture.idWhere(fx.chair.get("/conferences/" + fx.conference).json(), "invitees", "name", "Priya Shah");
+        meeting = SmallMeeting.create(fx);
+        chairId = meeting.chairInvitee;
     }
 
     @AfterEach
@@ -75,7 +79,7 @@ class PoorConnectionBrowserIT {
             ServerSettings.set("roundtable.media.ice-transport-policy", "relay");
             try (Browser chair = Browser.withCameraAndMicrophone(); Browser jess = Browser.withCameraAndMicrophone()) {
                 chair.signInAsStaff("chair");
-                jess.signInWithCode("jess.taylor@example.org");
+                jess.signInWithCode(meeting.memberEmail);
                 jess.resize(360, 800);
                 List<String> timeline = new ArrayList<>();
                 try {
@@ -90,7 +94,7 @@ class PoorConnectionBrowserIT {
 
     private void poorCall(Browser chair, Browser jess, List<String> timeline) {
         for (Browser b : List.of(chair, jess)) {
-            b.open("/conferences/" + fx.conference + "/live");
+            b.open("/conferences/" + meeting.conference + "/live");
             b.waitForText(By.id("connection-state"), "Connected");
         }
         jess.click(By.cssSelector("#rt-media-bar [data-media=join-voice]"));
@@ -105,7 +109,7 @@ class PoorConnectionBrowserIT {
         assertNoPicture(ownTile, "Jess Taylor (you), voice only", "JT");
 
         // The call carries sound both ways, every byte through the capped coturn.
-        awaitStats(chair, s -> s.getJsonObject("peers").containsKey(fx.jessInvitee) && peer(s, fx.jessInvitee).getBoolean("relay"),
+        awaitStats(chair, s -> s.getJsonObject("peers").containsKey(meeting.memberInvitee) && peer(s, meeting.memberInvitee).getBoolean("relay"),
                 START, "the chair's call with Jess is not relayed through TURN");
         awaitRising(jess, "the chair's sound at Jess", s -> peer(s, chairId).getJsonNumber("inboundAudio").longValue());
         long connected = System.nanoTime();
@@ -119,7 +123,7 @@ class PoorConnectionBrowserIT {
         long deadline = connected + NOTICED_WITHIN.toNanos();
         while (!textOf(chair, camera).equals("Turn camera on")) {
             JsonObject s = stats(chair);
-            JsonObject pair = s.getJsonObject("peers").getJsonObject(fx.jessInvitee);
+            JsonObject pair = s.getJsonObject("peers").getJsonObject(meeting.memberInvitee);
             timeline.add(String.format("%5.1f s: room to send %s bit/s, loss %s, video sent %d bytes", (System.nanoTime() - connected) / 1e9,
                     pair == null ? "-" : pair.get("outgoingBps"), pair == null ? "-" : pair.get("loss"), s.getJsonNumber("outboundVideo").longValue()));
             assertTrue(System.nanoTime() < deadline, "the chair's video was not turned off within " + NOTICED_WITHIN.toSeconds()

@@ -154,13 +154,28 @@ class WelshFamilyBrowserIT {
     }
 
     @Test
-    void a_welsh_family_members_download_of_everything_held_is_named_in_welsh_not_english() {
+    void a_welsh_family_members_downloads_are_named_in_welsh_not_english() {
         try (Browser browser = niaOnHerPhone()) {
             browser.open(family);
             assertEquals("popeth-sydd-gennym-am-eich-teulu.zip", browser.waitFor(By.id("my-data-zip")).getAttribute("download"),
                     "the file lands in her downloads with a Welsh name");
+            assertEquals("data-fy-nheulu.json", browser.waitFor(By.id("my-data-json")).getAttribute("download"));
+            assertEquals("data-fy-nheulu.pdf", browser.waitFor(By.id("my-data-pdf")).getAttribute("download"));
             assertWelsh(browser);
+            // The server names them in Welsh too, for a download started any other way (the minutes link names none itself).
+            String api = "/api/families/" + fx.taylors + "/my-data";
+            assertEquals("attachment; filename=\"popeth-sydd-gennym-am-eich-teulu.zip\"", savedAs(browser, api + "/zip"));
+            assertEquals("attachment; filename=\"data-fy-nheulu.json\"", savedAs(browser, api));
+            assertEquals("attachment; filename=\"data-fy-nheulu.pdf\"", savedAs(browser, api + "/pdf"));
+            assertEquals("attachment; filename=\"cofnodion-" + fx.conference + ".pdf\"",
+                    savedAs(browser, "/api/conferences/" + fx.conference + "/minutes"));
         }
+    }
+
+    /** The name the server gives a download, as her browser reads it (with her session). */
+    private static Object savedAs(Browser browser, String path) {
+        return browser.asyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0]).then(r => done(r.ok ? r.headers.get('content-disposition') : 'HTTP ' + r.status), e => done(String(e)));", path);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -23,8 +24,9 @@ import org.roundtable.conference.it.ApiClient.Reply;
  * of the room is Welsh (lang="cy", no "not in Welsh yet" notice), she raises her hand, adds a goal,
  * a comment and a due date (with a mistake explained in Welsh), "Raise my hand" is still within
  * five tab stops, axe-core finds nothing; and switching to English at the room's end keeps her in
- * the meeting, with her hand up and what she had typed but not sent. A newcomer to the family is
- * used, so the demo people keep their English for the other tests.
+ * the meeting, with her hand up and what she had typed but not sent. A newcomer to a small family
+ * of the test's own is used, so the demo people keep their English for the other tests and the
+ * room stays small.
  */
 @BrowserTest
 class WelshLiveRoomBrowserIT {
@@ -35,7 +37,14 @@ class WelshLiveRoomBrowserIT {
             "Add a goal", "Conference page", "Here (", "Hand up", "Family member", "The meeting is on", "Not written yet", "Change");
 
     private static DemoFixture fx;
+    /** A family and meeting of this class's own: the demo Taylors' room grows with every other test. */
+    private static SmallMeeting meeting;
     private Browser browser;
+
+    @BeforeAll
+    static void ownMeeting() {
+        meeting = SmallMeeting.create(fx);
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -46,8 +55,8 @@ class WelshLiveRoomBrowserIT {
     void a_welsh_speaking_family_member_takes_part_in_the_live_room_in_welsh_on_her_phone_and_switches_language_without_leaving() {
         String name = fx.unique("Cerys Taylor");
         String email = welshMember(name);
-        String conference = fx.freshConference();
-        String member = DemoFixture.idWhere(fx.chair.get("/families/" + fx.taylors).json(), "members", "fullName", name);
+        String conference = meeting.conference;
+        String member = DemoFixture.idWhere(fx.chair.get("/families/" + meeting.family).json(), "members", "fullName", name);
         Reply invited = fx.chair.post("/conferences/" + conference + "/invitees", json("role", "FAMILY_MEMBER", "familyMemberId", member));
         assertEquals(200, invited.status(), invited::toString);
 
@@ -161,9 +170,9 @@ class WelshLiveRoomBrowserIT {
         return (String) browser.script("return document.documentElement.lang");
     }
 
-    /** The titles of the Taylors' goals, as the server holds them. */
+    /** The titles of the family's goals, as the server holds them. */
     private static List<String> goalTitles() {
-        return fx.chair.get("/families/" + fx.taylors + "/plan").json().getJsonArray("goals").stream()
+        return meeting.plan().getJsonArray("goals").stream()
                 .map(g -> g.asJsonObject().getString("title", "")).toList();
     }
 
@@ -192,10 +201,10 @@ class WelshLiveRoomBrowserIT {
         browser.waitForText(By.tagName("h1"), "Fy nghyfarfodydd");
     }
 
-    /** A newcomer the chair adds to the Taylors, whose address is confirmed and who chose Welsh. */
+    /** A newcomer the chair adds to the family, whose address is confirmed and who chose Welsh. */
     private static String welshMember(String name) {
         String email = name.toLowerCase().replace(' ', '.') + "@example.org";
-        Reply added = fx.chair.post("/families/" + fx.taylors + "/members", json("fullName", name, "email", email));
+        Reply added = fx.chair.post("/families/" + meeting.family + "/members", json("fullName", name, "email", email));
         assertEquals(201, added.status(), added::toString);
         People.confirmAddress(email);
         Reply chosen = People.withCode(email).put("/auth/me/language", json("language", "cy"));

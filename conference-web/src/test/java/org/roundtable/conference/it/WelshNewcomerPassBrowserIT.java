@@ -72,6 +72,16 @@ class WelshNewcomerPassBrowserIT {
                   }
                 }
                 return out.join(', ');"""), "month names overlap");
+        // On a phone, the month table's "Cyfanswm" (Total) heading stays one word on one line, and the table stays on the screen.
+        browser.resize(360, 800);
+        var total = browser.waitFor(By.cssSelector("#contact-months thead th:last-child"));
+        assertEquals("Cyfanswm", total.getText());
+        assertEquals(true, browser.script("const th = arguments[0]; const style = getComputedStyle(th);"
+                + " const line = parseFloat(style.lineHeight); const text = document.createRange(); text.selectNodeContents(th);"
+                + " return text.getClientRects().length === 1 && text.getBoundingClientRect().height <= line + 1;", total),
+                "Cyfanswm is not broken mid-word at 360 px");
+        assertEquals(true, browser.script("return document.querySelector('#contact-months table').getBoundingClientRect().right <= window.innerWidth;"),
+                "the month table fits a 360 px phone");
         // The log's older words ("your conferences") are still read out in Welsh.
         browser.open(family + "/access-log");
         String log = browser.waitFor(By.id("access-log")).getText();

@@ -52,6 +52,9 @@ public class ConferenceResource {
     private ConferenceService conferences;
 
     @Inject
+    private DownloadNames names;
+
+    @Inject
     private InvitationService invitations;
 
     @Inject
@@ -247,8 +250,9 @@ public class ConferenceResource {
     @Path("/{conferenceId}/minutes")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     public Response minutes(@PathParam("conferenceId") UUID conferenceId) {
-        byte[] pdf = records.minutes(context.caller(), conferenceId);
+        var caller = context.caller();
+        byte[] pdf = records.minutes(caller, conferenceId);
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"minutes-" + conferenceId + ".pdf\"").build();
+                .header("Content-Disposition", DownloadNames.attachment(names.minutes(caller, conferenceId))).build();
     }
 }

@@ -29,19 +29,24 @@ public class MyDataResource {
     @Inject
     private ExportsUnderWay exports;
 
+    @Inject
+    private DownloadNames names;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response json(@PathParam("familyId") UUID familyId) {
-        return Response.ok(myData.json(context.caller(), familyId), MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"my-family-data.json\"").build();
+        Caller caller = context.caller();
+        return Response.ok(myData.json(caller, familyId), MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", DownloadNames.attachment(names.json(caller))).build();
     }
 
     @GET
     @Path("/pdf")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     public Response pdf(@PathParam("familyId") UUID familyId) {
-        return Response.ok(myData.pdf(context.caller(), familyId), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"my-family-data.pdf\"").build();
+        Caller caller = context.caller();
+        return Response.ok(myData.pdf(caller, familyId), "application/pdf")
+                .header("Content-Disposition", DownloadNames.attachment(names.pdf(caller))).build();
     }
 
     /**
@@ -72,6 +77,6 @@ public class MyDataResource {
             }
         };
         return Response.ok(body, "application/zip").header("Content-Length", Files.size(file))
-                .header("Content-Disposition", "attachment; filename=\"everything-we-hold-about-your-family.zip\"").build();
+                .header("Content-Disposition", DownloadNames.attachment(names.zip(caller))).build();
     }
 }
