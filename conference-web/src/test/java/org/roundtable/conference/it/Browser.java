@@ -69,9 +69,7 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Each wait waits for what it then reads, so looking every 100 ms (not Selenium's 500) only
-        // ends it sooner: hundreds of waits a class each lost up to half a second. Still 15 s at most.
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
     /** Staff sign in with the demo password, as on the sign-in page. */
