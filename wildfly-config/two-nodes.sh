@@ -37,12 +37,14 @@ fi
 
 PIDS=()
 stop() {
-    for pid in "${PIDS[@]}"; do
-        # The script's java child first (stopping standalone.sh alone leaves the JVM running).
-        pkill -TERM -P "$pid" 2>/dev/null || true
-        kill "$pid" 2>/dev/null || true
+    # Each node's java child too: stopping standalone.sh alone leaves the JVM running.
+    local all=()
+    for pid in "${PIDS[@]}"; do all+=($(pgrep -P "$pid" || true) "$pid"); done
+    for pid in "${all[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${all[@]}"; do
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || continue 2; sleep 0.2; done
+        kill -9 "$pid" 2>/dev/null || true
     done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap stop EXIT
 
@@ -92,6 +94,9 @@ defaults
 frontend roundtable
     bind 127.0.0.1:$FRONT
     default_backend nodes
+    # An h2c upgrade (Java's HTTP client asks for one; browsers never do) would make the
+    # connection a tunnel to one node; WebSocket upgrades pass.
+    http-request del-header Upgrade if { req.hdr(Upgrade) -i h2c }
 
 backend nodes
     balance roundrobin

@@ -63,6 +63,9 @@ final class Balancer implements AutoCloseable {
                 frontend roundtable
                     bind 127.0.0.1:%d
                     default_backend nodes
+                    # An h2c upgrade (Java's HTTP client asks for one; browsers never do) would make the
+                    # connection a tunnel to one node; WebSocket upgrades pass.
+                    http-request del-header Upgrade if { req.hdr(Upgrade) -i h2c }
 
                 backend nodes
                     balance roundrobin

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.it.ApiClient.Reply;
 import org.roundtable.shared.plan.FractionalIndex;
 import org.roundtable.shared.plan.PlanOperation;
@@ -39,9 +40,14 @@ class ClusterIT {
     private static final int OFFSET_B = 600;
     /** JGroups' TCP port is 7600 plus the port offset. */
     private static final String MEMBERS = "127.0.0.1[" + (7600 + OFFSET_A) + "],127.0.0.1[" + (7600 + OFFSET_B) + "]";
-    /** What a node logs when it joins a cluster of two, or sees the other join its own. */
-    private static final Pattern VIEW_OF_TWO = Pattern.compile(
-            "WFLYCLJG0033: Connected 'ee' channel\\. '\\S+' joined cluster '\\S+' with view: \\S+ \\(2\\)|ISPN100000: Node node-[ab] joined the cluster");
+    /**
+     * What the node that joins second logs: the view it joined, which every member agrees on,
+     * with both nodes in it (node-a first or node-b first, whichever started its channel first);
+     * or, had both started alone at the same instant, Infinispan's word that the other joined.
+     */
+    private static final Pattern VIEW_OF_BOTH = Pattern.compile(
+            "WFLYCLJG0033: Connected 'ee' channel\\. '\\S+' joined cluster '\\S+' with view: \\S+ \\(2\\) \\[node-[ab]\\S*, node-[ab]\\S*\\]"
+            + "|ISPN100000: Node node-[ab] joined the cluster|MERGED cluster view");
 
     private static StandaloneServer nodeA;
     private static StandaloneServer nodeB;
@@ -83,8 +89,8 @@ class ClusterIT {
     @Test
     void the_two_nodes_see_each_other_as_one_cluster() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(VIEW_OF_TWO.matcher(nodeA.console()).find() && VIEW_OF_TWO.matcher(nodeB.console()).find())) {
-            assertTrue(System.nanoTime() < deadline, "no cluster view of two nodes within a minute; see the nodes' console.log");
+        while (!VIEW_OF_BOTH.matcher(nodeA.console() + nodeB.console()).find()) {
+            assertTrue(System.nanoTime() < deadline, "no cluster view of both nodes within a minute; see the nodes' console.log");
             Thread.sleep(250);
         }
     }
@@ -127,19 +133,54 @@ class ClusterIT {
     }
 
     @Test
+    void an_override_made_on_one_node_shares_the_familys_contacts_on_the_other_within_one_second() {
+        var workerOnA = People.staff(new ApiClient(nodeA.address()), "social.worker", People.DEMO_PASSWORD);
+        String family = "/families/" + workerOnA.post("/families", json("name", "Cluster sharing family " + UUID.randomUUID()))
+                .json().getString("id");
+        String health = Database.text("select id from agency where name = 'Riverside Health Visiting'");
+        String visitor = Database.text("select id from staff_member where username = 'health.visitor'");
+        Reply joined = workerOnA.post(family + "/involvements", json("agencyId", health, "leadPractitionerId", visitor,
+                "startsOn", LocalDate.now(ClockProducer.LOCAL_ZONE).minusMonths(1).toString()));
+        assertEquals(201, joined.status(), joined::toString);
+        // The family keeps its contacts from health visiting (in the database: nobody of a new family can sign in).
+        Database.update("insert into sharing_preference (family_id, agency_id, kind, preference, set_by_name, set_at) "
+                + "values (?, ?, 'CONTACTS', 'DO_NOT_SHARE', 'ClusterIT', now())", UUID.fromString(family.substring(10)), UUID.fromString(health));
+
+        var healthOnB = People.staff(new ApiClient(nodeB.address()), "health.visitor", People.DEMO_PASSWORD);
+        Reply refused = healthOnB.get(family + "/contacts");
+        assertEquals(403, refused.status(), "node B answers (and keeps the answer) that the contacts are not shared: " + refused);
+        var healthOnA = People.staff(new ApiClient(nodeA.address()), "health.visitor", People.DEMO_PASSWORD);
+        Reply override = healthOnA.post(family + "/sharing/overrides", json("kind", "CONTACTS", "lawfulBasis", "CHILD_AT_RISK",
+                "reason", "The baby has lost weight", "reviewOn", LocalDate.now(ClockProducer.LOCAL_ZONE).plusDays(1).toString()));
+        assertEquals(201, override.status(), override::toString);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        int status;
+        do {
+            status = healthOnB.get(family + "/contacts").status();
+        } while (status != 200 && System.nanoTime() < deadline);
+        assertEquals(200, status, "node B still refused a second after the override made on node A");
+    }
+
+    @Test
     void todays_reminders_go_once_when_both_nodes_run_them_at_the_same_moment() throws Exception {
-        var chair = People.staff(new ApiClient(nodeA.address()), "chair", People.DEMO_PASSWORD);
-        String taylors = SignInIT.taylorFamilyId(chair);
-        String jess = DemoFixture.idWhere(chair.get("/families/" + taylors).json(), "members", "fullName", "Jess Taylor");
+        // A new family (the Taylors' plan belongs to the suite's own server, which writes it).
+        var workerOnA = People.staff(new ApiClient(nodeA.address()), "social.worker", People.DEMO_PASSWORD);
+        String family = "/families/" + workerOnA.post("/families", json("name", "Cluster reminders family " + UUID.randomUUID()))
+                .json().getString("id");
+        String socialCare = Database.text("select id from agency where name = 'Riverside Children''s Services'");
         String title = "Reminded once " + UUID.randomUUID();
-        var plan = chair.post("/families/" + taylors + "/plan/goals", json("title", title)).json();
+        var plan = workerOnA.post(family + "/plan/goals", json("title", title)).json();
         String goal = DemoFixture.idWhere(plan, "goals", "title", title);
-        Reply action = chair.post("/families/" + taylors + "/plan/goals/" + goal + "/actions", json("description", "Jess rings the GP",
-                "ownerKind", "FAMILY_MEMBER", "ownerId", jess, "dueOn", LocalDate.now().minusDays(1).toString()));
+        Reply action = workerOnA.post(family + "/plan/goals/" + goal + "/actions", json("description", "Sam books the home visit",
+                "ownerKind", "AGENCY", "ownerId", socialCare, "dueOn", LocalDate.now(ClockProducer.LOCAL_ZONE).minusDays(1).toString(),
+                "status", "AGREED"));
         assertEquals(200, action.status(), action::toString);
+        // The agency's actions go to its lead worker for the family: Sam, who opened it.
+        String sam = Database.text("select email from staff_member where username = 'social.worker'");
 
         Database.update("delete from daily_job_run where job = 'action-reminders'");
-        int before = Mailbox.count("jess.taylor@example.org", "overdue");
+        int before = Mailbox.count(sam, "of your actions");
         var adminA = People.staff(new ApiClient(nodeA.address()), "admin", People.DEMO_PASSWORD);
         var adminB = People.staff(new ApiClient(nodeB.address()), "admin", People.DEMO_PASSWORD);
         var bothAtOnce = new CountDownLatch(1);
@@ -150,10 +191,10 @@ class ClusterIT {
         JsonObject b = onB.get(30, TimeUnit.SECONDS);
         assertEquals(1, (a.getBoolean("ran") ? 1 : 0) + (b.getBoolean("ran") ? 1 : 0), "exactly one node sent them: " + a + " " + b);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (Mailbox.count("jess.taylor@example.org", "overdue") == before && System.nanoTime() < deadline) {
+        while (Mailbox.count(sam, "of your actions") == before && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertEquals(before + 1, Mailbox.count("jess.taylor@example.org", "overdue"), "Jess gets one reminder, not two");
+        assertEquals(before + 1, Mailbox.count(sam, "of your actions"), "Sam gets one reminder, not two");
     }
 
     @Test
