@@ -23,6 +23,10 @@ import java.util.stream.Stream;
 final class StandaloneServer implements AutoCloseable {
 
     private final Path base;
+    /** The provisioned server this one runs (jboss.home, or the HA server for a cluster node). */
+    private final Path home;
+    /** jboss.node.name: unique in a cluster. */
+    private final String nodeName;
     private final int offset;
     private final String heap;
     /** The database's driver, URL, user and password; null: the test PostgreSQL. */
@@ -30,6 +34,8 @@ final class StandaloneServer implements AutoCloseable {
     /** Whether the server makes the demo data (a fresh install does not). */
     private final boolean demo;
     private Process launcher;
+    /** The balancer's address when the server runs behind one: the public address, and an allowed origin. */
+    private URI balancer;
     /** More system properties for this server (-Dname=value), e.g. shorter timeouts. */
     private final List<String> properties = new ArrayList<>();
     /** The CPUs the server may run on (a taskset list such as "0"), or null for any. */
@@ -61,13 +67,29 @@ final class StandaloneServer implements AutoCloseable {
         return new StandaloneServer(offset, "512m", false, List.of("postgresql", url, user, password), false);
     }
 
+    /**
+     * A node of the HA server (wildfly-config's target/server-ha, docs/cluster.md) on the test
+     * PostgreSQL, finding the other nodes at the JGroups addresses in members ("host[port],...").
+     * Only one node of a cluster should make the demo data (it checks for agencies, then writes).
+     */
+    static StandaloneServer clusterNode(String name, int offset, String members, boolean demo) {
+        var node = new StandaloneServer(Path.of(System.getProperty("roundtable.ha.home")), name, offset, "512m", false, null, demo);
+        return node.with("roundtable.cluster.members", members).with("jboss.tx.node.id", name);
+    }
+
     private StandaloneServer(int offset, String heap, boolean embedded, List<String> database, boolean demo) {
+        this(Path.of(System.getProperty("jboss.home")), "durability", offset, heap, embedded, database, demo);
+    }
+
+    private StandaloneServer(Path home, String nodeName, int offset, String heap, boolean embedded, List<String> database, boolean demo) {
+        this.home = home;
+        this.nodeName = nodeName;
         this.offset = offset;
         this.heap = heap;
         this.demo = demo;
         try {
             base = Files.createTempDirectory("roundtable-server");
-            Path standalone = Path.of(System.getProperty("jboss.home"), "standalone");
+            Path standalone = home.resolve("standalone");
             copy(standalone.resolve("configuration"), base.resolve("configuration"));
             withoutDeployments(base.resolve("configuration/standalone.xml"));
             Files.createDirectories(base.resolve("deployments"));
@@ -83,6 +105,12 @@ final class StandaloneServer implements AutoCloseable {
     /** Starts with this system property set as well. */
     StandaloneServer with(String name, String value) {
         properties.add("-D" + name + "=" + value);
+        return this;
+    }
+
+    /** Runs behind a balancer at this address (its public address; pages served through it may open live connections). */
+    StandaloneServer behind(URI balancerAddress) {
+        this.balancer = balancerAddress;
         return this;
     }
 
@@ -115,10 +143,10 @@ final class StandaloneServer implements AutoCloseable {
         TestEnvironment.start();
         requireFreePort(8080 + offset);
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("jboss.home"), "bin", "standalone.sh").toString(),
+                home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + offset,
-                "-Djboss.node.name=durability",
+                "-Djboss.node.name=" + nodeName,
                 "-Droundtable.db.driver=" + (database == null ? "postgresql" : database.get(0)),
                 "-Droundtable.db.url=" + (database == null ? System.getProperty("roundtable.test.db.url") : database.get(1)),
                 "-Droundtable.db.user=" + (database == null ? System.getProperty("roundtable.test.db.user") : database.get(2)),
@@ -126,8 +154,8 @@ final class StandaloneServer implements AutoCloseable {
                 "-Droundtable.smtp.host=127.0.0.1",
                 "-Droundtable.smtp.port=" + System.getProperty("roundtable.test.smtp.port"),
                 "-Droundtable.demo=" + demo,
-                "-Droundtable.allowed-origins=" + address(),
-                "-Droundtable.public-url=" + address(),
+                "-Droundtable.allowed-origins=" + address() + (balancer == null ? "" : "," + balancer),
+                "-Droundtable.public-url=" + (balancer == null ? address() : balancer),
                 "-Droundtable.bcrypt.cost=10"));
         command.addAll(properties);
         if (cpus != null) {

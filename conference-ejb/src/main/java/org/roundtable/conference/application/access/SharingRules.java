@@ -18,8 +18,8 @@ import org.roundtable.shared.record.SharingPreference;
  * Whether an agency may see one kind of a family's information today: the family's preference
  * (no preference means share), unless an override of that agency is in force (before its review
  * date) or the family said yes to that agency's request (for the days asked). Answers are cached
- * per day, and forgotten whenever a preference, an override or a request changes (on this node:
- * a cluster would send the same "forget" to every node).
+ * per day, and forgotten whenever a preference, an override or a request changes (on every node
+ * of a cluster: each hears the others' AccessChanged, see AccessChangesAcrossNodes).
  */
 @ApplicationScoped
 public class SharingRules {

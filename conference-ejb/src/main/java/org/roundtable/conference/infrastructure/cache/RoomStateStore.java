@@ -46,8 +46,8 @@ public class RoomStateStore implements RoomStates {
 
     @Override
     public RoomState updateRoom(UUID conferenceId, UnaryOperator<RoomState> change) {
-        String json = rooms.compute(conferenceId.toString(),
-                (key, old) -> JSON.toJson(change.apply(old == null ? RoomState.empty() : JSON.fromJson(old, RoomState.class))));
+        String json = update(rooms, conferenceId.toString(),
+                old -> JSON.toJson(change.apply(old == null ? RoomState.empty() : JSON.fromJson(old, RoomState.class))));
         return JSON.fromJson(json, RoomState.class);
     }
 
@@ -59,7 +59,7 @@ public class RoomStateStore implements RoomStates {
 
     @Override
     public void putPresence(UUID conferenceId, String connectionId, Presence entry) {
-        presence.compute(conferenceId.toString(), (key, old) -> {
+        update(presence, conferenceId.toString(), old -> {
             var map = new LinkedHashMap<>(old == null ? Map.<String, Presence>of() : JSON.fromJson(old, PresenceMap.class).connections());
             map.put(connectionId, entry);
             return JSON.toJson(new PresenceMap(map));
@@ -68,10 +68,36 @@ public class RoomStateStore implements RoomStates {
 
     @Override
     public void removePresence(UUID conferenceId, String connectionId) {
-        presence.computeIfPresent(conferenceId.toString(), (key, old) -> {
+        update(presence, conferenceId.toString(), old -> {
+            if (old == null) {
+                return null;
+            }
             var map = new LinkedHashMap<>(JSON.fromJson(old, PresenceMap.class).connections());
             map.remove(connectionId);
             return map.isEmpty() ? null : JSON.toJson(new PresenceMap(map));
         });
+    }
+
+    /**
+     * Changes one entry atomically by compare-and-set, retried when another writer came first.
+     * Not compute(): on the HA server these caches are replicated, and a lambda cannot travel to
+     * the node that owns the key. Null from the change removes the entry.
+     */
+    private static String update(ConcurrentMap<String, String> cache, String key, UnaryOperator<String> change) {
+        while (true) {
+            String old = cache.get(key);
+            String next = change.apply(old);
+            boolean done;
+            if (old == null) {
+                done = next == null || cache.putIfAbsent(key, next) == null;
+            } else if (next == null) {
+                done = cache.remove(key, old);
+            } else {
+                done = cache.replace(key, old, next);
+            }
+            if (done) {
+                return next;
+            }
+        }
     }
 }

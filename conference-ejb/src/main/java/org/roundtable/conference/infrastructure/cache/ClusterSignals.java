@@ -1,0 +1,78 @@
+package org.roundtable.conference.infrastructure.cache;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.infinispan.Cache;
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
+import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
+
+/**
+ * Tells every other node of the cluster something, at once: each signal is an entry written to
+ * the "signals" cache (replicated on the HA server, docs/cluster.md), and every node that
+ * receives an entry another node wrote fires it here as a CDI event, {@link ClusterSignal}, on a
+ * managed thread. On one node (a local cache) nobody else hears it, and that is right. Entries
+ * expire after a minute: a signal is news, not state.
+ */
+@ApplicationScoped
+public class ClusterSignals {
+
+    @Resource(lookup = "java:jboss/infinispan/cache/roundtable/signals")
+    private Cache<String, String> signals;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Resource
+    private ContextService contexts;
+
+    @Inject
+    private Event<ClusterSignal> arrived;
+
+    private final Arrivals arrivals = new Arrivals();
+
+    /** Fires a signal in the application's context, captured at start: Infinispan's threads have none. */
+    private volatile Consumer<ClusterSignal> fire;
+
+    /** Listens from the start, not only once someone first sends. */
+    void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        fire = contexts.contextualConsumer(arrived::fire);
+        signals.addListener(arrivals);
+    }
+
+    @PreDestroy
+    void stop() {
+        signals.removeListener(arrivals);
+    }
+
+    /** Sends the signal to every other node (not to this one). */
+    public void send(String topic, String text) {
+        signals.put(UUID.randomUUID().toString(), topic + "\n" + text, 1, TimeUnit.MINUTES);
+    }
+
+    /** Off Infinispan's threads at once: the observers query the database and close sockets. */
+    @Listener(sync = false)
+    public class Arrivals {
+
+        @CacheEntryCreated
+        public void created(CacheEntryCreatedEvent<String, String> entry) {
+            if (entry.isPre() || entry.isOriginLocal() || entry.getValue() == null) {
+                return;
+            }
+            String value = entry.getValue();
+            int split = value.indexOf('\n');
+            var signal = new ClusterSignal(value.substring(0, split), value.substring(split + 1));
+            executor.execute(() -> fire.accept(signal));
+        }
+    }
+}
