@@ -247,6 +247,32 @@ class EditsThatVoidSignaturesTest {
     }
 
     /**
+     * The plan's earlier edits, queued but not yet acknowledged, are not lost with a later change
+     * of the same plan that voids a signature and is refused: they are stored and acknowledged,
+     * and only the refused change (and any after it) fails.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_refused_edit_that_voids_a_signature_does_not_lose_the_plans_earlier_edits(String name, Database db) throws SQLException {
+        var plan = new SignedPlan(db);
+        var outcome = new ArrayList<String>();
+        Pending earlier = plan.edit(null, (s, v) -> outcome.add("earlier edit stored"), f -> outcome.add("earlier edit failed"),
+                plan.retitle(plan.goal, PlanField.TITLE, "A warm, dry home"));
+        Pending voiding = plan.edit(plan.voiding(), (s, v) -> outcome.add("voiding edit stored"),
+                f -> outcome.add("voiding edit failed"), plan.retitle(plan.action, PlanField.DESCRIPTION, "New boiler"));
+        refuseMovingTheAuditHead(db, true);
+        try (var store = plan.store()) {
+            new GroupCommit(store).commit(List.of(earlier, voiding));
+        } finally {
+            refuseMovingTheAuditHead(db, false);
+        }
+
+        assertEquals(List.of("earlier edit stored", "voiding edit failed"), outcome);
+        assertEquals(List.of("signature in force", "0 audit entries", "revision 2", "Fix the boiler"), plan.stored());
+        plan.assertChainsIntact();
+    }
+
+    /**
      * A batch of changes, the middle one voiding a signature, stored after the plan's earlier
      * changes: each change's link covers the one before it, across batches, so that the verifier
      * (which recomputes every link) finds the plan's chain and the audit log whole.
