@@ -166,9 +166,10 @@ public class LivePlanService {
 
     /** Submits a change for someone whose access to the plan was decided for this request, and returns once it is stored. */
     public PlanAuthority.Outcome submit(PlanAccess access, PlanChange change) {
-        Submitted submitted = submitChecked(access, change);
-        awaitDurable(submitted.durable());
-        return submitted.outcome();
+        Taken taken = submitChecked(access, change);
+        // A wait that runs out takes the plan back, so the error means nothing was applied.
+        new StoredChange(taken.submitted().durable(), StoredChange.WAIT, executor).await(() -> discard(access.familyId(), taken.plan()));
+        return taken.submitted().outcome();
     }
 
     /**
@@ -178,16 +179,20 @@ public class LivePlanService {
      * family does not share the plan with may change only the actions it owns.
      */
     public Submitted submitLive(Caller caller, UUID familyId, PlanChange change) {
-        return submitChecked(policy.inTheRoom(caller, familyId), change);
+        return submitChecked(policy.inTheRoom(caller, familyId), change).submitted();
     }
 
-    private Submitted submitChecked(PlanAccess access, PlanChange change) {
+    /** A submission and the plan it was queued on. */
+    private record Taken(Submitted submitted, LivePlan plan) {
+    }
+
+    private Taken submitChecked(PlanAccess access, PlanChange change) {
         Caller caller = access.caller();
         UUID familyId = access.familyId();
         return withPlanHead(familyId, plan -> {
             Long seen = plan.authority.appliedRevision(change.changeId());
             if (seen != null) {
-                return new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable);
+                return new Taken(new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable), plan);
             }
             if (plan.usedIds.mayContain(change.changeId()) && plan.storedRevision.apply(change.changeId()) != null) {
                 // Refused here, before anything moves: the database would refuse it at commit.
@@ -201,9 +206,9 @@ public class LivePlanService {
                     message -> new InvalidInput("ownerId", message));
             List<String> voiding = signaturesVoidedBy(plan, prepared);
             if (!voiding.isEmpty()) {
-                return queueVoidingSignatures(caller, familyId, plan, prepared, voiding);
+                return new Taken(queueVoidingSignatures(caller, familyId, plan, prepared, voiding), plan);
             }
-            return queue(caller, familyId, plan, prepared, null, voided -> { });
+            return new Taken(queue(caller, familyId, plan, prepared, null, voided -> { }), plan);
         });
     }
 
@@ -243,8 +248,10 @@ public class LivePlanService {
     /**
      * A change that voids signatures takes the same path, the voiding and its audit entries in
      * the same write. The plan is held until it is stored, so that who signed what is settled
-     * before anything else happens to the plan; then the rooms see the sign-off change and the
-     * signers are told.
+     * before anything else happens to the plan. Once it is stored (after it is announced), the
+     * rooms see the sign-off change and the signers are told: hung on the commit, not on the
+     * submitter, so that they are told even if the submitter stopped waiting. A submitter who stops
+     * waiting takes the plan back first (see {@link StoredChange}).
      */
     private Submitted queueVoidingSignatures(Caller caller, UUID familyId, LivePlan plan, PlanAuthority.Prepared prepared,
             List<String> voiding) {
@@ -252,11 +259,14 @@ public class LivePlanService {
         Submitted submitted = queue(caller, familyId, plan, prepared,
                 new PlanWriter.Voids(familyId, caller.displayName(), voiding.stream().map(UUID::fromString).toList()), voided::set);
         plan.signedActions.removeAll(voiding);
-        awaitDurable(submitted.durable());
-        signOffChanged.fire(new SignOffChanged(familyId, Set.copyOf(voiding)));
+        var stored = new StoredChange(submitted.durable(), StoredChange.WAIT, executor);
         // On a managed thread: mail needs the application's class loader and naming context.
-        signaturesVoided.fireAsync(new SignaturesVoided(familyId, voided.get(), caller.displayName()),
-                NotificationOptions.ofExecutor(executor));
+        stored.thenTell(() -> {
+            signOffChanged.fire(new SignOffChanged(familyId, Set.copyOf(voiding)));
+            signaturesVoided.fireAsync(new SignaturesVoided(familyId, voided.get(), caller.displayName()),
+                    NotificationOptions.ofExecutor(executor));
+        });
+        stored.await(() -> discard(familyId, plan));
         return submitted;
     }
 

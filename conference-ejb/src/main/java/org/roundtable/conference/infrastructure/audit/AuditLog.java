@@ -15,6 +15,12 @@ import org.roundtable.shared.audit.ChainHash;
  * Appends to the audit log: one chain for the whole system, each entry's hash covering the one
  * before it. The head row is locked for each append, so entries join the chain one at a time and
  * only when the change they describe commits (they share its transaction).
+ *
+ * <p>The plan writer appends here too (a change that voids signatures, see
+ * {@link AuditChainOnConnection}) while holding the locks of every plan in its batch, so: never
+ * hold the audit head and then wait on the plan pipeline (a plan change's commit, or
+ * {@code LivePlanService.withPlan}/{@code submit}) in the same transaction. The writer waits for
+ * the head at most 2 s and then fails that plan's changes, but every plan in the batch stalls meanwhile.
  */
 @ApplicationScoped
 public class AuditLog {

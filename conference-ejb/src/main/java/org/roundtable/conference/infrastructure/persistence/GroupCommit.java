@@ -62,11 +62,37 @@ final class GroupCommit {
             } catch (SQLException | RuntimeException e) {
                 LOG.log(Level.WARNING, "storing the changes of plan " + plan.get(0).planId() + " failed", e);
                 RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException("The plan could not be stored.", e);
-                plan.forEach(p -> p.onFailure().accept(failure));
+                List<Pending> failed = plan.subList(storedBeforeVoiding(plan), plan.size());
+                failed.forEach(p -> p.onFailure().accept(failure));
                 continue;
             }
             announce(plan, voided);
         }
+    }
+
+    /**
+     * A change that voids signatures also writes to the audit log, so it may fail where the
+     * plan's ordinary changes would not (a held audit head): the ordinary changes queued before it
+     * are stored and announced on their own, as they would have been had it come in a later batch.
+     * Returns how many were stored (none if there is no such change, or they fail too).
+     */
+    private int storedBeforeVoiding(List<Pending> plan) {
+        int firstVoiding = 0;
+        while (firstVoiding < plan.size() && plan.get(firstVoiding).voids() == null) {
+            firstVoiding++;
+        }
+        if (firstVoiding == 0 || firstVoiding == plan.size()) {
+            return 0;
+        }
+        List<Pending> before = plan.subList(0, firstVoiding);
+        try {
+            store.write(PlanBatchRows.of(before));
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "storing the changes of plan " + plan.get(0).planId() + " before its signature-voiding change failed", e);
+            return 0;
+        }
+        announce(before, Map.of());
+        return firstVoiding;
     }
 
     /** Announced on the writer's thread, in the order stored: per plan, revision order. */

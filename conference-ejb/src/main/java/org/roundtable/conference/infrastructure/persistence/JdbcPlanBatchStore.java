@@ -3,6 +3,7 @@ package org.roundtable.conference.infrastructure.persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,8 +28,14 @@ final class JdbcPlanBatchStore extends PlanBatchStore {
     private final PreparedStatement updateAction;
     private final PreparedStatement storeSnapshot;
 
+    /** How long a write that voids signatures waits for a lock, the audit log's head above all. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+
+    private final boolean postgres;
+
     JdbcPlanBatchStore(Connection connection) throws SQLException {
         super(connection);
+        postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         moveRevision = connection.prepareStatement(
                 "update action_plan set revision = ?, version = version + 1 where id = ? and revision = ?");
         insertChange = connection.prepareStatement("insert into plan_change (" + String.join(", ", PlanBatchRows.LOG_COLUMNS)
@@ -50,6 +57,9 @@ final class JdbcPlanBatchStore extends PlanBatchStore {
     Map<Pending, List<VoidedSignature>> write(PlanBatchRows rows) throws SQLException {
         connection.setAutoCommit(false);
         try {
+            if (!rows.voiding().isEmpty()) {
+                boundLockWaits();
+            }
             moveRevisions(rows.moves());
             insertLog(rows.changes());
             var voided = SignatureVoids.write(connection, rows.voiding());
@@ -98,6 +108,22 @@ final class JdbcPlanBatchStore extends PlanBatchStore {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * A change that voids signatures appends to the audit log, whose head row any service
+     * transaction may hold: the writer, holding the locks of every plan in the batch, waits for it
+     * at most {@link #LOCK_WAIT}, so that a stall elsewhere fails this batch (which
+     * {@link GroupCommit} then stores plan by plan) instead of freezing every room. PostgreSQL
+     * waits for ever unless told, for this transaction only; H2 bounds every lock wait already
+     * (2 s by default).
+     */
+    private void boundLockWaits() throws SQLException {
+        if (postgres) {
+            try (var st = connection.createStatement()) {
+                st.execute("set local lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'");
+            }
         }
     }
 
