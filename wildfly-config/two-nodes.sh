@@ -58,7 +58,7 @@ start_node() { # name offset
     cp "$WAR" "$base/deployments/"
     "$SERVER/bin/standalone.sh" -Djboss.server.base.dir="$(pwd)/$base" -Djboss.node.name="$1" -Djboss.tx.node.id="$1" \
         -Djboss.socket.binding.port-offset="$2" -Droundtable.cluster.members="$MEMBERS" "${DB[@]}" -Droundtable.demo=true \
-        -Droundtable.public-url=http://localhost:$FRONT \
+        -Droundtable.public-url=http://localhost:$FRONT -Droundtable.trusted-proxies=127.0.0.1 \
         -Droundtable.allowed-origins="http://localhost:$FRONT,http://localhost:$((8080 + $2))" \
         > "$RUN/$1.log" 2>&1 &
     PIDS+=($!)

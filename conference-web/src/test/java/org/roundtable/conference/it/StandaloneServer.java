@@ -156,6 +156,8 @@ final class StandaloneServer implements AutoCloseable {
                 "-Droundtable.demo=" + demo,
                 "-Droundtable.allowed-origins=" + address() + (balancer == null ? "" : "," + balancer),
                 "-Droundtable.public-url=" + (balancer == null ? address() : balancer),
+                // Behind HAProxy every request comes from it: name it, or everyone shares one sign-in allowance.
+                "-Droundtable.trusted-proxies=" + (balancer == null ? "" : "127.0.0.1"),
                 "-Droundtable.bcrypt.cost=10"));
         command.addAll(properties);
         if (cpus != null) {
@@ -238,7 +240,22 @@ final class StandaloneServer implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("the server did not start within 2 minutes; see " + base.resolve("console.log"));
+        throw new IllegalStateException("the server did not start within 2 minutes; see " + base.resolve("console.log")
+                + " and its threads at that moment, " + threadDump());
+    }
+
+    /** What every thread of the server was doing, written beside its console log: a boot that hangs says where. */
+    private Path threadDump() {
+        Path dump = base.resolve("threads.txt");
+        try {
+            new ProcessBuilder("jcmd", Long.toString(javaPid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(dump.toFile()).start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException | RuntimeException e) {
+            // No dump, still the console log.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return dump;
     }
 
     @Override
