@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.access.PlanAccess;
 import org.roundtable.conference.application.access.PlanEditPolicy;
@@ -72,6 +73,10 @@ public class LivePlanService {
         private final UsedChangeIds usedIds = new UsedChangeIds();
         /** Where a change id the authority no longer remembers is looked up: the revision it was stored at, or null. */
         private final Function<String, Long> storedRevision;
+        /** Told of each signature given here (the other nodes' copies must know). */
+        private Consumer<String> signedHere = id -> { };
+        /** Changes from the owner node that arrived ahead of one before them, by revision (a copy on another node). */
+        private final java.util.TreeMap<Long, PlanMessages.Stored> early = new java.util.TreeMap<>();
 
         LivePlan(UUID planId, UUID familyId, PlanAuthority authority, String lastHash, Set<String> signedActions,
                 Function<String, Long> storedRevision) {
@@ -90,6 +95,7 @@ public class LivePlanService {
         /** Called (under the plan's lock) once a signature is stored. */
         public void signed(String actionId) {
             signedActions.add(actionId);
+            signedHere.accept(actionId);
         }
 
         public long revision() {
@@ -160,12 +166,24 @@ public class LivePlanService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private PlansAcrossNodes nodes;
+
+    @Inject
+    private Event<PlanMovedOn> movedOn;
+
+    /** How long a copy waits for a change from the owner that went missing before reading the plan again. */
+    static final long GAP_WAIT_MILLIS = Long.getLong("roundtable.plan.gap-wait-millis", 500);
+
     /** What a submission became, and when it is stored (only then may it be acknowledged). */
     public record Submitted(PlanAuthority.Outcome outcome, CompletableFuture<Void> durable) {
     }
 
     /** Submits a change for someone whose access to the plan was decided for this request, and returns once it is stored. */
     public PlanAuthority.Outcome submit(PlanAccess access, PlanChange change) {
+        if (!nodes.ownsHere(access.familyId())) {
+            return submitToTheOwner(access, change);
+        }
         Taken taken = submitChecked(access, change);
         // A wait that runs out takes the plan back, so the error means nothing was applied.
         new StoredChange(taken.submitted().durable(), StoredChange.WAIT, executor).await(() -> discard(access.familyId(), taken.plan()));
@@ -178,8 +196,161 @@ public class LivePlanService {
      * change is announced to the room, the sender included, when it is stored. An agency the
      * family does not share the plan with may change only the actions it owns.
      */
-    public Submitted submitLive(Caller caller, UUID familyId, PlanChange change) {
-        return submitChecked(policy.inTheRoom(caller, familyId), change).submitted();
+    public CompletableFuture<PlanAuthority.Outcome> submitLive(Caller caller, UUID familyId, PlanChange change) {
+        if (!nodes.ownsHere(familyId)) {
+            return nodes.toTheOwner(true, caller, familyId, change);
+        }
+        return answerOf(submitChecked(policy.inTheRoom(caller, familyId), change).submitted());
+    }
+
+    /**
+     * On the owner node, a change sent from another node (PlansAcrossNodes): access is decided
+     * here, against current data, as the live room ({@code live}) or the REST API would decide it.
+     */
+    CompletableFuture<PlanAuthority.Outcome> submitHere(boolean live, Caller caller, UUID familyId, PlanChange change) {
+        PlanAccess access = live ? policy.inTheRoom(caller, familyId) : policy.toChangeThePlan(caller, familyId);
+        if (live) {
+            return answerOf(submitChecked(access, change).submitted());
+        }
+        Taken taken = submitChecked(access, change);
+        new StoredChange(taken.submitted().durable(), StoredChange.WAIT, executor).await(() -> discard(access.familyId(), taken.plan()));
+        return CompletableFuture.completedFuture(taken.submitted().outcome());
+    }
+
+    /** The outcome, once the change is stored. */
+    private static CompletableFuture<PlanAuthority.Outcome> answerOf(Submitted submitted) {
+        return submitted.durable().thenApply(stored -> submitted.outcome());
+    }
+
+    /**
+     * A REST change on a node that does not own the plan: the owner stores it, and this node's
+     * copy is brought up to it before answering, so that what the caller reads next includes it.
+     */
+    private PlanAuthority.Outcome submitToTheOwner(PlanAccess access, PlanChange change) {
+        CompletableFuture<PlanAuthority.Outcome> answer = nodes.toTheOwner(false, access.caller(), access.familyId(), change);
+        PlanAuthority.Outcome outcome;
+        try {
+            outcome = answer.get(StoredChange.WAIT.toMillis() + TimeUnit.SECONDS.toMillis(PlansAcrossNodes.ANSWER_WAIT_SECONDS),
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new PlanNotStored("The server that keeps this plan did not answer in time. Please try again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        long revision = outcome instanceof PlanAuthority.Applied a ? a.change().revision() : ((PlanAuthority.Duplicate) outcome).revision();
+        awaitCopy(access.familyId(), revision);
+        return outcome;
+    }
+
+    /** Waits (briefly) for this node's copy to reach a revision the owner stored; else lets it go, to be read again. */
+    private void awaitCopy(UUID familyId, long revision) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            LivePlan copy = plans.peek(familyId);
+            if (copy == null || copy.revision() >= revision) {
+                return;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LivePlan copy = plans.peek(familyId);
+        if (copy != null) {
+            plans.forget(familyId, copy);
+            movedOn.fire(new PlanMovedOn(familyId));
+        }
+    }
+
+    /**
+     * On a node that does not own the plan: a change the owner stored. The copy here takes the
+     * changes in revision order, each passed on to the rooms here as the owner's rooms were; one
+     * that arrives early waits for those before it, for {@link #GAP_WAIT_MILLIS} at most, then the
+     * copy is let go and read again from the database (which has them all). A copy not held here
+     * is not read just for this: the rooms here, if any, catch up (PlanMovedOn).
+     */
+    void follow(PlanMessages.Stored stored) {
+        UUID familyId = stored.familyId();
+        LivePlan plan = plans.peek(familyId);
+        if (plan == null) {
+            movedOn.fire(new PlanMovedOn(familyId));
+            return;
+        }
+        boolean gap = false;
+        plan.lock.lock();
+        try {
+            if (!plans.isCurrent(familyId, plan)) {
+                gap = true;
+            } else {
+                long revision = stored.change().revision();
+                if (revision == plan.revision() + 1) {
+                    takeStored(plan, stored);
+                    for (var next = plan.early.pollFirstEntry(); next != null; next = plan.early.pollFirstEntry()) {
+                        if (next.getKey() == plan.revision() + 1) {
+                            takeStored(plan, next.getValue());
+                        } else if (next.getKey() > plan.revision() + 1) {
+                            plan.early.put(next.getKey(), next.getValue());
+                            break;
+                        }
+                    }
+                } else if (revision > plan.revision() + 1) {
+                    plan.early.put(revision, stored);
+                    long behind = plan.revision();
+                    scheduler.schedule(() -> readAgainIfStillBehind(familyId, plan, behind), GAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                }
+                plans.touch(familyId);
+            }
+        } finally {
+            plan.lock.unlock();
+        }
+        if (gap) {
+            follow(stored);
+        }
+    }
+
+    private void takeStored(LivePlan plan, PlanMessages.Stored stored) {
+        plan.authority.restore(stored.change());
+        plan.usedIds.add(stored.change().changeId());
+        plan.lastHash = stored.hash();
+        plan.signedActions.removeAll(stored.voided());
+        // A copy: the document here changes in place with the next change.
+        applied.fire(new PlanChangeApplied(plan.familyId, stored.change(), stored.authorName(), stored.operations(),
+                plan.authority.document().copy()));
+        if (!stored.voided().isEmpty()) {
+            signOffChanged.fire(new SignOffChanged(plan.familyId, stored.voided()));
+        }
+    }
+
+    private void readAgainIfStillBehind(UUID familyId, LivePlan plan, long behind) {
+        plan.lock.lock();
+        try {
+            if (!plans.isCurrent(familyId, plan) || plan.revision() > behind || plan.early.isEmpty()) {
+                return;
+            }
+            plans.forget(familyId, plan);
+        } finally {
+            plan.lock.unlock();
+        }
+        movedOn.fire(new PlanMovedOn(familyId));
+    }
+
+    /** A signature given on another node: this copy knows it too, so an edit after it voids it. */
+    void signedElsewhere(UUID familyId, String actionId) {
+        LivePlan plan = plans.peek(familyId);
+        if (plan == null) {
+            return;
+        }
+        plan.lock.lock();
+        try {
+            plan.signedActions.add(actionId);
+        } finally {
+            plan.lock.unlock();
+        }
     }
 
     /** A submission and the plan it was queued on. */
@@ -229,6 +400,8 @@ public class LivePlanService {
                     try {
                         stored.accept(voided);
                         applied.fire(new PlanChangeApplied(familyId, change, author, written.operations(), after));
+                        nodes.stored(familyId, change, author, written.operations(), written.hash(),
+                                voids == null ? Set.of() : voids.actionIds().stream().map(UUID::toString).collect(Collectors.toSet()));
                     } finally {
                         durable.complete(null);
                     }
@@ -372,6 +545,7 @@ public class LivePlanService {
         UUID planId = loaded.planId();
         var plan = new LivePlan(planId, familyId, authority, loaded.lastHash(), loaded.signedActions(), id -> store.revisionOf(planId, id));
         store.changeIds(loaded.planId(), plan.usedIds::add);
+        plan.signedHere = actionId -> nodes.signed(familyId, actionId);
         return plan;
     }
 

@@ -41,6 +41,20 @@ final class LoadedPlans<P> {
         return h.plan;
     }
 
+    /** The family's plan if it is held, without loading it or marking it as used; else null. */
+    P peek(UUID familyId) {
+        Held<P> h = held.get(familyId);
+        return h == null ? null : h.plan;
+    }
+
+    /** Marks the family's plan, if held, as used now. */
+    void touch(UUID familyId) {
+        Held<P> h = held.get(familyId);
+        if (h != null) {
+            h.lastUsed = clock.getAsLong();
+        }
+    }
+
     /** Whether this is still the plan held for the family (it may have been let go or replaced). */
     boolean isCurrent(UUID familyId, P plan) {
         Held<P> h = held.get(familyId);

@@ -13,10 +13,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.it.ApiClient.Reply;
 import org.roundtable.shared.plan.FractionalIndex;
+import org.roundtable.shared.plan.PlanField;
 import org.roundtable.shared.plan.PlanOperation;
+import org.roundtable.shared.plan.TextOperation;
 
 /**
  * What holds on two nodes of the HA server today (docs/cluster.md): two WildFly nodes
@@ -225,12 +230,104 @@ class ClusterIT {
         }
     }
 
+    @Test
+    void two_people_in_one_room_on_different_nodes_type_into_the_same_field_and_converge() throws Exception {
+        var chair = People.staff(new ApiClient(nodeA.address()), "chair", People.DEMO_PASSWORD);
+        var worker = People.staff(new ApiClient(nodeB.address()), "social.worker", People.DEMO_PASSWORD);
+        Meeting meeting = freshMeeting(chair);
+        try (var onA = LiveClient.connect(chair, meeting.conferenceId()); var onB = LiveClient.connect(worker, meeting.conferenceId())) {
+            onA.hello();
+            onB.hello();
+            String goal = UUID.randomUUID().toString();
+            onA.edit(new PlanOperation.CreateGoal(goal, FractionalIndex.between(null, null), "Both nodes"));
+            onA.settle();
+            onB.nextMatching(m -> onB.plan().node(goal).isPresent(), 5);
+            // Both type into the same field at once, each from its own node; one of them is on the plan's owner, the other is sent there.
+            var pool = Executors.newFixedThreadPool(2);
+            var typing = new ArrayList<Future<?>>();
+            for (var person : List.of(onA, onB)) {
+                String mark = person == onA ? "[a" : "[b";
+                typing.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        synchronized (person) {
+                            person.drain();
+                            String text = person.plan().node(goal).orElseThrow().get(PlanField.TITLE);
+                            person.edit(new PlanOperation.EditText(goal, PlanField.TITLE,
+                                    TextOperation.insertAt(text.length(), text.length(), mark + i + "]")));
+                        }
+                    }
+                }));
+            }
+            for (var done : typing) {
+                done.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            onA.settle();
+            onB.settle();
+            long last = Math.max(onA.replica.revision(), onB.replica.revision());
+            for (var person : List.of(onA, onB)) {
+                if (person.replica.revision() < last) {
+                    person.nextMatching(m -> person.replica.revision() >= last, 10);
+                }
+            }
+            assertEquals(onA.plan(), onB.plan(), "the two nodes' rooms show the same plan");
+            String title = onA.plan().node(goal).orElseThrow().get(PlanField.TITLE);
+            for (int i = 0; i < 20; i++) {
+                for (String mark : List.of("[a", "[b")) {
+                    String word = mark + i + "]";
+                    assertEquals(title.indexOf(word), title.lastIndexOf(word), "each word once: " + word + " in " + title);
+                    assertTrue(title.contains(word), "every acknowledged word is kept: " + word + " in " + title);
+                }
+            }
+            // Read again through each node, from its copy of the plan: the same words as the rooms.
+            for (StandaloneServer node : List.of(nodeA, nodeB)) {
+                var reader = People.staff(new ApiClient(node.address()), "chair", People.DEMO_PASSWORD);
+                String stored = reader.get("/families/" + meeting.familyId() + "/plan").json().getJsonArray("goals").stream()
+                        .map(g -> g.asJsonObject()).filter(g -> g.getString("id").equals(goal)).findFirst().orElseThrow().getString("title");
+                assertEquals(title, stored, "the plan as " + node.address() + " reads it");
+            }
+            onA.assertFramesConform();
+            onB.assertFramesConform();
+        }
+    }
+
+    @Test
+    void goals_added_through_the_api_of_either_node_reach_the_room_on_both_nodes() {
+        var chair = People.staff(new ApiClient(nodeA.address()), "chair", People.DEMO_PASSWORD);
+        var worker = People.staff(new ApiClient(nodeB.address()), "social.worker", People.DEMO_PASSWORD);
+        Meeting meeting = freshMeeting(chair);
+        try (var onA = LiveClient.connect(chair, meeting.conferenceId()); var onB = LiveClient.connect(worker, meeting.conferenceId())) {
+            onA.hello();
+            onB.hello();
+            for (ApiClient writer : List.of(chair, worker)) {
+                String title = "Added through " + writer.base();
+                Reply added = writer.post("/families/" + meeting.familyId() + "/plan/goals", json("title", title));
+                assertEquals(200, added.status(), added::toString);
+                assertTrue(added.json().getJsonArray("goals").stream().anyMatch(g -> title.equals(g.asJsonObject().getString("title"))),
+                        "the answer of the node written to already holds the goal: " + added);
+                for (var person : List.of(onA, onB)) {
+                    person.nextMatching(m -> person.plan().goals().stream().anyMatch(g -> title.equals(g.get(PlanField.TITLE))), 5);
+                }
+            }
+            assertEquals(onA.plan(), onB.plan(), "the two nodes' rooms show the same plan");
+        }
+    }
+
+    /** A family and its conference, made for one test. */
+    private record Meeting(String familyId, String conferenceId) {
+    }
+
     /** A new family (by the social worker) with a conference the chair chairs. */
-    private static String freshConference(ApiClient chair) {
+    private static Meeting freshMeeting(ApiClient chair) {
         var worker = People.staff(new ApiClient(chair.base()), "social.worker", People.DEMO_PASSWORD);
         String family = worker.post("/families", json("name", "Cluster family " + UUID.randomUUID())).json().getString("id");
-        return chair.post("/conferences", json("familyId", family, "kind", "CORE_GROUP", "scheduledStart", "2031-04-01T10:00:00Z"))
+        String conference = chair.post("/conferences", json("familyId", family, "kind", "CORE_GROUP", "scheduledStart", "2031-04-01T10:00:00Z"))
                 .json().getString("id");
+        return new Meeting(family, conference);
+    }
+
+    private static String freshConference(ApiClient chair) {
+        return freshMeeting(chair).conferenceId();
     }
 
     private static JsonObject runReminders(ApiClient admin, CountDownLatch start) {

@@ -2,6 +2,7 @@ package org.roundtable.conference.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -188,6 +189,14 @@ public final class LiveClient implements AutoCloseable {
             replica = new PlanReplica("test", PlanJson.document(m.getJsonObject("plan")), m.getJsonNumber("revision").longValue());
             if (m.getBoolean("onlyOwnActions", false)) {
                 replica.seeingPartOfThePlan();
+            }
+        }
+        if (replica != null && m.getString("type").equals("sync") && m.containsKey("missed")) {
+            // What this copy missed (after a private part, or when another node's copy caught up): taken in order.
+            for (JsonValue change : m.getJsonArray("missed")) {
+                JsonObject c = change.asJsonObject();
+                replica.receive(new PlanChange(c.getString("changeId"), c.getString("clientId"), c.getJsonNumber("revision").longValue(),
+                        PlanJson.operations(c.get("ops"))));
             }
         }
         if (replica != null && m.getString("type").equals("applied")) {

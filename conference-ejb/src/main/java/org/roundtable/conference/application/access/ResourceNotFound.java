@@ -9,4 +9,13 @@ public class ResourceNotFound extends RuntimeException {
     public ResourceNotFound(String what) {
         super("There is no " + what + " with that id that you can see.");
     }
+
+    private ResourceNotFound(String message, boolean whole) {
+        super(message);
+    }
+
+    /** The same refusal, in words already written (by another node: Refusals). */
+    static ResourceNotFound saying(String message) {
+        return new ResourceNotFound(message, true);
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -38,6 +39,8 @@ import org.roundtable.conference.application.LivePlanService;
 import org.roundtable.conference.application.LiveRoomService;
 import org.roundtable.conference.application.LiveRoomService.PrivatePartView;
 import org.roundtable.conference.application.PlanChangeApplied;
+import org.roundtable.conference.application.PlanMovedOn;
+import org.roundtable.conference.application.PlanNotStored;
 import org.roundtable.conference.application.PlanWriteFailed;
 import org.roundtable.conference.application.SignInService;
 import org.roundtable.conference.application.SignOffChanged;
@@ -235,21 +238,31 @@ public class LiveRooms {
         String ref = message instanceof ClientMessage.Submit s ? s.changeId() : null;
         try {
             dispatch(c, message);
-        } catch (PlanRejection e) {
-            c.send(ServerMessages.error(code(e.reason()), e.getMessage(), ref));
-        } catch (AccessDenied e) {
-            c.send(ServerMessages.error("forbidden", e.getMessage(), ref));
-        } catch (ResourceNotFound e) {
-            c.send(ServerMessages.error("unknown-id", e.getMessage(), ref));
-        } catch (InvalidInput e) {
-            c.send(ServerMessages.error("invalid", e.getMessage(), ref));
-        } catch (DomainRuleViolation e) {
-            c.send(ServerMessages.error("conflict", e.getMessage(), ref));
-        } catch (ProtocolViolation e) {
-            c.send(ServerMessages.error(e.code(), e.getMessage(), ref));
-        } catch (NotSignedIn e) {
-            c.close(CloseCodes.SIGNED_OUT, "Your session has ended. Please sign in again.");
         } catch (RuntimeException e) {
+            refuse(c, e, ref);
+        }
+    }
+
+    /** Tells the connection why what it sent was refused (nothing of it was applied). */
+    private static void refuse(LiveConnection c, RuntimeException e, String ref) {
+        if (e instanceof PlanRejection rejection) {
+            c.send(ServerMessages.error(code(rejection.reason()), e.getMessage(), ref));
+        } else if (e instanceof AccessDenied) {
+            c.send(ServerMessages.error("forbidden", e.getMessage(), ref));
+        } else if (e instanceof ResourceNotFound) {
+            c.send(ServerMessages.error("unknown-id", e.getMessage(), ref));
+        } else if (e instanceof InvalidInput) {
+            c.send(ServerMessages.error("invalid", e.getMessage(), ref));
+        } else if (e instanceof DomainRuleViolation) {
+            c.send(ServerMessages.error("conflict", e.getMessage(), ref));
+        } else if (e instanceof ProtocolViolation violation) {
+            c.send(ServerMessages.error(violation.code(), e.getMessage(), ref));
+        } else if (e instanceof NotSignedIn) {
+            c.close(CloseCodes.SIGNED_OUT, "Your session has ended. Please sign in again.");
+        } else if (e instanceof PlanNotStored) {
+            // Nothing was applied, and the change is not refused: the client reconnects and sends it again.
+            c.close(CloseCodes.TRY_AGAIN, "The plan could not be saved just now. Reconnecting.");
+        } else {
             LOG.log(Level.SEVERE, "live message failed", e);
             c.send(ServerMessages.error("server-error", "Something went wrong on our side. Nothing was applied; please try again.", ref));
         }
@@ -349,17 +362,57 @@ public class LiveRooms {
 
     private void submit(LiveConnection c, ClientMessage.Submit submit) {
         RoomAccess.requireMayChangeThePlan(c.paused);
-        var submitted = plans.submitLive(c.caller, c.participant.familyId(),
+        var answer = plans.submitLive(c.caller, c.participant.familyId(),
                 new PlanChange(submit.changeId(), c.id, submit.baseRevision(), submit.operations()));
-        if (submitted.outcome() instanceof PlanAuthority.Duplicate duplicate) {
-            // A resend of a change that may still be on its way to disk: acknowledged once it is there.
-            submitted.durable().whenComplete((stored, failure) -> {
-                if (failure == null) {
+        answer.whenComplete((outcome, failure) -> {
+            if (failure == null) {
+                if (outcome instanceof PlanAuthority.Duplicate duplicate) {
+                    // A resend of a change that may still have been on its way to disk: acknowledged now it is there.
                     c.send(ServerMessages.ack(submit.changeId(), duplicate.revision()));
                 }
-            });
+                // An applied change reaches everyone, the sender included, through onPlanChange.
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof RuntimeException refused && !(cause instanceof PlanNotStored) && isRefusal(refused)) {
+                // Decided on the plan's owner node (a change made here, sent there).
+                refuse(c, refused, submit.changeId());
+            } else {
+                // Not stored: the plan's rooms are told to reconnect (PlanWriteFailed), or the owner did not answer.
+                c.close(CloseCodes.TRY_AGAIN, "The plan could not be saved just now. Reconnecting.");
+            }
+        });
+    }
+
+    /** A refusal decided about what was sent (not a failure to store it). */
+    private static boolean isRefusal(RuntimeException e) {
+        return e instanceof PlanRejection || e instanceof AccessDenied || e instanceof ResourceNotFound || e instanceof InvalidInput
+                || e instanceof DomainRuleViolation || e instanceof ProtocolViolation || e instanceof NotSignedIn;
+    }
+
+    /**
+     * The plan moved on without this node's copy following it change by change (it runs on
+     * another node, and a change went missing or the copy was let go): everyone here who is
+     * behind is sent what they missed, as at the end of a private part.
+     */
+    void onPlanMovedOn(@Observes PlanMovedOn moved) {
+        Set<Room> familyRooms = roomsByFamily.get(moved.familyId());
+        if (familyRooms == null || familyRooms.isEmpty()) {
+            return;
         }
-        // An applied change reaches everyone, the sender included, through onPlanChange.
+        plans.withPlan(moved.familyId(), plan -> {
+            for (Room room : familyRooms) {
+                for (LiveConnection each : room.connections) {
+                    if (each.joined && !each.paused && each.revision < plan.revision()) {
+                        List<PlanChange> missed = each.onlyOwnActions ? null : catchUp(plan, each.revision);
+                        each.send(ServerMessages.sync(plan.revision(), missed == null ? shownTo(each, plan.document()) : null, missed,
+                                each.onlyOwnActions, null));
+                        each.revision = plan.revision();
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     /** Every stored plan change goes to the rooms of its family, in revision order (we are inside the plan's lock). */

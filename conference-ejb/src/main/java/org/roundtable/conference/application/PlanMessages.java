@@ -1,0 +1,177 @@
+package org.roundtable.conference.application;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.shared.domain.CallerKind;
+import org.roundtable.shared.domain.StaffRole;
+import org.roundtable.shared.plan.PlanChange;
+import org.roundtable.shared.plan.PlanJson;
+
+/**
+ * What the nodes of a cluster tell each other about plans (PlansAcrossNodes), as text for the
+ * signals cache: a change sent to the plan's owner, the owner's answer, a change the owner
+ * stored, and a signature given. The text is JSON with lone surrogates escaped (an edit made code
+ * unit by code unit may carry half an emoji), so it travels as plain ASCII where it matters.
+ */
+final class PlanMessages {
+
+    private PlanMessages() {
+    }
+
+    /** A change made on node {@code from} for the plan {@code to} owns; {@code live} says which decision of access applies. */
+    record Submit(String requestId, String from, String to, boolean live, UUID familyId, Caller caller, PlanChange change) {
+    }
+
+    /** The owner's answer to a {@link Submit}, for the node it came from. */
+    record Reply(String requestId, String to, Answer answer) {
+    }
+
+    sealed interface Answer permits Applied, Duplicate, Refused, NotStored {
+    }
+
+    /** Stored as this change (rewritten against what came before it). */
+    record Applied(PlanChange change) implements Answer {
+    }
+
+    /** Already applied earlier, at this revision (and stored by now). */
+    record Duplicate(long revision) implements Answer {
+    }
+
+    /** Refused, nothing applied: {@code kind} names the refusal (see PlansAcrossNodes), {@code detail} its reason or field. */
+    record Refused(String kind, String detail, String message) implements Answer {
+    }
+
+    /** Accepted but not stored (the owner's write failed or it stopped waiting): send it again. */
+    record NotStored(String message) implements Answer {
+    }
+
+    /** A change the owner stored: what every other node applies to its copy and sends its rooms. */
+    record Stored(UUID familyId, PlanChange change, String authorName, String operations, String hash, Set<String> voided) {
+    }
+
+    /** A signature was given on some node: every copy of the plan must know, so an edit after it voids it. */
+    record Signed(UUID familyId, String actionId) {
+    }
+
+    static String text(Submit s) {
+        return text(Json.createObjectBuilder().add("requestId", s.requestId()).add("from", s.from()).add("to", s.to())
+                .add("live", s.live()).add("familyId", s.familyId().toString()).add("caller", caller(s.caller()))
+                .add("change", change(s.change())));
+    }
+
+    static Submit submit(String text) {
+        JsonObject o = json(text);
+        return new Submit(o.getString("requestId"), o.getString("from"), o.getString("to"), o.getBoolean("live"),
+                UUID.fromString(o.getString("familyId")), caller(o.getJsonObject("caller")), change(o.getJsonObject("change")));
+    }
+
+    static String text(Reply r) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("requestId", r.requestId()).add("to", r.to());
+        Answer answer = r.answer();
+        if (answer instanceof Applied a) {
+            b.add("answer", "applied").add("change", change(a.change()));
+        } else if (answer instanceof Duplicate d) {
+            b.add("answer", "duplicate").add("revision", d.revision());
+        } else if (answer instanceof Refused f) {
+            b.add("answer", "refused").add("kind", f.kind()).add("detail", nullable(f.detail())).add("message", nullable(f.message()));
+        } else if (answer instanceof NotStored n) {
+            b.add("answer", "not-stored").add("message", nullable(n.message()));
+        }
+        return text(b);
+    }
+
+    static Reply reply(String text) {
+        JsonObject o = json(text);
+        Answer answer = switch (o.getString("answer")) {
+            case "applied" -> new Applied(change(o.getJsonObject("change")));
+            case "duplicate" -> new Duplicate(o.getJsonNumber("revision").longValueExact());
+            case "refused" -> new Refused(o.getString("kind"), optional(o, "detail"), optional(o, "message"));
+            case "not-stored" -> new NotStored(optional(o, "message"));
+            default -> throw new IllegalArgumentException("unknown answer " + o.getString("answer"));
+        };
+        return new Reply(o.getString("requestId"), o.getString("to"), answer);
+    }
+
+    static String text(Stored s) {
+        JsonArrayBuilder voided = Json.createArrayBuilder();
+        s.voided().stream().sorted().forEach(voided::add);
+        return text(Json.createObjectBuilder().add("familyId", s.familyId().toString()).add("change", change(s.change()))
+                .add("authorName", nullable(s.authorName())).add("operations", s.operations()).add("hash", s.hash())
+                .add("voided", voided));
+    }
+
+    static Stored stored(String text) {
+        JsonObject o = json(text);
+        Set<String> voided = o.getJsonArray("voided").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .collect(Collectors.toUnmodifiableSet());
+        return new Stored(UUID.fromString(o.getString("familyId")), change(o.getJsonObject("change")), optional(o, "authorName"),
+                o.getString("operations"), o.getString("hash"), voided);
+    }
+
+    static String text(Signed s) {
+        return text(Json.createObjectBuilder().add("familyId", s.familyId().toString()).add("actionId", s.actionId()));
+    }
+
+    static Signed signed(String text) {
+        JsonObject o = json(text);
+        return new Signed(UUID.fromString(o.getString("familyId")), o.getString("actionId"));
+    }
+
+    private static JsonObjectBuilder caller(Caller c) {
+        JsonArrayBuilder roles = Json.createArrayBuilder();
+        c.roles().stream().map(Enum::name).sorted().forEach(roles::add);
+        return Json.createObjectBuilder().add("kind", c.kind().name()).add("id", c.id().toString())
+                .add("displayName", nullable(c.displayName())).add("agencyId", nullable(c.agencyId()))
+                .add("familyId", nullable(c.familyId())).add("roles", roles);
+    }
+
+    private static Caller caller(JsonObject o) {
+        Set<StaffRole> roles = o.getJsonArray("roles").getValuesAs(JsonString.class).stream()
+                .map(r -> StaffRole.valueOf(r.getString())).collect(Collectors.toUnmodifiableSet());
+        return new Caller(CallerKind.valueOf(o.getString("kind")), UUID.fromString(o.getString("id")), optional(o, "displayName"),
+                optionalId(o, "agencyId"), optionalId(o, "familyId"), roles);
+    }
+
+    private static JsonObjectBuilder change(PlanChange c) {
+        return Json.createObjectBuilder().add("changeId", c.changeId()).add("clientId", c.clientId()).add("revision", c.revision())
+                .add("ops", PlanJson.toJson(c.operations()));
+    }
+
+    private static PlanChange change(JsonObject o) {
+        return new PlanChange(o.getString("changeId"), o.getString("clientId"), o.getJsonNumber("revision").longValueExact(),
+                PlanJson.operations(o.get("ops")));
+    }
+
+    private static JsonValue nullable(Object value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value.toString());
+    }
+
+    private static String optional(JsonObject o, String name) {
+        return o.isNull(name) ? null : o.getString(name);
+    }
+
+    private static UUID optionalId(JsonObject o, String name) {
+        String value = optional(o, name);
+        return value == null ? null : UUID.fromString(value);
+    }
+
+    private static String text(JsonObjectBuilder b) {
+        return PlanJson.escapeLoneSurrogates(b.build().toString());
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(Objects.requireNonNull(text)))) {
+            return reader.readObject();
+        }
+    }
+}

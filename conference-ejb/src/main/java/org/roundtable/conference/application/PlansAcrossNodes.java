@@ -1,0 +1,219 @@
+package org.roundtable.conference.application;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.roundtable.conference.application.PlanMessages.Answer;
+import org.roundtable.conference.application.access.Refusals;
+import org.roundtable.conference.domain.model.DomainRuleViolation;
+import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.infrastructure.cache.ClusterMembersChanged;
+import org.roundtable.conference.infrastructure.cache.ClusterSignal;
+import org.roundtable.conference.infrastructure.cache.ClusterSignals;
+import org.roundtable.conference.infrastructure.cache.PlanOwnership;
+import org.roundtable.shared.plan.PlanAuthority;
+import org.roundtable.shared.plan.PlanChange;
+import org.roundtable.shared.plan.PlanRejection;
+import org.roundtable.shared.protocol.ProtocolViolation;
+
+/**
+ * A plan on a cluster (decision 14, docs/cluster.md): one node owns each plan and is the only one
+ * that changes it; a change made on another node is sent to the owner, and the owner's answer
+ * sent back; every change the owner stores is sent to the other nodes, which apply it to their
+ * copy and pass it on to their rooms. Everything goes through ClusterSignals. On one node this
+ * node owns every plan and nothing is sent.
+ */
+@ApplicationScoped
+public class PlansAcrossNodes {
+
+    private static final Logger LOG = Logger.getLogger(PlansAcrossNodes.class.getName());
+
+    static final String SUBMIT = "plan-submit";
+    static final String REPLY = "plan-reply";
+    static final String STORED = "plan-stored";
+    static final String SIGNED = "plan-signed";
+
+    /** How long a node waits for the owner's answer before telling the sender to send again. */
+    static final long ANSWER_WAIT_SECONDS = Long.getLong("roundtable.plan.owner-wait-seconds", 10);
+
+    /** A change sent to an owner, waiting for its answer. */
+    private record Waiting(String owner, CompletableFuture<PlanAuthority.Outcome> answer) {
+    }
+
+    private final ConcurrentMap<String, Waiting> waiting = new ConcurrentHashMap<>();
+
+    @Inject
+    private ClusterSignals signals;
+
+    @Inject
+    private PlanOwnership ownership;
+
+    @Inject
+    private LivePlanService plans;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    /** Whether this node changes the family's plan itself (it owns it). */
+    boolean ownsHere(UUID familyId) {
+        return ownership.ownsHere(familyId);
+    }
+
+    /**
+     * Sends a change to the plan's owner. The answer completes with what the owner made of it
+     * (once stored), or with the refusal the owner decided, or with {@link PlanNotStored} when
+     * the owner did not answer in time or left the cluster: nothing of it was applied then.
+     */
+    CompletableFuture<PlanAuthority.Outcome> toTheOwner(boolean live, Caller caller, UUID familyId, PlanChange change) {
+        String owner = ownership.ownerOf(familyId);
+        String requestId = UUID.randomUUID().toString();
+        var answer = new CompletableFuture<PlanAuthority.Outcome>();
+        waiting.put(requestId, new Waiting(owner, answer));
+        answer.whenComplete((outcome, failure) -> waiting.remove(requestId));
+        scheduler.schedule(() -> answer.completeExceptionally(new PlanNotStored(
+                "The server that keeps this plan did not answer in time. Nothing was applied; please try again.")),
+                ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+        signals.send(SUBMIT, PlanMessages.text(new PlanMessages.Submit(requestId, ownership.thisNode(), owner, live, familyId, caller, change)));
+        return answer;
+    }
+
+    /** The owner stored a change: the other nodes' copies follow. */
+    void stored(UUID familyId, PlanChange change, String authorName, String operations, String hash, Set<String> voided) {
+        if (ownership.members().size() > 1) {
+            signals.send(STORED, PlanMessages.text(new PlanMessages.Stored(familyId, change, authorName, operations, hash, voided)));
+        }
+    }
+
+    /** A signature was given here: the owner (and every other copy) must know, so an edit after it voids it. */
+    void signed(UUID familyId, String actionId) {
+        if (ownership.members().size() > 1) {
+            signals.send(SIGNED, PlanMessages.text(new PlanMessages.Signed(familyId, actionId)));
+        }
+    }
+
+    void hear(@Observes ClusterSignal signal) {
+        try {
+            switch (signal.topic()) {
+                case SUBMIT -> answer(PlanMessages.submit(signal.text()));
+                case REPLY -> answered(PlanMessages.reply(signal.text()));
+                case STORED -> plans.follow(PlanMessages.stored(signal.text()));
+                case SIGNED -> {
+                    var signed = PlanMessages.signed(signal.text());
+                    plans.signedElsewhere(signed.familyId(), signed.actionId());
+                }
+                default -> {
+                    // Another topic: not about plans.
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not act on " + signal.topic() + " from another node", e);
+        }
+    }
+
+    /** A node left: what waits on its answer will never get one, so the senders are told to send again. */
+    void membersChanged(@Observes ClusterMembersChanged change) {
+        for (var entry : waiting.entrySet()) {
+            if (!change.members().contains(entry.getValue().owner())) {
+                entry.getValue().answer().completeExceptionally(new PlanNotStored(
+                        "The server that keeps this plan stopped. Nothing was applied; please try again."));
+            }
+        }
+    }
+
+    /** On the owner: takes the change as if it had been made here, and answers once it is stored. */
+    private void answer(PlanMessages.Submit submit) {
+        if (!submit.to().equals(ownership.thisNode())) {
+            return;
+        }
+        CompletableFuture<PlanAuthority.Outcome> outcome;
+        try {
+            outcome = plans.submitHere(submit.live(), submit.caller(), submit.familyId(), submit.change());
+        } catch (RuntimeException e) {
+            reply(submit, refusal(e));
+            return;
+        }
+        outcome.whenComplete((done, failure) -> reply(submit, failure == null ? answerOf(done) : refusal(failure)));
+    }
+
+    private void reply(PlanMessages.Submit submit, Answer answer) {
+        signals.send(REPLY, PlanMessages.text(new PlanMessages.Reply(submit.requestId(), submit.from(), answer)));
+    }
+
+    private void answered(PlanMessages.Reply reply) {
+        if (!reply.to().equals(ownership.thisNode())) {
+            return;
+        }
+        Waiting w = waiting.get(reply.requestId());
+        if (w == null) {
+            // Given up on already: the sender was told to send again, and a resend is recognised.
+            return;
+        }
+        Answer answer = reply.answer();
+        if (answer instanceof PlanMessages.Applied applied) {
+            w.answer().complete(new PlanAuthority.Applied(applied.change()));
+        } else if (answer instanceof PlanMessages.Duplicate duplicate) {
+            w.answer().complete(new PlanAuthority.Duplicate(duplicate.revision()));
+        } else if (answer instanceof PlanMessages.Refused refused) {
+            w.answer().completeExceptionally(again(refused));
+        } else if (answer instanceof PlanMessages.NotStored notStored) {
+            w.answer().completeExceptionally(new PlanNotStored(notStored.message()));
+        }
+    }
+
+    private static Answer answerOf(PlanAuthority.Outcome outcome) {
+        return outcome instanceof PlanAuthority.Duplicate d ? new PlanMessages.Duplicate(d.revision())
+                : new PlanMessages.Applied(((PlanAuthority.Applied) outcome).change());
+    }
+
+    /** How a refusal on the owner travels: its kind, its reason or field, its words. Anything else was not stored. */
+    static Answer refusal(Throwable failure) {
+        Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String access = Refusals.kindOf(e);
+        if (access != null) {
+            return new PlanMessages.Refused(access, null, e.getMessage());
+        }
+        if (e instanceof PlanRejection r) {
+            return new PlanMessages.Refused("plan", r.reason().name(), r.getMessage());
+        }
+        if (e instanceof InvalidInput i) {
+            return new PlanMessages.Refused("invalid", i.field(), i.getMessage());
+        }
+        if (e instanceof DomainRuleViolation) {
+            return new PlanMessages.Refused("conflict", null, e.getMessage());
+        }
+        if (e instanceof ProtocolViolation p) {
+            return new PlanMessages.Refused("protocol", p.code(), p.getMessage());
+        }
+        if (!(e instanceof TryLater)) {
+            LOG.log(Level.WARNING, "A change sent from another node was not stored", e);
+        }
+        return new PlanMessages.NotStored(e instanceof TryLater ? e.getMessage()
+                : "The plan could not be saved just now. Nothing was applied; please try again.");
+    }
+
+    /** The refusal the owner decided, made again here with the same words. */
+    static RuntimeException again(PlanMessages.Refused refused) {
+        RuntimeException access = Refusals.again(refused.kind(), refused.message());
+        if (access != null) {
+            return access;
+        }
+        return switch (refused.kind()) {
+            case "plan" -> new PlanRejection(PlanRejection.Reason.valueOf(refused.detail()), refused.message());
+            case "invalid" -> new InvalidInput(refused.detail(), refused.message());
+            case "conflict" -> new DomainRuleViolation(refused.message());
+            case "protocol" -> new ProtocolViolation(refused.detail(), refused.message());
+            default -> new PlanNotStored(refused.message());
+        };
+    }
+}
