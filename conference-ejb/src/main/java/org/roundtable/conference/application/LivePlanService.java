@@ -8,6 +8,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.access.PlanAccess;
 import org.roundtable.conference.application.access.PlanEditPolicy;
 import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.infrastructure.cache.ClusterMembersChanged;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.conference.infrastructure.persistence.PlanWriter;
 import org.roundtable.conference.infrastructure.persistence.VoidedSignature;
@@ -73,6 +75,8 @@ public class LivePlanService {
         private final UsedChangeIds usedIds = new UsedChangeIds();
         /** Where a change id the authority no longer remembers is looked up: the revision it was stored at, or null. */
         private final Function<String, Long> storedRevision;
+        /** Whether this node owned the plan when it read it (else the copy follows the owner's changes). */
+        private volatile boolean ownedHere = true;
         /** Told of each signature given here (the other nodes' copies must know). */
         private Consumer<String> signedHere = id -> { };
         /** Changes from the owner node that arrived ahead of one before them, by revision (a copy on another node). */
@@ -339,6 +343,31 @@ public class LivePlanService {
         movedOn.fire(new PlanMovedOn(familyId));
     }
 
+    /**
+     * Nodes joined or left, and plans changed owner. A copy that followed another node's plan
+     * and is now this node's to write is read again from the database first: the node that
+     * wrote it may have died between storing its last changes and telling the others. The
+     * rooms here catch up with what they missed (PlanMovedOn).
+     */
+    void ownersChanged(@Observes ClusterMembersChanged change) {
+        var caughtUp = new ArrayList<UUID>();
+        plans.forEach((familyId, plan) -> {
+            boolean owns = nodes.ownsHere(familyId);
+            if (owns && !plan.ownedHere) {
+                plan.lock.lock();
+                try {
+                    plans.forget(familyId, plan);
+                } finally {
+                    plan.lock.unlock();
+                }
+                caughtUp.add(familyId);
+            } else if (!owns) {
+                plan.ownedHere = false;
+            }
+        });
+        caughtUp.forEach(familyId -> movedOn.fire(new PlanMovedOn(familyId)));
+    }
+
     /** A signature given on another node: this copy knows it too, so an edit after it voids it. */
     void signedElsewhere(UUID familyId, String actionId) {
         LivePlan plan = plans.peek(familyId);
@@ -523,6 +552,33 @@ public class LivePlanService {
         }
     }
 
+    /**
+     * As {@link #withPlan}, for someone who has already seen the plan at {@code revision}: a copy
+     * that follows another node's plan and is behind that (its owner died before telling this
+     * node of its last changes, say) is read again from the database first, and the rooms here
+     * catch up (PlanMovedOn).
+     */
+    public <T> T withPlanSeenAt(UUID familyId, long revision, Function<LivePlan, T> work) {
+        LivePlan held = plans.peek(familyId);
+        boolean readAgain = false;
+        if (held != null && !held.ownedHere && held.revision() < revision) {
+            held.lock.lock();
+            try {
+                readAgain = plans.isCurrent(familyId, held) && held.revision() < revision;
+                if (readAgain) {
+                    plans.forget(familyId, held);
+                }
+            } finally {
+                held.lock.unlock();
+            }
+        }
+        T result = withPlan(familyId, work);
+        if (readAgain) {
+            movedOn.fire(new PlanMovedOn(familyId));
+        }
+        return result;
+    }
+
     /** Runs work holding the plan as it is in memory, queued changes included: only for submitting. */
     private <T> T withPlanHead(UUID familyId, Function<LivePlan, T> work) {
         LivePlan plan = plans.use(familyId, this::load);
@@ -546,6 +602,7 @@ public class LivePlanService {
         var plan = new LivePlan(planId, familyId, authority, loaded.lastHash(), loaded.signedActions(), id -> store.revisionOf(planId, id));
         store.changeIds(loaded.planId(), plan.usedIds::add);
         plan.signedHere = actionId -> nodes.signed(familyId, actionId);
+        plan.ownedHere = nodes.ownsHere(familyId);
         return plan;
     }
 

@@ -89,6 +89,11 @@ final class LoadedPlans<P> {
         return released;
     }
 
+    /** Each plan held now, with its family. */
+    void forEach(java.util.function.BiConsumer<UUID, P> each) {
+        held.forEach((familyId, h) -> each.accept(familyId, h.plan));
+    }
+
     int size() {
         return held.size();
     }

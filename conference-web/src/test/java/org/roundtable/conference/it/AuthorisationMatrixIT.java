@@ -274,6 +274,7 @@ class AuthorisationMatrixIT {
         rows.add(new Row("PUT", "/admin/settings/reminders", ADMIN_ONLY, Session.OWN,
                 c -> c.put("/admin/settings/reminders", json("daysAhead", 3))));
         rows.add(new Row("POST", "/admin/reminders/run", ADMIN_ONLY, Session.OWN, c -> c.post("/admin/reminders/run", null)));
+        rows.add(new Row("GET", "/admin/cluster", ADMIN_ONLY, Session.OWN, c -> c.get("/admin/cluster?familyId=" + fx.taylors)));
 
         // The family's own record
         var familyOnly = EnumSet.of(FAMILY_MEMBER);

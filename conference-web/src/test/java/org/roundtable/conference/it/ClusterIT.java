@@ -33,11 +33,11 @@ import org.roundtable.shared.plan.PlanOperation;
 import org.roundtable.shared.plan.TextOperation;
 
 /**
- * What holds on two nodes of the HA server today (docs/cluster.md): two WildFly nodes
- * (wildfly-config's target/server-ha, port offsets 500 and 600, JGroups over TCPPING on
- * loopback) booted at the same moment against the one test PostgreSQL, with HAProxy in front,
- * round robin and no stickiness. Live rooms spanning nodes are not built yet: a room's people
- * must be on one node, so nothing here puts one room on two nodes.
+ * What holds on two nodes of the HA server (docs/cluster.md): two WildFly nodes (wildfly-config's
+ * target/server-ha, port offsets 500 and 600, JGroups over TCPPING on loopback) against the one
+ * test PostgreSQL, with HAProxy in front, round robin and no stickiness. One room may have people
+ * on both nodes: each plan has one owner node, the other forwards to it and follows its changes.
+ * One test kills a plan's owner node with SIGKILL and starts it again afterwards.
  */
 class ClusterIT {
 
@@ -313,16 +313,152 @@ class ClusterIT {
         }
     }
 
+    @Test
+    void both_nodes_name_the_same_single_owner_for_each_plan_and_plans_are_spread_over_both() {
+        var adminA = People.staff(new ApiClient(nodeA.address()), "admin", People.DEMO_PASSWORD);
+        var adminB = People.staff(new ApiClient(nodeB.address()), "admin", People.DEMO_PASSWORD);
+        var owners = new java.util.HashSet<String>();
+        for (int i = 0; i < 16; i++) {
+            String family = UUID.randomUUID().toString();
+            String ownerSaysA = adminA.get("/admin/cluster?familyId=" + family).json().getString("planOwner");
+            String ownerSaysB = adminB.get("/admin/cluster?familyId=" + family).json().getString("planOwner");
+            assertEquals(ownerSaysA, ownerSaysB, "both nodes agree who keeps family " + family + "'s plan");
+            owners.add(ownerSaysA);
+        }
+        // 16 families all on one node would happen once in 32,768 runs.
+        assertEquals(java.util.Set.of("node-a", "node-b"), owners, "each node keeps some plans");
+        assertEquals(List.of("node-a", "node-b"), adminA.get("/admin/cluster").json().getJsonArray("members").stream()
+                .map(v -> ((jakarta.json.JsonString) v).getString()).toList());
+    }
+
+    @Test
+    void when_the_plans_owner_node_is_killed_mid_typing_every_acknowledged_edit_is_kept_and_everyone_is_back_within_five_seconds()
+            throws Exception {
+        var chair = People.staff(new ApiClient(nodeA.address()), "chair", People.DEMO_PASSWORD);
+        var worker = People.staff(new ApiClient(nodeB.address()), "social.worker", People.DEMO_PASSWORD);
+        Meeting meeting = freshMeeting(chair);
+        var admin = People.staff(new ApiClient(nodeA.address()), "admin", People.DEMO_PASSWORD);
+        String owner = admin.get("/admin/cluster?familyId=" + meeting.familyId()).json().getString("planOwner");
+        assertTrue(owner.equals("node-a") || owner.equals("node-b"), "one of the two nodes keeps the plan: " + owner);
+        StandaloneServer dies = owner.equals("node-a") ? nodeA : nodeB;
+        StandaloneServer survives = dies == nodeA ? nodeB : nodeA;
+        var typists = List.of(new Typist("[a", chair.cookie("RT_SESSION"), LiveClient.connect(chair, meeting.conferenceId())),
+                new Typist("[b", worker.cookie("RT_SESSION"), LiveClient.connect(worker, meeting.conferenceId())));
+        typists.forEach(t -> t.client.hello());
+        String goal = UUID.randomUUID().toString();
+        typists.get(0).client.edit(new PlanOperation.CreateGoal(goal, FractionalIndex.between(null, null), "Kept"));
+        typists.get(0).client.settle();
+        typists.get(1).client.nextMatching(m -> typists.get(1).client.plan().node(goal).isPresent(), 5);
+        try {
+            for (int i = 0; i < 10; i++) {
+                for (Typist t : typists) {
+                    t.type(goal, i, meeting.conferenceId(), survives);
+                }
+            }
+            // Pulled out mid-typing: each has a change in flight, and more waiting behind it.
+            long killed = System.nanoTime();
+            dies.kill();
+            for (Typist t : typists) {
+                t.type(goal, 10, meeting.conferenceId(), survives);
+            }
+            long deadline = killed + TimeUnit.SECONDS.toNanos(15);
+            while (typists.stream().anyMatch(t -> t.unconfirmed(meeting.conferenceId(), survives)) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            for (Typist t : typists) {
+                assertTrue(!t.client.replica.hasUnconfirmed(), t.mark + " is back: every change of theirs is confirmed");
+                long back = TimeUnit.NANOSECONDS.toMillis(t.confirmedAt - killed);
+                assertTrue(back <= 5000, t.mark + " was back " + back + " ms after the owner node died (at most 5000)");
+            }
+            for (int i = 11; i < 20; i++) {
+                for (Typist t : typists) {
+                    t.type(goal, i, meeting.conferenceId(), survives);
+                }
+            }
+            for (Typist t : typists) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (t.unconfirmed(meeting.conferenceId(), survives) && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+            }
+            long last = typists.stream().mapToLong(t -> t.client.replica.revision()).max().orElseThrow();
+            for (Typist t : typists) {
+                if (t.client.replica.revision() < last) {
+                    t.client.nextMatching(m -> t.client.replica.revision() >= last, 10);
+                }
+                assertTrue(t.client.receivedOfType("error").isEmpty(), "nothing was refused: " + t.client.receivedOfType("error"));
+            }
+            assertEquals(typists.get(0).client.plan(), typists.get(1).client.plan(), "both copies converged");
+            String title = typists.get(0).client.plan().node(goal).orElseThrow().get(PlanField.TITLE);
+            var reader = People.staff(new ApiClient(survives.address()), "chair", People.DEMO_PASSWORD);
+            String stored = reader.get("/families/" + meeting.familyId() + "/plan").json().getJsonArray("goals").stream()
+                    .map(g -> g.asJsonObject()).filter(g -> g.getString("id").equals(goal)).findFirst().orElseThrow().getString("title");
+            assertEquals(title, stored, "the database holds what both see");
+            for (int i = 0; i < 20; i++) {
+                for (Typist t : typists) {
+                    String word = t.mark + i + "]";
+                    assertTrue(stored.contains(word), "every acknowledged word is stored: " + word + " in " + stored);
+                    assertEquals(stored.indexOf(word), stored.lastIndexOf(word), "and only once: " + word + " in " + stored);
+                }
+            }
+        } finally {
+            typists.forEach(t -> t.client.close());
+            // The other tests need both nodes: the dead one comes back (and rejoins the cluster).
+            dies.start();
+        }
+    }
+
+    /** Someone typing into a goal's title, who connects again (to the node that survives) whenever the connection drops. */
+    private static final class Typist {
+        final String mark;
+        final String session;
+        LiveClient client;
+        long confirmedAt;
+
+        Typist(String mark, String session, LiveClient client) {
+            this.mark = mark;
+            this.session = session;
+            this.client = client;
+        }
+
+        void type(String goal, int i, String conferenceId, StandaloneServer survivor) {
+            unconfirmed(conferenceId, survivor);
+            String text = client.plan().node(goal).orElseThrow().get(PlanField.TITLE);
+            try {
+                client.edit(new PlanOperation.EditText(goal, PlanField.TITLE, TextOperation.insertAt(text.length(), text.length(), mark + i + "]")));
+            } catch (IllegalStateException | UncheckedIOException closedMeanwhile) {
+                // Kept in the copy; sent once connected again.
+            }
+        }
+
+        /** Takes in what arrived, connecting again first if the connection dropped; true while something is unconfirmed. */
+        boolean unconfirmed(String conferenceId, StandaloneServer survivor) {
+            if (!client.isOpen()) {
+                client = LiveClient.resume(client, session, conferenceId, survivor.address());
+            }
+            boolean waiting = client.pump();
+            if (!waiting && confirmedAt == 0) {
+                confirmedAt = System.nanoTime();
+            } else if (waiting) {
+                confirmedAt = 0;
+            }
+            return waiting;
+        }
+    }
+
     /** A family and its conference, made for one test. */
     private record Meeting(String familyId, String conferenceId) {
     }
 
-    /** A new family (by the social worker) with a conference the chair chairs. */
+    /** A new family (by the social worker) with a conference the chair chairs, the social worker invited. */
     private static Meeting freshMeeting(ApiClient chair) {
         var worker = People.staff(new ApiClient(chair.base()), "social.worker", People.DEMO_PASSWORD);
         String family = worker.post("/families", json("name", "Cluster family " + UUID.randomUUID())).json().getString("id");
         String conference = chair.post("/conferences", json("familyId", family, "kind", "CORE_GROUP", "scheduledStart", "2031-04-01T10:00:00Z"))
                 .json().getString("id");
+        String sam = worker.get("/auth/me").json().getString("id");
+        Reply invited = chair.post("/conferences/" + conference + "/invitees", json("role", "AGENCY_STAFF", "staffMemberId", sam));
+        assertEquals(200, invited.status(), invited::toString);
         return new Meeting(family, conference);
     }
 

@@ -240,6 +240,46 @@ public final class LiveClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects again after the connection was lost, to {@code base} (another node, say), and
+     * carries on as docs/protocol.md's rule 4 says: hello with the revision held and the change in
+     * flight as pending, take what was missed (our own change among it counts as confirmed), then
+     * send the change in flight again if it is still unconfirmed. The same copy of the plan goes on.
+     */
+    public static LiveClient resume(LiveClient before, String sessionToken, String conferenceId, URI base) {
+        var client = connect(sessionToken, conferenceId, base.toString(), base);
+        client.replica = before.replica;
+        var hello = Json.createObjectBuilder().add("type", "hello").add("v", 1).add("revision", client.replica.revision());
+        client.replica.inFlightId().ifPresent(id -> hello.add("pending", Json.createArrayBuilder().add(id)));
+        client.send(hello.build());
+        client.welcome = client.next("welcome");
+        if (client.welcome.containsKey("plan")) {
+            throw new AssertionError("the server sent the whole plan, not what this copy missed: " + client.welcome);
+        }
+        for (JsonValue change : client.welcome.containsKey("missed") ? client.welcome.getJsonArray("missed") : List.<JsonValue>of()) {
+            JsonObject c = change.asJsonObject();
+            client.replica.receive(new PlanChange(c.getString("changeId"), c.getString("clientId"), c.getJsonNumber("revision").longValue(),
+                    PlanJson.operations(c.get("ops"))));
+        }
+        client.replica.resend().ifPresent(change -> client.send(Json.createObjectBuilder().add("type", "submit")
+                .add("changeId", change.changeId()).add("baseRevision", change.revision())
+                .add("ops", PlanJson.toJson(change.operations())).build()));
+        return client;
+    }
+
+    /** Takes in whatever has arrived and sends what waits, without waiting; true while something of ours is unconfirmed. */
+    public boolean pump() {
+        drain();
+        if (session.isOpen()) {
+            try {
+                flush();
+            } catch (IllegalStateException | UncheckedIOException closedMeanwhile) {
+                // The next pump finds it closed.
+            }
+        }
+        return replica.hasUnconfirmed();
+    }
+
     public PlanDocument plan() {
         return replica.document();
     }

@@ -93,6 +93,11 @@ public final class PlanReplica {
         }
     }
 
+    /** The id of the change in flight (sent, not yet confirmed), for {@code hello.pending} after a reconnect. */
+    public Optional<String> inFlightId() {
+        return Optional.ofNullable(inFlight).map(PlanChange::changeId);
+    }
+
     public boolean hasUnconfirmed() {
         return inFlight != null || !buffer.isEmpty();
     }

@@ -312,7 +312,7 @@ public class LiveRooms {
         Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId, rules.room(c.conferenceId));
         boolean excluded = RoomRules.keptOut(participant, privatePart);
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
-        Presence here = plans.withPlan(participant.familyId(), plan -> {
+        Presence here = plans.withPlanSeenAt(participant.familyId(), hello.revision() == null ? -1 : hello.revision(), plan -> {
             rooms.compute(c.conferenceId, (id, existing) -> {
                 var room = existing != null ? existing : new Room(id, participant.familyId());
                 roomsByFamily.computeIfAbsent(participant.familyId(), f -> new CopyOnWriteArraySet<>()).add(room);

@@ -9,14 +9,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.roundtable.conference.application.AuditService;
+import org.roundtable.conference.application.ClusterService;
 import org.roundtable.conference.application.ReminderService;
 import org.roundtable.conference.application.command.ReminderSettingsCommand;
 import org.roundtable.conference.infrastructure.audit.AuditChainVerifier;
 import org.roundtable.conference.interfaces.security.CallerContext;
 
-/** What administrators run: the audit check, reminder settings, and today's reminders on demand. */
+/** What administrators run: the audit check, reminder settings, today's reminders on demand, and the cluster's state. */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -27,6 +30,9 @@ public class AdminResource {
 
     @Inject
     private ReminderService reminders;
+
+    @Inject
+    private ClusterService cluster;
 
     @Inject
     private CallerContext context;
@@ -49,6 +55,13 @@ public class AdminResource {
     public ReminderService.ReminderSettings changeReminderSettings(
             @Valid @NotNull(message = "Send daysAhead") ReminderSettingsCommand command) {
         return reminders.changeSettings(context.caller(), command);
+    }
+
+    /** The node that answered, the cluster's members, and (given a family) which node keeps its plan now. */
+    @GET
+    @Path("/cluster")
+    public ClusterService.ClusterView cluster(@QueryParam("familyId") UUID familyId) {
+        return cluster.view(context.caller(), familyId);
     }
 
     /** Sends today's reminders now, unless they have gone already today (from any node). */
