@@ -352,17 +352,17 @@ class ClusterIT {
         try {
             for (int i = 0; i < 10; i++) {
                 for (Typist t : typists) {
-                    t.type(goal, i, meeting.conferenceId(), survives);
+                    t.type(goal, i, meeting.conferenceId());
                 }
             }
             // Pulled out mid-typing: each has a change in flight, and more waiting behind it.
             long killed = System.nanoTime();
             dies.kill();
             for (Typist t : typists) {
-                t.type(goal, 10, meeting.conferenceId(), survives);
+                t.type(goal, 10, meeting.conferenceId());
             }
             long deadline = killed + TimeUnit.SECONDS.toNanos(15);
-            while (typists.stream().anyMatch(t -> t.unconfirmed(meeting.conferenceId(), survives)) && System.nanoTime() < deadline) {
+            while (typists.stream().anyMatch(t -> t.unconfirmed(meeting.conferenceId())) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             for (Typist t : typists) {
@@ -372,12 +372,12 @@ class ClusterIT {
             }
             for (int i = 11; i < 20; i++) {
                 for (Typist t : typists) {
-                    t.type(goal, i, meeting.conferenceId(), survives);
+                    t.type(goal, i, meeting.conferenceId());
                 }
             }
             for (Typist t : typists) {
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (t.unconfirmed(meeting.conferenceId(), survives) && System.nanoTime() < until) {
+                while (t.unconfirmed(meeting.conferenceId()) && System.nanoTime() < until) {
                     Thread.sleep(20);
                 }
             }
@@ -408,7 +408,69 @@ class ClusterIT {
         }
     }
 
-    /** Someone typing into a goal's title, who connects again (to the node that survives) whenever the connection drops. */
+    @Test
+    void a_rolling_restart_of_each_node_in_turn_while_people_type_loses_nothing_and_everyone_converges() throws Exception {
+        var chair = People.staff(new ApiClient(nodeA.address()), "chair", People.DEMO_PASSWORD);
+        var worker = People.staff(new ApiClient(nodeB.address()), "social.worker", People.DEMO_PASSWORD);
+        Meeting meeting = freshMeeting(chair);
+        var typists = List.of(new Typist("[a", chair.cookie("RT_SESSION"), LiveClient.connect(chair, meeting.conferenceId())),
+                new Typist("[b", worker.cookie("RT_SESSION"), LiveClient.connect(worker, meeting.conferenceId())));
+        typists.forEach(t -> t.client.hello());
+        String goal = UUID.randomUUID().toString();
+        typists.get(0).client.edit(new PlanOperation.CreateGoal(goal, FractionalIndex.between(null, null), "Patched"));
+        typists.get(0).client.settle();
+        typists.get(1).client.nextMatching(m -> typists.get(1).client.plan().node(goal).isPresent(), 5);
+        int words = 0;
+        try {
+            for (StandaloneServer node : List.of(nodeA, nodeB)) {
+                // Stopped for patching and started again, one node at a time, while both keep typing.
+                CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
+                    node.stop();
+                    node.start();
+                });
+                while (!restart.isDone()) {
+                    for (Typist t : typists) {
+                        t.type(goal, PlanField.DESCRIPTION, words, meeting.conferenceId());
+                    }
+                    words++;
+                    // About a word a second each: the description (4,000 characters at most) holds both restarts' words.
+                    Thread.sleep(1000);
+                }
+                restart.get();
+            }
+            for (Typist t : typists) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (t.unconfirmed(meeting.conferenceId()) && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                assertTrue(!t.client.replica.hasUnconfirmed(), t.mark + ": every change confirmed after the restarts");
+            }
+            long last = typists.stream().mapToLong(t -> t.client.replica.revision()).max().orElseThrow();
+            for (Typist t : typists) {
+                if (t.client.replica.revision() < last) {
+                    t.client.nextMatching(m -> t.client.replica.revision() >= last, 10);
+                }
+                assertTrue(t.client.receivedOfType("error").isEmpty(), "nothing was refused: " + t.client.receivedOfType("error"));
+            }
+            assertEquals(typists.get(0).client.plan(), typists.get(1).client.plan(), "both copies converged");
+            var reader = People.staff(new ApiClient(balancer.address()), "chair", People.DEMO_PASSWORD);
+            String stored = reader.get("/families/" + meeting.familyId() + "/plan").json().getJsonArray("goals").stream()
+                    .map(g -> g.asJsonObject()).filter(g -> g.getString("id").equals(goal)).findFirst().orElseThrow().getString("description");
+            assertEquals(typists.get(0).client.plan().node(goal).orElseThrow().get(PlanField.DESCRIPTION), stored, "the database holds what both see");
+            assertTrue(words >= 10, "people typed through both restarts: " + words + " rounds");
+            for (int i = 0; i < words; i++) {
+                for (Typist t : typists) {
+                    String word = t.mark + i + "]";
+                    assertTrue(stored.contains(word), "every word typed is stored: " + word + " in " + stored);
+                    assertEquals(stored.indexOf(word), stored.lastIndexOf(word), "and only once: " + word + " in " + stored);
+                }
+            }
+        } finally {
+            typists.forEach(t -> t.client.close());
+        }
+    }
+
+    /** Someone typing into a goal's title, who connects again (through the balancer) whenever the connection drops. */
     private static final class Typist {
         final String mark;
         final String session;
@@ -421,20 +483,33 @@ class ClusterIT {
             this.client = client;
         }
 
-        void type(String goal, int i, String conferenceId, StandaloneServer survivor) {
-            unconfirmed(conferenceId, survivor);
-            String text = client.plan().node(goal).orElseThrow().get(PlanField.TITLE);
+        void type(String goal, int i, String conferenceId) {
+            type(goal, PlanField.TITLE, i, conferenceId);
+        }
+
+        void type(String goal, PlanField field, int i, String conferenceId) {
+            unconfirmed(conferenceId);
+            String text = client.plan().node(goal).orElseThrow().get(field);
+            text = text == null ? "" : text;
             try {
-                client.edit(new PlanOperation.EditText(goal, PlanField.TITLE, TextOperation.insertAt(text.length(), text.length(), mark + i + "]")));
+                client.edit(new PlanOperation.EditText(goal, field, TextOperation.insertAt(text.length(), text.length(), mark + i + "]")));
             } catch (IllegalStateException | UncheckedIOException closedMeanwhile) {
                 // Kept in the copy; sent once connected again.
             }
         }
 
-        /** Takes in what arrived, connecting again first if the connection dropped; true while something is unconfirmed. */
-        boolean unconfirmed(String conferenceId, StandaloneServer survivor) {
+        /**
+         * Takes in what arrived, connecting again first (through the balancer, as a browser does)
+         * if the connection dropped; true while something is unconfirmed.
+         */
+        boolean unconfirmed(String conferenceId) {
             if (!client.isOpen()) {
-                client = LiveClient.resume(client, session, conferenceId, survivor.address());
+                try {
+                    client = LiveClient.resume(client, session, conferenceId, balancer.address());
+                } catch (IllegalStateException notYet) {
+                    // The balancer has not yet noticed the node is gone, or the socket closed at once: again on the next call.
+                    return true;
+                }
             }
             boolean waiting = client.pump();
             if (!waiting && confirmedAt == 0) {

@@ -215,6 +215,18 @@ final class StandaloneServer implements AutoCloseable {
         script.descendants().forEach(p -> p.onExit().join());
     }
 
+    /** As an operator stops a node to patch it: SIGTERM to the JVM (WildFly shuts down gracefully), then waits for it to end. */
+    void stop() {
+        ProcessHandle script = launcher.toHandle();
+        script.descendants().forEach(ProcessHandle::destroy);
+        try {
+            script.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            kill();
+        }
+        script.descendants().forEach(p -> p.onExit().join());
+    }
+
     private void awaitReady() {
         var http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
