@@ -34,17 +34,17 @@ import org.roundtable.shared.plan.TextOperation;
 
 /**
  * What holds on two nodes of the HA server (docs/cluster.md): two WildFly nodes (wildfly-config's
- * target/server-ha, port offsets 500 and 600, JGroups over TCPPING on loopback) against the one
- * test PostgreSQL, with HAProxy in front, round robin and no stickiness. One room may have people
- * on both nodes: each plan has one owner node, the other forwards to it and follows its changes.
- * One test kills a plan's owner node with SIGKILL and starts it again afterwards.
+ * target/server-ha, port offsets 500 and 600, JGroups on loopback, each node finding the other
+ * through the one test PostgreSQL with JDBC_PING; TCPPING is checked by
+ * wildfly-config/two-nodes.sh --check) against that PostgreSQL, with HAProxy in front, round
+ * robin and no stickiness. One room may have people on both nodes: each plan has one owner node,
+ * the other forwards to it and follows its changes. One test kills a plan's owner node with
+ * SIGKILL and starts it again afterwards.
  */
 class ClusterIT {
 
     private static final int OFFSET_A = 500;
     private static final int OFFSET_B = 600;
-    /** JGroups' TCP port is 7600 plus the port offset. */
-    private static final String MEMBERS = "127.0.0.1[" + (7600 + OFFSET_A) + "],127.0.0.1[" + (7600 + OFFSET_B) + "]";
     /**
      * What the node that joins second logs: the view it joined, which every member agrees on,
      * with both nodes in it (node-a first or node-b first, whichever started its channel first);
@@ -65,8 +65,8 @@ class ClusterIT {
         assertTrue(Balancer.available(), "HAProxy is needed: apt-get install haproxy (.ci/run does)");
         URI front = URI.create("http://localhost:8490");
         // Only one node makes the demo data (it counts agencies, then writes); both migrate the schema.
-        nodeA = StandaloneServer.clusterNode("node-a", OFFSET_A, MEMBERS, true).behind(front);
-        nodeB = StandaloneServer.clusterNode("node-b", OFFSET_B, MEMBERS, false).behind(front);
+        nodeA = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-a", OFFSET_A, true).behind(front);
+        nodeB = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-b", OFFSET_B, false).behind(front);
         // One after the other, as wildfly-config/two-nodes.sh and an operator's rolling start do: node B
         // joins a running cluster. (Booting both at the same instant once hung node B's deployment in CI,
         // cause not yet known; StandaloneServer now keeps the threads of a boot that hangs.)
