@@ -80,10 +80,13 @@ public class PlansAcrossNodes {
         String requestId = UUID.randomUUID().toString();
         var answer = new CompletableFuture<PlanAuthority.Outcome>();
         waiting.put(requestId, new Waiting(owner, answer));
-        answer.whenComplete((outcome, failure) -> waiting.remove(requestId));
-        scheduler.schedule(() -> answer.completeExceptionally(new PlanNotStored(
+        var giveUp = scheduler.schedule(() -> answer.completeExceptionally(new PlanNotStored(
                 "The server that keeps this plan did not answer in time. Nothing was applied; please try again.")),
                 ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+        answer.whenComplete((outcome, failure) -> {
+            waiting.remove(requestId);
+            giveUp.cancel(false);
+        });
         signals.send(SUBMIT, PlanMessages.text(new PlanMessages.Submit(requestId, ownership.thisNode(), owner, live, familyId, caller, change)));
         return answer;
     }
