@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.it.ApiClient.Reply;
 import org.roundtable.shared.plan.FractionalIndex;
@@ -495,6 +497,50 @@ class ClusterIT {
         } finally {
             typists.forEach(t -> t.client.close());
         }
+    }
+
+    @Test
+    void a_browser_whose_node_dies_says_reconnecting_then_carries_on_through_the_balancer_keeping_what_was_typed() throws Exception {
+        var chair = People.staff(new ApiClient(balancer.address()), "chair", People.DEMO_PASSWORD);
+        Meeting meeting = freshMeeting(chair);
+        String title = "Kept when a server dies " + UUID.randomUUID().toString().substring(0, 8);
+        Reply made = chair.post("/families/" + meeting.familyId() + "/plan/goals", json("title", title));
+        assertEquals(200, made.status(), made::toString);
+        String goal = DemoFixture.idWhere(made.json(), "goals", "title", title);
+        var nodes = List.of(nodeA, nodeB, nodeC);
+        StandaloneServer holding = null;
+        try (Browser browser = new Browser(balancer.address())) {
+            browser.signInAsStaff("chair");
+            browser.open("/conferences/" + meeting.conferenceId() + "/live");
+            browser.waitForText(By.id("connection-state"), "Connected");
+            // The node the page's live connection went to: the one HAProxy holds a session open to (read twice, to be sure).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            List<Integer> open = balancer.nodesWithOpenSessions();
+            while (open.size() != 1 || !open.equals(balancer.nodesWithOpenSessions())) {
+                assertTrue(System.nanoTime() < deadline, "no single node holds the page's live connection: " + open);
+                Thread.sleep(200);
+                open = balancer.nodesWithOpenSessions();
+            }
+            holding = nodes.get(open.get(0));
+            holding.kill();
+            browser.waitForText(By.id("connection-state"), "Reconnecting");
+            By field = browser.openField(goal, "TITLE");
+            String words = " typed while reconnecting";
+            browser.typeAt(field, true, words);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(d -> browser.text(By.id("connection-state")).contains("Connected"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> storedTitle(chair, meeting, goal).equals(title + words));
+            assertEquals(title + words, browser.value(field), "the page shows what is stored");
+        } finally {
+            if (holding != null) {
+                holding.start();
+            }
+        }
+    }
+
+    private static String storedTitle(ApiClient reader, Meeting meeting, String goal) {
+        return reader.get("/families/" + meeting.familyId() + "/plan").json().getJsonArray("goals").stream().map(g -> g.asJsonObject())
+                .filter(g -> g.getString("id").equals(goal)).findFirst().orElseThrow().getString("title");
     }
 
     /** Someone typing into a goal's title, who connects again (through the balancer) whenever the connection drops. */
