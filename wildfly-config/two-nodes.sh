@@ -78,39 +78,15 @@ await_node node-a 8580
 start_node node-b 600
 await_node node-b 8680
 
-cat > "$RUN/haproxy.cfg" <<EOF
-global
-    maxconn 4000
-
-defaults
-    mode http
-    option forwardfor
-    timeout connect 5s
-    timeout client 60s
-    timeout server 60s
-    # A live room's WebSocket is a tunnel once upgraded; the browser pings every 25 s.
-    timeout tunnel 1h
-
-frontend roundtable
-    bind 127.0.0.1:$FRONT
-    default_backend nodes
-    # An h2c upgrade (Java's HTTP client asks for one; browsers never do) would make the
-    # connection a tunnel to one node; WebSocket upgrades pass.
-    http-request del-header Upgrade if { req.hdr(Upgrade) -i h2c }
-
-backend nodes
-    balance roundrobin
-    # Cheap and needs the application: no cookie, no database, 401.
-    option httpchk GET /api/auth/me
-    http-check expect status 401
-    server node1 127.0.0.1:8580 check inter 1s fall 2 rise 1
-    server node2 127.0.0.1:8680 check inter 1s fall 2 rise 1
-
-listen stats
-    bind 127.0.0.1:$((FRONT + 1))
-    stats enable
-    stats uri /stats
-EOF
+# The one HAProxy configuration, which the tests' Balancer fills in too: the server line once per node.
+awk -v front="$FRONT" -v stats="$((FRONT + 1))" -v servers="127.0.0.1:8580 127.0.0.1:8680" '
+    /@SERVER_ADDRESS@/ {
+        n = split(servers, s, " ")
+        for (i = 1; i <= n; i++) { line = $0; gsub(/@SERVER_NAME@/, "node" i, line); gsub(/@SERVER_ADDRESS@/, s[i], line); print line }
+        next
+    }
+    { gsub(/@FRONT_PORT@/, front); gsub(/@STATS_PORT@/, stats); print }
+' wildfly-config/src/main/haproxy/roundtable.cfg.template > "$RUN/haproxy.cfg"
 "$HAPROXY" -db -f "$RUN/haproxy.cfg" > "$RUN/haproxy.log" 2>&1 &
 PIDS+=($!)
 await_node haproxy $FRONT

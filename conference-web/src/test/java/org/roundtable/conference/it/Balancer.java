@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * HAProxy (Debian's /usr/sbin/haproxy) in front of cluster nodes, as docs/cluster.md runs it:
@@ -22,6 +25,8 @@ import java.util.Map;
 final class Balancer implements AutoCloseable {
 
     static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
+    static final Path TEMPLATE = Path.of(System.getProperty("roundtable.haproxy.template",
+            "../wildfly-config/src/main/haproxy/roundtable.cfg.template"));
 
     private final int port;
     private final List<URI> nodes;
@@ -40,44 +45,24 @@ final class Balancer implements AutoCloseable {
         return Files.isExecutable(HAPROXY);
     }
 
-    /** The configuration docs/cluster.md and wildfly-config/two-nodes.sh use, for these nodes. */
+    /**
+     * The configuration docs/cluster.md and wildfly-config/two-nodes.sh use, for these nodes: the
+     * one template both fill in (wildfly-config/src/main/haproxy/roundtable.cfg.template), its
+     * server line once per node.
+     */
     static String configuration(int port, List<URI> nodes) {
-        var servers = new StringBuilder();
-        for (int i = 0; i < nodes.size(); i++) {
-            servers.append("    server node").append(i + 1).append(' ').append(nodes.get(i).getHost()).append(':')
-                    .append(nodes.get(i).getPort()).append(" check inter 1s fall 2 rise 1\n");
+        String template;
+        try {
+            template = Files.readString(TEMPLATE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return """
-                global
-                    maxconn 4000
-
-                defaults
-                    mode http
-                    option forwardfor
-                    timeout connect 5s
-                    timeout client 60s
-                    timeout server 60s
-                    # A live room's WebSocket is a tunnel once upgraded; the browser pings every 25 s.
-                    timeout tunnel 1h
-
-                frontend roundtable
-                    bind 127.0.0.1:%d
-                    default_backend nodes
-                    # An h2c upgrade (Java's HTTP client asks for one; browsers never do) would make the
-                    # connection a tunnel to one node; WebSocket upgrades pass.
-                    http-request del-header Upgrade if { req.hdr(Upgrade) -i h2c }
-
-                backend nodes
-                    balance roundrobin
-                    # Cheap and needs the application: no cookie, no database, 401.
-                    option httpchk GET /api/auth/me
-                    http-check expect status 401
-                %s
-                listen stats
-                    bind 127.0.0.1:%d
-                    stats enable
-                    stats uri /stats
-                """.formatted(port, servers, port + 1);
+        return template.lines()
+                .flatMap(line -> !line.contains("@SERVER_ADDRESS@") ? Stream.of(line) : IntStream.range(0, nodes.size())
+                        .mapToObj(i -> line.replace("@SERVER_NAME@", "node" + (i + 1))
+                                .replace("@SERVER_ADDRESS@", nodes.get(i).getHost() + ":" + nodes.get(i).getPort())))
+                .map(line -> line.replace("@FRONT_PORT@", String.valueOf(port)).replace("@STATS_PORT@", String.valueOf(port + 1)))
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     void start() {
@@ -169,15 +154,6 @@ final class Balancer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ExternalProcesses.stop(process);
     }
 }

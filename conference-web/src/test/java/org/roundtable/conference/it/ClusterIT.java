@@ -35,19 +35,19 @@ import org.roundtable.shared.plan.TextOperation;
 
 /**
  * What holds on three nodes of the HA server (docs/cluster.md): three WildFly nodes (wildfly-config's
- * target/server-ha, port offsets 500, 600 and 700, JGroups over TCPPING on loopback) against the one
- * test PostgreSQL, started one after the other, with HAProxy in front, round robin and no stickiness. One room may have people
- * on every node: each plan has one owner node, the others forward to it and follow its changes.
- * One test kills a plan's owner node with SIGKILL and starts it again afterwards.
+ * target/server-ha, port offsets 500, 600 and 700, JGroups on loopback, each node finding the
+ * others through the one test PostgreSQL with JDBC_PING; TCPPING is checked by
+ * wildfly-config/two-nodes.sh --check) against that PostgreSQL, started one after the other,
+ * with HAProxy in front, round robin and no stickiness. One room may have people on every node:
+ * each plan has one owner node, the others forward to it and follow its changes. Two tests kill
+ * a node with SIGKILL and start it again afterwards; one restarts each node in turn.
  */
 class ClusterIT {
 
     private static final int OFFSET_A = 500;
     private static final int OFFSET_B = 600;
     private static final int OFFSET_C = 700;
-    /** JGroups' TCP port is 7600 plus the port offset. */
-    private static final String MEMBERS = "127.0.0.1[" + (7600 + OFFSET_A) + "],127.0.0.1[" + (7600 + OFFSET_B) + "],127.0.0.1["
-            + (7600 + OFFSET_C) + "]";
+
     private static StandaloneServer nodeA;
     private static StandaloneServer nodeB;
     private static StandaloneServer nodeC;
@@ -60,9 +60,9 @@ class ClusterIT {
         assertTrue(Balancer.available(), "HAProxy is needed: apt-get install haproxy (.ci/run does)");
         URI front = URI.create("http://localhost:8490");
         // Only one node makes the demo data (it counts agencies, then writes); both migrate the schema.
-        nodeA = StandaloneServer.clusterNode("node-a", OFFSET_A, MEMBERS, true).behind(front);
-        nodeB = StandaloneServer.clusterNode("node-b", OFFSET_B, MEMBERS, false).behind(front);
-        nodeC = StandaloneServer.clusterNode("node-c", OFFSET_C, MEMBERS, false).behind(front);
+        nodeA = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-a", OFFSET_A, true).behind(front);
+        nodeB = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-b", OFFSET_B, false).behind(front);
+        nodeC = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-c", OFFSET_C, false).behind(front);
         // One after the other, as wildfly-config/two-nodes.sh and an operator's rolling start do: node B
         // joins a running cluster. (Booting both at the same instant once hung node B's deployment in CI,
         // cause not yet known; StandaloneServer now keeps the threads of a boot that hangs.)

@@ -38,6 +38,8 @@ final class StandaloneServer implements AutoCloseable {
     private URI balancer;
     /** More system properties for this server (-Dname=value), e.g. shorter timeouts. */
     private final List<String> properties = new ArrayList<>();
+    /** Arguments of standalone.sh besides the system properties (--yaml=...), or none. */
+    private final List<String> arguments = new ArrayList<>();
     /** The CPUs the server may run on (a taskset list such as "0"), or null for any. */
     private String cpus;
     /** JVM options added to the usual ones (a profiler, another collector), or empty. */
@@ -68,13 +70,14 @@ final class StandaloneServer implements AutoCloseable {
     }
 
     /**
-     * A node of the HA server (wildfly-config's target/server-ha, docs/cluster.md) on the test
-     * PostgreSQL, finding the other nodes at the JGroups addresses in members ("host[port],...").
-     * Only one node of a cluster should make the demo data (it checks for agencies, then writes).
+     * A node of the HA server that finds the others through the test PostgreSQL (JDBC_PING, the
+     * table jgroups.ping) instead of a list of members: started with --yaml=discovery-jdbc.yml, as
+     * an operator chooses it (docs/cluster.md). No members are named, so TCPPING could not find anyone.
      */
-    static StandaloneServer clusterNode(String name, int offset, String members, boolean demo) {
+    static StandaloneServer clusterNodeFoundThroughTheDatabase(String name, int offset, boolean demo) {
         var node = new StandaloneServer(Path.of(System.getProperty("roundtable.ha.home")), name, offset, "512m", false, null, demo);
-        return node.with("roundtable.cluster.members", members).with("jboss.tx.node.id", name);
+        node.arguments.add("--yaml=discovery-jdbc.yml");
+        return node.with("jboss.tx.node.id", name);
     }
 
     private StandaloneServer(int offset, String heap, boolean embedded, List<String> database, boolean demo) {
@@ -160,6 +163,7 @@ final class StandaloneServer implements AutoCloseable {
                 "-Droundtable.trusted-proxies=" + (balancer == null ? "" : "127.0.0.1"),
                 "-Droundtable.bcrypt.cost=10"));
         command.addAll(properties);
+        command.addAll(arguments);
         if (cpus != null) {
             command.addAll(0, List.of("taskset", "-c", cpus));
         }

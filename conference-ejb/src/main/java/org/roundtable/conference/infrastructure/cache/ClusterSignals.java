@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.infinispan.Cache;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
@@ -22,13 +24,17 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
  * the "signals" cache (replicated on the HA server, docs/cluster.md), and every node that
  * receives an entry another node wrote fires it here as a CDI event, {@link ClusterSignal}, on a
  * managed thread. On one node (a local cache) nobody else hears it, and that is right. Entries
- * expire after a minute: a signal is news, not state.
+ * expire after a minute: a signal is news, not state. Sending does not wait for the other nodes
+ * (it is called after a commit, on the thread that committed): a write that fails, or never
+ * completes because a node hangs, costs that signal only, and a failure is logged.
  */
 @ApplicationScoped
 public class ClusterSignals {
 
+    private static final Logger LOG = Logger.getLogger(ClusterSignals.class.getName());
+
     @Resource(lookup = "java:jboss/infinispan/cache/roundtable/signals")
-    private Cache<String, String> signals;
+    Cache<String, String> signals;
 
     @Resource
     private ManagedExecutorService executor;
@@ -55,9 +61,26 @@ public class ClusterSignals {
         signals.removeListener(arrivals);
     }
 
-    /** Sends the signal to every other node (not to this one). */
+    /**
+     * Sends the signal to every other node (not to this one), without waiting for them: the
+     * replication runs on Infinispan's threads, and a failure is logged with the signal's topic.
+     */
     public void send(String topic, String text) {
-        signals.put(UUID.randomUUID().toString(), topic + "\n" + text, 1, TimeUnit.MINUTES);
+        try {
+            signals.putAsync(UUID.randomUUID().toString(), topic + "\n" + text, 1, TimeUnit.MINUTES)
+                    .whenComplete((previous, failure) -> {
+                        if (failure != null) {
+                            lost(topic, failure);
+                        }
+                    });
+        } catch (RuntimeException failure) {
+            lost(topic, failure);
+        }
+    }
+
+    /** The other nodes catch up at their next sweep of live connections, or the next change. */
+    private static void lost(String topic, Throwable failure) {
+        LOG.log(Level.WARNING, failure, () -> "A \"" + topic + "\" signal may not have reached the other nodes");
     }
 
     /** Off Infinispan's threads at once: the observers query the database and close sockets. */

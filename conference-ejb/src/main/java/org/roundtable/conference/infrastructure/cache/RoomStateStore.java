@@ -18,7 +18,9 @@ import org.roundtable.conference.domain.model.room.RoomStates;
  * room-state holds each conference's agenda position, raised hands and running private part;
  * presence holds who is connected and where they are typing. Values are JSON strings, so the
  * caches can become replicated across a cluster without any marshalling schema. The values are
- * the domain's RoomState and Presence; this class only keeps them.
+ * the domain's RoomState and Presence; this class only keeps them. Every change is a
+ * compare-and-set ({@link CompareAndSet}), given up with an exception when other writers win the
+ * race a hundred times in a row.
  */
 @ApplicationScoped
 public class RoomStateStore implements RoomStates {
@@ -46,7 +48,7 @@ public class RoomStateStore implements RoomStates {
 
     @Override
     public RoomState updateRoom(UUID conferenceId, UnaryOperator<RoomState> change) {
-        String json = update(rooms, conferenceId.toString(),
+        String json = CompareAndSet.update(rooms, conferenceId.toString(),
                 old -> JSON.toJson(change.apply(old == null ? RoomState.empty() : JSON.fromJson(old, RoomState.class))));
         return JSON.fromJson(json, RoomState.class);
     }
@@ -59,7 +61,7 @@ public class RoomStateStore implements RoomStates {
 
     @Override
     public void putPresence(UUID conferenceId, String connectionId, Presence entry) {
-        update(presence, conferenceId.toString(), old -> {
+        CompareAndSet.update(presence, conferenceId.toString(), old -> {
             var map = new LinkedHashMap<>(old == null ? Map.<String, Presence>of() : JSON.fromJson(old, PresenceMap.class).connections());
             map.put(connectionId, entry);
             return JSON.toJson(new PresenceMap(map));
@@ -68,7 +70,7 @@ public class RoomStateStore implements RoomStates {
 
     @Override
     public void removePresence(UUID conferenceId, String connectionId) {
-        update(presence, conferenceId.toString(), old -> {
+        CompareAndSet.update(presence, conferenceId.toString(), old -> {
             if (old == null) {
                 return null;
             }
@@ -76,28 +78,5 @@ public class RoomStateStore implements RoomStates {
             map.remove(connectionId);
             return map.isEmpty() ? null : JSON.toJson(new PresenceMap(map));
         });
-    }
-
-    /**
-     * Changes one entry atomically by compare-and-set, retried when another writer came first.
-     * Not compute(): on the HA server these caches are replicated, and a lambda cannot travel to
-     * the node that owns the key. Null from the change removes the entry.
-     */
-    private static String update(ConcurrentMap<String, String> cache, String key, UnaryOperator<String> change) {
-        while (true) {
-            String old = cache.get(key);
-            String next = change.apply(old);
-            boolean done;
-            if (old == null) {
-                done = next == null || cache.putIfAbsent(key, next) == null;
-            } else if (next == null) {
-                done = cache.remove(key, old);
-            } else {
-                done = cache.replace(key, old, next);
-            }
-            if (done) {
-                return next;
-            }
-        }
     }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,26 +41,10 @@ import org.roundtable.shared.plan.TextDiff;
  */
 class EditsThatVoidSignaturesTest {
 
-    private static final String H2 = "jdbc:h2:mem:voiding;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00.123456Z");
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startDatabases() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        migrate(postgres.getJdbcUrl("postgres", "postgres"));
-        migrate(H2);
-    }
-
-    @AfterAll
-    static void stopDatabases() throws IOException {
-        postgres.close();
-    }
-
-    private static void migrate(String url) {
-        Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration").load().migrate();
-    }
+    @RegisterExtension
+    static final MigratedDatabases migrated = new MigratedDatabases("voiding");
 
     /** Where a store's connections come from. */
     @FunctionalInterface
@@ -74,8 +53,8 @@ class EditsThatVoidSignaturesTest {
     }
 
     static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("PostgreSQL", (Database) () -> postgres.getPostgresDatabase().getConnection()),
-                Arguments.of("H2", (Database) () -> DriverManager.getConnection(H2, "postgres", "")));
+        return Stream.of(Arguments.of("PostgreSQL", (Database) migrated::postgres),
+                Arguments.of("H2", (Database) migrated::h2));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,32 +33,15 @@ import org.roundtable.shared.plan.TextDiff;
  */
 class PlanBatchStoreTest {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startDatabases() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        migrate(postgres.getJdbcUrl("postgres", "postgres"));
-        migrate(H2);
-    }
-
-    @AfterAll
-    static void stopDatabases() throws IOException {
-        postgres.close();
-    }
-
-    private static final String H2 = "jdbc:h2:mem:plans;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-
-    private static void migrate(String url) {
-        Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration").load().migrate();
-    }
+    @RegisterExtension
+    static final MigratedDatabases migrated = new MigratedDatabases("plans");
 
     /** Each way of storing, named, on a fresh connection to its database. */
     static Stream<Arguments> stores() {
         return Stream.of(
                 Arguments.of("one statement on PostgreSQL", (StoreOpener) () -> PlanBatchStore.on(postgresConnection()), true),
                 Arguments.of("batched statements on PostgreSQL", (StoreOpener) () -> new JdbcPlanBatchStore(postgresConnection()), true),
-                Arguments.of("batched statements on H2", (StoreOpener) () -> PlanBatchStore.on(DriverManager.getConnection(H2, "postgres", "")),
+                Arguments.of("batched statements on H2", (StoreOpener) () -> PlanBatchStore.on(migrated.h2()),
                         false));
     }
 
@@ -73,7 +51,7 @@ class PlanBatchStoreTest {
     }
 
     private static Connection postgresConnection() throws SQLException {
-        return postgres.getPostgresDatabase().getConnection();
+        return migrated.postgres();
     }
 
     @Test
@@ -81,7 +59,7 @@ class PlanBatchStoreTest {
         try (PlanBatchStore store = PlanBatchStore.on(postgresConnection())) {
             assertInstanceOf(PostgresPlanBatchStore.class, store);
         }
-        try (PlanBatchStore store = PlanBatchStore.on(DriverManager.getConnection(H2, "postgres", ""))) {
+        try (PlanBatchStore store = PlanBatchStore.on(migrated.h2())) {
             assertInstanceOf(JdbcPlanBatchStore.class, store);
         }
     }
@@ -347,7 +325,7 @@ class PlanBatchStoreTest {
         }
 
         Connection connection() throws SQLException {
-            return onPostgres ? postgresConnection() : DriverManager.getConnection(H2, "postgres", "");
+            return onPostgres ? postgresConnection() : migrated.h2();
         }
 
         UUID agency() throws SQLException {

@@ -1,0 +1,132 @@
+package org.roundtable.conference.infrastructure.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.infinispan.Cache;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sending a signal happens after a commit, on the thread that committed: it must not wait for the
+ * other nodes. The signals cache here is a stand-in for a replicated cache whose other node hangs
+ * (a blocking write never returns, an asynchronous one never completes) or fails.
+ */
+class ClusterSignalsTest {
+
+    private final List<LogRecord> logged = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final Logger log = Logger.getLogger(ClusterSignals.class.getName());
+
+    @BeforeEach
+    void captureTheLog() {
+        log.addHandler(capture);
+        log.setUseParentHandlers(false);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        log.removeHandler(capture);
+        log.setUseParentHandlers(true);
+    }
+
+    @Test
+    void a_signal_to_a_node_that_hangs_does_not_hold_up_the_thread_that_committed() {
+        var hungNode = new CountDownLatch(1);
+        var written = new ArrayList<Object[]>();
+        var signals = signalsCache((method, args) -> {
+            written.add(args);
+            if (method.equals("put")) {
+                hungNode.await();
+                return null;
+            }
+            return new CompletableFuture<>();
+        });
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(1), () -> signals.send("access-changed", "sign-out\n"));
+        } finally {
+            hungNode.countDown();
+        }
+        Object[] entry = written.get(0);
+        assertEquals("access-changed\nsign-out\n", entry[1]);
+        assertEquals(1L, entry[2], "a signal is news: it expires after a minute");
+        assertEquals(TimeUnit.MINUTES, entry[3]);
+    }
+
+    @Test
+    void a_signal_that_fails_to_reach_the_other_nodes_is_logged_as_a_warning_with_its_topic() {
+        var signals = signalsCache((method, args) ->
+                CompletableFuture.failedFuture(new IllegalStateException("node-b did not answer")));
+
+        signals.send("access-changed", "override\n");
+
+        assertEquals(1, logged.size(), "one warning");
+        LogRecord warning = logged.get(0);
+        assertEquals(Level.WARNING, warning.getLevel());
+        assertTrue(warning.getMessage().contains("access-changed"), warning.getMessage());
+        assertEquals("node-b did not answer", warning.getThrown().getMessage());
+    }
+
+    @Test
+    void a_signals_cache_that_refuses_the_write_at_once_is_logged_too_not_thrown_at_the_committer() {
+        var signals = signalsCache((method, args) -> {
+            throw new IllegalStateException("cache is stopping");
+        });
+
+        signals.send("access-changed", "removal\n");
+
+        assertEquals(1, logged.size(), "one warning");
+        assertTrue(logged.get(0).getMessage().contains("access-changed"));
+    }
+
+    @Test
+    void a_signal_sent_and_written_in_time_logs_nothing() {
+        var signals = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
+
+        signals.send("access-changed", "sign-out\n");
+
+        assertTrue(logged.isEmpty(), () -> "logged " + logged.size());
+    }
+
+    /** What the stand-in does with a write: put or putAsync, and their arguments. */
+    private interface Write {
+        Object answer(String method, Object[] args) throws Exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ClusterSignals signalsCache(Write write) {
+        var signals = new ClusterSignals();
+        signals.signals = (Cache<String, String>) Proxy.newProxyInstance(ClusterSignalsTest.class.getClassLoader(),
+                new Class<?>[] {Cache.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "put", "putAsync" -> write.answer(method.getName(), args);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return signals;
+    }
+}
