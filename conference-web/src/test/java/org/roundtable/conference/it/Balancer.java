@@ -89,6 +89,16 @@ final class Balancer implements AutoCloseable {
         return counts;
     }
 
+    /**
+     * The nodes (by their place in the list given, from 0) with a session open now: a live
+     * room's WebSocket is one, held open through HAProxy as a tunnel, where a page's requests
+     * come and go.
+     */
+    List<Integer> nodesWithOpenSessions() {
+        return servers().stream().filter(row -> Long.parseLong(row.get("scur")) > 0)
+                .map(row -> Integer.parseInt(row.get("svname").substring("node".length())) - 1).sorted().toList();
+    }
+
     private long nodesUp() {
         return servers().stream().filter(row -> row.get("status").equals("UP")).count();
     }
