@@ -12,8 +12,8 @@ function job(href, title, text, id) {
 
 export async function render(main) {
   await adminPage(main, 'Administration');
-  const [agencies, organisations, families] = await Promise.all([
-    api.get('/agencies?size=1'), api.get('/advocacy-organisations'), api.get('/families?size=1')]);
+  const [agencies, organisations, families, cluster] = await Promise.all([
+    api.get('/agencies?size=1'), api.get('/advocacy-organisations'), api.get('/families?size=1'), api.get('/admin/cluster')]);
   main.append(takeFlash() || '',
     h('h1', { class: 'govuk-heading-l' }, 'Administration'),
     h('p', { class: 'govuk-body' }, 'Set up the agencies that work with families and the people who sign in for them. '
@@ -25,5 +25,13 @@ export async function render(main) {
         `${organisations.length} ${organisations.length === 1 ? 'organisation' : 'organisations'}. The independent organisations that advocates come from.`, 'organisations-link'),
       job('/families', 'Which agencies work with each family',
         `${families.total} ${families.total === 1 ? 'family' : 'families'}. Record an agency's involvement, its lead practitioner, and when it starts and ends.`, 'families-link'),
-      job('/admin/reminders', 'Reminders', 'How many days before an action is due its owner is emailed; send today\u2019s reminders now.', 'reminders-link')));
+      job('/admin/reminders', 'Reminders', 'How many days before an action is due its owner is emailed; send today\u2019s reminders now.', 'reminders-link')),
+    h('p', { class: 'govuk-body-s', id: 'admin-cluster' }, servers(cluster)));
+}
+
+// Which servers are running, for whoever patches them one at a time (docs/cluster.md).
+function servers(cluster) {
+  if (cluster.members.length <= 1) return 'Roundtable is running on one server.';
+  return `Roundtable is running on ${cluster.members.length} servers: ${cluster.members.join(', ')}. `
+    + `This page came from ${cluster.node}.`;
 }

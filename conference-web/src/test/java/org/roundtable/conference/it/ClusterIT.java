@@ -538,6 +538,18 @@ class ClusterIT {
         }
     }
 
+    @Test
+    void an_administrator_sees_in_the_pages_which_servers_are_running_and_which_one_answered() {
+        try (Browser browser = new Browser(balancer.address())) {
+            browser.open("/");
+            browser.type(By.id("username"), "admin");
+            browser.type(By.id("password"), People.DEMO_PASSWORD);
+            browser.click(By.cssSelector("#sign-in-form button[type=submit]"));
+            browser.waitForPath("/admin");
+            browser.waitForText(By.id("admin-cluster"), "Roundtable is running on 3 servers: node-a, node-b, node-c. This page came from node-");
+        }
+    }
+
     private static String storedTitle(ApiClient reader, Meeting meeting, String goal) {
         return reader.get("/families/" + meeting.familyId() + "/plan").json().getJsonArray("goals").stream().map(g -> g.asJsonObject())
                 .filter(g -> g.getString("id").equals(goal)).findFirst().orElseThrow().getString("title");

@@ -123,6 +123,7 @@ class FreshInstallBrowserIT {
         // An administrator lands on the administration pages, not an empty list of meetings.
         browser.waitForPath("/admin");
         browser.waitFor(By.id("admin-jobs"));
+        browser.waitForText(By.id("admin-cluster"), "Roundtable is running on one server.");
         browser.assertAccessibleOnPhoneAndDesktop();
         browser.screenshots("admin-home");
         // No family yet, and an administrator cannot add one: the empty list says where families come from.
