@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import jakarta.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,6 +224,165 @@ class ClusterIT {
             assertTrue(live.plan().node(goal).isPresent(), "the change came back acknowledged through HAProxy");
             live.assertFramesConform();
         }
+    }
+
+    @Test
+    void a_hand_raised_by_someone_on_node_a_is_seen_within_one_second_by_someone_in_the_same_room_on_node_b() {
+        var meeting = Meeting.onNodeA();
+        try (var samOnA = meeting.workerOn(nodeA);
+                var chairOnB = meeting.chairOn(nodeB)) {
+            samOnA.helloTakingRoomChanges();
+            chairOnB.helloTakingRoomChanges();
+            samOnA.send(type("raiseHand"));
+            JsonObject hand = chairOnB.nextMatching(m -> m.getString("type").equals("hand")
+                    && m.getString("participantId").equals(meeting.workerInvitee), 1);
+            assertTrue(hand.getBoolean("raised"), hand::toString);
+
+            samOnA.send(type("lowerHand"));
+            hand = chairOnB.nextMatching(m -> m.getString("type").equals("hand") && m.getString("participantId").equals(meeting.workerInvitee), 1);
+            assertEquals(false, hand.getBoolean("raised"), hand::toString);
+        }
+    }
+
+    @Test
+    void presence_of_a_participant_on_node_b_reaches_the_room_on_node_a() {
+        var meeting = Meeting.onNodeA();
+        try (var chairOnA = meeting.chairOn(nodeA)) {
+            chairOnA.hello();
+            String samsConnection;
+            try (var samOnB = meeting.workerOn(nodeB)) {
+                samsConnection = samOnB.hello().getString("connectionId");
+                JsonObject arrived = chairOnA.nextMatching(m -> m.getString("type").equals("presence")
+                        && m.getString("connectionId").equals(samsConnection) && m.get("participant") instanceof JsonObject, 1);
+                assertEquals("Sam Okafor", arrived.getJsonObject("participant").getString("name"));
+
+                samOnB.send(Json.createObjectBuilder().add("type", "presence").add("editing",
+                        Json.createObjectBuilder().add("id", meeting.goal).add("field", "TITLE")).build());
+                JsonObject moved = chairOnA.nextMatching(m -> m.getString("type").equals("presence")
+                        && m.getString("connectionId").equals(samsConnection) && m.get("participant") instanceof JsonObject
+                        && m.getJsonObject("participant").get("editing") instanceof JsonObject, 1);
+                assertEquals(meeting.goal, moved.getJsonObject("participant").getJsonObject("editing").getString("id"));
+            }
+            chairOnA.nextMatching(m -> m.getString("type").equals("presence") && m.getString("connectionId").equals(samsConnection)
+                    && !(m.get("participant") instanceof JsonObject), 1);
+        }
+    }
+
+    @Test
+    void a_private_part_started_on_node_a_pauses_a_kept_out_family_member_connected_to_node_b() {
+        var meeting = Meeting.onNodeA();
+        String jessInvitee = meeting.withAFamilyMember();
+        try (var chairOnA = meeting.chairOn(nodeA);
+                var jessOnB = meeting.familyMemberOn(nodeB)) {
+            chairOnA.hello();
+            jessOnB.helloTakingRoomChanges();
+            chairOnA.send(Json.createObjectBuilder().add("type", "startPrivate")
+                    .add("excluded", Json.createArrayBuilder().add(jessInvitee)).add("reason", "Police information about a third party").build());
+            JsonObject part = jessOnB.nextMatching(m -> m.getString("type").equals("privatePart")
+                    && m.get("privatePart") instanceof JsonObject, 1).getJsonObject("privatePart");
+            assertTrue(part.getBoolean("youAreExcluded"), part::toString);
+            assertTrue(!part.toString().contains("Police"), "the kept out are not told why: " + part);
+
+            jessOnB.send(comment(meeting.goal, "Can I say something?"));
+            assertEquals("forbidden", jessOnB.next("error").getString("code"), "node B keeps Jess out of the plan and its comments");
+
+            chairOnA.send(type("endPrivate"));
+            jessOnB.nextMatching(m -> m.getString("type").equals("sync"), 1);
+            jessOnB.nextMatching(m -> m.getString("type").equals("privatePart") && !(m.get("privatePart") instanceof JsonObject), 1);
+            jessOnB.send(comment(meeting.goal, "Thank you, I can say something now"));
+            chairOnA.nextMatching(m -> m.getString("type").equals("comment")
+                    && m.getJsonObject("comment").getString("text").equals("Thank you, I can say something now"), 1);
+        }
+    }
+
+    @Test
+    void a_comment_made_on_node_a_reaches_the_room_on_node_b() {
+        var meeting = Meeting.onNodeA();
+        try (var chairOnA = meeting.chairOn(nodeA);
+                var samOnB = meeting.workerOn(nodeB)) {
+            chairOnA.hello();
+            samOnB.hello();
+            String words = "Ryan's attendance is up to 92% " + UUID.randomUUID();
+            chairOnA.send(comment(meeting.goal, words));
+            JsonObject comment = samOnB.nextMatching(m -> m.getString("type").equals("comment"), 1).getJsonObject("comment");
+            assertEquals(words, comment.getString("text"));
+            assertEquals(meeting.goal, comment.getString("nodeId"));
+            assertEquals("Priya Shah", comment.getString("author"));
+        }
+    }
+
+    /**
+     * A new family's conference, made on node A: Sam Okafor (social worker) opened the family and
+     * is invited, the chair chairs it, and the plan has one goal. Each person signs in on each
+     * node they use (a session works on both; separate clients keep the test's requests on the node named).
+     */
+    private static final class Meeting {
+        final String family;
+        final String conference;
+        final String goal;
+        final String workerInvitee;
+        private final String chairSession;
+        private final String workerSession;
+        private String memberSession;
+
+        private Meeting(ApiClient chair, ApiClient worker) {
+            chairSession = chair.cookie("RT_SESSION");
+            workerSession = worker.cookie("RT_SESSION");
+            family = worker.post("/families", json("name", "Cluster room family " + UUID.randomUUID())).json().getString("id");
+            conference = chair.post("/conferences", json("familyId", family, "kind", "CORE_GROUP", "scheduledStart", "2031-04-01T10:00:00Z"))
+                    .json().getString("id");
+            String sam = worker.get("/auth/me").json().getString("id");
+            Reply invited = chair.post("/conferences/" + conference + "/invitees", json("role", "AGENCY_STAFF", "staffMemberId", sam));
+            assertEquals(200, invited.status(), invited::toString);
+            workerInvitee = DemoFixture.idWhere(chair.get("/conferences/" + conference).json(), "invitees", "name", "Sam Okafor");
+            String title = "Ryan goes to school every day";
+            goal = DemoFixture.idWhere(chair.post("/families/" + family + "/plan/goals", json("title", title)).json(), "goals", "title", title);
+        }
+
+        static Meeting onNodeA() {
+            return new Meeting(People.staff(new ApiClient(nodeA.address()), "chair", People.DEMO_PASSWORD),
+                    People.staff(new ApiClient(nodeA.address()), "social.worker", People.DEMO_PASSWORD));
+        }
+
+        /** Jess Taylor joins the family (her address confirmed), is invited, and signs in with a code; her invitee id. */
+        String withAFamilyMember() {
+            var chair = new ApiClient(nodeA.address());
+            People.staff(chair, "chair", People.DEMO_PASSWORD);
+            String memberEmail = "jess." + UUID.randomUUID() + "@example.org";
+            Reply added = chair.post("/families/" + family + "/members", json("fullName", "Jess Taylor", "email", memberEmail));
+            assertEquals(201, added.status(), added::toString);
+            People.confirmAddress(nodeA.address(), memberEmail);
+            String member = DemoFixture.idWhere(chair.get("/families/" + family).json(), "members", "fullName", "Jess Taylor");
+            Reply invited = chair.post("/conferences/" + conference + "/invitees", json("role", "FAMILY_MEMBER", "familyMemberId", member));
+            assertEquals(200, invited.status(), invited::toString);
+            memberSession = People.withCode(nodeA.address(), memberEmail).cookie("RT_SESSION");
+            return DemoFixture.idWhere(chair.get("/conferences/" + conference).json(), "invitees", "name", "Jess Taylor");
+        }
+
+        /** The chair's live connection to the room through this node. */
+        LiveClient chairOn(StandaloneServer node) {
+            return live(chairSession, node);
+        }
+
+        LiveClient workerOn(StandaloneServer node) {
+            return live(workerSession, node);
+        }
+
+        LiveClient familyMemberOn(StandaloneServer node) {
+            return live(memberSession, node);
+        }
+
+        private LiveClient live(String session, StandaloneServer node) {
+            return LiveClient.connect(session, conference, node.address().toString(), node.address());
+        }
+    }
+
+    private static JsonObject type(String type) {
+        return Json.createObjectBuilder().add("type", type).build();
+    }
+
+    private static JsonObject comment(String nodeId, String text) {
+        return Json.createObjectBuilder().add("type", "comment").add("id", nodeId).add("text", text).build();
     }
 
     /** A new family (by the social worker) with a conference the chair chairs. */

@@ -21,8 +21,9 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
  * Tells every other node of the cluster something, at once: each signal is an entry written to
  * the "signals" cache (replicated on the HA server, docs/cluster.md), and every node that
  * receives an entry another node wrote fires it here as a CDI event, {@link ClusterSignal}, on a
- * managed thread. On one node (a local cache) nobody else hears it, and that is right. Entries
- * expire after a minute: a signal is news, not state.
+ * managed thread. On one node (a local cache) nobody else hears it, and that is right: nothing
+ * is written then (the live rooms send one for every move of every cursor). Entries expire after a
+ * minute: a signal is news, not state.
  */
 @ApplicationScoped
 public class ClusterSignals {
@@ -41,12 +42,16 @@ public class ClusterSignals {
 
     private final Arrivals arrivals = new Arrivals();
 
+    /** Whether the signals cache is shared with other nodes (the HA server); read at start. */
+    private volatile boolean clustered;
+
     /** Fires a signal in the application's context, captured at start: Infinispan's threads have none. */
     private volatile Consumer<ClusterSignal> fire;
 
     /** Listens from the start, not only once someone first sends. */
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
         fire = contexts.contextualConsumer(arrived::fire);
+        clustered = signals.getCacheConfiguration().clustering().cacheMode().isClustered();
         signals.addListener(arrivals);
     }
 
@@ -57,6 +62,9 @@ public class ClusterSignals {
 
     /** Sends the signal to every other node (not to this one). */
     public void send(String topic, String text) {
+        if (!clustered) {
+            return;
+        }
         signals.put(UUID.randomUUID().toString(), topic + "\n" + text, 1, TimeUnit.MINUTES);
     }
 
