@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
 import jakarta.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.it.ApiClient.Reply;
 import org.roundtable.shared.plan.FractionalIndex;
@@ -35,6 +38,7 @@ import org.roundtable.shared.plan.PlanOperation;
  * round robin and no stickiness. Live rooms spanning nodes are not built yet: a room's people
  * must be on one node, so nothing here puts one room on two nodes.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static final int OFFSET_A = 500;
@@ -308,6 +312,36 @@ class ClusterIT {
             assertEquals(words, comment.getString("text"));
             assertEquals(meeting.goal, comment.getString("nodeId"));
             assertEquals("Priya Shah", comment.getString("author"));
+        }
+    }
+
+    /**
+     * Runs last: it kills node B (SIGKILL, as a machine that dies), and nothing after it may need
+     * node B. The cluster sees B gone (JGroups' failure detection, then a new view), and node A
+     * takes B's people out of the rooms they were in.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void people_connected_to_a_node_that_dies_leave_the_rooms_on_the_other_node() {
+        var meeting = Meeting.onNodeA();
+        try (var chairOnA = meeting.chairOn(nodeA);
+                var samOnB = meeting.workerOn(nodeB)) {
+            chairOnA.hello();
+            String samsConnection = samOnB.hello().getString("connectionId");
+            chairOnA.nextMatching(m -> m.getString("type").equals("presence") && m.getString("connectionId").equals(samsConnection)
+                    && m.get("participant") instanceof JsonObject, 1);
+
+            long killed = System.nanoTime();
+            nodeB.kill();
+            chairOnA.nextMatching(m -> m.getString("type").equals("presence") && m.getString("connectionId").equals(samsConnection)
+                    && !(m.get("participant") instanceof JsonObject), 30);
+            System.out.printf("ClusterIT: node B's people left node A's room %d ms after node B was killed%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
+            try (var chairAgain = meeting.chairOn(nodeA)) {
+                JsonObject room = chairAgain.hello().getJsonObject("room");
+                assertTrue(room.getJsonArray("participants").stream().map(JsonObject.class::cast)
+                        .noneMatch(p -> p.getString("connectionId").equals(samsConnection)), "no ghost of Sam in the room: " + room);
+            }
         }
     }
 

@@ -56,6 +56,8 @@ import org.roundtable.conference.domain.model.room.Presence;
 import org.roundtable.conference.domain.model.room.RoomState;
 import org.roundtable.conference.infrastructure.cache.ClusterSignal;
 import org.roundtable.conference.infrastructure.cache.ClusterSignals;
+import org.roundtable.conference.infrastructure.cache.NodesLeft;
+import org.roundtable.conference.infrastructure.cache.RoomStateStore;
 import org.roundtable.shared.plan.OwnActionsView;
 import org.roundtable.shared.plan.PlanAuthority;
 import org.roundtable.shared.plan.PlanChange;
@@ -135,6 +137,9 @@ public class LiveRooms {
     @Inject
     private ClusterSignals otherNodes;
 
+    @Inject
+    private RoomStateStore roomStates;
+
     @PostConstruct
     void startSweep() {
         access = new ConnectionAccess(signIn, roomService, executor, clock, this::everyConnection, this::connectionsOfFamily,
@@ -173,6 +178,32 @@ public class LiveRooms {
                 endPrivatePartUnlessAChairComesBack(c);
             }
             forgetIfEmpty(room);
+        }
+    }
+
+    /**
+     * Nodes left the cluster: nobody will close the connections they held, so the people on
+     * them are taken out of the rooms here, and every room is told they left (this node's
+     * connections, and the other survivors'). Every survivor does this at once; each connection
+     * is taken out by exactly one of them (RoomStateStore#removeConnectionsOf).
+     */
+    void onNodesLeft(@Observes NodesLeft left) {
+        List<RoomStateStore.Departed> departed;
+        try {
+            departed = roomStates.removeConnectionsOf(left.nodes());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not take the people of " + left.nodes() + " out of the rooms", e);
+            return;
+        }
+        if (!departed.isEmpty()) {
+            LOG.info(() -> departed.size() + " connections of " + left.nodes() + " (a node that left the cluster) left their rooms");
+        }
+        for (RoomStateStore.Departed gone : departed) {
+            try {
+                broadcastPresence(gone.conferenceId(), gone.connectionId(), null);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not tell room " + gone.conferenceId() + " that " + gone.connectionId() + " left", e);
+            }
         }
     }
 
