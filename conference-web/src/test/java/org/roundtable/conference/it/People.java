@@ -40,7 +40,11 @@ public final class People {
 
     /** As {@link #withCode(String)}, through a server at another address (a node of a cluster). */
     public static ApiClient withCode(java.net.URI base, String email) {
-        var client = new ApiClient(base);
+        return withCode(new ApiClient(base), email);
+    }
+
+    /** As {@link #withCode(String)}, through this client (one from another source address, say). */
+    public static ApiClient withCode(ApiClient client, String email) {
         Reply challenge = client.post("/auth/codes", JsonBodies.json("email", email));
         assertEquals(200, challenge.status(), challenge::toString);
         Reply verified = client.post("/auth/codes/verify", JsonBodies.json(

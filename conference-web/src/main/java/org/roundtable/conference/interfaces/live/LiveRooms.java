@@ -201,10 +201,28 @@ public class LiveRooms {
         for (RoomStateStore.Departed gone : departed) {
             try {
                 broadcastPresence(gone.conferenceId(), gone.connectionId(), null);
+                if (rules.waitForAChair(gone.conferenceId(), gone.presence())) {
+                    endPrivatePartUnlessAChairComesBack(gone.conferenceId());
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not tell room " + gone.conferenceId() + " that " + gone.connectionId() + " left", e);
             }
         }
+    }
+
+    /**
+     * The last chair was on a node that left the cluster during a private part: as when a
+     * chair's browser closes, it ends after the grace period (counted from when the cluster saw
+     * the node go) unless a chair comes back; the server ends it, no chair being left to.
+     */
+    private void endPrivatePartUnlessAChairComesBack(UUID conferenceId) {
+        scheduler.schedule(() -> {
+            try {
+                rules.endUnlessAChairCameBack(conferenceId).ifPresent(this::tell);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not end the private part of " + conferenceId + " after its chair's node left", e);
+            }
+        }, RoomRules.privatePartGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The last chair left during a private part: it ends after the grace period unless a chair comes back (RoomRules). */
