@@ -35,9 +35,11 @@ import org.roundtable.shared.plan.PlanOperation;
 /**
  * What holds on two nodes of the HA server today (docs/cluster.md): two WildFly nodes
  * (wildfly-config's target/server-ha, port offsets 500 and 600, JGroups over TCPPING on
- * loopback) booted at the same moment against the one test PostgreSQL, with HAProxy in front,
- * round robin and no stickiness. Live rooms spanning nodes are not built yet: a room's people
- * must be on one node, so nothing here puts one room on two nodes.
+ * loopback), node B started once node A answers, against the one test PostgreSQL, with HAProxy
+ * in front, round robin and no stickiness. A room spans the two nodes for everything around the
+ * plan (presence, hands, private parts, comments), each promised within a second; the plan's own
+ * changes do not cross nodes yet (plan ownership, decision 14), so nothing here edits one plan
+ * through two nodes. The last test kills node B: nothing may run after it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
