@@ -321,6 +321,52 @@ class ClusterIT {
         }
     }
 
+    @Test
+    void a_call_between_nodes_is_relayed_through_the_node_of_each_side_and_a_private_part_cuts_it_on_both() {
+        var meeting = Meeting.onNodeA();
+        String jessInvitee = meeting.withAFamilyMember();
+        try (var chairOnA = meeting.chairOn(nodeA);
+                var jessOnB = meeting.familyMemberOn(nodeB)) {
+            String chair = chairOnA.helloTakingRoomChanges().getString("connectionId");
+            String jess = jessOnB.helloTakingRoomChanges().getString("connectionId");
+            chairOnA.send(joinTheCall());
+            jessOnB.send(joinTheCall());
+            // Each hears of the other in the call, whichever joined first.
+            chairOnA.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(jess), 1);
+            jessOnB.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(chair), 1);
+
+            chairOnA.send(Json.createObjectBuilder().add("type", "rtc.offer").add("to", jess).add("sdp", SDP).build());
+            JsonObject offer = jessOnB.nextMatching(m -> m.getString("type").equals("rtc.offer"), 1);
+            assertEquals(chair, offer.getString("from"), "stamped by the chair's node");
+            assertEquals(SDP, offer.getString("sdp"));
+            jessOnB.send(Json.createObjectBuilder().add("type", "rtc.answer").add("to", chair).add("sdp", SDP).build());
+            assertEquals(jess, chairOnA.nextMatching(m -> m.getString("type").equals("rtc.answer"), 1).getString("from"));
+
+            chairOnA.send(Json.createObjectBuilder().add("type", "rtc.offer").add("to", "no-such-connection").add("sdp", SDP).build());
+            assertEquals("unknown-peer", chairOnA.next("error").getString("code"));
+
+            chairOnA.send(Json.createObjectBuilder().add("type", "startPrivate")
+                    .add("excluded", Json.createArrayBuilder().add(jessInvitee)).add("reason", "Police information about a third party").build());
+            JsonObject cut = jessOnB.nextMatching(m -> m.getString("type").equals("rtc.hangup") && m.getString("from").equals(chair), 1);
+            assertEquals("private-part", cut.getString("reason"));
+            chairOnA.nextMatching(m -> m.getString("type").equals("rtc.hangup") && m.getString("from").equals(jess), 1);
+            chairOnA.send(Json.createObjectBuilder().add("type", "rtc.offer").add("to", jess).add("sdp", SDP).build());
+            assertEquals("forbidden", chairOnA.next("error").getString("code"), "nothing is relayed to someone kept out, on any node");
+
+            chairOnA.send(type("endPrivate"));
+            jessOnB.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(chair), 1);
+            chairOnA.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(jess), 1);
+            assertTrue(jessOnB.receivedOfType("rtc.offer").size() == 1, "the offer made during the private part never reached Jess");
+        }
+    }
+
+    private static final String SDP = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
+
+    private static JsonObject joinTheCall() {
+        return Json.createObjectBuilder().add("type", "media").add("joined", true).add("audio", true).add("video", false)
+                .add("voiceOnly", true).build();
+    }
+
     /**
      * Runs last: it kills node B (SIGKILL, as a machine that dies), and nothing after it may need
      * node B. The cluster sees B gone (JGroups' failure detection, then a new view), and node A

@@ -60,6 +60,11 @@ public class ClusterSignals {
         signals.removeListener(arrivals);
     }
 
+    /** Whether there may be other nodes to tell (the signals cache is clustered). */
+    public boolean clustered() {
+        return clustered;
+    }
+
     /** Sends the signal to every other node (not to this one). */
     public void send(String topic, String text) {
         if (!clustered) {

@@ -568,6 +568,9 @@ public class LiveRooms {
             case PRESENCE -> presenceHere(conferenceId, signal.subject(), rules.presence(conferenceId).get(signal.subject()));
             case COMMENT -> commented(conferenceId, signal.subject(), signal.message());
             case SIGN_OFF -> signOffChanged(signal.familyId(), signal.ids());
+            case RTC -> signalling.deliverFromAnotherNode(signal.subject(), signal.message(), roomNow(conferenceId));
+            case MEDIA, MEDIA_JOINED -> signalling.mediaFromAnotherNode(conferenceId, signal.subject(), signal.message(),
+                    signal.kind() == RoomSignal.Kind.MEDIA_JOINED, roomNow(conferenceId));
         }
     }
 
@@ -619,7 +622,7 @@ public class LiveRooms {
                 each.paused = true;
             }
         }
-        signalling.privatePartStarted(new SignallingRelay.RoomNow(room.connections, keptOut));
+        signalling.privatePartStarted(new SignallingRelay.RoomNow(room.connections, keptOut, elsewhere(room)));
         broadcastRoomChange(conferenceId, LiveRooms::privatePartOf);
     }
 
@@ -658,7 +661,7 @@ public class LiveRooms {
             // The room too, with who types where as it may see it now (as viewChanged sends it).
             each.send(roomFor(each, runningPrivatePart(conferenceId, rules.room(conferenceId))));
         }
-        signalling.privatePartEnded(wereOut, new SignallingRelay.RoomNow(room.connections, Set.of()));
+        signalling.privatePartEnded(wereOut, new SignallingRelay.RoomNow(room.connections, Set.of(), elsewhere(room)));
     }
 
     /** A change to the room, as one participant is sent it (1.2). */
@@ -753,7 +756,18 @@ public class LiveRooms {
     private SignallingRelay.RoomNow roomNow(UUID conferenceId) {
         Room room = rooms.get(conferenceId);
         Set<UUID> excluded = runningPrivatePart(conferenceId, rules.room(conferenceId)).map(PrivatePartView::excluded).orElse(Set.of());
-        return new SignallingRelay.RoomNow(room == null ? List.of() : room.connections, excluded);
+        return room == null ? new SignallingRelay.RoomNow(List.of(), excluded)
+                : new SignallingRelay.RoomNow(room.connections, excluded, elsewhere(room));
+    }
+
+    /** The room's connections on other nodes of a cluster, from the shared presence (none on one node). */
+    private Map<String, Presence> elsewhere(Room room) {
+        if (!otherNodes.clustered()) {
+            return Map.of();
+        }
+        var others = new HashMap<>(rules.presence(room.conferenceId));
+        room.connections.forEach(c -> others.remove(c.id));
+        return others;
     }
 
     private String roomFor(LiveConnection c, Optional<PrivatePartView> privatePart) {

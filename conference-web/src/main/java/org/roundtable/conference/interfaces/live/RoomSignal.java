@@ -43,7 +43,13 @@ record RoomSignal(Kind kind, UUID conferenceId, UUID familyId, String subject, S
         /** A comment (subject: the goal or action it is on; message: the comment message). */
         COMMENT,
         /** The sign-off of the family's conferences changed (ids: which actions). */
-        SIGN_OFF
+        SIGN_OFF,
+        /** Signalling for one connection of the call (subject: it; message: what to send it, if it is in the call and may talk). */
+        RTC,
+        /** Someone's sound and picture changed (subject: their connection; message: their media message). */
+        MEDIA,
+        /** Someone joined the call, or came back to it after a private part (as MEDIA; those in it answer with theirs). */
+        MEDIA_JOINED
     }
 
     RoomSignal {
@@ -74,6 +80,14 @@ record RoomSignal(Kind kind, UUID conferenceId, UUID familyId, String subject, S
 
     static RoomSignal comment(UUID conferenceId, String nodeId, String message) {
         return new RoomSignal(Kind.COMMENT, conferenceId, null, nodeId, null, message);
+    }
+
+    static RoomSignal rtc(UUID conferenceId, String toConnectionId, String message) {
+        return new RoomSignal(Kind.RTC, conferenceId, null, toConnectionId, null, message);
+    }
+
+    static RoomSignal media(UUID conferenceId, String fromConnectionId, String message, boolean joining) {
+        return new RoomSignal(joining ? Kind.MEDIA_JOINED : Kind.MEDIA, conferenceId, null, fromConnectionId, null, message);
     }
 
     static RoomSignal signOff(UUID familyId, Set<String> actionIds) {

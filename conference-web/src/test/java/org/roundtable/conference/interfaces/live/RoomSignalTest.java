@@ -23,7 +23,10 @@ class RoomSignalTest {
                 RoomSignal.privatePartEnded(conference),
                 RoomSignal.presence(conference, UUID.randomUUID().toString()),
                 RoomSignal.comment(conference, UUID.randomUUID().toString(), "{\"type\":\"comment\"}"),
-                RoomSignal.signOff(UUID.randomUUID(), Set.of(UUID.randomUUID().toString(), UUID.randomUUID().toString())));
+                RoomSignal.signOff(UUID.randomUUID(), Set.of(UUID.randomUUID().toString(), UUID.randomUUID().toString())),
+                RoomSignal.rtc(conference, UUID.randomUUID().toString(), "{\"type\":\"rtc.offer\",\"sdp\":\"v=0\\r\\n\"}"),
+                RoomSignal.media(conference, UUID.randomUUID().toString(), "{\"type\":\"media\",\"joined\":true}", true),
+                RoomSignal.media(conference, UUID.randomUUID().toString(), "{\"type\":\"media\",\"joined\":false}", false));
         for (RoomSignal sent : signals) {
             assertEquals(sent, RoomSignal.parse(sent.text()), sent.text());
         }
