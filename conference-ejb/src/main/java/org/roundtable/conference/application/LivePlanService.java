@@ -325,9 +325,7 @@ public class LivePlanService {
         // A copy: the document here changes in place with the next change.
         applied.fire(new PlanChangeApplied(plan.familyId, stored.change(), stored.authorName(), stored.operations(),
                 plan.authority.document().copy()));
-        if (!stored.voided().isEmpty()) {
-            signOffChanged.fire(new SignOffChanged(plan.familyId, stored.voided()));
-        }
+        // The signatures it voided reach this node's rooms as the owner's SignOffChanged, which the live room tells every node.
     }
 
     private void readAgainIfStillBehind(UUID familyId, LivePlan plan, long behind) {

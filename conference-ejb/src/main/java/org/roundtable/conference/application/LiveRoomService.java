@@ -118,6 +118,15 @@ public class LiveRoomService {
     }
 
     /**
+     * The running private part ends with no chair left to end it: the chair's node left the
+     * cluster (crashed, or cut off) and no chair came back within the grace period. The server
+     * ends it, as it does when a chair's browser closes, so the family is not kept out of its plan.
+     */
+    public void endPrivatePartWithoutAChair(UUID conferenceId) {
+        running(conferenceId).ifPresent(part -> part.end(clock.instant()));
+    }
+
+    /**
      * The running private part as those inside it see it: why, and who is out. The reason is the
      * professionals'; a family member or advocate who stays in reads what the family is told.
      */

@@ -55,7 +55,12 @@ public final class ApiClient {
      * given here is the request's source for throttling and lock-outs.
      */
     public static ApiClient from(String sourceAddress) {
-        var client = new ApiClient();
+        return from(BASE, sourceAddress);
+    }
+
+    /** As {@link #from(String)}, to a server at another address (a node of a cluster, which trusts 127.0.0.1 too). */
+    public static ApiClient from(URI base, String sourceAddress) {
+        var client = new ApiClient(base);
         client.source = sourceAddress;
         return client;
     }

@@ -24,6 +24,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.MethodOrderer;
+import jakarta.json.JsonValue;
+import jakarta.json.Json;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.roundtable.conference.application.ClockProducer;
@@ -39,14 +44,20 @@ import org.roundtable.shared.plan.TextOperation;
  * others through the one test PostgreSQL with JDBC_PING; TCPPING is checked by
  * wildfly-config/two-nodes.sh --check) against that PostgreSQL, started one after the other,
  * with HAProxy in front, round robin and no stickiness. One room may have people on every node:
- * each plan has one owner node, the others forward to it and follow its changes. Two tests kill
- * a node with SIGKILL and start it again afterwards; one restarts each node in turn.
+ * each plan has one owner node, the others forward to it and follow its changes; everything around
+ * the plan (presence, hands, agenda, private parts, comments, calls) reaches every node too. Two
+ * tests kill a node with SIGKILL and start it again afterwards; one restarts each node in turn;
+ * the last kills node B for good.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static final int OFFSET_A = 500;
     private static final int OFFSET_B = 600;
     private static final int OFFSET_C = 700;
+
+    /** A private part whose chair's node died ends after this grace (15 s unless configured). */
+    private static final String GRACE = "roundtable.live.private-part-grace-seconds";
 
     private static StandaloneServer nodeA;
     private static StandaloneServer nodeB;
@@ -60,9 +71,9 @@ class ClusterIT {
         assertTrue(Balancer.available(), "HAProxy is needed: apt-get install haproxy (.ci/run does)");
         URI front = URI.create("http://localhost:8490");
         // Only one node makes the demo data (it counts agencies, then writes); both migrate the schema.
-        nodeA = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-a", OFFSET_A, true).behind(front);
-        nodeB = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-b", OFFSET_B, false).behind(front);
-        nodeC = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-c", OFFSET_C, false).behind(front);
+        nodeA = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-a", OFFSET_A, true).behind(front).with(GRACE, "3");
+        nodeB = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-b", OFFSET_B, false).behind(front).with(GRACE, "3");
+        nodeC = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-c", OFFSET_C, false).behind(front).with(GRACE, "3");
         // One after the other, as wildfly-config/two-nodes.sh and an operator's rolling start do: node B
         // joins a running cluster. (Booting both at the same instant once hung node B's deployment in CI,
         // cause not yet known; StandaloneServer now keeps the threads of a boot that hangs.)
@@ -604,6 +615,270 @@ class ClusterIT {
             }
             return waiting;
         }
+    }
+
+    @Test
+    void a_hand_raised_by_someone_on_node_a_is_seen_within_one_second_by_someone_in_the_same_room_on_node_b() {
+        var meeting = MeetingOnNodes.onNodeA();
+        try (var samOnA = meeting.workerOn(nodeA);
+                var chairOnB = meeting.chairOn(nodeB)) {
+            samOnA.helloTakingRoomChanges();
+            chairOnB.helloTakingRoomChanges();
+            samOnA.send(type("raiseHand"));
+            JsonObject hand = chairOnB.nextMatching(m -> m.getString("type").equals("hand")
+                    && m.getString("participantId").equals(meeting.workerInvitee), 1);
+            assertTrue(hand.getBoolean("raised"), hand::toString);
+
+            samOnA.send(type("lowerHand"));
+            hand = chairOnB.nextMatching(m -> m.getString("type").equals("hand") && m.getString("participantId").equals(meeting.workerInvitee), 1);
+            assertEquals(false, hand.getBoolean("raised"), hand::toString);
+        }
+    }
+
+    @Test
+    void presence_of_a_participant_on_node_b_reaches_the_room_on_node_a() {
+        var meeting = MeetingOnNodes.onNodeA();
+        try (var chairOnA = meeting.chairOn(nodeA)) {
+            chairOnA.hello();
+            String samsConnection;
+            try (var samOnB = meeting.workerOn(nodeB)) {
+                samsConnection = samOnB.hello().getString("connectionId");
+                JsonObject arrived = chairOnA.nextMatching(m -> m.getString("type").equals("presence")
+                        && m.getString("connectionId").equals(samsConnection) && m.get("participant") instanceof JsonObject, 1);
+                assertEquals("Sam Okafor", arrived.getJsonObject("participant").getString("name"));
+
+                samOnB.send(Json.createObjectBuilder().add("type", "presence").add("editing",
+                        Json.createObjectBuilder().add("id", meeting.goal).add("field", "TITLE")).build());
+                JsonObject moved = chairOnA.nextMatching(m -> m.getString("type").equals("presence")
+                        && m.getString("connectionId").equals(samsConnection) && m.get("participant") instanceof JsonObject
+                        && m.getJsonObject("participant").get("editing") instanceof JsonObject, 1);
+                assertEquals(meeting.goal, moved.getJsonObject("participant").getJsonObject("editing").getString("id"));
+            }
+            chairOnA.nextMatching(m -> m.getString("type").equals("presence") && m.getString("connectionId").equals(samsConnection)
+                    && !(m.get("participant") instanceof JsonObject), 1);
+        }
+    }
+
+    @Test
+    void a_private_part_started_on_node_a_pauses_a_kept_out_family_member_connected_to_node_b() {
+        var meeting = MeetingOnNodes.onNodeA();
+        String jessInvitee = meeting.withAFamilyMember();
+        try (var chairOnA = meeting.chairOn(nodeA);
+                var jessOnB = meeting.familyMemberOn(nodeB)) {
+            chairOnA.hello();
+            jessOnB.helloTakingRoomChanges();
+            chairOnA.send(Json.createObjectBuilder().add("type", "startPrivate")
+                    .add("excluded", Json.createArrayBuilder().add(jessInvitee)).add("reason", "Police information about a third party").build());
+            JsonObject part = jessOnB.nextMatching(m -> m.getString("type").equals("privatePart")
+                    && m.get("privatePart") instanceof JsonObject, 1).getJsonObject("privatePart");
+            assertTrue(part.getBoolean("youAreExcluded"), part::toString);
+            assertTrue(!part.toString().contains("Police"), "the kept out are not told why: " + part);
+
+            jessOnB.send(comment(meeting.goal, "Can I say something?"));
+            assertEquals("forbidden", jessOnB.next("error").getString("code"), "node B keeps Jess out of the plan and its comments");
+
+            chairOnA.send(type("endPrivate"));
+            jessOnB.nextMatching(m -> m.getString("type").equals("sync"), 1);
+            jessOnB.nextMatching(m -> m.getString("type").equals("privatePart") && !(m.get("privatePart") instanceof JsonObject), 1);
+            jessOnB.send(comment(meeting.goal, "Thank you, I can say something now"));
+            chairOnA.nextMatching(m -> m.getString("type").equals("comment")
+                    && m.getJsonObject("comment").getString("text").equals("Thank you, I can say something now"), 1);
+        }
+    }
+
+    @Test
+    void a_comment_made_on_node_a_reaches_the_room_on_node_b() {
+        var meeting = MeetingOnNodes.onNodeA();
+        try (var chairOnA = meeting.chairOn(nodeA);
+                var samOnB = meeting.workerOn(nodeB)) {
+            chairOnA.hello();
+            samOnB.hello();
+            String words = "Ryan's attendance is up to 92% " + UUID.randomUUID();
+            chairOnA.send(comment(meeting.goal, words));
+            JsonObject comment = samOnB.nextMatching(m -> m.getString("type").equals("comment"), 1).getJsonObject("comment");
+            assertEquals(words, comment.getString("text"));
+            assertEquals(meeting.goal, comment.getString("nodeId"));
+            assertEquals("Priya Shah", comment.getString("author"));
+        }
+    }
+
+    @Test
+    void a_call_between_nodes_is_relayed_through_the_node_of_each_side_and_a_private_part_cuts_it_on_both() {
+        var meeting = MeetingOnNodes.onNodeA();
+        String jessInvitee = meeting.withAFamilyMember();
+        try (var chairOnA = meeting.chairOn(nodeA);
+                var jessOnB = meeting.familyMemberOn(nodeB)) {
+            String chair = chairOnA.helloTakingRoomChanges().getString("connectionId");
+            String jess = jessOnB.helloTakingRoomChanges().getString("connectionId");
+            chairOnA.send(joinTheCall());
+            jessOnB.send(joinTheCall());
+            // Each hears of the other in the call, whichever joined first.
+            chairOnA.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(jess), 1);
+            jessOnB.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(chair), 1);
+
+            chairOnA.send(Json.createObjectBuilder().add("type", "rtc.offer").add("to", jess).add("sdp", SDP).build());
+            JsonObject offer = jessOnB.nextMatching(m -> m.getString("type").equals("rtc.offer"), 1);
+            assertEquals(chair, offer.getString("from"), "stamped by the chair's node");
+            assertEquals(SDP, offer.getString("sdp"));
+            jessOnB.send(Json.createObjectBuilder().add("type", "rtc.answer").add("to", chair).add("sdp", SDP).build());
+            assertEquals(jess, chairOnA.nextMatching(m -> m.getString("type").equals("rtc.answer"), 1).getString("from"));
+
+            chairOnA.send(Json.createObjectBuilder().add("type", "rtc.offer").add("to", "no-such-connection").add("sdp", SDP).build());
+            assertEquals("unknown-peer", chairOnA.next("error").getString("code"));
+
+            chairOnA.send(Json.createObjectBuilder().add("type", "startPrivate")
+                    .add("excluded", Json.createArrayBuilder().add(jessInvitee)).add("reason", "Police information about a third party").build());
+            JsonObject cut = jessOnB.nextMatching(m -> m.getString("type").equals("rtc.hangup") && m.getString("from").equals(chair), 1);
+            assertEquals("private-part", cut.getString("reason"));
+            chairOnA.nextMatching(m -> m.getString("type").equals("rtc.hangup") && m.getString("from").equals(jess), 1);
+            chairOnA.send(Json.createObjectBuilder().add("type", "rtc.offer").add("to", jess).add("sdp", SDP).build());
+            assertEquals("forbidden", chairOnA.next("error").getString("code"), "nothing is relayed to someone kept out, on any node");
+
+            chairOnA.send(type("endPrivate"));
+            jessOnB.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(chair), 1);
+            chairOnA.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(jess), 1);
+            assertTrue(jessOnB.receivedOfType("rtc.offer").size() == 1, "the offer made during the private part never reached Jess");
+        }
+    }
+
+    private static final String SDP = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
+
+    private static JsonObject joinTheCall() {
+        return Json.createObjectBuilder().add("type", "media").add("joined", true).add("audio", true).add("video", false)
+                .add("voiceOnly", true).build();
+    }
+
+    /**
+     * Runs last: it kills node B (SIGKILL, as a machine that dies), and nothing after it may need
+     * node B. The cluster sees B gone (JGroups' failure detection, then a new view), and node A
+     * takes B's people out of the rooms they were in; the private part the chair on B was running
+     * ends after the grace period (3 s here), so Jess, on node A, is not kept out of her plan.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void people_connected_to_a_node_that_dies_leave_the_rooms_on_the_other_node_and_their_chairs_private_part_ends() {
+        var meeting = MeetingOnNodes.onNodeA();
+        String jessInvitee = meeting.withAFamilyMember();
+        try (var jessOnA = meeting.familyMemberOn(nodeA);
+                var chairOnB = meeting.chairOn(nodeB);
+                var samOnB = meeting.workerOn(nodeB)) {
+            jessOnA.helloTakingRoomChanges();
+            String chairsConnection = chairOnB.hello().getString("connectionId");
+            String samsConnection = samOnB.hello().getString("connectionId");
+            for (String connection : List.of(chairsConnection, samsConnection)) {
+                jessOnA.nextMatching(m -> m.getString("type").equals("presence") && m.getString("connectionId").equals(connection)
+                        && m.get("participant") instanceof JsonObject, 1);
+            }
+            chairOnB.send(Json.createObjectBuilder().add("type", "startPrivate")
+                    .add("excluded", Json.createArrayBuilder().add(jessInvitee)).add("reason", "Police information about a third party").build());
+            jessOnA.nextMatching(m -> m.getString("type").equals("privatePart") && m.get("privatePart") instanceof JsonObject, 1);
+
+            long killed = System.nanoTime();
+            nodeB.kill();
+            for (String connection : List.of(chairsConnection, samsConnection)) {
+                jessOnA.nextMatching(m -> m.getString("type").equals("presence") && m.getString("connectionId").equals(connection)
+                        && !(m.get("participant") instanceof JsonObject), 30);
+            }
+            long left = System.nanoTime();
+            jessOnA.nextMatching(m -> m.getString("type").equals("sync"), 10);
+            jessOnA.nextMatching(m -> m.getString("type").equals("privatePart") && !(m.get("privatePart") instanceof JsonObject), 1);
+            System.out.printf("ClusterIT: node B's people left node A's room %d ms after node B was killed; the private part ended %d ms after that%n",
+                    TimeUnit.NANOSECONDS.toMillis(left - killed), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - left));
+        }
+        try (var jessAgain = meeting.familyMemberOn(nodeA)) {
+            JsonObject room = jessAgain.hello().getJsonObject("room");
+            assertTrue(room.getJsonArray("participants").stream().map(JsonObject.class::cast).map(p -> p.getString("name"))
+                    .allMatch("Jess Taylor"::equals), "no ghost of node B's people in the room: " + room);
+            assertEquals(JsonValue.NULL, room.get("privatePart"), room::toString);
+        }
+    }
+
+    /**
+     * A new family's conference, made on node A: Sam Okafor (social worker) opened the family and
+     * is invited, the chair chairs it, and the plan has one goal. Each person signs in on each
+     * node they use (a session works on both; separate clients keep the test's requests on the node named).
+     */
+    private static final class MeetingOnNodes {
+        final String family;
+        final String conference;
+        final String goal;
+        final String workerInvitee;
+        private final String source;
+        /** The chair, signed in on node A. */
+        private final ApiClient chairOnA;
+        private final String chairSession;
+        private final String workerSession;
+        private String memberSession;
+
+        private MeetingOnNodes() {
+            var random = java.util.concurrent.ThreadLocalRandom.current();
+            source = "10." + random.nextInt(1, 255) + "." + random.nextInt(1, 255) + "." + random.nextInt(1, 255);
+            var chair = onNodeA("chair");
+            chairOnA = chair;
+            var worker = onNodeA("social.worker");
+            chairSession = chair.cookie("RT_SESSION");
+            workerSession = worker.cookie("RT_SESSION");
+            family = worker.post("/families", json("name", "Cluster room family " + UUID.randomUUID())).json().getString("id");
+            conference = chair.post("/conferences", json("familyId", family, "kind", "CORE_GROUP", "scheduledStart", "2031-04-01T10:00:00Z"))
+                    .json().getString("id");
+            String sam = worker.get("/auth/me").json().getString("id");
+            Reply invited = chair.post("/conferences/" + conference + "/invitees", json("role", "AGENCY_STAFF", "staffMemberId", sam));
+            assertEquals(200, invited.status(), invited::toString);
+            workerInvitee = DemoFixture.idWhere(chair.get("/conferences/" + conference).json(), "invitees", "name", "Sam Okafor");
+            String title = "Ryan goes to school every day";
+            goal = DemoFixture.idWhere(chair.post("/families/" + family + "/plan/goals", json("title", title)).json(), "goals", "title", title);
+        }
+
+        static MeetingOnNodes onNodeA() {
+            return new MeetingOnNodes();
+        }
+
+        /**
+         * Someone of this meeting, signed in on node A from the meeting's own address (node A trusts
+         * 127.0.0.1 as a proxy): the class signs in on node A so often that one address would be throttled.
+         */
+        private ApiClient onNodeA(String username) {
+            return People.staff(ApiClient.from(nodeA.address(), source), username, People.DEMO_PASSWORD);
+        }
+
+        /** Jess Taylor joins the family (her address confirmed), is invited, and signs in with a code; her invitee id. */
+        String withAFamilyMember() {
+            var chair = chairOnA;
+            String memberEmail = "jess." + UUID.randomUUID() + "@example.org";
+            Reply added = chair.post("/families/" + family + "/members", json("fullName", "Jess Taylor", "email", memberEmail));
+            assertEquals(201, added.status(), added::toString);
+            People.confirmAddress(nodeA.address(), memberEmail);
+            String member = DemoFixture.idWhere(chair.get("/families/" + family).json(), "members", "fullName", "Jess Taylor");
+            Reply invited = chair.post("/conferences/" + conference + "/invitees", json("role", "FAMILY_MEMBER", "familyMemberId", member));
+            assertEquals(200, invited.status(), invited::toString);
+            memberSession = People.withCode(ApiClient.from(nodeA.address(), source), memberEmail).cookie("RT_SESSION");
+            return DemoFixture.idWhere(chair.get("/conferences/" + conference).json(), "invitees", "name", "Jess Taylor");
+        }
+
+        /** The chair's live connection to the room through this node. */
+        LiveClient chairOn(StandaloneServer node) {
+            return live(chairSession, node);
+        }
+
+        LiveClient workerOn(StandaloneServer node) {
+            return live(workerSession, node);
+        }
+
+        LiveClient familyMemberOn(StandaloneServer node) {
+            return live(memberSession, node);
+        }
+
+        private LiveClient live(String session, StandaloneServer node) {
+            return LiveClient.connect(session, conference, node.address().toString(), node.address());
+        }
+    }
+
+    private static JsonObject type(String type) {
+        return Json.createObjectBuilder().add("type", type).build();
+    }
+
+    private static JsonObject comment(String nodeId, String text) {
+        return Json.createObjectBuilder().add("type", "comment").add("id", nodeId).add("text", text).build();
     }
 
     /** A family and its conference, made for one test. */

@@ -35,7 +35,16 @@ public final class People {
 
     /** Asks for a code by email, reads it from GreenMail and uses it. */
     public static ApiClient withCode(String email) {
-        var client = new ApiClient();
+        return withCode(ApiClient.BASE, email);
+    }
+
+    /** As {@link #withCode(String)}, through a server at another address (a node of a cluster). */
+    public static ApiClient withCode(java.net.URI base, String email) {
+        return withCode(new ApiClient(base), email);
+    }
+
+    /** As {@link #withCode(String)}, through this client (one from another source address, say). */
+    public static ApiClient withCode(ApiClient client, String email) {
         Reply challenge = client.post("/auth/codes", JsonBodies.json("email", email));
         assertEquals(200, challenge.status(), challenge::toString);
         Reply verified = client.post("/auth/codes/verify", JsonBodies.json(
@@ -46,12 +55,17 @@ public final class People {
 
     /** Follows the link in the latest "Confirm" email to this address, as its owner would. */
     static void confirmAddress(String email) {
+        confirmAddress(ApiClient.BASE, email);
+    }
+
+    /** As {@link #confirmAddress(String)}, through a server at another address (a node of a cluster). */
+    static void confirmAddress(java.net.URI base, String email) {
         Mailbox.awaitCount(email, "Confirm", 1);
         var link = java.util.regex.Pattern.compile("/confirm-email\\?token=([A-Za-z0-9_%-]+)")
                 .matcher(Mailbox.body(Mailbox.latest(email, "Confirm")));
         org.junit.jupiter.api.Assertions.assertTrue(link.find(), "the confirmation email has a link");
         String token = java.net.URLDecoder.decode(link.group(1), java.nio.charset.StandardCharsets.UTF_8);
-        Reply confirmed = new ApiClient().post("/auth/addresses/confirm", JsonBodies.json("token", token));
+        Reply confirmed = new ApiClient(base).post("/auth/addresses/confirm", JsonBodies.json("token", token));
         assertEquals(200, confirmed.status(), confirmed::toString);
     }
 }

@@ -30,6 +30,11 @@ public class ConferenceRoomRecords implements RoomRecords {
     }
 
     @Override
+    public void endPrivatePartWithoutAChair(UUID conferenceId) {
+        rooms.endPrivatePartWithoutAChair(conferenceId);
+    }
+
+    @Override
     public boolean privatePartRunning(UUID conferenceId) {
         return rooms.running(conferenceId).isPresent();
     }

@@ -20,5 +20,8 @@ public interface RoomRecords {
     /** Records the running private part ending; refuses when none is running. */
     void endPrivatePart(Caller chair, UUID conferenceId);
 
+    /** Records the running private part ending with no chair left to end it (their node left the cluster); nothing when none runs. */
+    void endPrivatePartWithoutAChair(UUID conferenceId);
+
     boolean privatePartRunning(UUID conferenceId);
 }

@@ -120,6 +120,26 @@ public class RoomRules {
         return leaving.isChair() && !chairPresent(leaving.conferenceId()) && states.room(leaving.conferenceId()).privatePartId() != null;
     }
 
+    /**
+     * As {@link #waitForAChair(ParticipantView)}, for a connection taken out of the room because
+     * the node that held it left the cluster (all that is known of them is their presence). Then
+     * call {@link #endUnlessAChairCameBack(UUID)}: no session of theirs is left to act as.
+     */
+    public boolean waitForAChair(UUID conferenceId, Presence leaving) {
+        return InviteeRole.CHAIR.name().equals(leaving.role()) && !chairPresent(conferenceId)
+                && states.room(conferenceId).privatePartId() != null;
+    }
+
+    /** After the grace period, for a chair whose node left the cluster: the private part ends, by the server, unless a chair is back. */
+    public Optional<RoomChange> endUnlessAChairCameBack(UUID conferenceId) {
+        if (chairPresent(conferenceId) || !records.privatePartRunning(conferenceId)) {
+            return Optional.empty();
+        }
+        records.endPrivatePartWithoutAChair(conferenceId);
+        return Optional.of(new RoomChange(conferenceId, states.updateRoom(conferenceId, s -> s.withPrivatePart(null)),
+                new RoomChange.PrivatePartEnded()));
+    }
+
     /** After the grace period: the private part ends, as the chair who left, unless a chair is back (on any node). */
     public Optional<RoomChange> endUnlessAChairCameBack(Caller chairWhoLeft, UUID conferenceId) {
         if (chairPresent(conferenceId) || !records.privatePartRunning(conferenceId)) {

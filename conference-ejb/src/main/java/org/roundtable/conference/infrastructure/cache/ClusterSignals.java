@@ -23,10 +23,11 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
  * Tells every other node of the cluster something, at once: each signal is an entry written to
  * the "signals" cache (replicated on the HA server, docs/cluster.md), and every node that
  * receives an entry another node wrote fires it here as a CDI event, {@link ClusterSignal}, on a
- * managed thread. On one node (a local cache) nobody else hears it, and that is right. Entries
- * expire after a minute: a signal is news, not state. Sending does not wait for the other nodes
- * (it is called after a commit, on the thread that committed): a write that fails, or never
- * completes because a node hangs, costs that signal only, and a failure is logged.
+ * managed thread. On one node (a local cache) nobody else hears it, and that is right: nothing
+ * is written then (the live rooms send one for every move of every cursor). Entries expire after
+ * a minute: a signal is news, not state. Sending does not wait for the other nodes (it is called
+ * after a commit, on the thread that committed): a write that fails, or never completes because a
+ * node hangs, costs that signal only, and a failure is logged.
  */
 @ApplicationScoped
 public class ClusterSignals {
@@ -47,12 +48,16 @@ public class ClusterSignals {
 
     private final Arrivals arrivals = new Arrivals();
 
+    /** Whether the signals cache is shared with other nodes (the HA server); read at start. */
+    volatile boolean clustered;
+
     /** Fires a signal in the application's context, captured at start: Infinispan's threads have none. */
     private volatile Consumer<ClusterSignal> fire;
 
     /** Listens from the start, not only once someone first sends. */
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
         fire = contexts.contextualConsumer(arrived::fire);
+        clustered = signals.getCacheConfiguration().clustering().cacheMode().isClustered();
         signals.addListener(arrivals);
     }
 
@@ -61,11 +66,19 @@ public class ClusterSignals {
         signals.removeListener(arrivals);
     }
 
+    /** Whether there may be other nodes to tell (the signals cache is clustered). */
+    public boolean clustered() {
+        return clustered;
+    }
+
     /**
      * Sends the signal to every other node (not to this one), without waiting for them: the
      * replication runs on Infinispan's threads, and a failure is logged with the signal's topic.
      */
     public void send(String topic, String text) {
+        if (!clustered) {
+            return;
+        }
         try {
             signals.putAsync(UUID.randomUUID().toString(), topic + "\n" + text, 1, TimeUnit.MINUTES)
                     .whenComplete((previous, failure) -> {

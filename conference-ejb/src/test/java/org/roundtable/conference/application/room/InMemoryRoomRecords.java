@@ -54,6 +54,16 @@ final class InMemoryRoomRecords implements RoomRecords {
                 running.reason(), running.familyText(), chair));
     }
 
+    /** Who a private part is recorded as ended by when the server ended it (no chair was left). */
+    static final Caller THE_SERVER = Caller.staff(new UUID(0, 0), "the server", new UUID(0, 0), Set.of());
+
+    @Override
+    public void endPrivatePartWithoutAChair(UUID conferenceId) {
+        if (privatePartRunning(conferenceId)) {
+            endPrivatePart(THE_SERVER, conferenceId);
+        }
+    }
+
     @Override
     public boolean privatePartRunning(UUID conferenceId) {
         return parts.stream().anyMatch(p -> p.conferenceId().equals(conferenceId) && p.endedBy() == null);

@@ -245,6 +245,40 @@ class RoomRulesTest {
     }
 
     @Test
+    void a_private_part_whose_chair_was_on_a_node_that_died_ends_by_the_server_after_the_grace_period() {
+        rules.arrived(chair, "chair-tab-on-node-b");
+        rules.arrived(mother, "jess-tab-on-node-a");
+        rules.startPrivatePart(chairCaller, chair, List.of(id(mother)), "Why", null);
+        var presence = rules.presence(conference).get("chair-tab-on-node-b");
+
+        // Node B died: its connection is taken out of the room (RoomStateStore), all that is known of it is its presence.
+        rules.left(conference, "chair-tab-on-node-b");
+        assertTrue(rules.waitForAChair(conference, presence), "the last chair was on the node that died: wait for the grace period");
+        Optional<RoomChange> ended = rules.endUnlessAChairCameBack(conference);
+
+        assertInstanceOf(RoomChange.PrivatePartEnded.class, ended.orElseThrow().told());
+        assertNull(rules.room(conference).privatePartId());
+        assertFalse(records.privatePartRunning(conference));
+        assertEquals(InMemoryRoomRecords.THE_SERVER, records.parts().get(0).endedBy(), "recorded as ended by the server: no chair was left");
+    }
+
+    @Test
+    void a_private_part_whose_chair_was_on_a_node_that_died_goes_on_when_a_chair_is_back_on_another_node() {
+        rules.arrived(chair, "chair-tab-on-node-b");
+        rules.startPrivatePart(chairCaller, chair, List.of(id(mother)), "Why", null);
+        var presence = rules.presence(conference).get("chair-tab-on-node-b");
+        rules.left(conference, "chair-tab-on-node-b");
+        assertTrue(rules.waitForAChair(conference, presence));
+
+        rules.arrived(chair, "chair-tab-on-node-a");
+        assertTrue(rules.endUnlessAChairCameBack(conference).isEmpty());
+        assertTrue(records.privatePartRunning(conference));
+        assertFalse(rules.waitForAChair(conference, rules.presence(conference).get("chair-tab-on-node-a")), "a chair is here");
+        rules.arrived(worker, "worker-tab");
+        assertFalse(rules.waitForAChair(conference, rules.presence(conference).get("worker-tab")), "only a chair leaving starts the wait");
+    }
+
+    @Test
     void the_grace_period_is_fifteen_seconds_unless_configured() {
         assertEquals(Duration.ofSeconds(15), RoomRules.privatePartGrace());
     }

@@ -127,6 +127,8 @@ class ClusterSignalsTest {
                     case "put", "putAsync" -> write.answer(method.getName(), args);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+        // A cache shared with other nodes (on one node nothing is sent at all).
+        signals.clustered = true;
         return signals;
     }
 }

@@ -57,6 +57,10 @@ import org.roundtable.conference.application.room.RoomChange;
 import org.roundtable.conference.application.room.RoomRules;
 import org.roundtable.conference.domain.model.room.Presence;
 import org.roundtable.conference.domain.model.room.RoomState;
+import org.roundtable.conference.infrastructure.cache.ClusterSignal;
+import org.roundtable.conference.infrastructure.cache.ClusterSignals;
+import org.roundtable.conference.infrastructure.cache.NodesLeft;
+import org.roundtable.conference.infrastructure.cache.RoomStateStore;
 import org.roundtable.shared.plan.OwnActionsView;
 import org.roundtable.shared.plan.PlanAuthority;
 import org.roundtable.shared.plan.PlanChange;
@@ -132,6 +136,13 @@ public class LiveRooms {
     @Inject
     private SignallingRelay signalling;
 
+    /** The other nodes of a cluster, told what happens in rooms here (see RoomSignal); on one node, nobody. */
+    @Inject
+    private ClusterSignals otherNodes;
+
+    @Inject
+    private RoomStateStore roomStates;
+
     @PostConstruct
     void startSweep() {
         access = new ConnectionAccess(signIn, roomService, executor, clock, this::everyConnection, this::connectionsOfFamily,
@@ -171,6 +182,50 @@ public class LiveRooms {
             }
             forgetIfEmpty(room);
         }
+    }
+
+    /**
+     * Nodes left the cluster: nobody will close the connections they held, so the people on
+     * them are taken out of the rooms here, and every room is told they left (this node's
+     * connections, and the other survivors'). Every survivor does this at once; each connection
+     * is taken out by exactly one of them (RoomStateStore#removeConnectionsOf).
+     */
+    void onNodesLeft(@Observes NodesLeft left) {
+        List<RoomStateStore.Departed> departed;
+        try {
+            departed = roomStates.removeConnectionsOf(left.nodes());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not take the people of " + left.nodes() + " out of the rooms", e);
+            return;
+        }
+        if (!departed.isEmpty()) {
+            LOG.info(() -> departed.size() + " connections of " + left.nodes() + " (a node that left the cluster) left their rooms");
+        }
+        for (RoomStateStore.Departed gone : departed) {
+            try {
+                broadcastPresence(gone.conferenceId(), gone.connectionId(), null);
+                if (rules.waitForAChair(gone.conferenceId(), gone.presence())) {
+                    endPrivatePartUnlessAChairComesBack(gone.conferenceId());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not tell room " + gone.conferenceId() + " that " + gone.connectionId() + " left", e);
+            }
+        }
+    }
+
+    /**
+     * The last chair was on a node that left the cluster during a private part: as when a
+     * chair's browser closes, it ends after the grace period (counted from when the cluster saw
+     * the node go) unless a chair comes back; the server ends it, no chair being left to.
+     */
+    private void endPrivatePartUnlessAChairComesBack(UUID conferenceId) {
+        scheduler.schedule(() -> {
+            try {
+                rules.endUnlessAChairCameBack(conferenceId).ifPresent(this::tell);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not end the private part of " + conferenceId + " after its chair's node left", e);
+            }
+        }, RoomRules.privatePartGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The last chair left during a private part: it ends after the grace period unless a chair comes back (RoomRules). */
@@ -485,11 +540,17 @@ public class LiveRooms {
      * frame when others sign would tell them when the rest of the plan is signed.
      */
     void onSignOffChanged(@Observes SignOffChanged changed) {
-        for (Room room : roomsByFamily.getOrDefault(changed.familyId(), Set.of())) {
+        signOffChanged(changed.familyId(), changed.actionIds());
+        toOtherNodes(RoomSignal.signOff(changed.familyId(), changed.actionIds()));
+    }
+
+    /** The sign-off changed, told to this node's rooms of the family. */
+    private void signOffChanged(UUID familyId, Set<String> actionIds) {
+        for (Room room : roomsByFamily.getOrDefault(familyId, Set.of())) {
             SignOffView view = signOff.view(room.conferenceId);
             String message = ServerMessages.signOff(view);
             for (LiveConnection c : room.connections) {
-                if (c.joined && !c.paused && (!c.onlyOwnActions || changed.actionIds().stream().anyMatch(id -> sees(c, id)))) {
+                if (c.joined && !c.paused && (!c.onlyOwnActions || actionIds.stream().anyMatch(id -> sees(c, id)))) {
                     c.send(c.onlyOwnActions ? ServerMessages.signOff(new SignOffView(view.conferenceId(), view.conferenceStatus(),
                             view.planRevision(), view.actions().stream().filter(a -> sees(c, a.actionId().toString())).toList())) : message);
                 }
@@ -511,26 +572,95 @@ public class LiveRooms {
         UUID privatePartId = roomService.running(c.conferenceId).map(p -> p.id()).orElse(null);
         CommentView view = roomService.comment(c.caller, c.participant, nodeId, comment.text(), privatePartId);
         String message = ServerMessages.commentMessage(view);
-        Room room = rooms.get(c.conferenceId);
+        commented(c.conferenceId, nodeId.toString(), message);
+        toOtherNodes(RoomSignal.comment(c.conferenceId, nodeId.toString(), message));
+    }
+
+    /** A comment, sent to this node's connections in the room that may read it (on the goal or action nodeId). */
+    private void commented(UUID conferenceId, String nodeId, String message) {
+        Room room = rooms.get(conferenceId);
+        if (room == null) {
+            return;
+        }
         for (LiveConnection each : room.connections) {
-            if (each.joined && !each.paused && sees(each, nodeId.toString())) {
+            if (each.joined && !each.paused && sees(each, nodeId)) {
                 each.send(message);
             }
         }
     }
 
-    /** What a room rule did, told to the room: each viewer is sent it as they may see it. */
+    /**
+     * What a room rule did, told to the room: each viewer on this node is sent it as they may see
+     * it, and the other nodes of a cluster are told, to do the same for theirs (see RoomSignal).
+     */
     private void tell(RoomChange change) {
         UUID conferenceId = change.conferenceId();
         RoomChange.Told told = change.told();
+        RoomSignal signal;
         if (told instanceof RoomChange.HandChanged hand) {
-            broadcastRoomChange(conferenceId, handOf(hand.participantId()));
+            signal = RoomSignal.hand(conferenceId, hand.participantId());
         } else if (told instanceof RoomChange.AgendaMoved) {
-            broadcastRoomChange(conferenceId, (s, part, excluded) -> ServerMessages.agenda(s.agendaItemId()));
+            signal = RoomSignal.agenda(conferenceId);
         } else if (told instanceof RoomChange.PrivatePartBegan began) {
-            privatePartBegan(conferenceId, began.keptOut());
-        } else if (told instanceof RoomChange.PrivatePartEnded) {
-            privatePartEnded(conferenceId);
+            signal = RoomSignal.privatePartBegan(conferenceId, began.privatePartId(), began.keptOut());
+        } else {
+            signal = RoomSignal.privatePartEnded(conferenceId);
+        }
+        tellHere(signal);
+        toOtherNodes(signal);
+    }
+
+    /** Something that happened in a room (here, or on another node), sent to this node's connections in it. */
+    private void tellHere(RoomSignal signal) {
+        UUID conferenceId = signal.conferenceId();
+        switch (signal.kind()) {
+            case HAND -> broadcastRoomChange(conferenceId, handOf(signal.subject()));
+            case AGENDA -> broadcastRoomChange(conferenceId, (s, part, excluded) -> ServerMessages.agenda(s.agendaItemId()));
+            case PRIVATE_PART_BEGAN -> privatePartBegan(conferenceId, signal.keptOut());
+            case PRIVATE_PART_ENDED -> privatePartEnded(conferenceId);
+            case PRESENCE -> presenceHere(conferenceId, signal.subject(), rules.presence(conferenceId).get(signal.subject()));
+            case COMMENT -> commented(conferenceId, signal.subject(), signal.message());
+            case SIGN_OFF -> signOffChanged(signal.familyId(), signal.ids());
+            case RTC -> signalling.deliverFromAnotherNode(signal.subject(), signal.message(), roomNow(conferenceId));
+            case MEDIA, MEDIA_JOINED -> signalling.mediaFromAnotherNode(conferenceId, signal.subject(), signal.message(),
+                    signal.kind() == RoomSignal.Kind.MEDIA_JOINED, roomNow(conferenceId));
+        }
+    }
+
+    /** Tells the other nodes of a cluster what happened in a room here (nothing on one node). */
+    private void toOtherNodes(RoomSignal signal) {
+        try {
+            otherNodes.send(RoomSignal.TOPIC, signal.text());
+        } catch (RuntimeException e) {
+            // This node's own room has been told; the others miss this one (docs/cluster.md, "A signal lost").
+            LOG.log(Level.WARNING, "Could not tell the other nodes of a change in room " + signal.conferenceId(), e);
+        }
+    }
+
+    /**
+     * Another node says something happened in a room: this node's connections in it are sent
+     * it, written here as that node wrote it for its own (never told on again). A room with
+     * nobody here is ignored. A private part's beginning or end that the room's state no longer
+     * shows (it ended, or another began, before this signal arrived) is ignored too: the signal
+     * of what came after it brings the room to where it is now.
+     */
+    void onSignalFromAnotherNode(@Observes ClusterSignal signal) {
+        if (!RoomSignal.TOPIC.equals(signal.topic())) {
+            return;
+        }
+        try {
+            RoomSignal heard = RoomSignal.parse(signal.text());
+            if (heard.conferenceId() != null && !rooms.containsKey(heard.conferenceId())) {
+                return;
+            }
+            String running = heard.conferenceId() == null ? null : rules.room(heard.conferenceId()).privatePartId();
+            if (heard.kind() == RoomSignal.Kind.PRIVATE_PART_BEGAN && !Objects.equals(running, heard.subject())
+                    || heard.kind() == RoomSignal.Kind.PRIVATE_PART_ENDED && running != null) {
+                return;
+            }
+            tellHere(heard);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not tell this node's rooms of a change on another node: " + signal.text(), e);
         }
     }
 
@@ -545,7 +675,7 @@ public class LiveRooms {
                 each.paused = true;
             }
         }
-        signalling.privatePartStarted(new SignallingRelay.RoomNow(room.connections, keptOut));
+        signalling.privatePartStarted(new SignallingRelay.RoomNow(room.connections, keptOut, elsewhere(room)));
         broadcastRoomChange(conferenceId, LiveRooms::privatePartOf);
     }
 
@@ -584,7 +714,7 @@ public class LiveRooms {
             // The room too, with who types where as it may see it now (as viewChanged sends it).
             each.send(roomFor(each, runningPrivatePart(conferenceId, rules.room(conferenceId))));
         }
-        signalling.privatePartEnded(wereOut, new SignallingRelay.RoomNow(room.connections, Set.of()));
+        signalling.privatePartEnded(wereOut, new SignallingRelay.RoomNow(room.connections, Set.of(), elsewhere(room)));
     }
 
     /** A change to the room, as one participant is sent it (1.2). */
@@ -645,6 +775,12 @@ public class LiveRooms {
      * that, so a join costs the same in a room of 300 as in a room of 3.
      */
     private void broadcastPresence(UUID conferenceId, String connectionId, Presence presence) {
+        presenceHere(conferenceId, connectionId, presence);
+        toOtherNodes(RoomSignal.presence(conferenceId, connectionId));
+    }
+
+    /** One person joined, moved or left (presence null), sent to this node's connections in the room. */
+    private void presenceHere(UUID conferenceId, String connectionId, Presence presence) {
         Room room = rooms.get(conferenceId);
         if (room == null) {
             return;
@@ -673,7 +809,18 @@ public class LiveRooms {
     private SignallingRelay.RoomNow roomNow(UUID conferenceId) {
         Room room = rooms.get(conferenceId);
         Set<UUID> excluded = runningPrivatePart(conferenceId, rules.room(conferenceId)).map(PrivatePartView::excluded).orElse(Set.of());
-        return new SignallingRelay.RoomNow(room == null ? List.of() : room.connections, excluded);
+        return room == null ? new SignallingRelay.RoomNow(List.of(), excluded)
+                : new SignallingRelay.RoomNow(room.connections, excluded, elsewhere(room));
+    }
+
+    /** The room's connections on other nodes of a cluster, from the shared presence (none on one node). */
+    private Map<String, Presence> elsewhere(Room room) {
+        if (!otherNodes.clustered()) {
+            return Map.of();
+        }
+        var others = new HashMap<>(rules.presence(room.conferenceId));
+        room.connections.forEach(c -> others.remove(c.id));
+        return others;
     }
 
     private String roomFor(LiveConnection c, Optional<PrivatePartView> privatePart) {

@@ -2,11 +2,18 @@ package org.roundtable.conference.interfaces.live;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.roundtable.conference.application.access.RoomAccess;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
+import org.roundtable.conference.domain.model.room.Presence;
+import org.roundtable.conference.infrastructure.cache.ClusterSignals;
 import org.roundtable.conference.infrastructure.media.IceServers;
 import org.roundtable.shared.protocol.ClientMessage;
 import org.roundtable.shared.protocol.ProtocolViolation;
@@ -18,19 +25,37 @@ import org.roundtable.shared.protocol.ProtocolViolation;
  * call and may talk: neither kept out of a running private part. Who it is from is stamped here,
  * never taken from the client. When a private part starts, the call between those kept out and
  * those present is cut on both sides; when it ends, each side is told of the other again and
- * they reconnect.
+ * they reconnect. On a cluster, a peer on another node is reached through that node
+ * (RoomSignal over ClusterSignals): this node checks the sender, that node the peer.
  */
 @ApplicationScoped
 public class SignallingRelay {
 
+    private static final Logger LOG = Logger.getLogger(SignallingRelay.class.getName());
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     private IceServers iceServers;
 
-    /** The room as the relay sees it now: its connections and who a running private part keeps out. */
-    record RoomNow(Collection<LiveConnection> connections, Set<UUID> excluded) {
+    @Inject
+    private ClusterSignals otherNodes;
+
+    /**
+     * The room as the relay sees it now: its connections on this node, who a running private part
+     * keeps out, and the room's connections on other nodes of a cluster (from the shared presence).
+     */
+    record RoomNow(Collection<LiveConnection> connections, Set<UUID> excluded, Map<String, Presence> elsewhere) {
+
+        RoomNow(Collection<LiveConnection> connections, Set<UUID> excluded) {
+            this(connections, excluded, Map.of());
+        }
 
         boolean excludes(LiveConnection c) {
             return excluded.contains(c.participant.inviteeId());
+        }
+
+        boolean excludes(Presence onAnotherNode) {
+            return excluded.contains(UUID.fromString(onAnotherNode.inviteeId()));
         }
     }
 
@@ -49,18 +74,83 @@ public class SignallingRelay {
 
     private void signal(LiveConnection c, ClientMessage.Signal signal, RoomNow room) {
         LiveConnection peer = room.connections().stream()
-                .filter(each -> each != c && each.joined && each.id.equals(signal.to())).findFirst()
-                .orElseThrow(() -> new ProtocolViolation("unknown-peer", "That connection is not in this room."));
+                .filter(each -> each != c && each.joined && each.id.equals(signal.to())).findFirst().orElse(null);
+        if (peer == null) {
+            signalAnotherNode(c, signal, room);
+            return;
+        }
         if (!inCall(c) || !inCall(peer)) {
             throw new DomainRuleViolation("Only two people who have both joined the call can connect; send media first.");
         }
         RoomAccess.requireMayCall(room.excludes(c) || room.excludes(peer));
-        if (!c.signals.take(peer.id, signal.kind() == ClientMessage.SignalKind.CANDIDATE)) {
+        take(c, signal);
+        peer.send(SignalMessages.signal(c.id, signal));
+    }
+
+    /**
+     * The peer is in the room on another node: this node checks what it can (the sender is in the
+     * call, neither is kept out, the sender's allowance) and that node the rest when it delivers
+     * (the peer is in the call and still may talk; otherwise it is dropped there, unanswered).
+     */
+    private void signalAnotherNode(LiveConnection c, ClientMessage.Signal signal, RoomNow room) {
+        Presence peer = signal.to().equals(c.id) ? null : room.elsewhere().get(signal.to());
+        if (peer == null) {
+            throw new ProtocolViolation("unknown-peer", "That connection is not in this room.");
+        }
+        if (!inCall(c)) {
+            throw new DomainRuleViolation("Only two people who have both joined the call can connect; send media first.");
+        }
+        RoomAccess.requireMayCall(room.excludes(c) || room.excludes(peer));
+        take(c, signal);
+        toOtherNodes(RoomSignal.rtc(c.conferenceId, signal.to(), SignalMessages.signal(c.id, signal)));
+    }
+
+    private static void take(LiveConnection c, ClientMessage.Signal signal) {
+        if (!c.signals.take(signal.to(), signal.kind() == ClientMessage.SignalKind.CANDIDATE)) {
             throw new ProtocolViolation("rate-limited", signal.kind() == ClientMessage.SignalKind.CANDIDATE
                     ? "More than " + SignalAllowance.CANDIDATES + " ICE candidates to one person in 10 seconds; this one was dropped."
                     : "More than " + SignalAllowance.DESCRIPTIONS + " offers, answers and hangups to one person in 10 seconds; this one was dropped.");
         }
-        peer.send(SignalMessages.signal(c.id, signal));
+    }
+
+    /** Another node relays signalling (or its media, to one who joined) to a connection here: sent if it is in the call and may talk. */
+    void deliverFromAnotherNode(String to, String message, RoomNow room) {
+        room.connections().stream().filter(each -> each.joined && each.id.equals(to) && inCall(each) && !room.excludes(each))
+                .findFirst().ifPresent(peer -> peer.send(message));
+    }
+
+    /**
+     * Someone on another node changed their sound and picture (or joined the call: joining):
+     * sent to those here in the call who may talk with them, as for someone here; on joining,
+     * each of those answers with their own, relayed back to them.
+     */
+    void mediaFromAnotherNode(UUID conferenceId, String from, String message, boolean joining, RoomNow room) {
+        boolean joined;
+        try (var reader = JSON.createReader(new StringReader(message))) {
+            joined = reader.readObject().getBoolean("joined");
+        }
+        for (LiveConnection peer : room.connections()) {
+            if (!peer.joined || room.excludes(peer)) {
+                continue;
+            }
+            if (inCall(peer) || !joined) {
+                peer.send(message);
+            }
+            if (joining && inCall(peer)) {
+                toOtherNodes(RoomSignal.rtc(conferenceId, from, SignalMessages.media(peer.id, peer.participant.inviteeId().toString(), peer.media)));
+            }
+            if (!joined) {
+                peer.signals.forget(from);
+            }
+        }
+    }
+
+    private void toOtherNodes(RoomSignal signal) {
+        try {
+            otherNodes.send(RoomSignal.TOPIC, signal.text());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not pass signalling to another node for room " + signal.conferenceId(), e);
+        }
     }
 
     /**
@@ -94,6 +184,9 @@ public class SignallingRelay {
                 peer.signals.forget(c.id);
             }
         }
+        if (!room.elsewhere().isEmpty()) {
+            toOtherNodes(RoomSignal.media(c.conferenceId, c.id, message, joining));
+        }
     }
 
     /** A private part started: every call between someone kept out and anyone else is closed, on both sides. */
@@ -111,6 +204,19 @@ public class SignallingRelay {
                 }
             }
         }
+        // Calls with the room's people on other nodes: whether they are in the call is known only
+        // there, so each of ours in the call hangs up with every one of theirs the part divides it
+        // from (a hangup for a peer it has no call with is nothing to a client); their node does the same.
+        for (LiveConnection here : room.connections()) {
+            if (!inCall(here)) {
+                continue;
+            }
+            room.elsewhere().forEach((id, there) -> {
+                if (room.excludes(here) || room.excludes(there)) {
+                    here.send(SignalMessages.hangup(id, "private-part"));
+                }
+            });
+        }
     }
 
     /** The private part ended: each pair in the call of which one was kept out is told of each other again, and reconnects. */
@@ -123,6 +229,16 @@ public class SignallingRelay {
                 if (wereOut.contains(a) || wereOut.contains(b)) {
                     a.send(SignalMessages.media(b.id, b.participant.inviteeId().toString(), b.media));
                     b.send(SignalMessages.media(a.id, a.participant.inviteeId().toString(), a.media));
+                }
+            }
+        }
+        // Those who were out here come back to the call on the other nodes as if they joined it: those
+        // in it there are sent their media, and answer with theirs (their node does the same for its own).
+        if (!room.elsewhere().isEmpty()) {
+            for (LiveConnection back : inCall) {
+                if (wereOut.contains(back)) {
+                    toOtherNodes(RoomSignal.media(back.conferenceId, back.id,
+                            SignalMessages.media(back.id, back.participant.inviteeId().toString(), back.media), true));
                 }
             }
         }
