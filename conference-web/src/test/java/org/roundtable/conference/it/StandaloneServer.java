@@ -204,6 +204,11 @@ final class StandaloneServer implements AutoCloseable {
         }
     }
 
+    /** The name it goes by in a cluster (jboss.node.name). */
+    String nodeName() {
+        return nodeName;
+    }
+
     /** The server's JVM (the script's java child). */
     long javaPid() {
         return launcher.toHandle().descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
