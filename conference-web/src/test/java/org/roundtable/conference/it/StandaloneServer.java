@@ -73,7 +73,12 @@ final class StandaloneServer implements AutoCloseable {
      * Only one node of a cluster should make the demo data (it checks for agencies, then writes).
      */
     static StandaloneServer clusterNode(String name, int offset, String members, boolean demo) {
-        var node = new StandaloneServer(Path.of(System.getProperty("roundtable.ha.home")), name, offset, "512m", false, null, demo);
+        return clusterNode(name, offset, members, demo, "512m");
+    }
+
+    /** A node of the HA server with this much heap at most (the benchmark's nodes have the one-node server's). */
+    static StandaloneServer clusterNode(String name, int offset, String members, boolean demo, String heap) {
+        var node = new StandaloneServer(Path.of(System.getProperty("roundtable.ha.home")), name, offset, heap, false, null, demo);
         return node.with("roundtable.cluster.members", members).with("jboss.tx.node.id", name);
     }
 
