@@ -512,6 +512,9 @@ public final class LiveBenchmark {
         long applied = run.applied.get();
         String twoNodes = "";
         if (server.nodeCount() > 1) {
+            // What the nodes keep after the run: among it, every signal of the last minute (ClusterSignals keeps each entry a minute).
+            long heapA = server.heapUsedAfterGc(0);
+            long heapB = server.heapUsedAfterGc(1);
             twoNodes = String.format("""
                       same-node deliveries:  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d)
                       cross-node deliveries: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d)
@@ -519,7 +522,7 @@ public final class LiveBenchmark {
                       by path (sender's node -> receiver's node): owner -> owner p50 %.1f / p99 %.1f ms (%d); owner -> other p50 %.1f / p99 %.1f ms (%d);
                         other -> owner p50 %.1f / p99 %.1f ms (%d); other -> other (the same node, through the owner) p50 %.1f / p99 %.1f ms (%d)
                       acknowledgement on the plan's owner node: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d); on the other node (sent to the owner): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d)
-                      WildFly CPU per edit by node: node A %.3f ms, node B %.3f ms
+                      WildFly CPU per edit by node: node A %.3f ms, node B %.3f ms; heap after GC once typing stopped: node A %d MiB, node B %d MiB
                     """, run.sameNode.millis(50), run.sameNode.millis(95), run.sameNode.millis(99), run.sameNode.count(),
                     run.crossNode.millis(50), run.crossNode.millis(95), run.crossNode.millis(99), run.crossNode.count(),
                     run.crossNode.millis(50) - run.sameNode.millis(50), run.crossNode.millis(95) - run.sameNode.millis(95),
@@ -530,7 +533,7 @@ public final class LiveBenchmark {
                     run.byPath[0][0].millis(50), run.byPath[0][0].millis(99), run.byPath[0][0].count(),
                     run.ackByOwner[1].millis(50), run.ackByOwner[1].millis(95), run.ackByOwner[1].millis(99), run.ackByOwner[1].count(),
                     run.ackByOwner[0].millis(50), run.ackByOwner[0].millis(95), run.ackByOwner[0].millis(99), run.ackByOwner[0].count(),
-                    perEdit(nodesAfter[0] - nodesBefore[0], applied), perEdit(nodesAfter[1] - nodesBefore[1], applied));
+                    perEdit(nodesAfter[0] - nodesBefore[0], applied), perEdit(nodesAfter[1] - nodesBefore[1], applied), heapA >> 20, heapB >> 20);
         }
         return new Outcome(name, applied, run.errors(), lost, diverged, String.format("""
                 %s (%d connections, %.0f s measured)

@@ -174,7 +174,12 @@ public final class BenchmarkServer implements AutoCloseable {
 
     /** The server's used heap after a full collection, in bytes (read with jcmd). */
     public long heapUsedAfterGc() throws IOException, InterruptedException {
-        String pid = Long.toString(nodes.get(0).javaPid());
+        return heapUsedAfterGc(0);
+    }
+
+    /** Node i's used heap after a full collection, in bytes. */
+    public long heapUsedAfterGc(int node) throws IOException, InterruptedException {
+        String pid = Long.toString(nodes.get(node).javaPid());
         String jcmd = System.getProperty("java.home") + "/bin/jcmd";
         new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
         Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
