@@ -107,6 +107,25 @@ final class BenchmarkSeed {
         return new Seeded(tokens, list);
     }
 
+    /** An administrator of a new agency, signed in: the token of their session (to ask a node which node owns a plan). */
+    static String administrator(Connection db, String label) throws SQLException {
+        db.setAutoCommit(false);
+        Instant now = Instant.now();
+        UUID agency = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        String token = Secrets.token();
+        exec(db, "insert into agency (id, name, kind) values (?, ?, 'OTHER')", agency, "Benchmark administrators " + label);
+        exec(db, "insert into staff_member (id, agency_id, full_name, email, username, password_hash, is_chair, is_administrator)"
+                + " values (?, ?, 'Benchmark administrator', ?, ?, 'not-used', false, true)", id, agency, "admin-" + label + "@bench.example",
+                "admin-" + label);
+        exec(db, "insert into user_session (id, token_hash, csrf_token, caller_kind, caller_id, created_at, last_seen_at, expires_at)"
+                + " values (?, ?, 'csrf', 'STAFF', ?, ?, ?, ?)", UUID.randomUUID(), Secrets.sha256(token), id, Timestamp.from(now),
+                Timestamp.from(now), Timestamp.from(now.plusSeconds(11 * 3600)));
+        db.commit();
+        db.setAutoCommit(true);
+        return token;
+    }
+
     private static void exec(Connection db, String sql, Object... params) throws SQLException {
         try (PreparedStatement s = db.prepareStatement(sql)) {
             set(s, params);

@@ -28,7 +28,10 @@ import org.roundtable.conference.it.BenchmarkServer;
  * database, throughput, errors, lost and diverged edits, server CPU per edit (PostgreSQL's
  * included) and heap per idle connection.
  *
- * Scenarios: 200 rooms of 8, one room of 300, and one room of 8 on a quiet server.
+ * Scenarios ({@code -Dbench.scenarios}, a comma list): {@code rooms} (200 rooms of 8), {@code big-room} (one room
+ * of 300), {@code quiet} (one room of 8 on a quiet server), all three by default; and {@code two-nodes}: 200 rooms
+ * of 8 on two nodes of the HA server, each room's participants split between them, its deliveries split into
+ * those between people on the same node and those between people on different nodes ({@code all}: every one).
  *
  * Run: mvn -Pbenchmark verify   (options: -Dbench.seconds=30 -Dbench.warmUp=10 -Dbench.rooms=200 -Dbench.participants=8
  * -Dbench.bigRoom=300; -Dbench.serverCpus=0 holds WildFly and PostgreSQL to CPU 0, a taskset list, and the generator
@@ -45,6 +48,10 @@ public final class LiveBenchmark {
         final String token;
         final UUID conferenceId;
         final String actionId;
+        /** The node connected to (0: the only one, or node A; 1: node B). */
+        final int node;
+        /** The node that owns the room's plan (two nodes), or -1: one node, or not known. */
+        volatile int ownerNode = -1;
         LightWebSockets.Connection session;
         volatile long revision;
         volatile String inFlight;
@@ -54,38 +61,87 @@ public final class LiveBenchmark {
         int next;
         final CountDownLatch welcomed = new CountDownLatch(1);
 
-        Participant(String token, UUID conferenceId, String actionId) {
+        Participant(String token, UUID conferenceId, String actionId, int node) {
             this.token = token;
             this.conferenceId = conferenceId;
             this.actionId = actionId;
+            this.node = node;
         }
+    }
+
+    /** An edit on its way: when, and by whom. */
+    private record Sent(long at, Participant by) {
     }
 
     /** What one scenario measured. */
     private static final class Run {
         final Percentiles delivery = new Percentiles();
         final Percentiles ack = new Percentiles();
+        /** On two nodes: deliveries between people on the same node, and on different nodes. */
+        final Percentiles sameNode = new Percentiles();
+        final Percentiles crossNode = new Percentiles();
+        /** On two nodes: deliveries by path, [sender on the owner][receiver on the owner] (0 no, 1 yes). */
+        final Percentiles[][] byPath = {{new Percentiles(), new Percentiles()}, {new Percentiles(), new Percentiles()}};
+        /** On two nodes: acknowledgements to people on the plan's owner node [1] and on the other [0]. */
+        final Percentiles[] ackByOwner = {new Percentiles(), new Percentiles()};
         final AtomicLong applied = new AtomicLong();
         final AtomicLong deliveries = new AtomicLong();
-        final AtomicLong errors = new AtomicLong();
+        /** Error messages (a change refused or not stored) and connections closed other than normally. */
+        final AtomicLong refused = new AtomicLong();
+        final AtomicLong closed = new AtomicLong();
         final AtomicLong skipped = new AtomicLong();
-        final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        final Map<String, Sent> sentAt = new ConcurrentHashMap<>();
         volatile boolean measuring;
+
+        long errors() {
+            return refused.get() + closed.get();
+        }
     }
+
+    /** The scenarios, as -Dbench.scenarios names them. */
+    static final String ROOMS = "rooms";
+    static final String BIG_ROOM = "big-room";
+    static final String QUIET = "quiet";
+    static final String TWO_NODES = "two-nodes";
+    /** What runs when -Dbench.scenarios is not given: the one-node scenarios (two nodes add a cluster's boot). */
+    static final String DEFAULT_SCENARIOS = ROOMS + "," + BIG_ROOM + "," + QUIET;
 
     /** How long to measure and how big each scenario is. */
     record Settings(int seconds, int warmUpSeconds, int rooms, int participants, int bigRoom, String serverCpus, String serverJavaOptions,
-            String profile) {
+            String profile, java.util.Set<String> scenarios) {
 
         Settings(int seconds, int warmUpSeconds, int rooms, int participants, int bigRoom) {
-            this(seconds, warmUpSeconds, rooms, participants, bigRoom, null, "", null);
+            this(seconds, warmUpSeconds, rooms, participants, bigRoom, null, "", null, scenarios(DEFAULT_SCENARIOS));
         }
 
         static Settings fromSystemProperties() {
+            String scenarios = blankToNull(System.getProperty("bench.scenarios"));
             return new Settings(Integer.getInteger("bench.seconds", 30), Integer.getInteger("bench.warmUp", 10),
                     Integer.getInteger("bench.rooms", 200), Integer.getInteger("bench.participants", 8),
                     Integer.getInteger("bench.bigRoom", 300), blankToNull(System.getProperty("bench.serverCpus")),
-                    System.getProperty("bench.serverJavaOpts", "").strip(), blankToNull(System.getProperty("bench.profile")));
+                    System.getProperty("bench.serverJavaOpts", "").strip(), blankToNull(System.getProperty("bench.profile")),
+                    scenarios(scenarios == null ? DEFAULT_SCENARIOS : scenarios));
+        }
+
+        /** "rooms,two-nodes" as a set; "all" is every scenario; a name not known is refused, not ignored. */
+        static java.util.Set<String> scenarios(String list) {
+            var known = java.util.List.of(ROOMS, BIG_ROOM, QUIET, TWO_NODES);
+            var chosen = new java.util.LinkedHashSet<String>();
+            for (String name : list.split(",")) {
+                String n = name.strip();
+                if (n.equals("all")) {
+                    chosen.addAll(known);
+                } else if (known.contains(n)) {
+                    chosen.add(n);
+                } else if (!n.isEmpty()) {
+                    throw new IllegalArgumentException("bench.scenarios: no scenario " + n + " (there are " + known + " and all)");
+                }
+            }
+            return java.util.Collections.unmodifiableSet(chosen);
+        }
+
+        boolean runs(String scenario) {
+            return scenarios.contains(scenario);
         }
 
         private static String blankToNull(String s) {
@@ -119,51 +175,115 @@ public final class LiveBenchmark {
         System.exit(0);
     }
 
-    /** Starts the server, runs the three scenarios, writes the report and returns what each found. */
+    /**
+     * Starts the server, runs the scenarios chosen, writes the report and returns what each found.
+     * The one-node scenarios run on one server, which is stopped before the two nodes start.
+     */
     static List<Outcome> run(Settings settings, StringBuilder report) throws Exception {
         // Labels of this run's people and rooms: a database may already hold an earlier run's.
         String runLabel = Long.toString(System.currentTimeMillis(), 36);
         var outcomes = new ArrayList<Outcome>();
         int machineCpus = Runtime.getRuntime().availableProcessors();
-        try (var server = BenchmarkServer.start(settings.serverCpus(), settings.serverJavaOptions()); var clients = new LightWebSockets();
-                var db = DriverManager.getConnection(server.databaseUrl(), server.databaseUser(), server.databasePassword())) {
+        report.append(String.format("Roundtable live benchmark, %s, %d cores, %s; scenarios: %s%n", java.time.LocalDate.now(),
+                machineCpus, System.getProperty("java.version"), String.join(", ", settings.scenarios())));
+        report.append(settings.serverCpus() == null
+                ? "WildFly, PostgreSQL and the load generator share every core\n"
+                : String.format("WildFly and PostgreSQL held to CPU %s (%d core%s), the load generator on the others%n",
+                        settings.serverCpus(), settings.serverCpuCount(), settings.serverCpuCount() == 1 ? "" : "s"));
+        if (!settings.serverJavaOptions().isEmpty()) {
+            report.append("Server JVM options added: ").append(settings.serverJavaOptions()).append('\n');
+        }
+        report.append('\n');
+        boolean bareInsertMeasured = false;
+        try (var clients = new LightWebSockets()) {
             websockets = clients;
-            report.append(String.format("Roundtable live benchmark, %s, %d cores, %s%n", java.time.LocalDate.now(),
-                    machineCpus, System.getProperty("java.version")));
-            report.append(settings.serverCpus() == null
-                    ? "WildFly, PostgreSQL and the load generator share every core\n"
-                    : String.format("WildFly and PostgreSQL held to CPU %s (%d core%s), the load generator on the others%n",
-                            settings.serverCpus(), settings.serverCpuCount(), settings.serverCpuCount() == 1 ? "" : "s"));
-            if (!settings.serverJavaOptions().isEmpty()) {
-                report.append("Server JVM options added: ").append(settings.serverJavaOptions()).append('\n');
+            if (settings.runs(ROOMS) || settings.runs(BIG_ROOM) || settings.runs(QUIET)) {
+                try (var server = BenchmarkServer.start(settings.serverCpus(), settings.serverJavaOptions());
+                        var db = DriverManager.getConnection(server.databaseUrl(), server.databaseUser(), server.databasePassword())) {
+                    report.append(bareInsert(db));
+                    bareInsertMeasured = true;
+                    if (settings.runs(ROOMS)) {
+                        var seeded = BenchmarkSeed.seed(db, "a-" + runLabel, settings.rooms(), settings.participants());
+                        long heapBefore = server.heapUsedAfterGc();
+                        List<Participant> people = connect(server, seeded, settings.participants());
+                        long heapAfter = server.heapUsedAfterGc();
+                        report.append(String.format("Heap per idle connection: %.1f KiB (%d connections joined, heap after GC %d -> %d MiB)%n%n",
+                                (heapAfter - heapBefore) / 1024.0 / people.size(), people.size(), heapBefore >> 20, heapAfter >> 20));
+                        outcomes.add(scenario(server, db, settings.rooms() + " rooms x " + settings.participants()
+                                + " participants, 1 edit/s each", people, settings));
+                        people.forEach(LiveBenchmark::close);
+                    }
+                    if (settings.runs(BIG_ROOM)) {
+                        var big = BenchmarkSeed.seed(db, "b-" + runLabel, 1, settings.bigRoom());
+                        List<Participant> crowd = connect(server, big, settings.bigRoom());
+                        outcomes.add(scenario(server, db, "1 room x " + settings.bigRoom() + " participants, 1 edit/s each", crowd, settings));
+                        crowd.forEach(LiveBenchmark::close);
+                    }
+                    if (settings.runs(QUIET)) {
+                        // One conference on an otherwise quiet server: what a room feels like on most days.
+                        var quiet = BenchmarkSeed.seed(db, "c-" + runLabel, 1, settings.participants());
+                        List<Participant> conference = connect(server, quiet, settings.participants());
+                        outcomes.add(scenario(server, db, "1 room x " + settings.participants()
+                                + " participants on a quiet server, 1 edit/s each", conference, settings));
+                        conference.forEach(LiveBenchmark::close);
+                    }
+                }
             }
-            report.append('\n');
-            report.append(bareInsert(db));
-
-            var seeded = BenchmarkSeed.seed(db, "a-" + runLabel, settings.rooms(), settings.participants());
-            long heapBefore = server.heapUsedAfterGc();
-            List<Participant> people = connect(server, seeded, settings.participants());
-            long heapAfter = server.heapUsedAfterGc();
-            report.append(String.format("Heap per idle connection: %.1f KiB (%d connections joined, heap after GC %d -> %d MiB)%n%n",
-                    (heapAfter - heapBefore) / 1024.0 / people.size(), people.size(), heapBefore >> 20, heapAfter >> 20));
-            outcomes.add(scenario(server, db, settings.rooms() + " rooms x " + settings.participants() + " participants, 1 edit/s each",
-                    people, settings));
-            people.forEach(LiveBenchmark::close);
-
-            var big = BenchmarkSeed.seed(db, "b-" + runLabel, 1, settings.bigRoom());
-            List<Participant> crowd = connect(server, big, settings.bigRoom());
-            outcomes.add(scenario(server, db, "1 room x " + settings.bigRoom() + " participants, 1 edit/s each", crowd, settings));
-            crowd.forEach(LiveBenchmark::close);
-
-            // One conference on an otherwise quiet server: what a room feels like on most days.
-            var quiet = BenchmarkSeed.seed(db, "c-" + runLabel, 1, settings.participants());
-            List<Participant> conference = connect(server, quiet, settings.participants());
-            outcomes.add(scenario(server, db, "1 room x " + settings.participants() + " participants on a quiet server, 1 edit/s each",
-                    conference, settings));
-            conference.forEach(LiveBenchmark::close);
+            if (settings.runs(TWO_NODES)) {
+                if (!BenchmarkServer.twoNodesAvailable()) {
+                    throw new IllegalStateException("two nodes need the HA server (roundtable.ha.home): build wildfly-config first");
+                }
+                try (var cluster = BenchmarkServer.startTwoNodes(settings.serverCpus(), settings.serverJavaOptions());
+                        var db = DriverManager.getConnection(cluster.databaseUrl(), cluster.databaseUser(), cluster.databasePassword())) {
+                    if (!bareInsertMeasured) {
+                        report.append(bareInsert(db));
+                    }
+                    var seeded = BenchmarkSeed.seed(db, "d-" + runLabel, settings.rooms(), settings.participants());
+                    List<Participant> people = connect(cluster, seeded, settings.participants());
+                    String owners = findOwners(cluster, db, runLabel, seeded, people);
+                    outcomes.add(scenario(cluster, db, settings.rooms() + " rooms x " + settings.participants()
+                            + " participants on two nodes (each room's people split between node A and node B), 1 edit/s each; "
+                            + owners, people, settings));
+                    people.forEach(LiveBenchmark::close);
+                }
+            }
         }
         outcomes.forEach(o -> report.append(o.report()));
         return outcomes;
+    }
+
+    /**
+     * Asks node A which node owns each room's plan (GET /api/admin/cluster?familyId=..., as an
+     * administrator made for this run) and notes it on each participant; says how the plans are spread.
+     */
+    private static String findOwners(BenchmarkServer cluster, Connection db, String runLabel, BenchmarkSeed.Seeded seeded,
+            List<Participant> people) throws Exception {
+        String admin = BenchmarkSeed.administrator(db, "d-" + runLabel);
+        var http = java.net.http.HttpClient.newHttpClient();
+        Map<UUID, Integer> ownerOfConference = new java.util.HashMap<>();
+        int[] owned = new int[2];
+        for (var room : seeded.rooms()) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(cluster.address(0).resolve("/api/admin/cluster?familyId=" + room.familyId()))
+                    .header("Cookie", "RT_SESSION=" + admin).header("Accept", "application/json").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /api/admin/cluster answered " + response.statusCode() + ": " + response.body());
+            }
+            String owner;
+            try (var reader = Json.createReader(new StringReader(response.body()))) {
+                owner = reader.readObject().getString("planOwner", "");
+            }
+            int node = owner.equals(cluster.nodeName(0)) ? 0 : owner.equals(cluster.nodeName(1)) ? 1 : -1;
+            if (node < 0) {
+                throw new IllegalStateException("the plan's owner is " + owner + ", neither node");
+            }
+            owned[node]++;
+            ownerOfConference.put(room.conferenceId(), node);
+        }
+        for (Participant person : people) {
+            person.ownerNode = ownerOfConference.get(person.conferenceId);
+        }
+        return String.format("plans owned: %d by node A, %d by node B", owned[0], owned[1]);
     }
 
     /** A single-row insert and commit, 2000 back to back on the idle database: the quickest a commit gets here. */
@@ -187,11 +307,13 @@ public final class LiveBenchmark {
 
     private static double barePostgresP50;
 
+    /** Everyone in, each on the server's nodes in turn (on two nodes: the first of each room on A, the second on B, ...). */
     private static List<Participant> connect(BenchmarkServer server, BenchmarkSeed.Seeded seeded, int perRoom) throws Exception {
         List<Participant> people = new ArrayList<>();
         for (var room : seeded.rooms()) {
             for (int p = 0; p < perRoom; p++) {
-                people.add(new Participant(seeded.sessionTokens().get(p), room.conferenceId(), room.actions().get(p).toString()));
+                people.add(new Participant(seeded.sessionTokens().get(p), room.conferenceId(), room.actions().get(p).toString(),
+                        p % server.nodeCount()));
             }
         }
         for (Participant person : people) {
@@ -206,8 +328,9 @@ public final class LiveBenchmark {
     }
 
     private static void open(BenchmarkServer server, Participant person) throws Exception {
-        URI uri = URI.create(server.address().toString().replace("http", "ws") + "/live/conferences/" + person.conferenceId);
-        person.session = websockets.connect(uri, Map.of("Cookie", "RT_SESSION=" + person.token, "Origin", server.address().toString()),
+        URI address = server.address(person.node);
+        URI uri = URI.create(address.toString().replace("http", "ws") + "/live/conferences/" + person.conferenceId);
+        person.session = websockets.connect(uri, Map.of("Cookie", "RT_SESSION=" + person.token, "Origin", address.toString()),
                 new LightWebSockets.Listener() {
                     @Override
                     public void onText(String text) {
@@ -217,7 +340,7 @@ public final class LiveBenchmark {
                     @Override
                     public void onClose(int code) {
                         if (code != 1000) {
-                            currentRun.errors.incrementAndGet();
+                            currentRun.closed.incrementAndGet();
                         }
                     }
                 });
@@ -243,15 +366,24 @@ public final class LiveBenchmark {
             if (changeId.equals(person.inFlight)) {
                 person.confirmed.append(person.inFlightWord);
                 if (run.measuring) {
-                    run.ack.add((now - person.inFlightSent) / 1000);
+                    long micros = (now - person.inFlightSent) / 1000;
+                    run.ack.add(micros);
+                    if (person.ownerNode >= 0) {
+                        run.ackByOwner[person.node == person.ownerNode ? 1 : 0].add(micros);
+                    }
                     run.applied.incrementAndGet();
                 }
                 person.inFlight = null;
             } else {
-                Long sent = run.sentAt.get(changeId);
+                Sent sent = run.sentAt.get(changeId);
                 if (sent != null && run.measuring) {
-                    run.delivery.add((now - sent) / 1000);
+                    long micros = (now - sent.at()) / 1000;
+                    run.delivery.add(micros);
                     run.deliveries.incrementAndGet();
+                    if (person.ownerNode >= 0) {
+                        (sent.by().node == person.node ? run.sameNode : run.crossNode).add(micros);
+                        run.byPath[sent.by().node == person.ownerNode ? 1 : 0][person.node == person.ownerNode ? 1 : 0].add(micros);
+                    }
                 }
             }
         } else if (text.startsWith("{\"type\":\"welcome\"")) {
@@ -260,7 +392,7 @@ public final class LiveBenchmark {
             }
             person.welcomed.countDown();
         } else if (text.startsWith("{\"type\":\"error\"")) {
-            run.errors.incrementAndGet();
+            run.refused.incrementAndGet();
             if (text.contains(String.valueOf(person.inFlight))) {
                 person.inFlight = null;
             }
@@ -312,7 +444,25 @@ public final class LiveBenchmark {
         for (Participant person : people) {
             typing.scheduleAtFixedRate(() -> type(person, run), random.nextInt(1000), 1000, TimeUnit.MILLISECONDS);
         }
-        Thread.sleep(settings.warmUpSeconds() * 1000L);
+        long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.warmUpSeconds());
+        String writerSamples = "";
+        if (server.nodeCount() > 1 || name.startsWith(settings.rooms() + " rooms")) {
+            // Where each node's plan writer spends its time under this load, looked at during the
+            // warm-up so that the looking stays out of the measured figures.
+            var samples = new StringBuilder();
+            long each = Math.max(500, TimeUnit.NANOSECONDS.toMillis(warmUpEnd - System.nanoTime()) / server.nodeCount() - 1500);
+            for (int node = 0; node < server.nodeCount(); node++) {
+                samples.append(String.format("  plan writer thread of %s, during the warm-up: %s%n",
+                        server.nodeCount() == 1 ? "the server" : "node " + (char) ('A' + node),
+                        WriterThreadSamples.sample(server.javaPid(node), each)));
+            }
+            writerSamples = samples.toString();
+        }
+        long toWait = warmUpEnd - System.nanoTime();
+        if (toWait > 0) {
+            TimeUnit.NANOSECONDS.sleep(toWait);
+        }
+        double[] nodesBefore = nodeCpuSeconds(server);
         double wildflyBefore = server.wildflyCpuSeconds();
         double postgresBefore = server.postgresCpuSeconds();
         double kernelBefore = server.wildflyKernelSeconds();
@@ -330,6 +480,7 @@ public final class LiveBenchmark {
         double postgres = server.postgresCpuSeconds() - postgresBefore;
         double cpu = wildfly + postgres;
         double kernel = server.wildflyKernelSeconds() - kernelBefore;
+        double[] nodesAfter = nodeCpuSeconds(server);
         long[] databaseAfter = databaseCounters(db);
         double generatorCpu = generatorCpuSeconds() - generatorBefore;
         typing.shutdown();
@@ -359,26 +510,60 @@ public final class LiveBenchmark {
             }
         }
         long applied = run.applied.get();
-        return new Outcome(name, applied, run.errors.get(), lost, diverged, String.format("""
+        String twoNodes = "";
+        if (server.nodeCount() > 1) {
+            // What the nodes keep after the run: among it, every signal of the last minute (ClusterSignals keeps each entry a minute).
+            long heapA = server.heapUsedAfterGc(0);
+            long heapB = server.heapUsedAfterGc(1);
+            twoNodes = String.format("""
+                      same-node deliveries:  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d)
+                      cross-node deliveries: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d)
+                      cross-node adds %.1f ms at p50, %.1f ms at p95, %.1f ms at p99
+                      by path (sender's node -> receiver's node): owner -> owner p50 %.1f / p99 %.1f ms (%d); owner -> other p50 %.1f / p99 %.1f ms (%d);
+                        other -> owner p50 %.1f / p99 %.1f ms (%d); other -> other (the same node, through the owner) p50 %.1f / p99 %.1f ms (%d)
+                      acknowledgement on the plan's owner node: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d); on the other node (sent to the owner): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d)
+                      WildFly CPU per edit by node: node A %.3f ms, node B %.3f ms; heap after GC once typing stopped: node A %d MiB, node B %d MiB
+                    """, run.sameNode.millis(50), run.sameNode.millis(95), run.sameNode.millis(99), run.sameNode.count(),
+                    run.crossNode.millis(50), run.crossNode.millis(95), run.crossNode.millis(99), run.crossNode.count(),
+                    run.crossNode.millis(50) - run.sameNode.millis(50), run.crossNode.millis(95) - run.sameNode.millis(95),
+                    run.crossNode.millis(99) - run.sameNode.millis(99),
+                    run.byPath[1][1].millis(50), run.byPath[1][1].millis(99), run.byPath[1][1].count(),
+                    run.byPath[1][0].millis(50), run.byPath[1][0].millis(99), run.byPath[1][0].count(),
+                    run.byPath[0][1].millis(50), run.byPath[0][1].millis(99), run.byPath[0][1].count(),
+                    run.byPath[0][0].millis(50), run.byPath[0][0].millis(99), run.byPath[0][0].count(),
+                    run.ackByOwner[1].millis(50), run.ackByOwner[1].millis(95), run.ackByOwner[1].millis(99), run.ackByOwner[1].count(),
+                    run.ackByOwner[0].millis(50), run.ackByOwner[0].millis(95), run.ackByOwner[0].millis(99), run.ackByOwner[0].count(),
+                    perEdit(nodesAfter[0] - nodesBefore[0], applied), perEdit(nodesAfter[1] - nodesBefore[1], applied), heapA >> 20, heapB >> 20);
+        }
+        return new Outcome(name, applied, run.errors(), lost, diverged, String.format("""
                 %s (%d connections, %.0f s measured)
                   edit-to-delivery latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d deliveries)
                   acknowledgement latency:  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, slowest %.0f ms
                   bare insert-and-commit alongside (%d, on their own connection): p50 %.2f ms, p99 %.2f ms
                   acknowledgement p50 / bare insert p50: %.1fx the insert alongside, %.1fx the insert on an idle database
                   throughput: %.0f edits/s applied, %.0f deliveries/s
-                  errors: %d, edits skipped because the previous one was not yet confirmed: %d
+                  errors: %d (refused or not stored: %d, connections closed abnormally: %d), edits skipped because the previous one was not yet confirmed: %d
                   lost edits: %d, diverged participants: %d
                   server CPU per edit: %.3f ms (WildFly %.3f + PostgreSQL %.3f; %.1f CPU-seconds, %.0f%% of the server's %d core%s); the generator used %.0f%% of one core
                   WildFly's time in the kernel: %.0f%%; per edit, PostgreSQL committed %.2f transactions and updated %.2f rows (%.0f%% in place, HOT)
-                %n""", name, people.size(), elapsed, run.delivery.millis(50), run.delivery.millis(95), run.delivery.millis(99),
+                %s%s%n""", name, people.size(), elapsed, run.delivery.millis(50), run.delivery.millis(95), run.delivery.millis(99),
                 run.delivery.count(), run.ack.millis(50), run.ack.millis(95), run.ack.millis(99), run.ack.millis(100), alongside.count(), alongside.millis(50), alongside.millis(99),
                 run.ack.millis(50) / alongside.millis(50), run.ack.millis(50) / barePostgresP50,
-                applied / elapsed, run.deliveries.get() / elapsed, run.errors.get(), run.skipped.get(), lost, diverged,
+                applied / elapsed, run.deliveries.get() / elapsed, run.errors(), run.refused.get(), run.closed.get(), run.skipped.get(), lost, diverged,
                 perEdit(cpu, applied), perEdit(wildfly, applied), perEdit(postgres, applied), cpu,
                 cpu * 100 / elapsed / settings.serverCpuCount(), settings.serverCpuCount(), settings.serverCpuCount() == 1 ? "" : "s",
                 generatorCpu * 100 / elapsed, kernel * 100 / wildfly,
                 perEdit(databaseAfter[0] - databaseBefore[0], applied) / 1000, perEdit(databaseAfter[1] - databaseBefore[1], applied) / 1000,
-                (databaseAfter[2] - databaseBefore[2]) * 100.0 / Math.max(1, databaseAfter[1] - databaseBefore[1])));
+                (databaseAfter[2] - databaseBefore[2]) * 100.0 / Math.max(1, databaseAfter[1] - databaseBefore[1]), twoNodes, writerSamples));
+    }
+
+    /** Each node's JVM CPU seconds so far. */
+    private static double[] nodeCpuSeconds(BenchmarkServer server) {
+        double[] seconds = new double[server.nodeCount()];
+        for (int node = 0; node < seconds.length; node++) {
+            seconds[node] = server.wildflyCpuSeconds(node);
+        }
+        return seconds;
     }
 
     /** The database's commits, rows updated and rows updated in place (HOT) so far, from PostgreSQL's statistics. */
@@ -443,7 +628,7 @@ public final class LiveBenchmark {
         person.inFlight = changeId;
         person.inFlightWord = word;
         person.inFlightSent = System.nanoTime();
-        run.sentAt.put(changeId, person.inFlightSent);
+        run.sentAt.put(changeId, new Sent(person.inFlightSent, person));
         person.session.sendText(message);
     }
 

@@ -11,14 +11,25 @@ import org.roundtable.conference.benchmark.ProcessCpu;
  * The server the benchmark measures: the provisioned WildFly with the built WAR, started as an
  * operator would, on a throwaway PostgreSQL, with 1 GiB of heap (fixed from the start). Given CPUs (a taskset list),
  * WildFly and PostgreSQL both run on those only, and the caller (the load generator) on the others.
+ * Or two nodes of the HA server (docs/cluster.md), each with the same JVM options, on the same
+ * PostgreSQL: node B started once node A answers, as ClusterIT and an operator's rolling start do.
  */
 public final class BenchmarkServer implements AutoCloseable {
 
     /** Each part of the heap as jcmd prints it ("total ...K, used ...K"): one line for G1, one per generation for the others. */
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
-    private final StandaloneServer server = new StandaloneServer(200, "1g");
+    /**
+     * The two nodes' port offsets: HTTP 8780 and 8880, JGroups 8300 and 8400 (7600 plus the
+     * offset). Not ClusterIT's 500 and 600, nor the one-node benchmark's 200.
+     */
+    private static final int OFFSET_A = 700;
+    private static final int OFFSET_B = 800;
+    private static final String MEMBERS = "127.0.0.1[" + (7600 + OFFSET_A) + "],127.0.0.1[" + (7600 + OFFSET_B) + "]";
 
-    private BenchmarkServer() {
+    private final List<StandaloneServer> nodes;
+
+    private BenchmarkServer(List<StandaloneServer> nodes) {
+        this.nodes = nodes;
     }
 
     /** Whether the provisioned server and the WAR are there to start. */
@@ -28,18 +39,40 @@ public final class BenchmarkServer implements AutoCloseable {
 
     /** Starts the server anywhere (cpus null) or held to the given CPUs, with any extra JVM options. */
     public static BenchmarkServer start(String cpus, String javaOptions) {
-        var s = new BenchmarkServer();
+        return start(List.of(new StandaloneServer(200, "1g")), cpus, javaOptions);
+    }
+
+    /** Whether the HA server is there to start two nodes of. */
+    public static boolean twoNodesAvailable() {
+        String home = System.getProperty("roundtable.ha.home");
+        return home != null && new java.io.File(home, "bin/standalone.sh").canExecute();
+    }
+
+    /** Two nodes of the HA server, each as the one-node server is started (the same heap and options, the same CPUs). */
+    public static BenchmarkServer startTwoNodes(String cpus, String javaOptions) {
+        // Only one node makes the demo data (it counts agencies, then writes); both migrate the schema.
+        return start(List.of(StandaloneServer.clusterNode("node-a", OFFSET_A, MEMBERS, true, "1g"),
+                StandaloneServer.clusterNode("node-b", OFFSET_B, MEMBERS, false, "1g")), cpus, javaOptions);
+    }
+
+    private static BenchmarkServer start(List<StandaloneServer> nodes, String cpus, String javaOptions) {
+        var s = new BenchmarkServer(nodes);
         TestEnvironment.start();
         if (cpus != null) {
             // Backends are forked by the postmaster, so they inherit its CPUs; those running now are pinned too.
             ProcessCpu.postgres().forEach(pid -> pin(pid, cpus));
             pin(ProcessHandle.current().pid(), otherCpus(cpus));
-            s.server.onCpus(cpus);
+            nodes.forEach(node -> node.onCpus(cpus));
         }
-        // The heap fixed at its maximum from the start, as a server's should be: on one core (the
-        // serial collector) the full collections while it grew from 128 MiB gave the slowest edits.
-        s.server.withJavaOptions(("-Xms1g " + javaOptions).strip());
-        s.server.start();
+        // Should the run be cut short, the servers still go.
+        Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+        for (StandaloneServer node : nodes) {
+            // The heap fixed at its maximum from the start, as a server's should be: on one core (the
+            // serial collector) the full collections while it grew from 128 MiB gave the slowest edits.
+            node.withJavaOptions(("-Xms1g " + javaOptions).strip());
+            // One after the other: a node joins a running cluster.
+            node.start();
+        }
         return s;
     }
 
@@ -80,7 +113,22 @@ public final class BenchmarkServer implements AutoCloseable {
     }
 
     public URI address() {
-        return server.address();
+        return nodes.get(0).address();
+    }
+
+    /** How many nodes: one, or two. */
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** The address of node i (0 is node A). */
+    public URI address(int node) {
+        return nodes.get(node).address();
+    }
+
+    /** The jboss.node.name of node i, as the cluster names it ("node-a", "node-b"). */
+    public String nodeName(int node) {
+        return node == 0 ? "node-a" : "node-b";
     }
 
     public String databaseUrl() {
@@ -95,14 +143,28 @@ public final class BenchmarkServer implements AutoCloseable {
         return System.getProperty("roundtable.test.db.password");
     }
 
-    /** CPU seconds used so far by the server's JVM. */
+    /** CPU seconds used so far by the server's JVM (every node's, added up). */
     public double wildflyCpuSeconds() {
-        return ProcessCpu.seconds(List.of(server.javaPid()));
+        return ProcessCpu.seconds(javaPids());
     }
 
-    /** Of the server JVM's CPU seconds, those spent in the kernel. */
+    /** CPU seconds used so far by node i's JVM. */
+    public double wildflyCpuSeconds(int node) {
+        return ProcessCpu.seconds(List.of(nodes.get(node).javaPid()));
+    }
+
+    /** Of the server JVMs' CPU seconds, those spent in the kernel. */
     public double wildflyKernelSeconds() {
-        return ProcessCpu.kernelSeconds(List.of(server.javaPid()));
+        return ProcessCpu.kernelSeconds(javaPids());
+    }
+
+    /** Node i's JVM, to attach to. */
+    public long javaPid(int node) {
+        return nodes.get(node).javaPid();
+    }
+
+    private List<Long> javaPids() {
+        return nodes.stream().map(StandaloneServer::javaPid).toList();
     }
 
     /** CPU seconds used so far by every PostgreSQL process (backends that ended are not counted). */
@@ -112,7 +174,12 @@ public final class BenchmarkServer implements AutoCloseable {
 
     /** The server's used heap after a full collection, in bytes (read with jcmd). */
     public long heapUsedAfterGc() throws IOException, InterruptedException {
-        String pid = Long.toString(server.javaPid());
+        return heapUsedAfterGc(0);
+    }
+
+    /** Node i's used heap after a full collection, in bytes. */
+    public long heapUsedAfterGc(int node) throws IOException, InterruptedException {
+        String pid = Long.toString(nodes.get(node).javaPid());
         String jcmd = System.getProperty("java.home") + "/bin/jcmd";
         new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
         Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
@@ -134,12 +201,12 @@ public final class BenchmarkServer implements AutoCloseable {
     /** Records a profile of the server (JDK Flight Recorder) for the next so many seconds into a file. */
     public void recordProfile(String file, int seconds) throws IOException, InterruptedException {
         String jcmd = System.getProperty("java.home") + "/bin/jcmd";
-        new ProcessBuilder(jcmd, Long.toString(server.javaPid()), "JFR.start", "settings=profile", "duration=" + seconds + "s",
+        new ProcessBuilder(jcmd, Long.toString(nodes.get(0).javaPid()), "JFR.start", "settings=profile", "duration=" + seconds + "s",
                 "filename=" + file).redirectErrorStream(true).start().waitFor();
     }
 
     @Override
     public void close() {
-        server.close();
+        nodes.forEach(StandaloneServer::close);
     }
 }

@@ -80,6 +80,21 @@ final class StandaloneServer implements AutoCloseable {
         return node.with("jboss.tx.node.id", name);
     }
 
+    /**
+     * A node of the HA server (wildfly-config's target/server-ha, docs/cluster.md) on the test
+     * PostgreSQL, finding the other nodes at the JGroups addresses in members ("host[port],...").
+     * Only one node of a cluster should make the demo data (it checks for agencies, then writes).
+     */
+    static StandaloneServer clusterNode(String name, int offset, String members, boolean demo) {
+        return clusterNode(name, offset, members, demo, "512m");
+    }
+
+    /** A node of the HA server with this much heap at most (the benchmark's nodes have the one-node server's). */
+    static StandaloneServer clusterNode(String name, int offset, String members, boolean demo, String heap) {
+        var node = new StandaloneServer(Path.of(System.getProperty("roundtable.ha.home")), name, offset, heap, false, null, demo);
+        return node.with("roundtable.cluster.members", members).with("jboss.tx.node.id", name);
+    }
+
     private StandaloneServer(int offset, String heap, boolean embedded, List<String> database, boolean demo) {
         this(Path.of(System.getProperty("jboss.home")), "durability", offset, heap, embedded, database, demo);
     }
