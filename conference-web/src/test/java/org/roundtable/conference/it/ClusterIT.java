@@ -314,9 +314,7 @@ class ClusterIT {
             // Read again through each node, from its copy of the plan: the same words as the rooms.
             for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
                 var reader = People.staff(signingIn(node.address()), "chair", People.DEMO_PASSWORD);
-                String stored = reader.get("/families/" + meeting.familyId() + "/plan").json().getJsonArray("goals").stream()
-                        .map(g -> g.asJsonObject()).filter(g -> g.getString("id").equals(goal)).findFirst().orElseThrow().getString("title");
-                assertEquals(title, stored, "the plan as " + node.address() + " reads it");
+                assertEquals(title, storedTitle(reader, meeting, goal), "the plan as " + node.address() + " reads it");
             }
             onA.assertFramesConform();
             onB.assertFramesConform();
@@ -382,13 +380,8 @@ class ClusterIT {
             default -> throw new AssertionError("one of the three nodes keeps the plan, not " + owner);
         };
         StandaloneServer survives = dies == nodeA ? nodeB : nodeA;
-        var typists = List.of(new Typist("[a", chair.cookie("RT_SESSION"), LiveClient.connect(chair, meeting.conferenceId())),
-                new Typist("[b", worker.cookie("RT_SESSION"), LiveClient.connect(worker, meeting.conferenceId())));
-        typists.forEach(t -> t.client.hello());
-        String goal = UUID.randomUUID().toString();
-        typists.get(0).client.edit(new PlanOperation.CreateGoal(goal, FractionalIndex.between(null, null), "Kept"));
-        typists.get(0).client.settle();
-        typists.get(1).client.nextMatching(m -> typists.get(1).client.plan().node(goal).isPresent(), 5);
+        var typists = twoTypists(chair, worker, meeting);
+        String goal = aGoalBothSee(typists, "Kept");
         try {
             for (int i = 0; i < 10; i++) {
                 for (Typist t : typists) {
@@ -421,18 +414,10 @@ class ClusterIT {
                     Thread.sleep(20);
                 }
             }
-            long last = typists.stream().mapToLong(t -> t.client.replica.revision()).max().orElseThrow();
-            for (Typist t : typists) {
-                if (t.client.replica.revision() < last) {
-                    t.client.nextMatching(m -> t.client.replica.revision() >= last, 10);
-                }
-                assertTrue(t.client.receivedOfType("error").isEmpty(), "nothing was refused: " + t.client.receivedOfType("error"));
-            }
-            assertEquals(typists.get(0).client.plan(), typists.get(1).client.plan(), "both copies converged");
+            bothConverged(typists);
             String title = typists.get(0).client.plan().node(goal).orElseThrow().get(PlanField.TITLE);
             var reader = People.staff(signingIn(survives.address()), "chair", People.DEMO_PASSWORD);
-            String stored = reader.get("/families/" + meeting.familyId() + "/plan").json().getJsonArray("goals").stream()
-                    .map(g -> g.asJsonObject()).filter(g -> g.getString("id").equals(goal)).findFirst().orElseThrow().getString("title");
+            String stored = storedTitle(reader, meeting, goal);
             assertEquals(title, stored, "the database holds what both see");
             for (int i = 0; i < 20; i++) {
                 for (Typist t : typists) {
@@ -453,13 +438,8 @@ class ClusterIT {
         var chair = People.staff(signingIn(nodeA.address()), "chair", People.DEMO_PASSWORD);
         var worker = People.staff(signingIn(nodeB.address()), "social.worker", People.DEMO_PASSWORD);
         Meeting meeting = freshMeeting(chair);
-        var typists = List.of(new Typist("[a", chair.cookie("RT_SESSION"), LiveClient.connect(chair, meeting.conferenceId())),
-                new Typist("[b", worker.cookie("RT_SESSION"), LiveClient.connect(worker, meeting.conferenceId())));
-        typists.forEach(t -> t.client.hello());
-        String goal = UUID.randomUUID().toString();
-        typists.get(0).client.edit(new PlanOperation.CreateGoal(goal, FractionalIndex.between(null, null), "Patched"));
-        typists.get(0).client.settle();
-        typists.get(1).client.nextMatching(m -> typists.get(1).client.plan().node(goal).isPresent(), 5);
+        var typists = twoTypists(chair, worker, meeting);
+        String goal = aGoalBothSee(typists, "Patched");
         int words = 0;
         try {
             for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
@@ -485,17 +465,9 @@ class ClusterIT {
                 }
                 assertTrue(!t.client.replica.hasUnconfirmed(), t.mark + ": every change confirmed after the restarts");
             }
-            long last = typists.stream().mapToLong(t -> t.client.replica.revision()).max().orElseThrow();
-            for (Typist t : typists) {
-                if (t.client.replica.revision() < last) {
-                    t.client.nextMatching(m -> t.client.replica.revision() >= last, 10);
-                }
-                assertTrue(t.client.receivedOfType("error").isEmpty(), "nothing was refused: " + t.client.receivedOfType("error"));
-            }
-            assertEquals(typists.get(0).client.plan(), typists.get(1).client.plan(), "both copies converged");
+            bothConverged(typists);
             var reader = People.staff(signingIn(balancer.address()), "chair", People.DEMO_PASSWORD);
-            String stored = reader.get("/families/" + meeting.familyId() + "/plan").json().getJsonArray("goals").stream()
-                    .map(g -> g.asJsonObject()).filter(g -> g.getString("id").equals(goal)).findFirst().orElseThrow().getString("description");
+            String stored = stored(reader, meeting, goal, "description");
             assertEquals(typists.get(0).client.plan().node(goal).orElseThrow().get(PlanField.DESCRIPTION), stored, "the database holds what both see");
             assertTrue(words >= 10, "people typed through both restarts: " + words + " rounds");
             for (int i = 0; i < words; i++) {
@@ -573,8 +545,42 @@ class ClusterIT {
     }
 
     private static String storedTitle(ApiClient reader, Meeting meeting, String goal) {
+        return stored(reader, meeting, goal, "title");
+    }
+
+    /** A field of a goal ("title", "description") as the node the reader asks has the plan. */
+    private static String stored(ApiClient reader, Meeting meeting, String goal, String field) {
         return reader.get("/families/" + meeting.familyId() + "/plan").json().getJsonArray("goals").stream().map(g -> g.asJsonObject())
-                .filter(g -> g.getString("id").equals(goal)).findFirst().orElseThrow().getString("title");
+                .filter(g -> g.getString("id").equals(goal)).findFirst().orElseThrow().getString(field);
+    }
+
+    /** The chair and the social worker in the meeting's room, each through the node they signed in on. */
+    private static List<Typist> twoTypists(ApiClient chair, ApiClient worker, Meeting meeting) {
+        var typists = List.of(new Typist("[a", chair.cookie("RT_SESSION"), LiveClient.connect(chair, meeting.conferenceId())),
+                new Typist("[b", worker.cookie("RT_SESSION"), LiveClient.connect(worker, meeting.conferenceId())));
+        typists.forEach(t -> t.client.hello());
+        return typists;
+    }
+
+    /** A new goal, made by the first typist and seen by the second; its id. */
+    private static String aGoalBothSee(List<Typist> typists, String title) {
+        String goal = UUID.randomUUID().toString();
+        typists.get(0).client.edit(new PlanOperation.CreateGoal(goal, FractionalIndex.between(null, null), title));
+        typists.get(0).client.settle();
+        typists.get(1).client.nextMatching(m -> typists.get(1).client.plan().node(goal).isPresent(), 5);
+        return goal;
+    }
+
+    /** Both have every change of the other's (up to the last revision either has), nothing was refused, and their copies are equal. */
+    private static void bothConverged(List<Typist> typists) {
+        long last = typists.stream().mapToLong(t -> t.client.replica.revision()).max().orElseThrow();
+        for (Typist t : typists) {
+            if (t.client.replica.revision() < last) {
+                t.client.nextMatching(m -> t.client.replica.revision() >= last, 10);
+            }
+            assertTrue(t.client.receivedOfType("error").isEmpty(), "nothing was refused: " + t.client.receivedOfType("error"));
+        }
+        assertEquals(typists.get(0).client.plan(), typists.get(1).client.plan(), "both copies converged");
     }
 
     /** Someone typing into a goal's title, who connects again (through the balancer) whenever the connection drops. */
