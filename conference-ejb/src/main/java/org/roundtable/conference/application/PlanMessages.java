@@ -1,11 +1,11 @@
 package org.roundtable.conference.application;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Objects;
 import java.util.Set;
@@ -24,6 +24,9 @@ import org.roundtable.shared.plan.PlanJson;
  * unit by code unit may carry half an emoji), so it travels as plain ASCII where it matters.
  */
 final class PlanMessages {
+
+    /** Looked up once: JsonProvider.provider() searches the class path on every call, a quarter of a node's CPU under load. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private PlanMessages() {
     }
@@ -64,7 +67,7 @@ final class PlanMessages {
     }
 
     static String text(Submit s) {
-        return text(Json.createObjectBuilder().add("requestId", s.requestId()).add("from", s.from()).add("to", s.to())
+        return text(JSON.createObjectBuilder().add("requestId", s.requestId()).add("from", s.from()).add("to", s.to())
                 .add("live", s.live()).add("familyId", s.familyId().toString()).add("caller", caller(s.caller()))
                 .add("change", change(s.change())));
     }
@@ -76,7 +79,7 @@ final class PlanMessages {
     }
 
     static String text(Reply r) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("requestId", r.requestId()).add("to", r.to());
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("requestId", r.requestId()).add("to", r.to());
         Answer answer = r.answer();
         if (answer instanceof Applied a) {
             b.add("answer", "applied").add("change", change(a.change()));
@@ -103,9 +106,9 @@ final class PlanMessages {
     }
 
     static String text(Stored s) {
-        JsonArrayBuilder voided = Json.createArrayBuilder();
+        JsonArrayBuilder voided = JSON.createArrayBuilder();
         s.voided().stream().sorted().forEach(voided::add);
-        return text(Json.createObjectBuilder().add("familyId", s.familyId().toString()).add("change", change(s.change()))
+        return text(JSON.createObjectBuilder().add("familyId", s.familyId().toString()).add("change", change(s.change()))
                 .add("authorName", nullable(s.authorName())).add("operations", s.operations()).add("hash", s.hash())
                 .add("voided", voided));
     }
@@ -119,7 +122,7 @@ final class PlanMessages {
     }
 
     static String text(Signed s) {
-        return text(Json.createObjectBuilder().add("familyId", s.familyId().toString()).add("actionId", s.actionId()));
+        return text(JSON.createObjectBuilder().add("familyId", s.familyId().toString()).add("actionId", s.actionId()));
     }
 
     static Signed signed(String text) {
@@ -128,9 +131,9 @@ final class PlanMessages {
     }
 
     private static JsonObjectBuilder caller(Caller c) {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JSON.createArrayBuilder();
         c.roles().stream().map(Enum::name).sorted().forEach(roles::add);
-        return Json.createObjectBuilder().add("kind", c.kind().name()).add("id", c.id().toString())
+        return JSON.createObjectBuilder().add("kind", c.kind().name()).add("id", c.id().toString())
                 .add("displayName", nullable(c.displayName())).add("agencyId", nullable(c.agencyId()))
                 .add("familyId", nullable(c.familyId())).add("roles", roles);
     }
@@ -143,7 +146,7 @@ final class PlanMessages {
     }
 
     private static JsonObjectBuilder change(PlanChange c) {
-        return Json.createObjectBuilder().add("changeId", c.changeId()).add("clientId", c.clientId()).add("revision", c.revision())
+        return JSON.createObjectBuilder().add("changeId", c.changeId()).add("clientId", c.clientId()).add("revision", c.revision())
                 .add("ops", PlanJson.toJson(c.operations()));
     }
 
@@ -153,7 +156,7 @@ final class PlanMessages {
     }
 
     private static JsonValue nullable(Object value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value.toString());
+        return value == null ? JsonValue.NULL : JSON.createValue(value.toString());
     }
 
     private static String optional(JsonObject o, String name) {
@@ -170,7 +173,7 @@ final class PlanMessages {
     }
 
     private static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(Objects.requireNonNull(text)))) {
+        try (var reader = JSON.createReader(new StringReader(Objects.requireNonNull(text)))) {
             return reader.readObject();
         }
     }
