@@ -4,41 +4,71 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.infinispan.Cache;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
 
 /**
- * Tells every other node of the cluster something, at once: each signal is an entry written to
- * the "signals" cache (replicated on the HA server, docs/cluster.md), and every node that
- * receives an entry another node wrote fires it here as a CDI event, {@link ClusterSignal}, on a
+ * Tells every other node of the cluster something, at once: signals are entries written to the
+ * "signals" cache (replicated on the HA server, docs/cluster.md), and every node that receives an
+ * entry another node wrote fires its signals here as CDI events, {@link ClusterSignal}, on a
  * managed thread. On one node (a local cache) nobody else hears it, and that is right: nothing
- * is written then (the live rooms send one for every move of every cursor). Entries expire after
- * a minute: a signal is news, not state. Sending does not wait for the other nodes (it is called
- * after a commit, on the thread that committed): a write that fails, or never completes because a
- * node hangs, costs that signal only, and a failure is logged.
+ * is written then (the live rooms send one for every move of every cursor).
+ *
+ * <p>Signals travel in batches ({@link SignalBatch}): one write at a time per node, carrying
+ * everything that queued while the previous write was under way, so a busy node makes a few
+ * large writes rather than thousands of small ones. Each receiver fires one sender's signals one
+ * after another, in the order they were sent ({@link SignalInbox}), whatever order the cache
+ * tells of them: a node following a plan takes its changes in order. Entries expire after
+ * {@link #LIFESPAN_SECONDS}: a signal is news, not state. Sending does not wait for the other
+ * nodes (it is called after a commit, on the thread that committed): a write that fails, or never
+ * completes because a node hangs, costs the signals in it, and a failure is logged.
  */
 @ApplicationScoped
 public class ClusterSignals {
 
     private static final Logger LOG = Logger.getLogger(ClusterSignals.class.getName());
 
+    static final long LIFESPAN_SECONDS = 10;
+
+    /** How large one write may grow (chars): a batch beyond it waits for the next write. */
+    static final int BATCH_CHARS = 256 * 1024;
+
+    /** How long a receiver waits for a missing batch before passing on those after it. */
+    static final long GAP_WAIT_MILLIS = 1000;
+
     @Resource(lookup = "java:jboss/infinispan/cache/roundtable/signals")
     Cache<String, String> signals;
 
     @Resource
     private ManagedExecutorService executor;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
 
     @Resource
     private ContextService contexts;
@@ -52,11 +82,29 @@ public class ClusterSignals {
     volatile boolean clustered;
 
     /** Fires a signal in the application's context, captured at start: Infinispan's threads have none. */
-    private volatile Consumer<ClusterSignal> fire;
+    volatile Consumer<ClusterSignal> fire;
+
+    /** Where batches are written from and signals fired: the managed executor (tests: the caller). */
+    Executor runOn = Runnable::run;
+
+    /** Waits for a missing batch (tests: never). */
+    BiConsumer<Runnable, Long> later = (task, millis) -> { };
+
+    /** This run of this node: batches are numbered per run, so a restarted node starts again at 0. */
+    final String sender = UUID.randomUUID().toString();
+
+    private final Queue<ClusterSignal> outgoing = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    /** Touched only by whoever holds {@link #writing}. */
+    private long sequence;
+
+    private final ConcurrentMap<String, FromNode> senders = new ConcurrentHashMap<>();
 
     /** Listens from the start, not only once someone first sends. */
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
         fire = contexts.contextualConsumer(arrived::fire);
+        runOn = executor;
+        later = (task, millis) -> scheduler.schedule(task, millis, TimeUnit.MILLISECONDS);
         clustered = signals.getCacheConfiguration().clustering().cacheMode().isClustered();
         signals.addListener(arrivals);
     }
@@ -72,28 +120,163 @@ public class ClusterSignals {
     }
 
     /**
-     * Sends the signal to every other node (not to this one), without waiting for them: the
-     * replication runs on Infinispan's threads, and a failure is logged with the signal's topic.
+     * Sends the signal to every other node (not to this one), without waiting for them: it joins
+     * the next batch, written on a managed thread; a failure is logged with the batch's topics.
      */
     public void send(String topic, String text) {
         if (!clustered) {
             return;
         }
-        try {
-            signals.putAsync(UUID.randomUUID().toString(), topic + "\n" + text, 1, TimeUnit.MINUTES)
-                    .whenComplete((previous, failure) -> {
-                        if (failure != null) {
-                            lost(topic, failure);
-                        }
-                    });
-        } catch (RuntimeException failure) {
-            lost(topic, failure);
+        outgoing.add(new ClusterSignal(topic, text));
+        if (writing.compareAndSet(false, true)) {
+            try {
+                runOn.execute(this::write);
+            } catch (RuntimeException e) {
+                writing.set(false);
+                lost(List.of(new ClusterSignal(topic, text)), e);
+            }
+        }
+    }
+
+    /**
+     * Writes what is queued, one batch at a time, while holding {@link #writing}: the next batch
+     * goes once the cache has written the one before on every node (from the thread that learns
+     * it), so the batches leave in order and a busy node's batches grow instead of its writes.
+     */
+    private void write() {
+        while (true) {
+            var batch = new ArrayList<ClusterSignal>();
+            int chars = 0;
+            for (ClusterSignal next = outgoing.peek(); next != null && (batch.isEmpty() || chars < BATCH_CHARS); next = outgoing.peek()) {
+                batch.add(outgoing.poll());
+                chars += next.text().length();
+            }
+            if (batch.isEmpty()) {
+                writing.set(false);
+                // Something queued after the last look but before the flag fell: its sender saw the flag up.
+                if (outgoing.isEmpty() || !writing.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            long number = sequence++;
+            CompletableFuture<String> written;
+            try {
+                written = signals.putAsync(sender + ":" + number, new SignalBatch(sender, number, batch).text(),
+                        LIFESPAN_SECONDS, TimeUnit.SECONDS).toCompletableFuture();
+            } catch (RuntimeException e) {
+                lost(batch, e);
+                continue;
+            }
+            if (!written.isDone()) {
+                written.whenComplete((previous, failure) -> {
+                    if (failure != null) {
+                        lost(batch, failure);
+                    }
+                    write();
+                });
+                return;
+            }
+            written.whenComplete((previous, failure) -> {
+                if (failure != null) {
+                    lost(batch, failure);
+                }
+            });
         }
     }
 
     /** The other nodes catch up at their next sweep of live connections, or the next change. */
-    private static void lost(String topic, Throwable failure) {
-        LOG.log(Level.WARNING, failure, () -> "A \"" + topic + "\" signal may not have reached the other nodes");
+    private static void lost(List<ClusterSignal> batch, Throwable failure) {
+        LOG.log(Level.WARNING, failure, () -> "Signals may not have reached the other nodes: "
+                + batch.stream().map(s -> "\"" + s.topic() + "\"").distinct().collect(Collectors.joining(", ")));
+    }
+
+    /** A batch another node wrote: its signals are fired once those it sent before have been. */
+    void heard(String text) {
+        SignalBatch batch;
+        try {
+            batch = SignalBatch.parse(text);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "An entry in the signals cache is not a batch of signals; ignored", e);
+            return;
+        }
+        senders.computeIfAbsent(batch.sender(), FromNode::new).arrived(batch);
+    }
+
+    /** One sender's batches: put in order, then fired one signal after another on one thread at a time. */
+    private final class FromNode {
+
+        private final String sender;
+        private final SignalInbox inbox = new SignalInbox();
+        private final Queue<ClusterSignal> ready = new ArrayDeque<>();
+        private boolean firing;
+        private boolean gapWatched;
+
+        FromNode(String sender) {
+            this.sender = sender;
+        }
+
+        void arrived(SignalBatch batch) {
+            boolean start;
+            synchronized (this) {
+                inbox.arrived(batch).forEach(b -> ready.addAll(b.signals()));
+                watchGap();
+                start = startFiring();
+            }
+            if (start) {
+                runOn.execute(this::fireReady);
+            }
+        }
+
+        /** Called holding this: waits (once at a time) for a missing batch, then goes on without it. */
+        private void watchGap() {
+            if (!inbox.waiting() || gapWatched) {
+                return;
+            }
+            gapWatched = true;
+            long awaited = inbox.awaited();
+            later.accept(() -> {
+                boolean start;
+                synchronized (this) {
+                    gapWatched = false;
+                    if (inbox.waiting() && inbox.awaited() == awaited) {
+                        LOG.warning(() -> "Signal batch " + awaited + " from " + sender + " never came; going on without it");
+                        inbox.skipGap().forEach(b -> ready.addAll(b.signals()));
+                    }
+                    watchGap();
+                    start = startFiring();
+                }
+                if (start) {
+                    runOn.execute(this::fireReady);
+                }
+            }, GAP_WAIT_MILLIS);
+        }
+
+        private boolean startFiring() {
+            if (firing || ready.isEmpty()) {
+                return false;
+            }
+            firing = true;
+            return true;
+        }
+
+        private void fireReady() {
+            while (true) {
+                ClusterSignal next;
+                synchronized (this) {
+                    next = ready.poll();
+                    if (next == null) {
+                        firing = false;
+                        return;
+                    }
+                }
+                try {
+                    fire.accept(next);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A \"" + next.topic() + "\" signal from another node failed here", e);
+                }
+            }
+        }
     }
 
     /** Off Infinispan's threads at once: the observers query the database and close sockets. */
@@ -105,10 +288,7 @@ public class ClusterSignals {
             if (entry.isPre() || entry.isOriginLocal() || entry.getValue() == null) {
                 return;
             }
-            String value = entry.getValue();
-            int split = value.indexOf('\n');
-            var signal = new ClusterSignal(value.substring(0, split), value.substring(split + 1));
-            executor.execute(() -> fire.accept(signal));
+            heard(entry.getValue());
         }
     }
 }

@@ -74,9 +74,94 @@ class ClusterSignalsTest {
             hungNode.countDown();
         }
         Object[] entry = written.get(0);
-        assertEquals("access-changed\nsign-out\n", entry[1]);
-        assertEquals(1L, entry[2], "a signal is news: it expires after a minute");
-        assertEquals(TimeUnit.MINUTES, entry[3]);
+        SignalBatch batch = SignalBatch.parse((String) entry[1]);
+        assertEquals(List.of(new ClusterSignal("access-changed", "sign-out\n")), batch.signals());
+        assertEquals(10L, entry[2], "a signal is news: it expires after ten seconds");
+        assertEquals(TimeUnit.SECONDS, entry[3]);
+    }
+
+    @Test
+    void signals_sent_while_a_write_is_under_way_go_together_in_the_next_write_in_the_order_they_were_sent() {
+        var writes = new ArrayList<CompletableFuture<Object>>();
+        var texts = new ArrayList<String>();
+        var signals = signalsCache((method, args) -> {
+            texts.add((String) args[1]);
+            var write = new CompletableFuture<Object>();
+            writes.add(write);
+            return write;
+        });
+
+        signals.send("plan-stored", "first");
+        signals.send("plan-stored", "second");
+        signals.send("room", "third");
+        assertEquals(1, texts.size(), "one write at a time");
+
+        writes.get(0).complete(null);
+
+        assertEquals(2, texts.size());
+        SignalBatch first = SignalBatch.parse(texts.get(0));
+        SignalBatch next = SignalBatch.parse(texts.get(1));
+        assertEquals(List.of(new ClusterSignal("plan-stored", "first")), first.signals());
+        assertEquals(List.of(new ClusterSignal("plan-stored", "second"), new ClusterSignal("room", "third")), next.signals());
+        assertEquals(first.sender(), next.sender());
+        assertEquals(first.sequence() + 1, next.sequence());
+        writes.get(1).complete(null);
+        signals.send("room", "fourth");
+        assertEquals(3, texts.size(), "with nothing under way, a signal is written at once");
+    }
+
+    @Test
+    void a_receiver_fires_one_senders_signals_in_the_order_they_were_sent_whatever_order_the_cache_tells_of_them() {
+        var receiver = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
+        var fired = new ArrayList<String>();
+        receiver.fire = signal -> fired.add(signal.text());
+
+        receiver.heard(batch("node-a", 0, "a1").text());
+        receiver.heard(batch("node-a", 2, "a3", "a4").text());
+        receiver.heard(batch("node-b", 7, "b1").text());
+        receiver.heard(batch("node-a", 1, "a2").text());
+
+        assertEquals(List.of("a1", "b1", "a2", "a3", "a4"), fired);
+    }
+
+    @Test
+    void a_batch_that_never_comes_is_waited_for_then_those_after_it_are_fired_and_it_is_still_fired_if_it_comes_late() {
+        var receiver = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
+        var fired = new ArrayList<String>();
+        receiver.fire = signal -> fired.add(signal.text());
+        var waits = new ArrayList<Runnable>();
+        receiver.later = (task, millis) -> {
+            assertEquals(ClusterSignals.GAP_WAIT_MILLIS, millis);
+            waits.add(task);
+        };
+
+        receiver.heard(batch("node-a", 0, "a1").text());
+        receiver.heard(batch("node-a", 2, "a3").text());
+        assertEquals(List.of("a1"), fired, "a3 waits for a2");
+        assertEquals(1, waits.size());
+
+        waits.get(0).run();
+        assertEquals(List.of("a1", "a3"), fired);
+
+        receiver.heard(batch("node-a", 1, "a2").text());
+        assertEquals(List.of("a1", "a3", "a2"), fired, "late, never dropped");
+    }
+
+    @Test
+    void an_entry_that_is_not_a_batch_is_ignored_with_a_warning() {
+        var receiver = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
+        var fired = new ArrayList<String>();
+        receiver.fire = signal -> fired.add(signal.text());
+
+        receiver.heard("access-changed\nsign-out\n");
+
+        assertTrue(fired.isEmpty());
+        assertEquals(1, logged.size());
+        assertEquals(Level.WARNING, logged.get(0).getLevel());
+    }
+
+    private static SignalBatch batch(String sender, long sequence, String... texts) {
+        return new SignalBatch(sender, sequence, java.util.Arrays.stream(texts).map(t -> new ClusterSignal("room", t)).toList());
     }
 
     @Test
