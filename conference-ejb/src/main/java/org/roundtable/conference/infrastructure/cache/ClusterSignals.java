@@ -87,6 +87,14 @@ public class ClusterSignals {
     /** Where batches are written from and signals fired: the managed executor (tests: the caller). */
     Executor runOn = Runnable::run;
 
+    /**
+     * Writes what is queued, in the application's context captured at start: the next batch is
+     * started from the thread on which Infinispan completes the write before, and the managed
+     * executor would take that thread's context, in which WildFly stores the entry in a form the
+     * listeners cannot read (ClassCastException to MarshalledValue on every node).
+     */
+    Runnable writeQueued = this::write;
+
     /** Waits for a missing batch (tests: never). */
     BiConsumer<Runnable, Long> later = (task, millis) -> { };
 
@@ -104,6 +112,7 @@ public class ClusterSignals {
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
         fire = contexts.contextualConsumer(arrived::fire);
         runOn = executor;
+        writeQueued = contexts.contextualRunnable(this::write);
         later = (task, millis) -> scheduler.schedule(task, millis, TimeUnit.MILLISECONDS);
         clustered = signals.getCacheConfiguration().clustering().cacheMode().isClustered();
         signals.addListener(arrivals);
@@ -129,12 +138,7 @@ public class ClusterSignals {
         }
         outgoing.add(new ClusterSignal(topic, text));
         if (writing.compareAndSet(false, true)) {
-            try {
-                runOn.execute(this::write);
-            } catch (RuntimeException e) {
-                writing.set(false);
-                lost(List.of(new ClusterSignal(topic, text)), e);
-            }
+            writeLater();
         }
     }
 
@@ -169,11 +173,12 @@ public class ClusterSignals {
                 continue;
             }
             if (!written.isDone()) {
+                // Not from Infinispan's thread that completes it: see writeQueued.
                 written.whenComplete((previous, failure) -> {
                     if (failure != null) {
                         lost(batch, failure);
                     }
-                    write();
+                    writeLater();
                 });
                 return;
             }
@@ -182,6 +187,16 @@ public class ClusterSignals {
                     lost(batch, failure);
                 }
             });
+        }
+    }
+
+    private void writeLater() {
+        try {
+            runOn.execute(writeQueued);
+        } catch (RuntimeException e) {
+            // The executor is shutting down: what is queued stays unsent, as the node is stopping.
+            writing.set(false);
+            LOG.log(Level.WARNING, "Signals queued for the other nodes were not sent", e);
         }
     }
 
