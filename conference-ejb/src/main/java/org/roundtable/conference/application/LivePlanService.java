@@ -210,13 +210,16 @@ public class LivePlanService {
     /**
      * On the owner node, a change sent from another node (PlansAcrossNodes): access is decided
      * here, against current data, as the live room ({@code live}) or the REST API would decide it.
+     * A REST change not begun by {@code startBy} (System.nanoTime) is not applied at all, so
+     * that the sender, which waits for the owner's answer longer than that plus
+     * {@link StoredChange#WAIT}, always hears the owner's own answer first.
      */
-    CompletableFuture<PlanAuthority.Outcome> submitHere(boolean live, Caller caller, UUID familyId, PlanChange change) {
+    CompletableFuture<PlanAuthority.Outcome> submitHere(boolean live, Caller caller, UUID familyId, PlanChange change, long startBy) {
         PlanAccess access = live ? policy.inTheRoom(caller, familyId) : policy.toChangeThePlan(caller, familyId);
         if (live) {
-            return answerOf(submitChecked(access, change).submitted());
+            return answerOf(submitChecked(access, change, null).submitted());
         }
-        Taken taken = submitChecked(access, change);
+        Taken taken = submitChecked(access, change, startBy);
         new StoredChange(taken.submitted().durable(), StoredChange.WAIT, executor).await(() -> discard(access.familyId(), taken.plan()));
         return CompletableFuture.completedFuture(taken.submitted().outcome());
     }
@@ -234,12 +237,12 @@ public class LivePlanService {
         CompletableFuture<PlanAuthority.Outcome> answer = nodes.toTheOwner(false, access.caller(), access.familyId(), change);
         PlanAuthority.Outcome outcome;
         try {
-            outcome = answer.get(StoredChange.WAIT.toMillis() + TimeUnit.SECONDS.toMillis(PlansAcrossNodes.ANSWER_WAIT_SECONDS),
-                    TimeUnit.MILLISECONDS);
+            // The answer gives up by itself (PlansAcrossNodes.REST_ANSWER_WAIT_MILLIS); this is only a backstop.
+            outcome = answer.get(PlansAcrossNodes.REST_ANSWER_WAIT_MILLIS + TimeUnit.SECONDS.toMillis(1), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new PlanNotStored("The server that keeps this plan did not answer in time. Please try again.");
+            throw PlansAcrossNodes.notAnswered(false, "did not answer in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -385,9 +388,17 @@ public class LivePlanService {
     }
 
     private Taken submitChecked(PlanAccess access, PlanChange change) {
+        return submitChecked(access, change, null);
+    }
+
+    /** {@code startBy}, if given: the System.nanoTime past which the change is not begun (nothing applied). */
+    private Taken submitChecked(PlanAccess access, PlanChange change, Long startBy) {
         Caller caller = access.caller();
         UUID familyId = access.familyId();
         return withPlanHead(familyId, plan -> {
+            if (startBy != null && System.nanoTime() - startBy > 0) {
+                throw new PlanNotStored("The server that keeps this plan was too busy to take your change. Nothing was applied; please try again.");
+            }
             Long seen = plan.authority.appliedRevision(change.changeId());
             if (seen != null) {
                 return new Taken(new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable), plan);
