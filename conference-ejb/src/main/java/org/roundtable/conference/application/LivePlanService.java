@@ -588,7 +588,13 @@ public class LivePlanService {
         return result;
     }
 
-    /** Runs work holding the plan as it is in memory, queued changes included: only for submitting. */
+    /**
+     * Runs work holding the plan as it is in memory, queued changes included: only for submitting.
+     * A copy that followed another node's plan, on a node that owns the plan now but has not yet
+     * heard of the new topology ({@link #ownersChanged}), is not written on: the node that wrote
+     * the plan may have stored changes this copy lacks, so it is read again first, and the rooms
+     * here catch up. (On one node every copy is read as its owner's, so this never happens.)
+     */
     private <T> T withPlanHead(UUID familyId, Function<LivePlan, T> work) {
         LivePlan plan = plans.use(familyId, this::load);
         plan.lock.lock();
@@ -596,10 +602,15 @@ public class LivePlanService {
             if (!plans.isCurrent(familyId, plan)) {
                 return withPlanHead(familyId, work);
             }
-            return work.apply(plan);
+            if (plan.ownedHere || !nodes.ownsHere(familyId)) {
+                return work.apply(plan);
+            }
+            plans.forget(familyId, plan);
         } finally {
             plan.lock.unlock();
         }
+        movedOn.fire(new PlanMovedOn(familyId));
+        return withPlanHead(familyId, work);
     }
 
     private LivePlan load(UUID familyId) {

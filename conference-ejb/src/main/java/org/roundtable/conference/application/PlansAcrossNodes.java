@@ -169,6 +169,10 @@ public class PlansAcrossNodes {
         if (!submit.to().equals(ownership.thisNode())) {
             return;
         }
+        if (!ownsHere(submit.familyId())) {
+            reply(submit, new PlanMessages.NotStored(MOVED));
+            return;
+        }
         long startBy = System.nanoTime() + OWNER_START_NANOS;
         CompletableFuture<PlanAuthority.Outcome> outcome;
         try {

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.infrastructure.cache.ClusterSignal;
 import org.roundtable.conference.infrastructure.cache.ClusterSignals;
 import org.roundtable.conference.infrastructure.cache.PlanOwnership;
 import org.roundtable.shared.domain.StaffRole;
@@ -146,5 +147,38 @@ class PlansAcrossNodesTest {
         nodes.membersChanged(new org.roundtable.conference.infrastructure.cache.ClusterMembersChanged(Set.of("node-a")));
 
         assertFalse(failureOf(answer).getMessage().contains("Nothing was applied"));
+    }
+
+    private void arrives(PlanMessages.Submit submit) {
+        nodes.hear(new ClusterSignal(PlansAcrossNodes.SUBMIT, PlanMessages.text(submit)));
+    }
+
+    private PlanMessages.Answer onlyReply() {
+        assertEquals(1, sent.size());
+        assertEquals(PlansAcrossNodes.REPLY, sent.get(0)[0]);
+        var reply = PlanMessages.reply(sent.get(0)[1]);
+        assertEquals("node-b", reply.to());
+        return reply.answer();
+    }
+
+    @Test
+    void a_node_that_no_longer_owns_the_plan_applies_nothing_sent_to_it_and_tells_the_sender_to_send_it_again() {
+        ownsThePlan = false;
+
+        arrives(new PlanMessages.Submit("r-1", "node-b", "node-a", true, FAMILY, KEYWORKER, CHANGE));
+
+        assertEquals(List.of(), taken);
+        var notStored = assertInstanceOf(PlanMessages.NotStored.class, onlyReply());
+        assertTrue(notStored.message().contains("Nothing was applied"), notStored.message());
+    }
+
+    @Test
+    void the_owner_takes_a_change_sent_to_it_and_answers_with_what_it_stored() {
+        ownsThePlan = true;
+
+        arrives(new PlanMessages.Submit("r-2", "node-b", "node-a", false, FAMILY, KEYWORKER, CHANGE));
+
+        assertEquals(List.of(CHANGE), taken);
+        assertEquals(new PlanMessages.Applied(CHANGE), onlyReply());
     }
 }
