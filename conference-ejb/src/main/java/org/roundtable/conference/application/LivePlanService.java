@@ -269,9 +269,26 @@ public class LivePlanService {
         }
         LivePlan copy = plans.peek(familyId);
         if (copy != null) {
-            plans.forget(familyId, copy);
-            movedOn.fire(new PlanMovedOn(familyId));
+            readAgainIfBehind(familyId, copy, revision);
         }
+    }
+
+    /**
+     * Lets a copy go, to be read again from the database, if it is still the one held and still
+     * below {@code revision}; under its lock, so that a change it is taking meanwhile is not lost
+     * half-way. The rooms here catch up (PlanMovedOn).
+     */
+    private void readAgainIfBehind(UUID familyId, LivePlan copy, long revision) {
+        copy.lock.lock();
+        try {
+            if (!plans.isCurrent(familyId, copy) || copy.revision() >= revision) {
+                return;
+            }
+            plans.forget(familyId, copy);
+        } finally {
+            copy.lock.unlock();
+        }
+        movedOn.fire(new PlanMovedOn(familyId));
     }
 
     /**
