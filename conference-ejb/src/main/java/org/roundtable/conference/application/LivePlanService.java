@@ -220,8 +220,10 @@ public class LivePlanService {
             return answerOf(submitChecked(access, change, null).submitted());
         }
         Taken taken = submitChecked(access, change, startBy);
-        new StoredChange(taken.submitted().durable(), StoredChange.WAIT, executor).await(() -> discard(access.familyId(), taken.plan()));
-        return CompletableFuture.completedFuture(taken.submitted().outcome());
+        // Not waited for on this thread, which delivers the cluster's signals: the same take-back, on the scheduler.
+        return new StoredChange(taken.submitted().durable(), StoredChange.WAIT, executor)
+                .whenStored(() -> discard(access.familyId(), taken.plan()), scheduler)
+                .thenApply(stored -> taken.submitted().outcome());
     }
 
     /** The outcome, once the change is stored. */
