@@ -202,9 +202,31 @@ public class LivePlanService {
      */
     public CompletableFuture<PlanAuthority.Outcome> submitLive(Caller caller, UUID familyId, PlanChange change) {
         if (!nodes.ownsHere(familyId)) {
-            return nodes.toTheOwner(true, caller, familyId, change);
+            var answer = nodes.toTheOwner(true, caller, familyId, change);
+            answer.thenAccept(outcome -> catchUpWith(familyId, revisionOf(outcome)));
+            return answer;
         }
         return answerOf(submitChecked(policy.inTheRoom(caller, familyId), change).submitted());
+    }
+
+    private static long revisionOf(PlanAuthority.Outcome outcome) {
+        return outcome instanceof PlanAuthority.Applied a ? a.change().revision() : ((PlanAuthority.Duplicate) outcome).revision();
+    }
+
+    /**
+     * The owner answered a change sent from here: it stored it at {@code revision}. Its
+     * {@code plan-stored} is on its way; if this node's copy is still below that after
+     * {@link #GAP_WAIT_MILLIS} (the signal was lost, not late), the copy is read again and the
+     * rooms here catch up, so that the sender's {@code applied} is not held until the plan's
+     * next change.
+     */
+    private void catchUpWith(UUID familyId, long revision) {
+        scheduler.schedule(() -> {
+            LivePlan copy = plans.peek(familyId);
+            if (copy != null && !copy.ownedHere && copy.revision() < revision) {
+                readAgainIfBehind(familyId, copy, revision);
+            }
+        }, GAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -249,8 +271,7 @@ public class LivePlanService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        long revision = outcome instanceof PlanAuthority.Applied a ? a.change().revision() : ((PlanAuthority.Duplicate) outcome).revision();
-        awaitCopy(access.familyId(), revision);
+        awaitCopy(access.familyId(), revisionOf(outcome));
         return outcome;
     }
 
