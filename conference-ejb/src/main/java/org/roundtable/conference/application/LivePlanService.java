@@ -605,12 +605,13 @@ public class LivePlanService {
      * As {@link #withPlan}, for someone who has already seen the plan at {@code revision}: a copy
      * that follows another node's plan and is behind that (its owner died before telling this
      * node of its last changes, say) is read again from the database first, and the rooms here
-     * catch up (PlanMovedOn).
+     * catch up (PlanMovedOn). Only if the database has more than the copy: the revision is the
+     * client's word, and a claim of more than was ever stored costs one small query, not a reload.
      */
     public <T> T withPlanSeenAt(UUID familyId, long revision, Function<LivePlan, T> work) {
         LivePlan held = plans.peek(familyId);
         boolean readAgain = false;
-        if (held != null && !held.ownedHere && held.revision() < revision) {
+        if (held != null && !held.ownedHere && held.revision() < revision && store.storedRevision(held.planId) > held.revision()) {
             held.lock.lock();
             try {
                 readAgain = plans.isCurrent(familyId, held) && held.revision() < revision;
