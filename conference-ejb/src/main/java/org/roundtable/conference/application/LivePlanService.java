@@ -202,23 +202,50 @@ public class LivePlanService {
      */
     public CompletableFuture<PlanAuthority.Outcome> submitLive(Caller caller, UUID familyId, PlanChange change) {
         if (!nodes.ownsHere(familyId)) {
-            return nodes.toTheOwner(true, caller, familyId, change);
+            var answer = nodes.toTheOwner(true, caller, familyId, change);
+            answer.thenAccept(outcome -> catchUpWith(familyId, revisionOf(outcome)));
+            return answer;
         }
         return answerOf(submitChecked(policy.inTheRoom(caller, familyId), change).submitted());
+    }
+
+    private static long revisionOf(PlanAuthority.Outcome outcome) {
+        return outcome instanceof PlanAuthority.Applied a ? a.change().revision() : ((PlanAuthority.Duplicate) outcome).revision();
+    }
+
+    /**
+     * The owner answered a change sent from here: it stored it at {@code revision}. Its
+     * {@code plan-stored} is on its way; if this node's copy is still below that after
+     * {@link #GAP_WAIT_MILLIS} (the signal was lost, not late), the copy is read again and the
+     * rooms here catch up, so that the sender's {@code applied} is not held until the plan's
+     * next change.
+     */
+    private void catchUpWith(UUID familyId, long revision) {
+        scheduler.schedule(() -> {
+            LivePlan copy = plans.peek(familyId);
+            if (copy != null && !copy.ownedHere && copy.revision() < revision) {
+                readAgainIfBehind(familyId, copy, revision);
+            }
+        }, GAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
      * On the owner node, a change sent from another node (PlansAcrossNodes): access is decided
      * here, against current data, as the live room ({@code live}) or the REST API would decide it.
+     * A REST change not begun by {@code startBy} (System.nanoTime) is not applied at all, so
+     * that the sender, which waits for the owner's answer longer than that plus
+     * {@link StoredChange#WAIT}, always hears the owner's own answer first.
      */
-    CompletableFuture<PlanAuthority.Outcome> submitHere(boolean live, Caller caller, UUID familyId, PlanChange change) {
+    CompletableFuture<PlanAuthority.Outcome> submitHere(boolean live, Caller caller, UUID familyId, PlanChange change, long startBy) {
         PlanAccess access = live ? policy.inTheRoom(caller, familyId) : policy.toChangeThePlan(caller, familyId);
         if (live) {
-            return answerOf(submitChecked(access, change).submitted());
+            return answerOf(submitChecked(access, change, null).submitted());
         }
-        Taken taken = submitChecked(access, change);
-        new StoredChange(taken.submitted().durable(), StoredChange.WAIT, executor).await(() -> discard(access.familyId(), taken.plan()));
-        return CompletableFuture.completedFuture(taken.submitted().outcome());
+        Taken taken = submitChecked(access, change, startBy);
+        // Not waited for on this thread, which delivers the cluster's signals: the same take-back, on the scheduler.
+        return new StoredChange(taken.submitted().durable(), StoredChange.WAIT, executor)
+                .whenStored(() -> discard(access.familyId(), taken.plan()), scheduler)
+                .thenApply(stored -> taken.submitted().outcome());
     }
 
     /** The outcome, once the change is stored. */
@@ -234,18 +261,17 @@ public class LivePlanService {
         CompletableFuture<PlanAuthority.Outcome> answer = nodes.toTheOwner(false, access.caller(), access.familyId(), change);
         PlanAuthority.Outcome outcome;
         try {
-            outcome = answer.get(StoredChange.WAIT.toMillis() + TimeUnit.SECONDS.toMillis(PlansAcrossNodes.ANSWER_WAIT_SECONDS),
-                    TimeUnit.MILLISECONDS);
+            // The answer gives up by itself (PlansAcrossNodes.REST_ANSWER_WAIT_MILLIS); this is only a backstop.
+            outcome = answer.get(PlansAcrossNodes.REST_ANSWER_WAIT_MILLIS + TimeUnit.SECONDS.toMillis(1), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new PlanNotStored("The server that keeps this plan did not answer in time. Please try again.");
+            throw PlansAcrossNodes.notAnswered(false, "did not answer in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        long revision = outcome instanceof PlanAuthority.Applied a ? a.change().revision() : ((PlanAuthority.Duplicate) outcome).revision();
-        awaitCopy(access.familyId(), revision);
+        awaitCopy(access.familyId(), revisionOf(outcome));
         return outcome;
     }
 
@@ -266,9 +292,26 @@ public class LivePlanService {
         }
         LivePlan copy = plans.peek(familyId);
         if (copy != null) {
-            plans.forget(familyId, copy);
-            movedOn.fire(new PlanMovedOn(familyId));
+            readAgainIfBehind(familyId, copy, revision);
         }
+    }
+
+    /**
+     * Lets a copy go, to be read again from the database, if it is still the one held and still
+     * below {@code revision}; under its lock, so that a change it is taking meanwhile is not lost
+     * half-way. The rooms here catch up (PlanMovedOn).
+     */
+    private void readAgainIfBehind(UUID familyId, LivePlan copy, long revision) {
+        copy.lock.lock();
+        try {
+            if (!plans.isCurrent(familyId, copy) || copy.revision() >= revision) {
+                return;
+            }
+            plans.forget(familyId, copy);
+        } finally {
+            copy.lock.unlock();
+        }
+        movedOn.fire(new PlanMovedOn(familyId));
     }
 
     /**
@@ -385,9 +428,17 @@ public class LivePlanService {
     }
 
     private Taken submitChecked(PlanAccess access, PlanChange change) {
+        return submitChecked(access, change, null);
+    }
+
+    /** {@code startBy}, if given: the System.nanoTime past which the change is not begun (nothing applied). */
+    private Taken submitChecked(PlanAccess access, PlanChange change, Long startBy) {
         Caller caller = access.caller();
         UUID familyId = access.familyId();
         return withPlanHead(familyId, plan -> {
+            if (startBy != null && System.nanoTime() - startBy > 0) {
+                throw new PlanNotStored("The server that keeps this plan was too busy to take your change. Nothing was applied; please try again.");
+            }
             Long seen = plan.authority.appliedRevision(change.changeId());
             if (seen != null) {
                 return new Taken(new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable), plan);
@@ -554,12 +605,13 @@ public class LivePlanService {
      * As {@link #withPlan}, for someone who has already seen the plan at {@code revision}: a copy
      * that follows another node's plan and is behind that (its owner died before telling this
      * node of its last changes, say) is read again from the database first, and the rooms here
-     * catch up (PlanMovedOn).
+     * catch up (PlanMovedOn). Only if the database has more than the copy: the revision is the
+     * client's word, and a claim of more than was ever stored costs one small query, not a reload.
      */
     public <T> T withPlanSeenAt(UUID familyId, long revision, Function<LivePlan, T> work) {
         LivePlan held = plans.peek(familyId);
         boolean readAgain = false;
-        if (held != null && !held.ownedHere && held.revision() < revision) {
+        if (held != null && !held.ownedHere && held.revision() < revision && store.storedRevision(held.planId) > held.revision()) {
             held.lock.lock();
             try {
                 readAgain = plans.isCurrent(familyId, held) && held.revision() < revision;
@@ -577,7 +629,13 @@ public class LivePlanService {
         return result;
     }
 
-    /** Runs work holding the plan as it is in memory, queued changes included: only for submitting. */
+    /**
+     * Runs work holding the plan as it is in memory, queued changes included: only for submitting.
+     * A copy that followed another node's plan, on a node that owns the plan now but has not yet
+     * heard of the new topology ({@link #ownersChanged}), is not written on: the node that wrote
+     * the plan may have stored changes this copy lacks, so it is read again first, and the rooms
+     * here catch up. (On one node every copy is read as its owner's, so this never happens.)
+     */
     private <T> T withPlanHead(UUID familyId, Function<LivePlan, T> work) {
         LivePlan plan = plans.use(familyId, this::load);
         plan.lock.lock();
@@ -585,10 +643,15 @@ public class LivePlanService {
             if (!plans.isCurrent(familyId, plan)) {
                 return withPlanHead(familyId, work);
             }
-            return work.apply(plan);
+            if (plan.ownedHere || !nodes.ownsHere(familyId)) {
+                return work.apply(plan);
+            }
+            plans.forget(familyId, plan);
         } finally {
             plan.lock.unlock();
         }
+        movedOn.fire(new PlanMovedOn(familyId));
+        return withPlanHead(familyId, work);
     }
 
     private LivePlan load(UUID familyId) {

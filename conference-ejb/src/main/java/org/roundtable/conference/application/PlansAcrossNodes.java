@@ -44,11 +44,27 @@ public class PlansAcrossNodes {
     static final String STORED = "plan-stored";
     static final String SIGNED = "plan-signed";
 
-    /** How long a node waits for the owner's answer before telling the sender to send again. */
+    /** How long a node waits for the owner's answer to a live change before telling the sender to send it again. */
     static final long ANSWER_WAIT_SECONDS = Long.getLong("roundtable.plan.owner-wait-seconds", 10);
 
+    /**
+     * How long the owner may take to begin a REST change sent to it (its plan busy, or its signal
+     * threads): past that it answers "not stored" without applying anything.
+     */
+    static final long OWNER_START_NANOS = TimeUnit.SECONDS.toNanos(ANSWER_WAIT_SECONDS);
+
+    /**
+     * How long a node waits for the owner's answer to a REST change: longer than the owner can
+     * take (to begin it, then {@link StoredChange#WAIT} for its writer, after which it takes the
+     * plan back and answers "not stored"), with as much again for the way there and back. A
+     * resent REST change gets a new id, so the sender must not give up while the owner may still
+     * store it: the owner's own answer comes first unless it died, and a node that leaves is
+     * answered for at once ({@link #membersChanged}).
+     */
+    static final long REST_ANSWER_WAIT_MILLIS = StoredChange.WAIT.toMillis() + 2 * TimeUnit.NANOSECONDS.toMillis(OWNER_START_NANOS);
+
     /** A change sent to an owner, waiting for its answer. */
-    private record Waiting(String owner, CompletableFuture<PlanAuthority.Outcome> answer) {
+    private record Waiting(String owner, boolean live, CompletableFuture<PlanAuthority.Outcome> answer) {
     }
 
     private final ConcurrentMap<String, Waiting> waiting = new ConcurrentHashMap<>();
@@ -72,17 +88,18 @@ public class PlansAcrossNodes {
 
     /**
      * Sends a change to the plan's owner. The answer completes with what the owner made of it
-     * (once stored), or with the refusal the owner decided, or with {@link PlanNotStored} when
-     * the owner did not answer in time or left the cluster: nothing of it was applied then.
+     * (once stored), or with the refusal the owner decided, or with {@link PlanNotStored}: the
+     * owner could not store it (nothing applied), or did not answer in time or left the cluster
+     * (then it may or may not have stored it; a live change sent again keeps its id and is
+     * recognised, so only the words differ).
      */
     CompletableFuture<PlanAuthority.Outcome> toTheOwner(boolean live, Caller caller, UUID familyId, PlanChange change) {
         String owner = ownership.ownerOf(familyId);
         String requestId = UUID.randomUUID().toString();
         var answer = new CompletableFuture<PlanAuthority.Outcome>();
-        waiting.put(requestId, new Waiting(owner, answer));
-        var giveUp = scheduler.schedule(() -> answer.completeExceptionally(new PlanNotStored(
-                "The server that keeps this plan did not answer in time. Nothing was applied; please try again.")),
-                ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+        waiting.put(requestId, new Waiting(owner, live, answer));
+        var giveUp = scheduler.schedule(() -> answer.completeExceptionally(notAnswered(live, "did not answer in time")),
+                live ? TimeUnit.SECONDS.toMillis(ANSWER_WAIT_SECONDS) : REST_ANSWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         answer.whenComplete((outcome, failure) -> {
             waiting.remove(requestId);
             giveUp.cancel(false);
@@ -128,26 +145,47 @@ public class PlansAcrossNodes {
     void membersChanged(@Observes ClusterMembersChanged change) {
         for (var entry : waiting.entrySet()) {
             if (!change.members().contains(entry.getValue().owner())) {
-                entry.getValue().answer().completeExceptionally(new PlanNotStored(
-                        "The server that keeps this plan stopped. Nothing was applied; please try again."));
+                entry.getValue().answer().completeExceptionally(notAnswered(entry.getValue().live(), "stopped"));
             }
         }
     }
 
-    /** On the owner: takes the change as if it had been made here, and answers once it is stored. */
+    /**
+     * The owner's answer will not come: it may have stored the change before it went quiet, so
+     * the words claim nothing either way. A live change sent again is recognised by its id; a
+     * REST change sent again is a new one, so the person looks first.
+     */
+    static PlanNotStored notAnswered(boolean live, String what) {
+        return new PlanNotStored("The server that keeps this plan " + what + ". Your change may or may not have been saved; "
+                + (live ? "sending it again is safe." : "look at the plan before you make it again."));
+    }
+
+    /**
+     * On the owner: takes the change as if it had been made here, and answers once it is stored.
+     * A node that no longer owns the plan (it moved while the change was on its way) applies
+     * nothing and answers "not stored", so the sender sends it again, to the new owner.
+     */
     private void answer(PlanMessages.Submit submit) {
         if (!submit.to().equals(ownership.thisNode())) {
             return;
         }
+        if (!ownsHere(submit.familyId())) {
+            reply(submit, new PlanMessages.NotStored(MOVED));
+            return;
+        }
+        long startBy = System.nanoTime() + OWNER_START_NANOS;
         CompletableFuture<PlanAuthority.Outcome> outcome;
         try {
-            outcome = plans.submitHere(submit.live(), submit.caller(), submit.familyId(), submit.change());
+            outcome = plans.submitHere(submit.live(), submit.caller(), submit.familyId(), submit.change(), startBy);
         } catch (RuntimeException e) {
             reply(submit, refusal(e));
             return;
         }
         outcome.whenComplete((done, failure) -> reply(submit, failure == null ? answerOf(done) : refusal(failure)));
     }
+
+    /** The answer of a node that no longer owns the plan: nothing was applied there. */
+    static final String MOVED = "The plan moved to another server. Nothing was applied; please try again.";
 
     private void reply(PlanMessages.Submit submit, Answer answer) {
         signals.send(REPLY, PlanMessages.text(new PlanMessages.Reply(submit.requestId(), submit.from(), answer)));

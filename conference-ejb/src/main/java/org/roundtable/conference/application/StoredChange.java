@@ -2,8 +2,11 @@ package org.roundtable.conference.application;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -34,6 +37,33 @@ final class StoredChange {
         durable.thenRunAsync(tell, executor);
     }
 
+    /**
+     * As {@link #await}, without holding the caller's thread: completes once the change is stored;
+     * fails if it was refused, or (after {@code takeBack}, run on {@code scheduler}) with the same
+     * error if it took too long. For a change sent from another node, taken on the threads that
+     * deliver the cluster's signals.
+     */
+    CompletableFuture<Void> whenStored(Runnable takeBack, ScheduledExecutorService scheduler) {
+        var answer = new CompletableFuture<Void>();
+        ScheduledFuture<?> tooLong = scheduler.schedule(() -> {
+            if (!durable.isDone()) {
+                takeBack.run();
+                answer.completeExceptionally(new IllegalStateException(TOO_LONG));
+            }
+        }, wait.toNanos(), TimeUnit.NANOSECONDS);
+        durable.whenComplete((stored, failure) -> {
+            tooLong.cancel(false);
+            if (failure == null) {
+                answer.complete(null);
+            } else {
+                answer.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            }
+        });
+        return answer;
+    }
+
+    private static final String TOO_LONG = "The plan could not be stored in time. Please try again.";
+
     /** Returns once the change is stored; throws if it was refused, or (after {@code takeBack}) if it took too long. */
     void await(Runnable takeBack) {
         try {
@@ -42,7 +72,7 @@ final class StoredChange {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
             takeBack.run();
-            throw new IllegalStateException("The plan could not be stored in time. Please try again.", e);
+            throw new IllegalStateException(TOO_LONG, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

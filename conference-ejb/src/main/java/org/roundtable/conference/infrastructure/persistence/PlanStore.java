@@ -206,6 +206,17 @@ public class PlanStore {
                 .getResultStream().forEach(id -> each.accept((String) id));
     }
 
+    /**
+     * The revision of the plan's last stored change (0 if it has none): one look along
+     * plan_change's (plan_id, revision) key, to check a claim of having seen more than a copy holds.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long storedRevision(UUID planId) {
+        Object head = em.createNativeQuery("select max(revision) from plan_change where plan_id = ?1").setParameter(1, planId)
+                .getSingleResult();
+        return head == null ? 0 : ((Number) head).longValue();
+    }
+
     /** The revision at which the plan stored a change with this id, or null if it has none. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Long revisionOf(UUID planId, String changeId) {
