@@ -43,8 +43,10 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
  * everything that queued while the previous write was under way, so a busy node makes a few
  * large writes rather than thousands of small ones. Each receiver fires one sender's signals one
  * after another, in the order they were sent ({@link SignalInbox}), whatever order the cache
- * tells of them: a node following a plan takes its changes in order. Entries expire after
- * {@link #LIFESPAN_SECONDS}: a signal is news, not state. Sending does not wait for the other
+ * tells of them: a node following a plan takes its changes in order. A signal is news, not
+ * state: each node keeps only the last few hundred batches (the cache's size, set in
+ * configure-cluster.cli) and drops older ones on its own; an expiry would cost a replicated
+ * removal carrying the whole entry again, a seventh of a node's CPU under load. Sending does not wait for the other
  * nodes (it is called after a commit, on the thread that committed): a write that fails, or never
  * completes because a node hangs, costs the signals in it, and a failure is logged.
  */
@@ -53,13 +55,15 @@ public class ClusterSignals {
 
     private static final Logger LOG = Logger.getLogger(ClusterSignals.class.getName());
 
-    static final long LIFESPAN_SECONDS = 10;
+    /** How large one write may grow (chars): what is beyond it waits for the next write. */
+    static final int BATCH_CHARS = 64 * 1024;
 
-    /** How large one write may grow (chars): a batch beyond it waits for the next write. */
-    static final int BATCH_CHARS = 256 * 1024;
-
-    /** How long a receiver waits for a missing batch before passing on those after it. */
-    static final long GAP_WAIT_MILLIS = 1000;
+    /**
+     * How long a receiver waits for a missing batch before passing on those after it. A batch is
+     * missing only if its write failed (logged on the sender), but under load the cache may tell
+     * of it a second or more late, and passing on the later ones first costs a follower a reload.
+     */
+    static final long GAP_WAIT_MILLIS = 3000;
 
     @Resource(lookup = "java:jboss/infinispan/cache/roundtable/signals")
     Cache<String, String> signals;
@@ -166,8 +170,7 @@ public class ClusterSignals {
             long number = sequence++;
             CompletableFuture<String> written;
             try {
-                written = signals.putAsync(sender + ":" + number, new SignalBatch(sender, number, batch).text(),
-                        LIFESPAN_SECONDS, TimeUnit.SECONDS).toCompletableFuture();
+                written = signals.putAsync(sender + ":" + number, new SignalBatch(sender, number, batch).text()).toCompletableFuture();
             } catch (RuntimeException e) {
                 lost(batch, e);
                 continue;
