@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -54,6 +55,9 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
 public class ClusterSignals {
 
     private static final Logger LOG = Logger.getLogger(ClusterSignals.class.getName());
+
+    /** How much may wait to be sent (16 M characters): beyond it new signals are dropped, with a warning. */
+    static final long QUEUE_CHARS = Long.getLong("roundtable.cluster.signal-queue-chars", 16L * 1024 * 1024);
 
     /** How large one write may grow (chars): what is beyond it waits for the next write. */
     static final int BATCH_CHARS = 64 * 1024;
@@ -106,6 +110,8 @@ public class ClusterSignals {
     final String sender = UUID.randomUUID().toString();
 
     private final Queue<ClusterSignal> outgoing = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queuedChars = new AtomicLong();
+    private final AtomicLong droppedSignals = new AtomicLong();
     private final AtomicBoolean writing = new AtomicBoolean();
     /** Touched only by whoever holds {@link #writing}. */
     private long sequence;
@@ -140,6 +146,19 @@ public class ClusterSignals {
         if (!clustered) {
             return;
         }
+        if (topic.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("A topic is one line: " + topic);
+        }
+        if (queuedChars.addAndGet(text.length()) > QUEUE_CHARS) {
+            // The other nodes are not taking what this node sends (one hangs, say): drop rather than run out of memory.
+            queuedChars.addAndGet(-text.length());
+            long dropped = droppedSignals.incrementAndGet();
+            if (Long.bitCount(dropped) == 1) {
+                LOG.warning(() -> "The other nodes are not taking signals as fast as this node sends them; " + dropped
+                        + " dropped so far, the latest \"" + topic + "\"");
+            }
+            return;
+        }
         outgoing.add(new ClusterSignal(topic, text));
         if (writing.compareAndSet(false, true)) {
             writeLater();
@@ -152,6 +171,19 @@ public class ClusterSignals {
      * it), so the batches leave in order and a busy node's batches grow instead of its writes.
      */
     private void write() {
+        boolean handedOn = false;
+        try {
+            handedOn = writeBatches();
+        } finally {
+            if (!handedOn) {
+                // Left by an Error: put the flag down, or this node would never send again.
+                writing.set(false);
+            }
+        }
+    }
+
+    /** Whether the flag was handed on (to a write under way) or put down in order; false if it must be put down. */
+    private boolean writeBatches() {
         while (true) {
             var batch = new ArrayList<ClusterSignal>();
             int chars = 0;
@@ -159,22 +191,25 @@ public class ClusterSignals {
                 batch.add(outgoing.poll());
                 chars += next.text().length();
             }
+            queuedChars.addAndGet(-chars);
             if (batch.isEmpty()) {
                 writing.set(false);
                 // Something queued after the last look but before the flag fell: its sender saw the flag up.
                 if (outgoing.isEmpty() || !writing.compareAndSet(false, true)) {
-                    return;
+                    return true;
                 }
                 continue;
             }
-            long number = sequence++;
+            long number = sequence;
             CompletableFuture<String> written;
             try {
                 written = signals.putAsync(sender + ":" + number, new SignalBatch(sender, number, batch).text()).toCompletableFuture();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // Never written, so its number goes to the next batch: the others would wait for it in vain.
                 lost(batch, e);
                 continue;
             }
+            sequence++;
             if (!written.isDone()) {
                 // Not from Infinispan's thread that completes it: see writeQueued.
                 written.whenComplete((previous, failure) -> {
@@ -183,7 +218,7 @@ public class ClusterSignals {
                     }
                     writeLater();
                 });
-                return;
+                return true;
             }
             written.whenComplete((previous, failure) -> {
                 if (failure != null) {
@@ -242,7 +277,7 @@ public class ClusterSignals {
                 start = startFiring();
             }
             if (start) {
-                runOn.execute(this::fireReady);
+                fireOnExecutor();
             }
         }
 
@@ -265,9 +300,21 @@ public class ClusterSignals {
                     start = startFiring();
                 }
                 if (start) {
-                    runOn.execute(this::fireReady);
+                    fireOnExecutor();
                 }
             }, GAP_WAIT_MILLIS);
+        }
+
+        private void fireOnExecutor() {
+            try {
+                runOn.execute(this::fireReady);
+            } catch (RuntimeException e) {
+                // Refused (the node is stopping): the next batch from this sender tries again.
+                synchronized (this) {
+                    firing = false;
+                }
+                LOG.log(Level.WARNING, "Signals from another node could not be fired here just now", e);
+            }
         }
 
         private boolean startFiring() {
@@ -290,7 +337,8 @@ public class ClusterSignals {
                 }
                 try {
                     fire.accept(next);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // Caught whatever it is: a flag left up would stop this sender's signals here for good.
                     LOG.log(Level.WARNING, "A \"" + next.topic() + "\" signal from another node failed here", e);
                 }
             }

@@ -1,6 +1,7 @@
 package org.roundtable.conference.infrastructure.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,6 +144,87 @@ class ClusterSignalsTest {
 
         receiver.heard(batch("node-a", 1, "a2").text());
         assertEquals(List.of("a1", "a3", "a2"), fired, "late, never dropped");
+    }
+
+    @Test
+    void a_write_that_fails_at_once_gives_its_number_to_the_next_batch_so_nobody_waits_for_it() {
+        var texts = new ArrayList<String>();
+        var signals = signalsCache((method, args) -> {
+            if (texts.isEmpty()) {
+                texts.add("refused");
+                throw new IllegalStateException("cache is stopping");
+            }
+            texts.add((String) args[1]);
+            return CompletableFuture.completedFuture(null);
+        });
+
+        signals.send("room", "first");
+        signals.send("room", "second");
+
+        assertEquals(0, SignalBatch.parse(texts.get(1)).sequence());
+        assertEquals(List.of(new ClusterSignal("room", "second")), SignalBatch.parse(texts.get(1)).signals());
+    }
+
+    @Test
+    void an_error_while_writing_does_not_stop_the_node_sending_for_good() {
+        var texts = new ArrayList<String>();
+        var signals = signalsCache((method, args) -> {
+            if (texts.isEmpty()) {
+                texts.add("broken");
+                throw new AssertionError("a bug in the cache");
+            }
+            texts.add((String) args[1]);
+            return CompletableFuture.completedFuture(null);
+        });
+
+        assertThrows(AssertionError.class, () -> signals.send("room", "first"));
+        signals.send("room", "second");
+
+        assertEquals(2, texts.size(), "written after the error");
+        assertEquals(List.of(new ClusterSignal("room", "second")), SignalBatch.parse(texts.get(1)).signals());
+    }
+
+    @Test
+    void when_the_other_nodes_do_not_take_signals_what_waits_is_bounded_and_the_rest_dropped_with_a_warning() {
+        var texts = new ArrayList<String>();
+        var signals = signalsCache((method, args) -> {
+            texts.add((String) args[1]);
+            return new CompletableFuture<>();
+        });
+        String big = "x".repeat((int) (ClusterSignals.QUEUE_CHARS / 2));
+
+        signals.send("room", "under way");
+        signals.send("room", big);
+        signals.send("room", big);
+        signals.send("room", "one too many");
+
+        assertEquals(1, texts.size(), "the first write never completes");
+        assertEquals(1, logged.size());
+        assertTrue(logged.get(0).getMessage().contains("1 dropped"), logged.get(0).getMessage());
+    }
+
+    @Test
+    void a_topic_of_more_than_one_line_is_refused_before_it_can_spoil_a_batch() {
+        var signals = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
+
+        assertThrows(IllegalArgumentException.class, () -> signals.send("room\nforged", "x"));
+    }
+
+    @Test
+    void an_observer_that_throws_an_error_does_not_stop_that_senders_later_signals() {
+        var receiver = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
+        var fired = new ArrayList<String>();
+        receiver.fire = signal -> {
+            if (signal.text().equals("a1")) {
+                throw new AssertionError("an observer's bug");
+            }
+            fired.add(signal.text());
+        };
+
+        receiver.heard(batch("node-a", 0, "a1", "a2").text());
+        receiver.heard(batch("node-a", 1, "a3").text());
+
+        assertEquals(List.of("a2", "a3"), fired);
     }
 
     @Test
