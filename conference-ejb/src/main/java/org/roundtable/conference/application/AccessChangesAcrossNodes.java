@@ -1,6 +1,8 @@
 package org.roundtable.conference.application;
 
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +30,9 @@ public class AccessChangesAcrossNodes {
     @Inject
     private Event<AccessChanged> accessChanged;
 
+    @Resource
+    private ManagedExecutorService executor;
+
     /** Early among the observers (after the sharing answers are forgotten): this node's own re-check may take a while. */
     void tellTheOtherNodes(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(2) AccessChanged change) {
         if (!change.fromAnotherNode()) {
@@ -41,6 +46,8 @@ public class AccessChangesAcrossNodes {
         }
         String[] parts = signal.text().split("\n", 2);
         UUID familyId = parts.length < 2 || parts[1].isEmpty() ? null : UUID.fromString(parts[1]);
-        accessChanged.fire(new AccessChanged(parts[0], familyId, true));
+        // Off the thread that fires this node's signals in order: re-checking every live connection
+        // here takes a while, and the sender's later signals (its plan changes) would wait behind it.
+        executor.execute(() -> accessChanged.fire(new AccessChanged(parts[0], familyId, true)));
     }
 }

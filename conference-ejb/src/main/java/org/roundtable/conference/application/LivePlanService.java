@@ -221,12 +221,13 @@ public class LivePlanService {
      * next change.
      */
     private void catchUpWith(UUID familyId, long revision) {
-        scheduler.schedule(() -> {
+        // Read again on the managed executor: the scheduler's few threads also time every wait.
+        scheduler.schedule(() -> executor.execute(() -> {
             LivePlan copy = plans.peek(familyId);
             if (copy != null && !copy.ownedHere && copy.revision() < revision) {
                 readAgainIfBehind(familyId, copy, revision);
             }
-        }, GAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        }), GAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -645,6 +646,12 @@ public class LivePlanService {
             }
             if (plan.ownedHere || !nodes.ownsHere(familyId)) {
                 return work.apply(plan);
+            }
+            // A copy this node wrote, lost and owns again may still have changes queued: read again once they are stored.
+            try {
+                awaitDurable(plan.lastDurable);
+            } catch (RuntimeException e) {
+                // They failed, so the copy was thrown away already; it is read again below all the same.
             }
             plans.forget(familyId, plan);
         } finally {

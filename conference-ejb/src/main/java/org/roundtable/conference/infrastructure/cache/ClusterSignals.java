@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -69,6 +70,9 @@ public class ClusterSignals {
      */
     static final long GAP_WAIT_MILLIS = 3000;
 
+    /** A run of a node not heard from for this long is forgotten when another run first speaks. */
+    static final long FORGET_SENDER_NANOS = TimeUnit.MINUTES.toNanos(10);
+
     @Resource(lookup = "java:jboss/infinispan/cache/roundtable/signals")
     Cache<String, String> signals;
 
@@ -102,6 +106,9 @@ public class ClusterSignals {
      * listeners cannot read (ClassCastException to MarshalledValue on every node).
      */
     Runnable writeQueued = this::write;
+
+    /** Nanoseconds, for how long a sender has been quiet (tests: a clock they move). */
+    LongSupplier clock = System::nanoTime;
 
     /** Waits for a missing batch (tests: never). */
     BiConsumer<Runnable, Long> later = (task, millis) -> { };
@@ -253,6 +260,11 @@ public class ClusterSignals {
             LOG.log(Level.WARNING, "An entry in the signals cache is not a batch of signals; ignored", e);
             return;
         }
+        if (!senders.containsKey(batch.sender())) {
+            // A node started (again): forget the runs not heard from for a while (their nodes restarted or left).
+            long now = clock.getAsLong();
+            senders.values().removeIf(from -> now - from.lastHeard > FORGET_SENDER_NANOS);
+        }
         senders.computeIfAbsent(batch.sender(), FromNode::new).arrived(batch);
     }
 
@@ -260,6 +272,7 @@ public class ClusterSignals {
     private final class FromNode {
 
         private final String sender;
+        private volatile long lastHeard = clock.getAsLong();
         private final SignalInbox inbox = new SignalInbox();
         private final Queue<ClusterSignal> ready = new ArrayDeque<>();
         private boolean firing;
@@ -270,6 +283,7 @@ public class ClusterSignals {
         }
 
         void arrived(SignalBatch batch) {
+            lastHeard = clock.getAsLong();
             boolean start;
             synchronized (this) {
                 inbox.arrived(batch).forEach(b -> ready.addAll(b.signals()));

@@ -228,6 +228,39 @@ class ClusterSignalsTest {
     }
 
     @Test
+    void a_run_of_a_node_not_heard_from_for_ten_minutes_is_forgotten_when_another_starts() {
+        var receiver = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
+        var fired = new ArrayList<String>();
+        receiver.fire = signal -> fired.add(signal.text());
+        long[] now = {0};
+        receiver.clock = () -> now[0];
+
+        receiver.heard(batch("node-a-run-1", 0, "a1").text());
+        now[0] += ClusterSignals.FORGET_SENDER_NANOS + 1;
+        receiver.heard(batch("node-b-run-1", 0, "b1").text());
+        // Had run 1 been kept, its batch 5 would wait for 1 to 4.
+        receiver.heard(batch("node-a-run-1", 5, "a6").text());
+
+        assertEquals(List.of("a1", "b1", "a6"), fired);
+    }
+
+    @Test
+    void a_run_heard_from_lately_is_kept_when_another_starts() {
+        var receiver = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
+        var fired = new ArrayList<String>();
+        receiver.fire = signal -> fired.add(signal.text());
+        long[] now = {0};
+        receiver.clock = () -> now[0];
+
+        receiver.heard(batch("node-a-run-1", 0, "a1").text());
+        now[0] += ClusterSignals.FORGET_SENDER_NANOS - 1;
+        receiver.heard(batch("node-b-run-1", 0, "b1").text());
+        receiver.heard(batch("node-a-run-1", 2, "a3").text());
+
+        assertEquals(List.of("a1", "b1"), fired, "a3 waits for a2");
+    }
+
+    @Test
     void an_entry_that_is_not_a_batch_is_ignored_with_a_warning() {
         var receiver = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
         var fired = new ArrayList<String>();
