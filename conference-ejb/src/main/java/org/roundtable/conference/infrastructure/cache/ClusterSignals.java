@@ -153,9 +153,7 @@ public class ClusterSignals {
         if (!clustered) {
             return;
         }
-        if (topic.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("A topic is one line: " + topic);
-        }
+        var signal = new ClusterSignal(topic, text);
         if (queuedChars.addAndGet(text.length()) > QUEUE_CHARS) {
             // The other nodes are not taking what this node sends (one hangs, say): drop rather than run out of memory.
             queuedChars.addAndGet(-text.length());
@@ -166,7 +164,7 @@ public class ClusterSignals {
             }
             return;
         }
-        outgoing.add(new ClusterSignal(topic, text));
+        outgoing.add(signal);
         if (writing.compareAndSet(false, true)) {
             writeLater();
         }
@@ -217,21 +215,16 @@ public class ClusterSignals {
                 continue;
             }
             sequence++;
-            if (!written.isDone()) {
-                // Not from Infinispan's thread that completes it: see writeQueued.
-                written.whenComplete((previous, failure) -> {
-                    if (failure != null) {
-                        lost(batch, failure);
-                    }
-                    writeLater();
-                });
-                return true;
-            }
             written.whenComplete((previous, failure) -> {
                 if (failure != null) {
                     lost(batch, failure);
                 }
             });
+            if (!written.isDone()) {
+                // Not from Infinispan's thread that completes it: see writeQueued.
+                written.whenComplete((previous, failure) -> writeLater());
+                return true;
+            }
         }
     }
 

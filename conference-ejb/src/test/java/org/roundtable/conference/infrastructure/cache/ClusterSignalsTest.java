@@ -149,14 +149,7 @@ class ClusterSignalsTest {
     @Test
     void a_write_that_fails_at_once_gives_its_number_to_the_next_batch_so_nobody_waits_for_it() {
         var texts = new ArrayList<String>();
-        var signals = signalsCache((method, args) -> {
-            if (texts.isEmpty()) {
-                texts.add("refused");
-                throw new IllegalStateException("cache is stopping");
-            }
-            texts.add((String) args[1]);
-            return CompletableFuture.completedFuture(null);
-        });
+        var signals = signalsCache(firstWriteFails(texts, new IllegalStateException("cache is stopping")));
 
         signals.send("room", "first");
         signals.send("room", "second");
@@ -168,14 +161,7 @@ class ClusterSignalsTest {
     @Test
     void an_error_while_writing_does_not_stop_the_node_sending_for_good() {
         var texts = new ArrayList<String>();
-        var signals = signalsCache((method, args) -> {
-            if (texts.isEmpty()) {
-                texts.add("broken");
-                throw new AssertionError("a bug in the cache");
-            }
-            texts.add((String) args[1]);
-            return CompletableFuture.completedFuture(null);
-        });
+        var signals = signalsCache(firstWriteFails(texts, new AssertionError("a bug in the cache")));
 
         assertThrows(AssertionError.class, () -> signals.send("room", "first"));
         signals.send("room", "second");
@@ -310,6 +296,21 @@ class ClusterSignalsTest {
         signals.send("access-changed", "sign-out\n");
 
         assertTrue(logged.isEmpty(), () -> "logged " + logged.size());
+    }
+
+    /** A cache whose first write throws {@code failure} at once ("failed" in {@code texts}); the others are written there. */
+    private static Write firstWriteFails(List<String> texts, Throwable failure) {
+        return (method, args) -> {
+            if (texts.isEmpty()) {
+                texts.add("failed");
+                if (failure instanceof Error e) {
+                    throw e;
+                }
+                throw (RuntimeException) failure;
+            }
+            texts.add((String) args[1]);
+            return CompletableFuture.completedFuture(null);
+        };
     }
 
     /** What the stand-in does with a write: put or putAsync, and their arguments. */
