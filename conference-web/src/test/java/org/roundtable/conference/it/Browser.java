@@ -107,7 +107,28 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        return wait.until(whileThePageSettles(ExpectedConditions.visibilityOfElementLocated(by)));
+    }
+
+    /**
+     * A page that sends the browser on (a signed-out deep link going to sign-in, say) or redraws
+     * an element while it is read makes ChromeDriver abort the read; that is not an answer, so
+     * the wait goes on until the page has settled or the wait's time is up.
+     */
+    private static <T> java.util.function.Function<WebDriver, T> whileThePageSettles(java.util.function.Function<WebDriver, T> condition) {
+        return d -> {
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                String message = String.valueOf(e.getMessage());
+                if (message.contains("aborted by navigation") || message.contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        };
     }
 
     void waitForGone(By by) {
@@ -115,19 +136,7 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForText(By by, String text) {
-        wait.until(d -> {
-            try {
-                return d.findElement(by).getText().contains(text);
-            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException replaced) {
-                return false;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                // A page that redraws the element while it is read: ChromeDriver says the node left the document.
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        wait.until(whileThePageSettles(d -> d.findElement(by).getText().contains(text)));
     }
 
     /** Waits until a field holds exactly this text (a change typed by someone else, say). */
@@ -146,7 +155,22 @@ final class Browser implements AutoCloseable {
     }
 
     void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        // Found and clicked in one step, so an element replaced in between is looked up again.
+        wait.until(whileThePageSettles(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return null;
+            }
+            try {
+                element.click();
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // The click went through and sent the page on before ChromeDriver answered.
+                if (!String.valueOf(e.getMessage()).contains("aborted by navigation")) {
+                    throw e;
+                }
+            }
+            return Boolean.TRUE;
+        }));
     }
 
     String text(By by) {
