@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-    private final WebDriver driver;
+    private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final java.net.URI base;
 
@@ -50,6 +50,16 @@ final class Browser implements AutoCloseable {
 
     private Browser(java.net.URI base, List<String> extraArguments) {
         this.base = base;
+        this.arguments = List.copyOf(extraArguments);
+        long started = System.nanoTime();
+        driver = Idle.take(arguments).orElseGet(() -> launch(arguments));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        Timings.START.add(started);
+    }
+
+    private final List<String> arguments;
+
+    private static ChromeDriver launch(List<String> extraArguments) {
         String chromium = System.getProperty("chromium.path", "/usr/bin/chromium");
         String chromedriver = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
         if (!new File(chromium).canExecute() || !new File(chromedriver).canExecute()) {
@@ -65,11 +75,119 @@ final class Browser implements AutoCloseable {
                     "--no-first-run", "--disable-quic", "--window-size=1200,900", "--user-data-dir=" + profile);
             options.addArguments(extraArguments);
             var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver)).build();
-            driver = new ChromeDriver(service, options);
+            return new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    /**
+     * Chromiums that a closed {@link Browser} left, wiped, for the next test to use: starting one
+     * costs seconds on a busy two-core machine, and the browser tests start well over a hundred.
+     * Each is used at most {@link #USES} times (-Dbrowser.uses, 25; 1 starts a new one for every
+     * test), then quit, so a long run does not grow one browser's memory without end.
+     */
+    private static final class Idle {
+
+        private static final int USES = Integer.getInteger("browser.uses", 25);
+        private static final java.util.Map<List<String>, java.util.Deque<ChromeDriver>> IDLE = new java.util.HashMap<>();
+        private static final java.util.Map<ChromeDriver, Integer> USED = new java.util.IdentityHashMap<>();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                synchronized (IDLE) {
+                    IDLE.values().forEach(drivers -> drivers.forEach(Idle::quietlyQuit));
+                    IDLE.clear();
+                }
+            }));
+        }
+
+        static java.util.Optional<ChromeDriver> take(List<String> arguments) {
+            synchronized (IDLE) {
+                var drivers = IDLE.get(arguments);
+                return java.util.Optional.ofNullable(drivers == null ? null : drivers.poll());
+            }
+        }
+
+        /** Keeps a driver whose every trace of the test was wiped; quits it when that fails or it has been used enough. */
+        static void give(List<String> arguments, ChromeDriver driver, java.util.Set<String> origins) {
+            int uses;
+            synchronized (IDLE) {
+                uses = USED.merge(driver, 1, Integer::sum);
+            }
+            if (uses >= USES || !wiped(driver, origins)) {
+                synchronized (IDLE) {
+                    USED.remove(driver);
+                }
+                quietlyQuit(driver);
+                return;
+            }
+            synchronized (IDLE) {
+                IDLE.computeIfAbsent(arguments, a -> new java.util.ArrayDeque<>()).add(driver);
+            }
+        }
+
+        /**
+         * A new tab (so what a test set on its tab, emulated media or a script run on every page,
+         * goes with the old one), no network conditions, and no cookies, storage or cache for any
+         * server the test visited: the next test starts as a fresh browser would.
+         */
+        private static boolean wiped(ChromeDriver driver, java.util.Set<String> origins) {
+            try {
+                String fresh = driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB).getWindowHandle();
+                for (String handle : driver.getWindowHandles()) {
+                    if (!handle.equals(fresh)) {
+                        driver.switchTo().window(handle).close();
+                    }
+                }
+                driver.switchTo().window(fresh);
+                try {
+                    driver.deleteNetworkConditions();
+                } catch (org.openqa.selenium.WebDriverException none) {
+                    // None were set: ChromeDriver says so with an error.
+                }
+                driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+                driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+                for (String origin : origins) {
+                    driver.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", origin, "storageTypes", "all"));
+                }
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 900));
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        private static void quietlyQuit(ChromeDriver driver) {
+            try {
+                driver.quit();
+            } catch (RuntimeException e) {
+                // Gone already.
+            }
+        }
+    }
+
+    /**
+     * Where browser tests spend their time (CI's longest part): each kind of step's count and
+     * seconds, summed over the test JVM and printed as each browser is closed.
+     */
+    private enum Timings {
+        START, AXE, SCREENSHOTS, CLOSE;
+
+        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
+        /** The sums so far, one line in the test's output: the last one of a run is the run's. */
+        static String sums() {
+            return "[browser] " + java.util.Arrays.stream(values())
+                    .map(t -> String.format("%s %d x %.1f s", t.name().toLowerCase(), t.count.get(), t.nanos.get() / 1e9))
+                    .collect(Collectors.joining(", "));
+        }
+
+        void add(long startedNanos) {
+            count.incrementAndGet();
+            nanos.addAndGet(System.nanoTime() - startedNanos);
+        }
     }
 
     /** Staff sign in with the demo password, as on the sign-in page. */
@@ -102,6 +220,7 @@ final class Browser implements AutoCloseable {
     }
 
     Browser open(String path) {
+        visited.add(origin(base));
         driver.get(base.resolve(path).toString());
         return this;
     }
@@ -122,13 +241,17 @@ final class Browser implements AutoCloseable {
             } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
                 return null;
             } catch (org.openqa.selenium.WebDriverException e) {
-                String message = String.valueOf(e.getMessage());
-                if (message.contains("aborted by navigation") || message.contains("does not belong to the document")) {
+                if (abortedByNavigation(e) || String.valueOf(e.getMessage()).contains("does not belong to the document")) {
                     return null;
                 }
                 throw e;
             }
         };
+    }
+
+    /** ChromeDriver gave up on a command because the page went somewhere else meanwhile. */
+    private static boolean abortedByNavigation(org.openqa.selenium.WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("aborted by navigation");
     }
 
     void waitForGone(By by) {
@@ -165,7 +288,7 @@ final class Browser implements AutoCloseable {
                 element.click();
             } catch (org.openqa.selenium.WebDriverException e) {
                 // The click went through and sent the page on before ChromeDriver answered.
-                if (!String.valueOf(e.getMessage()).contains("aborted by navigation")) {
+                if (!abortedByNavigation(e)) {
                     throw e;
                 }
             }
@@ -217,6 +340,13 @@ final class Browser implements AutoCloseable {
 
     private String liveCutScript;
 
+    /** Every server this browser was sent to, whose cookies and storage go when it is closed. */
+    private final java.util.Set<String> visited = new java.util.LinkedHashSet<>();
+
+    private static String origin(java.net.URI address) {
+        return address.getScheme() + "://" + address.getHost() + (address.getPort() < 0 ? "" : ":" + address.getPort());
+    }
+
     /** Cuts the browser off the network (as a phone losing signal does), or brings it back. */
     void setOffline(boolean offline) {
         var conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
@@ -249,6 +379,15 @@ final class Browser implements AutoCloseable {
 
     /** axe-core's accessibility rules on the page as it is now: no violation is acceptable. */
     void assertAccessible() {
+        long started = System.nanoTime();
+        try {
+            checkAccessible();
+        } finally {
+            Timings.AXE.add(started);
+        }
+    }
+
+    private void checkAccessible() {
         // On a busy machine (three browsers in a call) axe-core's script can outlast a short script
         // timeout and come back as an error result that ran nothing: that is no verdict. AxeBuilder
         // sets the driver's script timeout itself (30 s unless told), so it is told 90 s, and a
@@ -277,6 +416,7 @@ final class Browser implements AutoCloseable {
      * and at a desktop's, for people to look at; the window is left at desktop width.
      */
     void screenshots(String name) {
+        long started = System.nanoTime();
         for (int width : new int[] {360, 1200}) {
             resize(width, 900);
             long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
@@ -291,6 +431,7 @@ final class Browser implements AutoCloseable {
             }
         }
         resize(1200, 900);
+        Timings.SCREENSHOTS.add(started);
     }
 
     /** axe-core at a 360 px phone's width and at a desktop's. */
@@ -303,6 +444,7 @@ final class Browser implements AutoCloseable {
 
     /** Saves what the browser shows now as target/screenshots/{name}.png, for a person to look at. */
     void screenshot(String name) {
+        long started = System.nanoTime();
         try {
             var folder = java.nio.file.Path.of("target", "screenshots");
             Files.createDirectories(folder);
@@ -316,10 +458,19 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Timings.SCREENSHOTS.add(started);
     }
 
     @Override
     public void close() {
-        driver.quit();
+        long started = System.nanoTime();
+        try {
+            visited.add(origin(java.net.URI.create(driver.getCurrentUrl())));
+        } catch (RuntimeException notAnAddress) {
+            // about:blank, or the browser has gone: the servers it was sent to are known already.
+        }
+        Idle.give(arguments, driver, visited);
+        Timings.CLOSE.add(started);
+        System.out.println(Timings.sums());
     }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A browser test against the Arquillian server with the demo data: the test PostgreSQL and
  * GreenMail first, then the deployment, then the demo fixture in the class's static
- * {@code DemoFixture} field and a fresh Chromium in its {@code Browser} field for each test,
- * closed after it.
+ * {@code DemoFixture} field and a Chromium with nothing of earlier tests in it (new, or one an
+ * earlier test left, wiped) in its {@code Browser} field for each test, closed after it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
