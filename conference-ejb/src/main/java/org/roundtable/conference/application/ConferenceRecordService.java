@@ -187,7 +187,8 @@ public class ConferenceRecordService {
                 .map(i -> new AttendeeEntry(i.id(), i.displayName(), i.role(), organisation(i),
                         attendance.getOrDefault(i.id(), i.role() == InviteeRole.CHAIR ? Attendance.ATTENDED : Attendance.NOT_RECORDED)))
                 .toList();
-        var snapshot = live.withPlan(conference.family().id(),
+        // As stored: the record must not miss a change acknowledged a moment ago on the plan's owner node.
+        var snapshot = live.withPlanAsStored(conference.family().id(),
                 plan -> new LivePlanService.Snapshot(plan.document().copy(), plan.revision()));
         // The sign-off already names owners and reads dates and states, from this same copy of the plan.
         Map<String, SignOffView.ActionSignOff> signOffs = new HashMap<>();

@@ -114,7 +114,8 @@ public class SignOffService {
             throw new DomainRuleViolation("This conference is closed; its sign-off can no longer change. Sign in the next conference.");
         }
         UUID familyId = conference.family().id();
-        live.withPlan(familyId, plan -> {
+        // The words as stored: on a node following another's plan, its copy may lack a change acknowledged a moment ago.
+        live.withPlanAsStored(familyId, plan -> {
             PlanNode action = plan.document().node(command.actionId().toString())
                     .filter(n -> n.kind() == PlanNode.Kind.ACTION && !n.isDeleted())
                     .orElseThrow(() -> new ResourceNotFound("action"));

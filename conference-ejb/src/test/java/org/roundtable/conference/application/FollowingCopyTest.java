@@ -1,0 +1,123 @@
+package org.roundtable.conference.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.enterprise.event.Event;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.roundtable.conference.infrastructure.persistence.PlanStore;
+import org.roundtable.shared.plan.FractionalIndex;
+import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanField;
+import org.roundtable.shared.plan.PlanOperation.CreateAction;
+import org.roundtable.shared.plan.PlanOperation.CreateGoal;
+
+/**
+ * A node that follows another node's plan keeps a copy, brought up to date by the owner's
+ * {@code plan-stored} signals. Signing and closing the record must not be decided on a copy that
+ * lacks a change the owner has already acknowledged (its signal still on its way).
+ */
+class FollowingCopyTest {
+
+    private final UUID familyId = UUID.randomUUID();
+    private final UUID planId = UUID.randomUUID();
+    private final String goal = UUID.randomUUID().toString();
+    private final String action = UUID.randomUUID().toString();
+
+    /** What the database holds: the owner stores changes here; this node has not heard of them. */
+    private String storedWords = "Walk to school";
+    private long storedRevision = 5;
+    private int loads;
+    private int revisionQueries;
+    private final List<PlanMovedOn> movedOn = new ArrayList<>();
+    private boolean ownsThePlan;
+
+    private final LivePlanService service = new LivePlanService();
+
+    FollowingCopyTest() throws ReflectiveOperationException {
+        set("store", new PlanStore() {
+            @Override
+            public Loaded load(UUID family, int history) {
+                loads++;
+                var document = new PlanDocument();
+                document.apply(new CreateGoal(goal, FractionalIndex.between(null, null), "Getting to school"));
+                document.apply(new CreateAction(action, goal, FractionalIndex.between(null, null), storedWords));
+                return new Loaded(planId, family, document, storedRevision, List.of(), List.of(), "hash", Set.of());
+            }
+
+            @Override
+            public long storedRevision(UUID plan) {
+                revisionQueries++;
+                return storedRevision;
+            }
+
+            @Override
+            public void changeIds(UUID plan, Consumer<String> each) {
+            }
+        });
+        set("nodes", new PlansAcrossNodes() {
+            @Override
+            boolean ownsHere(UUID family) {
+                return ownsThePlan;
+            }
+        });
+        set("movedOn", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Event.class}, (proxy, method, args) -> {
+            if (method.getName().equals("fire")) {
+                movedOn.add((PlanMovedOn) args[0]);
+                return null;
+            }
+            throw new UnsupportedOperationException(method.getName());
+        }));
+    }
+
+    private void set(String field, Object value) throws ReflectiveOperationException {
+        var f = LivePlanService.class.getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(service, value);
+    }
+
+    private String wordsAsStored() {
+        return service.withPlanAsStored(familyId, plan -> plan.document().node(action).orElseThrow().get(PlanField.DESCRIPTION));
+    }
+
+    /** The owner stores a change and acknowledges it; the signal that tells this node has not arrived. */
+    private void ownerStoresNewWords() {
+        storedWords = "Walk to school together";
+        storedRevision = 6;
+    }
+
+    @Test
+    void a_node_following_the_plan_signs_on_the_words_the_owner_stored_not_on_its_older_copy() {
+        assertEquals("Walk to school", wordsAsStored(), "the copy is read when first used");
+        ownerStoresNewWords();
+
+        assertEquals("Walk to school together", wordsAsStored(), "read again: the database is ahead of the copy");
+        assertEquals(2, loads);
+        assertEquals(List.of(new PlanMovedOn(familyId)), movedOn, "the rooms on this node catch up too");
+    }
+
+    @Test
+    void a_following_copy_that_is_up_to_date_is_not_read_again() {
+        wordsAsStored();
+        wordsAsStored();
+
+        assertEquals(1, loads);
+        assertEquals(List.of(), movedOn);
+    }
+
+    @Test
+    void the_owner_node_uses_its_own_copy_without_asking_the_database() {
+        // Only the owner writes the plan, so what it holds is what is stored (or about to be).
+        ownsThePlan = true;
+        wordsAsStored();
+        wordsAsStored();
+
+        assertEquals(0, revisionQueries);
+        assertEquals(1, loads);
+    }
+}
