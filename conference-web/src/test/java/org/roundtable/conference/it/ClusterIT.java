@@ -398,6 +398,9 @@ class ClusterIT {
             while (typists.stream().anyMatch(t -> t.unconfirmed(meeting.conferenceId())) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
+            System.out.println("ClusterIT: after the owner node was killed, " + typists.stream()
+                    .map(t -> t.mark + " was back in " + TimeUnit.NANOSECONDS.toMillis(t.confirmedAt - killed) + " ms")
+                    .collect(java.util.stream.Collectors.joining(", ")));
             for (Typist t : typists) {
                 assertTrue(!t.client.replica.hasUnconfirmed(), t.mark + " is back: every change of theirs is confirmed");
                 long back = TimeUnit.NANOSECONDS.toMillis(t.confirmedAt - killed);
