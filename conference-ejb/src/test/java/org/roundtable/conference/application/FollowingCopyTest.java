@@ -76,9 +76,7 @@ class FollowingCopyTest {
     }
 
     private void set(String field, Object value) throws ReflectiveOperationException {
-        var f = LivePlanService.class.getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(service, value);
+        InjectedFields.set(service, field, value);
     }
 
     private String wordsAsStored() {

@@ -92,9 +92,7 @@ class PlansAcrossNodesTest {
     }
 
     private void set(String field, Object value) throws ReflectiveOperationException {
-        var f = PlansAcrossNodes.class.getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(nodes, value);
+        InjectedFields.set(nodes, field, value);
     }
 
     private long onlyWait() {
