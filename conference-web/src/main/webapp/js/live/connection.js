@@ -147,7 +147,7 @@ export class LiveConnection {
           this.replica = message.plan ? new PlanReplica(message.plan, message.revision) : null;
         } else if (message.plan) {
           // A change the server says it applied is in that plan already: only the rest is applied again.
-          if (this.replica.inFlight && message.applied && message.applied[this.replica.inFlight.changeId] !== undefined) {
+          if (this.replica.inFlight && message.applied && Object.hasOwn(message.applied, this.replica.inFlight.changeId)) {
             this.replica.inFlight = null;
           }
           this.replica.reset(message.plan, message.revision);
@@ -162,10 +162,15 @@ export class LiveConnection {
         break;
       }
       case 'sync':
-        // A change in flight stays in flight: its applied (or error) still comes (protocol 1.3).
+        // A change in flight stays in flight: its applied (or error) still comes (protocol 1.3),
+        // unless the sync says this plan holds it already (1.4): then it is done, not made again.
         if (!this.replica) this.replica = new PlanReplica(message.plan, message.revision);
-        else if (message.plan) this.replica.reset(message.plan, message.revision, true);
-        else for (const change of message.missed) this.replica.receive(change);
+        else if (message.plan) {
+          if (this.replica.inFlight && message.applied && Object.hasOwn(message.applied, this.replica.inFlight.changeId)) {
+            this.replica.inFlight = null;
+          }
+          this.replica.reset(message.plan, message.revision, true);
+        } else for (const change of message.missed) this.replica.receive(change);
         this.handlers.onPlanReplaced(message);
         this.flush();
         break;

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The live protocol's JSON Schema as the server serves it (/protocol/live-1.3.schema.json), and a
+ * The live protocol's JSON Schema as the server serves it (/protocol/live-1.4.schema.json), and a
  * check of a message against it. The check knows the keywords that schema uses (type, const,
  * enum, properties, required, additionalProperties, items, min/maxItems, min/maxLength, minimum,
  * oneOf, $ref within the file); any other keyword is a failure, so nothing is silently skipped.
@@ -39,7 +39,7 @@ final class ProtocolSchema {
     static ProtocolSchema servedBy(URI base) {
         return SERVED.computeIfAbsent(base, b -> {
             try {
-                var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.resolve("/protocol/live-1.3.schema.json")).build(),
+                var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.resolve("/protocol/live-1.4.schema.json")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("the protocol's schema is not served: HTTP " + response.statusCode());

@@ -4,8 +4,10 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.roundtable.conference.application.view.ParticipantView;
@@ -54,6 +56,8 @@ final class LiveConnection {
      * whole, in the new view, never changes to lay over the old copy.
      */
     volatile boolean viewChangedWhilePaused;
+    /** The {@code changeId} of the last change it submitted (a client has one in flight at a time). */
+    volatile String lastChangeId;
     /** For such a connection, the part of the plan it holds now, as sent to it (null: none sent yet). */
     volatile org.roundtable.shared.plan.PlanDocument shown;
     /**
@@ -67,6 +71,37 @@ final class LiveConnection {
         this.session = session;
         this.sessionToken = sessionToken;
         this.conferenceId = conferenceId;
+    }
+
+    /**
+     * Its change in flight, if the plan at {@code planRevision}, about to be sent to it whole,
+     * already holds that change (1.4, {@code sync.applied}): read before {@link #revision} moves
+     * on. Null if there is none.
+     */
+    Map<String, Long> inFlightHeldBy(long planRevision, Function<String, Long> appliedRevision) {
+        try {
+            return inFlightHeldBy(lastChangeId, revision, planRevision, appliedRevision);
+        } catch (RuntimeException e) {
+            // An old id may be looked up in the database: if that fails, the rest of the room is still sent its plan.
+            // This client's change stays in flight until it reconnects (welcome.applied answers it then).
+            LOG.log(Level.WARNING, "Could not tell whether a change in flight is in the plan", e);
+            return null;
+        }
+    }
+
+    /**
+     * A change applied at a revision past what the client has is one whose {@code applied} it has
+     * not been sent; one at or below it was answered already (or is not its change in flight). One
+     * stored after the plan was read ({@code appliedRevision} may ask the database) is not in it,
+     * and its {@code applied} still comes.
+     */
+    static Map<String, Long> inFlightHeldBy(String lastChangeId, long clientRevision, long planRevision,
+            Function<String, Long> appliedRevision) {
+        if (lastChangeId == null) {
+            return null;
+        }
+        Long at = appliedRevision.apply(lastChangeId);
+        return at != null && at > clientRevision && at <= planRevision ? Map.of(lastChangeId, at) : null;
     }
 
     /**

@@ -417,6 +417,7 @@ public class LiveRooms {
 
     private void submit(LiveConnection c, ClientMessage.Submit submit) {
         RoomAccess.requireMayChangeThePlan(c.paused);
+        c.lastChangeId = submit.changeId();
         var answer = plans.submitLive(c.caller, c.participant.familyId(),
                 new PlanChange(submit.changeId(), c.id, submit.baseRevision(), submit.operations()));
         answer.whenComplete((outcome, failure) -> {
@@ -460,8 +461,10 @@ public class LiveRooms {
                 for (LiveConnection each : room.connections) {
                     if (each.joined && !each.paused && each.revision < plan.revision()) {
                         List<PlanChange> missed = each.onlyOwnActions ? null : catchUp(plan, each.revision);
+                        // The copy skipped the changes it missed, so a change in flight that they hold gets no applied of its own.
+                        Map<String, Long> held = missed == null ? each.inFlightHeldBy(plan.revision(), plan::appliedRevision) : null;
                         each.send(ServerMessages.sync(plan.revision(), missed == null ? shownTo(each, plan.document()) : null, missed,
-                                each.onlyOwnActions, null));
+                                each.onlyOwnActions, null, held));
                         each.revision = plan.revision();
                     }
                 }
@@ -515,8 +518,9 @@ public class LiveRooms {
                 return false;
             }
             PlanDocument document = shownTo(c, plan.document());
+            Map<String, Long> held = c.inFlightHeldBy(plan.revision(), plan::appliedRevision);
             c.revision = plan.revision();
-            c.send(ServerMessages.sync(plan.revision(), document, null, onlyOwnActions, commentsFor(c, comments)));
+            c.send(ServerMessages.sync(plan.revision(), document, null, onlyOwnActions, commentsFor(c, comments), held));
             return true;
         });
         if (sent) {
@@ -700,8 +704,10 @@ public class LiveRooms {
                     // A copy of the old view cannot take the changes it missed: it is sent the plan whole.
                     List<PlanChange> missed = each.onlyOwnActions || viewChanged ? null : catchUp(plan, each.revision);
                     List<CommentView> theirComments = comments.get(each);
+                    // A change sent just before they were kept out was stored while they were: its applied never went.
+                    Map<String, Long> held = missed == null ? each.inFlightHeldBy(plan.revision(), plan::appliedRevision) : null;
                     each.send(ServerMessages.sync(plan.revision(), missed == null ? shownTo(each, plan.document()) : null, missed,
-                            each.onlyOwnActions, viewChanged && theirComments != null ? commentsFor(each, theirComments) : null));
+                            each.onlyOwnActions, viewChanged && theirComments != null ? commentsFor(each, theirComments) : null, held));
                     each.revision = plan.revision();
                     each.viewChangedWhilePaused = false;
                     each.paused = false;

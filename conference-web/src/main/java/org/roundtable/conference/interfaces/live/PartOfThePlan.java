@@ -36,7 +36,9 @@ final class PartOfThePlan {
         PlanChange change = applied.change();
         PlanDocument held = c.shown;
         if (held == null) {
-            c.send(ServerMessages.sync(change.revision(), now, null, true, null));
+            // Its own change is answered by this sync (1.4), as no applied goes with it.
+            c.send(ServerMessages.sync(change.revision(), now, null, true, null,
+                    change.clientId().equals(c.id) ? Map.of(change.changeId(), change.revision()) : null));
             c.shown = now;
             return;
         }
@@ -54,7 +56,7 @@ final class PartOfThePlan {
                     applied.authorName(), null));
         }
         if (!fits) {
-            c.send(ServerMessages.sync(change.revision(), now, null, true, null));
+            c.send(ServerMessages.sync(change.revision(), now, null, true, null, null));
         }
         c.shown = now;
     }

@@ -117,12 +117,20 @@ final class ServerMessages {
      * The plan (whole, or the changes missed) for someone who was kept out of a private part when
      * it ends; or the plan as they may now see it, when the family changed what it shares with
      * their agency (then with the comments they may now read, or null: those they have stand).
+     * {@code applied} (1.4, with a whole plan only, or null): the client's change in flight that
+     * this plan already holds, and its revision, because its own {@code applied} will not come.
      */
-    static String sync(long revision, PlanDocument plan, List<PlanChange> missed, boolean onlyOwnActions, List<CommentView> comments) {
+    static String sync(long revision, PlanDocument plan, List<PlanChange> missed, boolean onlyOwnActions, List<CommentView> comments,
+            Map<String, Long> applied) {
         JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "sync").add("revision", revision)
                 .add("onlyOwnActions", onlyOwnActions);
         if (plan != null) {
             b.add("plan", PlanJson.toJson(plan));
+            if (applied != null && !applied.isEmpty()) {
+                JsonObjectBuilder done = JSON.createObjectBuilder();
+                applied.forEach(done::add);
+                b.add("applied", done);
+            }
         } else {
             b.add("missed", changes(missed));
         }

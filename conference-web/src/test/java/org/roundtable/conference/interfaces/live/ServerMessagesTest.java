@@ -41,7 +41,7 @@ class ServerMessagesTest {
         var change = new PlanChange("c-\ud83d", "client", 3, List.of(new PlanOperation.EditText(goal, PlanField.TITLE, swap)));
         for (String frame : List.of(ServerMessages.applied(change, "Ann", null),
                 ServerMessages.applied(change, "Ann", PlanJson.operationsText(change.operations())),
-                ServerMessages.sync(3, null, List.of(change), false, null))) {
+                ServerMessages.sync(3, null, List.of(change), false, null, null))) {
             // What the socket does: UTF-8 bytes out, a string again at the other end.
             String received = new String(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
             assertEquals(frame, received, "nothing in the frame that UTF-8 cannot carry");
