@@ -52,12 +52,16 @@ final class Browser implements AutoCloseable {
         this.base = base;
         this.arguments = List.copyOf(extraArguments);
         long started = System.nanoTime();
-        driver = Idle.take(arguments).orElseGet(() -> launch(arguments));
+        Idle.Kept kept = Idle.take(arguments).orElseGet(() -> new Idle.Kept(launch(arguments), 0));
+        driver = kept.driver();
+        usedBefore = kept.uses();
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         Timings.START.add(started);
     }
 
     private final List<String> arguments;
+    /** How many tests used this Chromium before this one. */
+    private final int usedBefore;
 
     private static ChromeDriver launch(List<String> extraArguments) {
         String chromium = System.getProperty("chromium.path", "/usr/bin/chromium");
@@ -90,40 +94,36 @@ final class Browser implements AutoCloseable {
     private static final class Idle {
 
         private static final int USES = Integer.getInteger("browser.uses", 25);
-        private static final java.util.Map<List<String>, java.util.Deque<ChromeDriver>> IDLE = new java.util.HashMap<>();
-        private static final java.util.Map<ChromeDriver, Integer> USED = new java.util.IdentityHashMap<>();
+        private static final java.util.Map<List<String>, java.util.Deque<Kept>> IDLE = new java.util.HashMap<>();
+
+        /** A wiped Chromium and how many tests have used it. */
+        record Kept(ChromeDriver driver, int uses) {
+        }
 
         static {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 synchronized (IDLE) {
-                    IDLE.values().forEach(drivers -> drivers.forEach(Idle::quietlyQuit));
+                    IDLE.values().forEach(kept -> kept.forEach(each -> quietlyQuit(each.driver())));
                     IDLE.clear();
                 }
             }));
         }
 
-        static java.util.Optional<ChromeDriver> take(List<String> arguments) {
+        static java.util.Optional<Kept> take(List<String> arguments) {
             synchronized (IDLE) {
-                var drivers = IDLE.get(arguments);
-                return java.util.Optional.ofNullable(drivers == null ? null : drivers.poll());
+                var kept = IDLE.get(arguments);
+                return java.util.Optional.ofNullable(kept == null ? null : kept.poll());
             }
         }
 
         /** Keeps a driver whose every trace of the test was wiped; quits it when that fails or it has been used enough. */
-        static void give(List<String> arguments, ChromeDriver driver, java.util.Set<String> origins) {
-            int uses;
-            synchronized (IDLE) {
-                uses = USED.merge(driver, 1, Integer::sum);
-            }
-            if (uses >= USES || !wiped(driver, origins)) {
-                synchronized (IDLE) {
-                    USED.remove(driver);
-                }
-                quietlyQuit(driver);
+        static void give(List<String> arguments, Kept used, java.util.Set<String> origins) {
+            if (used.uses() >= USES || !wiped(used.driver(), origins)) {
+                quietlyQuit(used.driver());
                 return;
             }
             synchronized (IDLE) {
-                IDLE.computeIfAbsent(arguments, a -> new java.util.ArrayDeque<>()).add(driver);
+                IDLE.computeIfAbsent(arguments, a -> new java.util.ArrayDeque<>()).add(used);
             }
         }
 
@@ -469,7 +469,7 @@ final class Browser implements AutoCloseable {
         } catch (RuntimeException notAnAddress) {
             // about:blank, or the browser has gone: the servers it was sent to are known already.
         }
-        Idle.give(arguments, driver, visited);
+        Idle.give(arguments, new Idle.Kept(driver, usedBefore + 1), visited);
         Timings.CLOSE.add(started);
         System.out.println(Timings.sums());
     }
