@@ -12,8 +12,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -21,10 +22,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.access.PlanAccess;
@@ -65,7 +69,10 @@ public class LivePlanService {
         private final ReentrantLock lock = new ReentrantLock(true);
         /** The last link of the plan's hash chain (the audit log of its changes). */
         private String lastHash;
-        /** Actions with a signature in force: a change to what was signed voids it. */
+        /**
+         * Actions with a signature in force: a change to what was signed voids it. Changed under the
+         * lock; concurrent so that {@link #mayHoldThePlanUntilStored} may look without it.
+         */
         private final Set<String> signedActions;
         /** Completes when the last change queued for this plan is stored and announced. */
         private CompletableFuture<Void> lastDurable = CompletableFuture.completedFuture(null);
@@ -89,7 +96,8 @@ public class LivePlanService {
             this.familyId = familyId;
             this.authority = authority;
             this.lastHash = lastHash;
-            this.signedActions = new HashSet<>(signedActions);
+            this.signedActions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            this.signedActions.addAll(signedActions);
         }
 
         public UUID planId() {
@@ -176,6 +184,15 @@ public class LivePlanService {
     @Inject
     private Event<PlanMovedOn> movedOn;
 
+    private static final Logger LOG = Logger.getLogger(LivePlanService.class.getName());
+
+    /** How often a node checks the copies it follows against the database (see {@link #checkFollowedCopies}). */
+    static final long FOLLOW_CHECK_MILLIS = Long.getLong("roundtable.plan.follow-check-millis", 2000);
+    /** What the database held of each followed plan at the last check, by family. */
+    private volatile Map<UUID, Long> storedAtLastCheck = Map.of();
+    private ScheduledFuture<?> checking;
+    private final AtomicBoolean checkRunning = new AtomicBoolean();
+
     /** How long a copy waits for a change from the owner that went missing before reading the plan again. */
     static final long GAP_WAIT_MILLIS = Long.getLong("roundtable.plan.gap-wait-millis", 500);
 
@@ -228,6 +245,18 @@ public class LivePlanService {
                 readAgainIfBehind(familyId, copy, revision);
             }
         }), GAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Whether a change to this plan may hold the plan's lock, and the thread that submits it, until
+     * it is stored: one that voids a signature does (see {@link #queueVoidingSignatures}), so a
+     * plan with a signature in force may; so may one not held here yet, which is read from the
+     * database first. Read without the lock: a signature given this very moment may be missed, and
+     * a change that voids it then waits on the caller's thread, as every such change once did.
+     */
+    boolean mayHoldThePlanUntilStored(UUID familyId) {
+        LivePlan held = plans.peek(familyId);
+        return held == null || !held.signedActions.isEmpty();
     }
 
     /**
@@ -302,17 +331,18 @@ public class LivePlanService {
      * below {@code revision}; under its lock, so that a change it is taking meanwhile is not lost
      * half-way. The rooms here catch up (PlanMovedOn).
      */
-    private void readAgainIfBehind(UUID familyId, LivePlan copy, long revision) {
+    private boolean readAgainIfBehind(UUID familyId, LivePlan copy, long revision) {
         copy.lock.lock();
         try {
             if (!plans.isCurrent(familyId, copy) || copy.revision() >= revision) {
-                return;
+                return false;
             }
             plans.forget(familyId, copy);
         } finally {
             copy.lock.unlock();
         }
         movedOn.fire(new PlanMovedOn(familyId));
+        return true;
     }
 
     /**
@@ -438,7 +468,7 @@ public class LivePlanService {
         UUID familyId = access.familyId();
         return withPlanHead(familyId, plan -> {
             if (startBy != null && System.nanoTime() - startBy > 0) {
-                throw new PlanNotStored("The server that keeps this plan was too busy to take your change. Nothing was applied; please try again.");
+                throw new PlanNotStored(PlansAcrossNodes.TOO_BUSY);
             }
             Long seen = plan.authority.appliedRevision(change.changeId());
             if (seen != null) {
@@ -702,6 +732,9 @@ public class LivePlanService {
     void startReleasing() {
         long every = Math.max(1, IDLE_SECONDS / 4);
         releasing = scheduler.scheduleWithFixedDelay(this::releaseIdlePlans, every, every, TimeUnit.SECONDS);
+        // The query runs on the managed executor: the scheduler's few threads also time every wait.
+        checking = scheduler.scheduleWithFixedDelay(this::startCheckingFollowedCopies, FOLLOW_CHECK_MILLIS, FOLLOW_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -709,6 +742,76 @@ public class LivePlanService {
         if (releasing != null) {
             releasing.cancel(false);
         }
+        if (checking != null) {
+            checking.cancel(false);
+        }
+    }
+
+    /** One check at a time; a tick that finds one still running is skipped. Never throws: that would end the schedule. */
+    private void startCheckingFollowedCopies() {
+        if (!checkRunning.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    checkFollowedCopies();
+                } catch (RuntimeException e) {
+                    // The database is away, say: the next check tries again.
+                    LOG.log(Level.WARNING, "Could not check the copies of plans this node follows", e);
+                } finally {
+                    checkRunning.set(false);
+                }
+            });
+        } catch (RuntimeException refused) {
+            // The executor is full or shutting down: the next tick tries again.
+            checkRunning.set(false);
+        }
+    }
+
+    /**
+     * A {@code plan-stored} signal lost (not late) for a change made on another node would leave
+     * this node's copy, and its rooms, waiting until the plan's next change. Every
+     * {@link #FOLLOW_CHECK_MILLIS} the node asks the database, in one query, how far each plan it
+     * follows is stored. A copy still below what the database held at the previous check has
+     * missed a change rather than waiting for a late one: it is read again and the rooms here
+     * catch up (PlanMovedOn). So a lost signal is made good within two checks, and a signal less
+     * than one check late costs nothing. The owner's own copies are never checked (on one node,
+     * none is followed, so there is no query at all).
+     *
+     * @return how many copies were read again
+     */
+    int checkFollowedCopies() {
+        var followed = new HashMap<UUID, LivePlan>();
+        plans.forEach((familyId, plan) -> {
+            if (!plan.ownedHere) {
+                followed.put(familyId, plan);
+            }
+        });
+        Map<UUID, Long> before = storedAtLastCheck;
+        if (followed.isEmpty()) {
+            storedAtLastCheck = Map.of();
+            return 0;
+        }
+        Map<UUID, Long> stored = store.storedRevisions(followed.values().stream().map(plan -> plan.planId).toList());
+        var now = new HashMap<UUID, Long>();
+        int readAgain = 0;
+        for (var each : followed.entrySet()) {
+            UUID familyId = each.getKey();
+            LivePlan copy = each.getValue();
+            Long was = before.get(familyId);
+            if (was != null && copy.revision() < was && readAgainIfBehind(familyId, copy, was)) {
+                readAgain++;
+                LOG.info(() -> "The copy of plan " + copy.planId + " was still at revision " + copy.revision() + ", below the "
+                        + was + " stored a check ago (a signal from the node that keeps it went missing): read again");
+            }
+            Long head = stored.get(copy.planId);
+            if (head != null) {
+                now.put(familyId, head);
+            }
+        }
+        storedAtLastCheck = now;
+        return readAgain;
     }
 
     /**

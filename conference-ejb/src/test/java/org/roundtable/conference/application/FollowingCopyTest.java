@@ -1,11 +1,15 @@
 package org.roundtable.conference.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.event.Event;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -13,9 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.shared.plan.FractionalIndex;
 import org.roundtable.shared.plan.PlanDocument;
+import org.roundtable.shared.plan.PlanChange;
 import org.roundtable.shared.plan.PlanField;
+import org.roundtable.shared.plan.PlanJson;
 import org.roundtable.shared.plan.PlanOperation.CreateAction;
 import org.roundtable.shared.plan.PlanOperation.CreateGoal;
+import org.roundtable.shared.plan.PlanOperation.EditText;
 
 /**
  * A node that follows another node's plan keeps a copy, brought up to date by the owner's
@@ -35,7 +42,10 @@ class FollowingCopyTest {
     private int loads;
     private int revisionQueries;
     private final List<PlanMovedOn> movedOn = new ArrayList<>();
+    private final List<Long> appliedHere = new ArrayList<>();
     private boolean ownsThePlan;
+    /** Actions with a signature in force, as the database has them. */
+    private Set<String> signed = Set.of();
 
     private final LivePlanService service = new LivePlanService();
 
@@ -47,13 +57,19 @@ class FollowingCopyTest {
                 var document = new PlanDocument();
                 document.apply(new CreateGoal(goal, FractionalIndex.between(null, null), "Getting to school"));
                 document.apply(new CreateAction(action, goal, FractionalIndex.between(null, null), storedWords));
-                return new Loaded(planId, family, document, storedRevision, List.of(), List.of(), "hash", Set.of());
+                return new Loaded(planId, family, document, storedRevision, List.of(), List.of(), "hash", signed);
             }
 
             @Override
             public long storedRevision(UUID plan) {
                 revisionQueries++;
                 return storedRevision;
+            }
+
+            @Override
+            public Map<UUID, Long> storedRevisions(Collection<UUID> planIds) {
+                revisionQueries++;
+                return planIds.contains(planId) ? Map.of(planId, storedRevision) : Map.of();
             }
 
             @Override
@@ -66,6 +82,13 @@ class FollowingCopyTest {
                 return ownsThePlan;
             }
         });
+        set("applied", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Event.class}, (proxy, method, args) -> {
+            if (method.getName().equals("fire")) {
+                appliedHere.add(((PlanChangeApplied) args[0]).change().revision());
+                return null;
+            }
+            throw new UnsupportedOperationException(method.getName());
+        }));
         set("movedOn", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Event.class}, (proxy, method, args) -> {
             if (method.getName().equals("fire")) {
                 movedOn.add((PlanMovedOn) args[0]);
@@ -106,6 +129,75 @@ class FollowingCopyTest {
 
         assertEquals(1, loads);
         assertEquals(List.of(), movedOn);
+    }
+
+    /** cluster.md's known defect, mended: a lost signal held this node's rooms until the plan's next change. */
+    @Test
+    void a_copy_that_missed_a_stored_change_is_read_again_by_the_second_check_without_another_change() {
+        wordsAsStored();
+        ownerStoresNewWords();
+
+        assertEquals(0, service.checkFollowedCopies(), "the first check only notes how far the plan is stored: its signal may be on its way");
+        assertEquals(1, loads);
+        assertEquals(1, service.checkFollowedCopies(), "a check later the copy is still behind: the signal was lost");
+        assertEquals(List.of(new PlanMovedOn(familyId)), movedOn, "the rooms on this node catch up");
+        assertEquals("Walk to school together", wordsAsStored(), "the copy was let go, and is read again on its next use");
+        assertEquals(2, loads);
+        assertEquals(0, service.checkFollowedCopies(), "and is not read again after that");
+        assertEquals(2, loads);
+    }
+
+    @Test
+    void a_signal_that_arrives_between_two_checks_costs_no_second_read() {
+        wordsAsStored();
+        ownerStoresNewWords();
+        assertEquals(0, service.checkFollowedCopies());
+
+        // The owner's plan-stored for revision 6 arrives, late but before the next check.
+        var together = org.roundtable.shared.plan.TextOperation.builder().retain("Walk to school".length()).insert(" together").build();
+        var change = new PlanChange("c-6", "owner's client", 6, List.of(new EditText(action, PlanField.DESCRIPTION, together)));
+        service.follow(new PlanMessages.Stored(familyId, change, "Sam Okafor", PlanJson.operationsText(change.operations()), "hash-6", Set.of()));
+
+        assertEquals(0, service.checkFollowedCopies(), "the copy caught up by itself");
+        assertEquals(1, loads);
+        assertEquals(List.of(), movedOn);
+        assertEquals(List.of(6L), appliedHere, "the rooms here were told of the change as it came");
+        assertEquals("Walk to school together", wordsAsStored());
+    }
+
+    @Test
+    void only_a_plan_with_a_signature_in_force_or_not_yet_read_may_hold_the_thread_that_submits_a_change() {
+        ownsThePlan = true;
+        assertTrue(service.mayHoldThePlanUntilStored(familyId), "not read yet: reading it takes the database");
+        wordsAsStored();
+        assertFalse(service.mayHoldThePlanUntilStored(familyId), "nothing signed: no change can void a signature");
+
+        service.evict(familyId);
+        signed = Set.of(action);
+        wordsAsStored();
+        assertTrue(service.mayHoldThePlanUntilStored(familyId), "an edit may void the signature, and waits for its commit");
+    }
+
+    @Test
+    void a_copy_that_keeps_up_is_never_read_again_by_the_checks() {
+        wordsAsStored();
+        for (int check = 0; check < 3; check++) {
+            assertEquals(0, service.checkFollowedCopies());
+        }
+        assertEquals(1, loads);
+        assertEquals(List.of(), movedOn);
+    }
+
+    @Test
+    void the_owner_node_has_no_followed_copy_to_check_and_asks_the_database_nothing() {
+        ownsThePlan = true;
+        wordsAsStored();
+        ownerStoresNewWords();
+        service.checkFollowedCopies();
+        service.checkFollowedCopies();
+
+        assertEquals(0, revisionQueries);
+        assertEquals(1, loads);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.roundtable.conference.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.roundtable.conference.it.JsonBodies.json;
 
@@ -58,6 +59,8 @@ class ClusterIT {
 
     /** A private part whose chair's node died ends after this grace (15 s unless configured). */
     private static final String GRACE = "roundtable.live.private-part-grace-seconds";
+    /** Nodes check the copies of plans they follow against the database this often (ms). */
+    private static final String FOLLOW_CHECK = "roundtable.plan.follow-check-millis";
 
     private static StandaloneServer nodeA;
     private static StandaloneServer nodeB;
@@ -71,9 +74,9 @@ class ClusterIT {
         assertTrue(Balancer.available(), "HAProxy is needed: apt-get install haproxy (.ci/run does)");
         URI front = URI.create("http://localhost:8490");
         // Only one node makes the demo data (it counts agencies, then writes); both migrate the schema.
-        nodeA = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-a", OFFSET_A, true).behind(front).with(GRACE, "3");
-        nodeB = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-b", OFFSET_B, false).behind(front).with(GRACE, "3");
-        nodeC = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-c", OFFSET_C, false).behind(front).with(GRACE, "3");
+        nodeA = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-a", OFFSET_A, true).behind(front).with(GRACE, "3").with(FOLLOW_CHECK, "500");
+        nodeB = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-b", OFFSET_B, false).behind(front).with(GRACE, "3").with(FOLLOW_CHECK, "500");
+        nodeC = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-c", OFFSET_C, false).behind(front).with(GRACE, "3").with(FOLLOW_CHECK, "500");
         // One after the other, as wildfly-config/two-nodes.sh and an operator's rolling start do: node B
         // joins a running cluster. (Booting both at the same instant once hung node B's deployment in CI,
         // cause not yet known; StandaloneServer now keeps the threads of a boot that hangs.)
@@ -319,6 +322,13 @@ class ClusterIT {
             onA.assertFramesConform();
             onB.assertFramesConform();
             onC.assertFramesConform();
+
+            // Two nodes follow this plan: their checks against the database (every 0.5 s here) have run, without failing.
+            Thread.sleep(1500);
+            for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
+                String console = node.console();
+                assertFalse(console.contains("Could not check the copies of plans this node follows"), node.address() + ":\n" + console);
+            }
         }
     }
 

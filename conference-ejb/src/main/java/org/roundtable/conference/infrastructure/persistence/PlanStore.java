@@ -8,9 +8,12 @@ import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -215,6 +218,25 @@ public class PlanStore {
         Object head = em.createNativeQuery("select max(revision) from plan_change where plan_id = ?1").setParameter(1, planId)
                 .getSingleResult();
         return head == null ? 0 : ((Number) head).longValue();
+    }
+
+    /**
+     * How far each of these plans is stored (a plan with no change is left out): for a node that
+     * follows plans other nodes write, to notice a copy that missed a change. One query per 500.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Map<UUID, Long> storedRevisions(Collection<UUID> planIds) {
+        var heads = new HashMap<UUID, Long>();
+        List<UUID> all = List.copyOf(planIds);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<?> rows = em.createNativeQuery("select plan_id, max(revision) from plan_change where plan_id in (:plans) group by plan_id")
+                    .setParameter("plans", all.subList(from, Math.min(all.size(), from + 500))).getResultList();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                heads.put(uuidOf(columns[0]), ((Number) columns[1]).longValue());
+            }
+        }
+        return heads;
     }
 
     /** The revision at which the plan stored a change with this id, or null if it has none. */

@@ -19,9 +19,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.roundtable.conference.application.InvalidInput;
+import org.roundtable.conference.application.PlanChangeOutcomeUnknown;
 import org.roundtable.conference.application.ReportTooLarge;
 import org.roundtable.conference.application.SignInRefused;
 import org.roundtable.conference.application.TooManyAttempts;
@@ -46,10 +48,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
         Response response = problemFor(e).toResponse();
-        if (e instanceof TryLater later) {
-            return Response.fromResponse(response).header("Retry-After", Math.max(1, later.retryAfter().toSeconds())).build();
+        return retryAfterSeconds(e).map(seconds -> Response.fromResponse(response).header("Retry-After", seconds).build())
+                .orElse(response);
+    }
+
+    /**
+     * When to send the same request again, for a failure that did nothing. Not for a change whose
+     * outcome is unknown: a REST change has no id, so one sent again by itself could be made twice.
+     */
+    static Optional<Long> retryAfterSeconds(Throwable e) {
+        if (e instanceof TryLater later && !(e instanceof PlanChangeOutcomeUnknown)) {
+            return Optional.of(Math.max(1, later.retryAfter().toSeconds()));
         }
-        return response;
+        return Optional.empty();
     }
 
     static Problem problemFor(Throwable e) {
