@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,10 +70,7 @@ public class LivePlanService {
         private final ReentrantLock lock = new ReentrantLock(true);
         /** The last link of the plan's hash chain (the audit log of its changes). */
         private String lastHash;
-        /**
-         * Actions with a signature in force: a change to what was signed voids it. Changed under the
-         * lock; concurrent so that {@link #mayHoldThePlanUntilStored} may look without it.
-         */
+        /** Actions with a signature in force: a change to what was signed voids it. */
         private final Set<String> signedActions;
         /** Completes when the last change queued for this plan is stored and announced. */
         private CompletableFuture<Void> lastDurable = CompletableFuture.completedFuture(null);
@@ -96,8 +94,7 @@ public class LivePlanService {
             this.familyId = familyId;
             this.authority = authority;
             this.lastHash = lastHash;
-            this.signedActions = java.util.concurrent.ConcurrentHashMap.newKeySet();
-            this.signedActions.addAll(signedActions);
+            this.signedActions = new HashSet<>(signedActions);
         }
 
         public UUID planId() {
@@ -188,8 +185,12 @@ public class LivePlanService {
 
     /** How often a node checks the copies it follows against the database (see {@link #checkFollowedCopies}). */
     static final long FOLLOW_CHECK_MILLIS = Long.getLong("roundtable.plan.follow-check-millis", 2000);
-    /** What the database held of each followed plan at the last check, by family. */
-    private volatile Map<UUID, Long> storedAtLastCheck = Map.of();
+    /** What the database held of each followed plan at the last check, and how far the copy here was, by family. */
+    private volatile Map<UUID, Checked> lastCheck = Map.of();
+
+    /** One followed plan at a check: how far it was stored, and how far the copy here had come. */
+    private record Checked(long stored, long copy) {
+    }
     private ScheduledFuture<?> checking;
     private final AtomicBoolean checkRunning = new AtomicBoolean();
 
@@ -245,18 +246,6 @@ public class LivePlanService {
                 readAgainIfBehind(familyId, copy, revision);
             }
         }), GAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Whether a change to this plan may hold the plan's lock, and the thread that submits it, until
-     * it is stored: one that voids a signature does (see {@link #queueVoidingSignatures}), so a
-     * plan with a signature in force may; so may one not held here yet, which is read from the
-     * database first. Read without the lock: a signature given this very moment may be missed, and
-     * a change that voids it then waits on the caller's thread, as every such change once did.
-     */
-    boolean mayHoldThePlanUntilStored(UUID familyId) {
-        LivePlan held = plans.peek(familyId);
-        return held == null || !held.signedActions.isEmpty();
     }
 
     /**
@@ -468,7 +457,7 @@ public class LivePlanService {
         UUID familyId = access.familyId();
         return withPlanHead(familyId, plan -> {
             if (startBy != null && System.nanoTime() - startBy > 0) {
-                throw new PlanNotStored(PlansAcrossNodes.TOO_BUSY);
+                throw new PlanNotStored("The server that keeps this plan was too busy to take your change. Nothing was applied; please try again.");
             }
             Long seen = plan.authority.appliedRevision(change.changeId());
             if (seen != null) {
@@ -772,12 +761,14 @@ public class LivePlanService {
     /**
      * A {@code plan-stored} signal lost (not late) for a change made on another node would leave
      * this node's copy, and its rooms, waiting until the plan's next change. Every
-     * {@link #FOLLOW_CHECK_MILLIS} the node asks the database, in one query, how far each plan it
-     * follows is stored. A copy still below what the database held at the previous check has
-     * missed a change rather than waiting for a late one: it is read again and the rooms here
-     * catch up (PlanMovedOn). So a lost signal is made good within two checks, and a signal less
-     * than one check late costs nothing. The owner's own copies are never checked (on one node,
-     * none is followed, so there is no query at all).
+     * {@link #FOLLOW_CHECK_MILLIS} the node asks the database how far each plan it follows is
+     * stored. A copy that is still below what the database held at the previous check, and has
+     * not moved since then, has missed a change rather than waiting for a late one: it is read
+     * again and the rooms here catch up (PlanMovedOn). A copy that moved is given another check
+     * (its signals are late, not lost: the cluster is busy, and reading it again would add to
+     * that). So a lost signal is made good within two or three checks, and a late one costs
+     * nothing. The owner's own copies are never checked (on one node, none is followed, so there
+     * is no query at all).
      *
      * @return how many copies were read again
      */
@@ -788,29 +779,31 @@ public class LivePlanService {
                 followed.put(familyId, plan);
             }
         });
-        Map<UUID, Long> before = storedAtLastCheck;
+        Map<UUID, Checked> before = lastCheck;
         if (followed.isEmpty()) {
-            storedAtLastCheck = Map.of();
+            lastCheck = Map.of();
             return 0;
         }
         Map<UUID, Long> stored = store.storedRevisions(followed.values().stream().map(plan -> plan.planId).toList());
-        var now = new HashMap<UUID, Long>();
+        var now = new HashMap<UUID, Checked>();
         int readAgain = 0;
         for (var each : followed.entrySet()) {
             UUID familyId = each.getKey();
             LivePlan copy = each.getValue();
-            Long was = before.get(familyId);
-            if (was != null && copy.revision() < was && readAgainIfBehind(familyId, copy, was)) {
+            long at = copy.revision();
+            Checked was = before.get(familyId);
+            if (was != null && at < was.stored() && at == was.copy() && readAgainIfBehind(familyId, copy, was.stored())) {
                 readAgain++;
-                LOG.info(() -> "The copy of plan " + copy.planId + " was still at revision " + copy.revision() + ", below the "
-                        + was + " stored a check ago (a signal from the node that keeps it went missing): read again");
+                LOG.info(() -> "The copy of plan " + copy.planId + " was still at revision " + at + ", below the "
+                        + was.stored() + " stored a check ago (a signal from the node that keeps it went missing): read again");
+                continue;
             }
             Long head = stored.get(copy.planId);
             if (head != null) {
-                now.put(familyId, head);
+                now.put(familyId, new Checked(head, at));
             }
         }
-        storedAtLastCheck = now;
+        lastCheck = now;
         return readAgain;
     }
 

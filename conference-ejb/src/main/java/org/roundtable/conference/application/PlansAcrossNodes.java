@@ -1,7 +1,6 @@
 package org.roundtable.conference.application;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -82,9 +80,6 @@ public class PlansAcrossNodes {
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
-
-    @Resource
-    private ManagedExecutorService executor;
 
     /** Whether this node changes the family's plan itself (it owns it). */
     boolean ownsHere(UUID familyId) {
@@ -179,23 +174,6 @@ public class PlansAcrossNodes {
             return;
         }
         long startBy = System.nanoTime() + OWNER_START_NANOS;
-        if (plans.mayHoldThePlanUntilStored(submit.familyId())) {
-            // Not on this thread, which delivers every signal from the sending node, one after another: a
-            // change that voids a signature holds the plan until its commit, and every later signal would wait.
-            try {
-                executor.execute(() -> take(submit, startBy));
-            } catch (RejectedExecutionException busy) {
-                reply(submit, new PlanMessages.NotStored(TOO_BUSY));
-            }
-            return;
-        }
-        take(submit, startBy);
-    }
-
-    /** The answer of an owner whose threads were all busy: nothing was applied. */
-    static final String TOO_BUSY = "The server that keeps this plan was too busy to take your change. Nothing was applied; please try again.";
-
-    private void take(PlanMessages.Submit submit, long startBy) {
         CompletableFuture<PlanAuthority.Outcome> outcome;
         try {
             outcome = plans.submitHere(submit.live(), submit.caller(), submit.familyId(), submit.change(), startBy);

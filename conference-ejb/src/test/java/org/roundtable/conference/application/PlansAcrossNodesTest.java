@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -43,9 +42,6 @@ class PlansAcrossNodesTest {
     private final List<PlanChange> taken = new ArrayList<>();
 
     private boolean ownsThePlan;
-    private boolean planHasSignatures;
-    /** Work this node handed to its managed executor, not yet run. */
-    private final List<Runnable> handedOn = new ArrayList<>();
     private final PlansAcrossNodes nodes = new PlansAcrossNodes();
 
     PlansAcrossNodesTest() throws ReflectiveOperationException {
@@ -78,25 +74,12 @@ class PlansAcrossNodesTest {
         });
         set("plans", new LivePlanService() {
             @Override
-            boolean mayHoldThePlanUntilStored(UUID familyId) {
-                return planHasSignatures;
-            }
-
-            @Override
             CompletableFuture<PlanAuthority.Outcome> submitHere(boolean live, Caller caller, UUID familyId, PlanChange change,
                     long startBy) {
                 taken.add(change);
                 return CompletableFuture.completedFuture(new PlanAuthority.Applied(change));
             }
         });
-        set("executor", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ManagedExecutorService.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("execute")) {
-                        handedOn.add((Runnable) args[0]);
-                        return null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                }));
         set("scheduler", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ManagedScheduledExecutorService.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("schedule")) {
@@ -199,31 +182,5 @@ class PlansAcrossNodesTest {
 
         assertEquals(List.of(CHANGE), taken);
         assertEquals(new PlanMessages.Applied(CHANGE), onlyReply());
-    }
-
-    /** cluster.md's known defect, mended: a change that voids a signature held every later signal from its node. */
-    @Test
-    void a_change_to_a_plan_with_signatures_is_taken_off_the_thread_that_delivers_the_signals() {
-        ownsThePlan = true;
-        planHasSignatures = true;
-
-        arrives(new PlanMessages.Submit("r-3", "node-b", "node-a", true, FAMILY, KEYWORKER, CHANGE));
-
-        assertEquals(List.of(), taken, "the signal thread is free again at once");
-        assertEquals(List.of(), sent);
-        assertEquals(1, handedOn.size());
-        handedOn.get(0).run();
-        assertEquals(List.of(CHANGE), taken);
-        assertEquals(new PlanMessages.Applied(CHANGE), onlyReply());
-    }
-
-    @Test
-    void a_change_to_a_plan_without_signatures_is_taken_at_once_with_no_hand_off() {
-        ownsThePlan = true;
-
-        arrives(new PlanMessages.Submit("r-4", "node-b", "node-a", true, FAMILY, KEYWORKER, CHANGE));
-
-        assertEquals(List.of(), handedOn, "no thread hand-off for a change that cannot hold the plan");
-        assertEquals(List.of(CHANGE), taken);
     }
 }
