@@ -139,6 +139,13 @@ export class LiveConnection {
     if (message.type === 'welcome' || message.type === 'sync' || message.type === 'applied' || message.type === 'error') this.save();
   }
 
+  /** The change in flight is done if a whole plan's `applied` (welcome, or sync in 1.4) names it. */
+  dropIfApplied(applied) {
+    if (this.replica.inFlight && applied && Object.hasOwn(applied, this.replica.inFlight.changeId)) {
+      this.replica.inFlight = null;
+    }
+  }
+
   handle(message) {
     switch (message.type) {
       case 'welcome': {
@@ -147,9 +154,7 @@ export class LiveConnection {
           this.replica = message.plan ? new PlanReplica(message.plan, message.revision) : null;
         } else if (message.plan) {
           // A change the server says it applied is in that plan already: only the rest is applied again.
-          if (this.replica.inFlight && message.applied && Object.hasOwn(message.applied, this.replica.inFlight.changeId)) {
-            this.replica.inFlight = null;
-          }
+          this.dropIfApplied(message.applied);
           this.replica.reset(message.plan, message.revision);
         } else if (message.missed) {
           for (const change of message.missed) this.replica.receive(change);
@@ -166,9 +171,7 @@ export class LiveConnection {
         // unless the sync says this plan holds it already (1.4): then it is done, not made again.
         if (!this.replica) this.replica = new PlanReplica(message.plan, message.revision);
         else if (message.plan) {
-          if (this.replica.inFlight && message.applied && Object.hasOwn(message.applied, this.replica.inFlight.changeId)) {
-            this.replica.inFlight = null;
-          }
+          this.dropIfApplied(message.applied);
           this.replica.reset(message.plan, message.revision, true);
         } else for (const change of message.missed) this.replica.receive(change);
         this.handlers.onPlanReplaced(message);

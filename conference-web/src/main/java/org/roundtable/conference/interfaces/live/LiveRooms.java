@@ -403,6 +403,18 @@ public class LiveRooms {
         broadcastPresence(c.conferenceId, c.id, here);
     }
 
+    /**
+     * Brings a connection to the plan's revision with a {@code sync}: the changes it missed, or
+     * (missed null) the plan whole, as it may see it. A whole plan skips the {@code applied} of a
+     * change in flight that it holds, so it names that change (1.4). Under the plan's lock.
+     */
+    private static void sendSync(LiveConnection c, LivePlanService.LivePlan plan, List<PlanChange> missed, List<CommentView> comments) {
+        PlanDocument whole = missed == null ? shownTo(c, plan.document()) : null;
+        Map<String, Long> held = missed == null ? c.inFlightHeldBy(plan.revision(), plan::appliedRevision) : null;
+        c.send(ServerMessages.sync(plan.revision(), whole, missed, c.onlyOwnActions, comments, held));
+        c.revision = plan.revision();
+    }
+
     /** The changes after what the client has, or null when it needs the whole plan instead. */
     private static List<PlanChange> catchUp(LivePlanService.LivePlan plan, Long clientRevision) {
         if (clientRevision == null || clientRevision > plan.revision() || clientRevision < 0) {
@@ -460,12 +472,7 @@ public class LiveRooms {
             for (Room room : familyRooms) {
                 for (LiveConnection each : room.connections) {
                     if (each.joined && !each.paused && each.revision < plan.revision()) {
-                        List<PlanChange> missed = each.onlyOwnActions ? null : catchUp(plan, each.revision);
-                        // The copy skipped the changes it missed, so a change in flight that they hold gets no applied of its own.
-                        Map<String, Long> held = missed == null ? each.inFlightHeldBy(plan.revision(), plan::appliedRevision) : null;
-                        each.send(ServerMessages.sync(plan.revision(), missed == null ? shownTo(each, plan.document()) : null, missed,
-                                each.onlyOwnActions, null, held));
-                        each.revision = plan.revision();
+                        sendSync(each, plan, each.onlyOwnActions ? null : catchUp(plan, each.revision), null);
                     }
                 }
             }
@@ -517,10 +524,7 @@ public class LiveRooms {
                 c.viewChangedWhilePaused = true;
                 return false;
             }
-            PlanDocument document = shownTo(c, plan.document());
-            Map<String, Long> held = c.inFlightHeldBy(plan.revision(), plan::appliedRevision);
-            c.revision = plan.revision();
-            c.send(ServerMessages.sync(plan.revision(), document, null, onlyOwnActions, commentsFor(c, comments), held));
+            sendSync(c, plan, null, commentsFor(c, comments));
             return true;
         });
         if (sent) {
@@ -704,11 +708,7 @@ public class LiveRooms {
                     // A copy of the old view cannot take the changes it missed: it is sent the plan whole.
                     List<PlanChange> missed = each.onlyOwnActions || viewChanged ? null : catchUp(plan, each.revision);
                     List<CommentView> theirComments = comments.get(each);
-                    // A change sent just before they were kept out was stored while they were: its applied never went.
-                    Map<String, Long> held = missed == null ? each.inFlightHeldBy(plan.revision(), plan::appliedRevision) : null;
-                    each.send(ServerMessages.sync(plan.revision(), missed == null ? shownTo(each, plan.document()) : null, missed,
-                            each.onlyOwnActions, viewChanged && theirComments != null ? commentsFor(each, theirComments) : null, held));
-                    each.revision = plan.revision();
+                    sendSync(each, plan, missed, viewChanged && theirComments != null ? commentsFor(each, theirComments) : null);
                     each.viewChangedWhilePaused = false;
                     each.paused = false;
                 }

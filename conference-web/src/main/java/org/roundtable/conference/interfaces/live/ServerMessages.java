@@ -102,9 +102,7 @@ final class ServerMessages {
         }
         if (applied != null) {
             // Of the changes the client said were pending, those applied and at which revision.
-            JsonObjectBuilder done = JSON.createObjectBuilder();
-            applied.forEach(done::add);
-            b.add("applied", done);
+            b.add("applied", appliedAt(applied));
         }
         b.add("room", JSON.createReader(new StringReader(room)).readObject());
         JsonArrayBuilder list = JSON.createArrayBuilder();
@@ -127,9 +125,7 @@ final class ServerMessages {
         if (plan != null) {
             b.add("plan", PlanJson.toJson(plan));
             if (applied != null && !applied.isEmpty()) {
-                JsonObjectBuilder done = JSON.createObjectBuilder();
-                applied.forEach(done::add);
-                b.add("applied", done);
+                b.add("applied", appliedAt(applied));
             }
         } else {
             b.add("missed", changes(missed));
@@ -140,6 +136,13 @@ final class ServerMessages {
             b.add("comments", list);
         }
         return PlanJson.escapeLoneSurrogates(b.build().toString());
+    }
+
+    /** Change ids and the revisions they were applied at, as {@code welcome.applied} and {@code sync.applied} carry them. */
+    private static JsonObjectBuilder appliedAt(Map<String, Long> applied) {
+        JsonObjectBuilder done = JSON.createObjectBuilder();
+        applied.forEach(done::add);
+        return done;
     }
 
     private static JsonArrayBuilder changes(List<PlanChange> missed) {
