@@ -21,6 +21,7 @@ import org.roundtable.shared.plan.PlanJson;
 import org.roundtable.shared.plan.PlanOperation.CreateAction;
 import org.roundtable.shared.plan.PlanOperation.CreateGoal;
 import org.roundtable.shared.plan.PlanOperation.EditText;
+import org.roundtable.shared.plan.TextOperation;
 
 /**
  * A node that follows another node's plan keeps a copy, brought up to date by the owner's
@@ -78,20 +79,20 @@ class FollowingCopyTest {
                 return ownsThePlan;
             }
         });
-        set("applied", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Event.class}, (proxy, method, args) -> {
-            if (method.getName().equals("fire")) {
-                appliedHere.add(((PlanChangeApplied) args[0]).change().revision());
-                return null;
-            }
-            throw new UnsupportedOperationException(method.getName());
-        }));
-        set("movedOn", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Event.class}, (proxy, method, args) -> {
-            if (method.getName().equals("fire")) {
-                movedOn.add((PlanMovedOn) args[0]);
-                return null;
-            }
-            throw new UnsupportedOperationException(method.getName());
-        }));
+        set("applied", firedTo(fired -> appliedHere.add(((PlanChangeApplied) fired).change().revision())));
+        set("movedOn", firedTo(fired -> movedOn.add((PlanMovedOn) fired)));
+    }
+
+    /** A CDI event that hands what is fired to {@code fired}, and does nothing else. */
+    private static Event<?> firedTo(Consumer<Object> fired) {
+        return (Event<?>) Proxy.newProxyInstance(FollowingCopyTest.class.getClassLoader(), new Class<?>[] {Event.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("fire")) {
+                        fired.accept(args[0]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private void set(String field, Object value) throws ReflectiveOperationException {
@@ -106,6 +107,13 @@ class FollowingCopyTest {
     private void ownerStoresNewWords() {
         storedWords = "Walk to school together";
         storedRevision = 6;
+    }
+
+    /** The owner's plan-stored for revision 6 (" together" added to the action's words) reaches this node. */
+    private void ownersSignalForRevision6Arrives() {
+        var together = TextOperation.builder().retain("Walk to school".length()).insert(" together").build();
+        var change = new PlanChange("c-6", "owner's client", 6, List.of(new EditText(action, PlanField.DESCRIPTION, together)));
+        service.follow(new PlanMessages.Stored(familyId, change, "Sam Okafor", PlanJson.operationsText(change.operations()), "hash-6", Set.of()));
     }
 
     @Test
@@ -150,9 +158,7 @@ class FollowingCopyTest {
         assertEquals(0, service.checkFollowedCopies());
 
         // The owner's plan-stored for revision 6 arrives, late but before the next check.
-        var together = org.roundtable.shared.plan.TextOperation.builder().retain("Walk to school".length()).insert(" together").build();
-        var change = new PlanChange("c-6", "owner's client", 6, List.of(new EditText(action, PlanField.DESCRIPTION, together)));
-        service.follow(new PlanMessages.Stored(familyId, change, "Sam Okafor", PlanJson.operationsText(change.operations()), "hash-6", Set.of()));
+        ownersSignalForRevision6Arrives();
 
         assertEquals(0, service.checkFollowedCopies(), "the copy caught up by itself");
         assertEquals(1, loads);
@@ -168,9 +174,7 @@ class FollowingCopyTest {
         assertEquals(0, service.checkFollowedCopies());
 
         // Revision 6 arrives late (the cluster is busy); 7 is still on its way.
-        var together = org.roundtable.shared.plan.TextOperation.builder().retain("Walk to school".length()).insert(" together").build();
-        var change = new PlanChange("c-6", "owner's client", 6, List.of(new EditText(action, PlanField.DESCRIPTION, together)));
-        service.follow(new PlanMessages.Stored(familyId, change, "Sam Okafor", PlanJson.operationsText(change.operations()), "hash-6", Set.of()));
+        ownersSignalForRevision6Arrives();
         assertEquals(0, service.checkFollowedCopies(), "it moved: its signals are late, not lost");
         assertEquals(1, loads);
 
