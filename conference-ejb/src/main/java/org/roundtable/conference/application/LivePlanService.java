@@ -35,6 +35,7 @@ import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.access.PlanAccess;
 import org.roundtable.conference.application.access.PlanEditPolicy;
 import org.roundtable.conference.domain.model.access.Caller;
+import org.roundtable.conference.domain.model.room.RoomStates;
 import org.roundtable.conference.infrastructure.cache.ClusterMembersChanged;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.conference.infrastructure.persistence.PlanWriter;
@@ -181,6 +182,9 @@ public class LivePlanService {
     @Inject
     private Event<PlanMovedOn> movedOn;
 
+    @Inject
+    private RoomStates roomStates;
+
     private static final Logger LOG = Logger.getLogger(LivePlanService.class.getName());
 
     /** How often a node checks the copies it follows against the database (see {@link #checkFollowedCopies}). */
@@ -216,11 +220,13 @@ public class LivePlanService {
      * Submits a change from a live connection, whose access was checked when it joined and is
      * checked again whenever access may have changed (see LiveRooms): it returns at once, and the
      * change is announced to the room, the sender included, when it is stored. An agency the
-     * family does not share the plan with may change only the actions it owns.
+     * family does not share the plan with may change only the actions it owns. {@code conferenceId}
+     * is the room it was made in: the caller's node checked that they are not kept out of a
+     * private part there, and the plan's owner, if another node, checks it again on its arrival.
      */
-    public CompletableFuture<PlanAuthority.Outcome> submitLive(Caller caller, UUID familyId, PlanChange change) {
+    public CompletableFuture<PlanAuthority.Outcome> submitLive(Caller caller, UUID familyId, UUID conferenceId, PlanChange change) {
         if (!nodes.ownsHere(familyId)) {
-            var answer = nodes.toTheOwner(true, caller, familyId, change);
+            var answer = nodes.toTheOwner(true, caller, familyId, conferenceId, change);
             answer.thenAccept(outcome -> catchUpWith(familyId, revisionOf(outcome)));
             return answer;
         }
@@ -251,17 +257,22 @@ public class LivePlanService {
     /**
      * On the owner node, a change sent from another node (PlansAcrossNodes): access is decided
      * here, against current data, as the live room ({@code live}) or the REST API would decide it.
-     * A REST change not begun by {@code startBy} (System.nanoTime) is not applied at all, so
-     * that the sender, which waits for the owner's answer longer than that plus
-     * {@link StoredChange#WAIT}, always hears the owner's own answer first.
+     * A change not begun by {@code startBy} (System.nanoTime), or found under the plan's lock to
+     * belong to another node now, is not applied at all; one begun is taken back if its writer
+     * has not stored it within {@link StoredChange#WAIT}. So the sender, which waits for the
+     * owner's answer longer than both, always hears the owner's own answer first, and a change it
+     * gave up on is never applied after.
      */
-    CompletableFuture<PlanAuthority.Outcome> submitHere(boolean live, Caller caller, UUID familyId, PlanChange change, long startBy) {
+    CompletableFuture<PlanAuthority.Outcome> submitHere(boolean live, Caller caller, UUID familyId, UUID conferenceId, PlanChange change,
+            long startBy) {
         PlanAccess access = live ? policy.inTheRoom(caller, familyId) : policy.toChangeThePlan(caller, familyId);
-        if (live) {
-            return answerOf(submitChecked(access, change, null).submitted());
+        if (live && conferenceId != null && roomStates.room(conferenceId).privatePartId() != null) {
+            // A private part runs in the room (the replicated room state says so, recorded after its
+            // record): the sending node may not have heard yet that it keeps this caller out.
+            policy.requireNotKeptOutOfPlan(caller, familyId);
         }
         Taken taken = submitChecked(access, change, startBy);
-        // Not waited for on this thread, which delivers the cluster's signals: the same take-back, on the scheduler.
+        // Not waited for on this thread, which drains the plan's queue of work from other nodes: the same take-back, on the scheduler.
         return new StoredChange(taken.submitted().durable(), StoredChange.WAIT, executor)
                 .whenStored(() -> discard(access.familyId(), taken.plan()), scheduler)
                 .thenApply(stored -> taken.submitted().outcome());
@@ -277,11 +288,11 @@ public class LivePlanService {
      * copy is brought up to it before answering, so that what the caller reads next includes it.
      */
     private PlanAuthority.Outcome submitToTheOwner(PlanAccess access, PlanChange change) {
-        CompletableFuture<PlanAuthority.Outcome> answer = nodes.toTheOwner(false, access.caller(), access.familyId(), change);
+        CompletableFuture<PlanAuthority.Outcome> answer = nodes.toTheOwner(false, access.caller(), access.familyId(), null, change);
         PlanAuthority.Outcome outcome;
         try {
-            // The answer gives up by itself (PlansAcrossNodes.REST_ANSWER_WAIT_MILLIS); this is only a backstop.
-            outcome = answer.get(PlansAcrossNodes.REST_ANSWER_WAIT_MILLIS + TimeUnit.SECONDS.toMillis(1), TimeUnit.MILLISECONDS);
+            // The answer gives up by itself (PlansAcrossNodes.ANSWER_WAIT_MILLIS); this is only a backstop.
+            outcome = answer.get(PlansAcrossNodes.ANSWER_WAIT_MILLIS + TimeUnit.SECONDS.toMillis(1), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
@@ -451,13 +462,20 @@ public class LivePlanService {
         return submitChecked(access, change, null);
     }
 
-    /** {@code startBy}, if given: the System.nanoTime past which the change is not begun (nothing applied). */
+    /**
+     * {@code startBy}, given for a change sent from another node: the System.nanoTime past which
+     * the change is not begun (nothing applied). Such a change is applied only if this node still
+     * owns the plan, asked under its lock: it may have moved while the change waited.
+     */
     private Taken submitChecked(PlanAccess access, PlanChange change, Long startBy) {
         Caller caller = access.caller();
         UUID familyId = access.familyId();
         return withPlanHead(familyId, plan -> {
             if (startBy != null && System.nanoTime() - startBy > 0) {
                 throw new PlanNotStored("The server that keeps this plan was too busy to take your change. Nothing was applied; please try again.");
+            }
+            if (startBy != null && !nodes.ownsHere(familyId)) {
+                throw new PlanNotStored(PlansAcrossNodes.MOVED);
             }
             Long seen = plan.authority.appliedRevision(change.changeId());
             if (seen != null) {
@@ -627,11 +645,19 @@ public class LivePlanService {
      * node of its last changes, say) is read again from the database first, and the rooms here
      * catch up (PlanMovedOn). Only if the database has more than the copy: the revision is the
      * client's word, and a claim of more than was ever stored costs one small query, not a reload.
+     * Someone with a change in flight ({@code changeInFlight}: they will be told whether the plan
+     * holds it) gets a copy with everything the database has, as {@link #withPlanAsStored}: the
+     * owner may have stored their change, and its signal not have reached this node yet.
      */
-    public <T> T withPlanSeenAt(UUID familyId, long revision, Function<LivePlan, T> work) {
+    public <T> T withPlanSeenAt(UUID familyId, long revision, boolean changeInFlight, Function<LivePlan, T> work) {
         LivePlan held = plans.peek(familyId);
-        boolean behind = held != null && !held.ownedHere && held.revision() < revision && store.storedRevision(held.planId) > held.revision();
-        return withCopyReadAgainBelow(familyId, behind ? held : null, revision, work);
+        if (held != null && !held.ownedHere && (changeInFlight || held.revision() < revision)) {
+            long stored = store.storedRevision(held.planId);
+            if (stored > held.revision()) {
+                return withCopyReadAgainBelow(familyId, held, stored, work);
+            }
+        }
+        return withPlan(familyId, work);
     }
 
     /**

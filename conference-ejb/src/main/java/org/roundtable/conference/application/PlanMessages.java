@@ -31,15 +31,31 @@ final class PlanMessages {
     private PlanMessages() {
     }
 
-    /** A change made on node {@code from} for the plan {@code to} owns; {@code live} says which decision of access applies. */
-    record Submit(String requestId, String from, String to, boolean live, UUID familyId, Caller caller, PlanChange change) {
+    /**
+     * A change made on node {@code from} for the plan {@code to} owns; {@code live} says which
+     * decision of access applies, and {@code conferenceId} (a live change only; null from a node
+     * of an earlier version) the room it was made in, whose private part the owner checks too.
+     */
+    record Submit(String requestId, String from, String to, boolean live, UUID familyId, UUID conferenceId, Caller caller, PlanChange change) {
     }
 
-    /** The owner's answer to a {@link Submit}, for the node it came from. */
+    /**
+     * A sign-off asked for on node {@code from}, for the owner {@code to} to record under the
+     * plan's lock: only there does the signature meet every change in order (see PlansAcrossNodes).
+     */
+    record Sign(String requestId, String from, String to, UUID familyId, UUID conferenceId, Caller caller, UUID actionId,
+            String contentHash) {
+    }
+
+    /** The owner's answer to a {@link Submit} or a {@link Sign}, for the node it came from. */
     record Reply(String requestId, String to, Answer answer) {
     }
 
-    sealed interface Answer permits Applied, Duplicate, Refused, NotStored {
+    sealed interface Answer permits Applied, Duplicate, Refused, NotStored, Signature {
+    }
+
+    /** The sign-off was recorded. */
+    record Signature() implements Answer {
     }
 
     /** Stored as this change (rewritten against what came before it). */
@@ -67,15 +83,20 @@ final class PlanMessages {
     }
 
     static String text(Submit s) {
-        return text(JSON.createObjectBuilder().add("requestId", s.requestId()).add("from", s.from()).add("to", s.to())
-                .add("live", s.live()).add("familyId", s.familyId().toString()).add("caller", caller(s.caller()))
-                .add("change", change(s.change())));
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("requestId", s.requestId()).add("from", s.from()).add("to", s.to())
+                .add("live", s.live()).add("familyId", s.familyId().toString());
+        if (s.conferenceId() != null) {
+            b.add("conferenceId", s.conferenceId().toString());
+        }
+        return text(b.add("caller", caller(s.caller())).add("change", change(s.change())));
     }
 
     static Submit submit(String text) {
         JsonObject o = json(text);
+        String conferenceId = o.getString("conferenceId", null);
         return new Submit(o.getString("requestId"), o.getString("from"), o.getString("to"), o.getBoolean("live"),
-                UUID.fromString(o.getString("familyId")), caller(o.getJsonObject("caller")), change(o.getJsonObject("change")));
+                UUID.fromString(o.getString("familyId")), conferenceId == null ? null : UUID.fromString(conferenceId),
+                caller(o.getJsonObject("caller")), change(o.getJsonObject("change")));
     }
 
     static String text(Reply r) {
@@ -89,6 +110,8 @@ final class PlanMessages {
             b.add("answer", "refused").add("kind", f.kind()).add("detail", nullable(f.detail())).add("message", nullable(f.message()));
         } else if (answer instanceof NotStored n) {
             b.add("answer", "not-stored").add("message", nullable(n.message()));
+        } else if (answer instanceof Signature) {
+            b.add("answer", "signed");
         }
         return text(b);
     }
@@ -100,6 +123,7 @@ final class PlanMessages {
             case "duplicate" -> new Duplicate(o.getJsonNumber("revision").longValueExact());
             case "refused" -> new Refused(o.getString("kind"), optional(o, "detail"), optional(o, "message"));
             case "not-stored" -> new NotStored(optional(o, "message"));
+            case "signed" -> new Signature();
             default -> throw new IllegalArgumentException("unknown answer " + o.getString("answer"));
         };
         return new Reply(o.getString("requestId"), o.getString("to"), answer);
@@ -119,6 +143,19 @@ final class PlanMessages {
                 .collect(Collectors.toUnmodifiableSet());
         return new Stored(UUID.fromString(o.getString("familyId")), change(o.getJsonObject("change")), optional(o, "authorName"),
                 o.getString("operations"), o.getString("hash"), voided);
+    }
+
+    static String text(Sign s) {
+        return text(JSON.createObjectBuilder().add("requestId", s.requestId()).add("from", s.from()).add("to", s.to())
+                .add("familyId", s.familyId().toString()).add("conferenceId", s.conferenceId().toString()).add("caller", caller(s.caller()))
+                .add("actionId", s.actionId().toString()).add("contentHash", s.contentHash()));
+    }
+
+    static Sign sign(String text) {
+        JsonObject o = json(text);
+        return new Sign(o.getString("requestId"), o.getString("from"), o.getString("to"), UUID.fromString(o.getString("familyId")),
+                UUID.fromString(o.getString("conferenceId")), caller(o.getJsonObject("caller")), UUID.fromString(o.getString("actionId")),
+                o.getString("contentHash"));
     }
 
     static String text(Signed s) {

@@ -1,6 +1,7 @@
 package org.roundtable.conference.application;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,11 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.roundtable.conference.application.PlanMessages.Answer;
 import org.roundtable.conference.application.access.Refusals;
+import org.roundtable.conference.application.command.SignOffCommand;
 import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.infrastructure.cache.ClusterMembersChanged;
@@ -43,28 +48,28 @@ public class PlansAcrossNodes {
     static final String REPLY = "plan-reply";
     static final String STORED = "plan-stored";
     static final String SIGNED = "plan-signed";
-
-    /** How long a node waits for the owner's answer to a live change before telling the sender to send it again. */
-    static final long ANSWER_WAIT_SECONDS = Long.getLong("roundtable.plan.owner-wait-seconds", 10);
+    static final String SIGN = "plan-sign";
 
     /**
-     * How long the owner may take to begin a REST change sent to it (its plan busy, or its signal
-     * threads): past that it answers "not stored" without applying anything.
+     * How long the owner may take to begin a change sent to it, counted from its arrival (the
+     * plan's queue ahead of it, the plan's lock): past that it answers "not stored" without
+     * applying anything.
      */
-    static final long OWNER_START_NANOS = TimeUnit.SECONDS.toNanos(ANSWER_WAIT_SECONDS);
+    static final long OWNER_START_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("roundtable.plan.owner-wait-seconds", 10));
 
     /**
-     * How long a node waits for the owner's answer to a REST change: longer than the owner can
-     * take (to begin it, then {@link StoredChange#WAIT} for its writer, after which it takes the
-     * plan back and answers "not stored"), with as much again for the way there and back. A
-     * resent REST change gets a new id, so the sender must not give up while the owner may still
-     * store it: the owner's own answer comes first unless it died, and a node that leaves is
-     * answered for at once ({@link #membersChanged}).
+     * How long a node waits for the owner's answer to a change, live or REST: longer than the
+     * owner can take (to begin it, then {@link StoredChange#WAIT} for its writer, after which it
+     * takes the plan back and answers "not stored"), with as much again as the first for the way
+     * there and back. The sender must not give up while the owner may still store the change: a
+     * resent REST change gets a new id, and a live one made again on top of a whole plan (protocol
+     * rule 4) does too, so either would then be applied twice. The owner's own answer comes first
+     * unless it died, and a node that leaves is answered for at once ({@link #membersChanged}).
      */
-    static final long REST_ANSWER_WAIT_MILLIS = StoredChange.WAIT.toMillis() + 2 * TimeUnit.NANOSECONDS.toMillis(OWNER_START_NANOS);
+    static final long ANSWER_WAIT_MILLIS = StoredChange.WAIT.toMillis() + 2 * TimeUnit.NANOSECONDS.toMillis(OWNER_START_NANOS);
 
-    /** A change sent to an owner, waiting for its answer. */
-    private record Waiting(String owner, boolean live, CompletableFuture<PlanAuthority.Outcome> answer) {
+    /** A change or a sign-off sent to an owner, waiting for its answer. */
+    private record Waiting(String owner, boolean live, CompletableFuture<Answer> answer) {
     }
 
     private final ConcurrentMap<String, Waiting> waiting = new ConcurrentHashMap<>();
@@ -78,8 +83,21 @@ public class PlansAcrossNodes {
     @Inject
     private LivePlanService plans;
 
+    @Inject
+    private SignOffService signOffs;
+
     @Resource
     private ManagedScheduledExecutorService scheduler;
+
+    /**
+     * Where the work other nodes send is done, one plan's after another's (PlanQueues): not the
+     * default executor, which also fires every node's signals, so plans that wait (for a lock, for
+     * the writer) can never hold up the signals. Configured in wildfly-config (configure-concurrency.cli).
+     */
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/roundtable-plans")
+    private ManagedExecutorService planThreads;
+
+    private final PlanQueues perPlan = new PlanQueues(work -> planThreads.execute(work));
 
     /** Whether this node changes the family's plan itself (it owns it). */
     boolean ownsHere(UUID familyId) {
@@ -93,18 +111,52 @@ public class PlansAcrossNodes {
      * (then it may or may not have stored it; a live change sent again keeps its id and is
      * recognised, so only the words differ).
      */
-    CompletableFuture<PlanAuthority.Outcome> toTheOwner(boolean live, Caller caller, UUID familyId, PlanChange change) {
+    CompletableFuture<PlanAuthority.Outcome> toTheOwner(boolean live, Caller caller, UUID familyId, UUID conferenceId, PlanChange change) {
+        return ask(live, familyId, SUBMIT, (requestId, owner) -> PlanMessages.text(
+                new PlanMessages.Submit(requestId, ownership.thisNode(), owner, live, familyId, conferenceId, caller, change)))
+                .thenApply(answer -> answer instanceof PlanMessages.Applied applied ? new PlanAuthority.Applied(applied.change())
+                        : new PlanAuthority.Duplicate(((PlanMessages.Duplicate) answer).revision()));
+    }
+
+    /**
+     * Asks the plan's owner to record a sign-off, and returns once it has: a signature given on a
+     * node that follows the plan could cover words the owner changed a moment before, without the
+     * owner knowing to void it (it decides what a change voids from what it holds). On the owner,
+     * the signature and every change to the plan take turns under the plan's lock. Throws the
+     * refusal the owner decided, or {@link PlanNotStored} as {@link #toTheOwner} does.
+     */
+    void signOnTheOwner(Caller caller, UUID familyId, UUID conferenceId, SignOffCommand command) {
+        var answer = ask(false, familyId, SIGN, (requestId, owner) -> PlanMessages.text(new PlanMessages.Sign(requestId,
+                ownership.thisNode(), owner, familyId, conferenceId, caller, command.actionId(), command.contentHash())));
+        try {
+            // The answer gives up by itself (ANSWER_WAIT_MILLIS); this is only a backstop.
+            answer.get(ANSWER_WAIT_MILLIS + TimeUnit.SECONDS.toMillis(1), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw notAnswered(false, "did not answer in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends what {@code text} writes (given the request's id and the owner's name) to the plan's
+     * owner; the answer completes or fails as {@link #toTheOwner} says.
+     */
+    private CompletableFuture<Answer> ask(boolean live, UUID familyId, String topic, BiFunction<String, String, String> text) {
         String owner = ownership.ownerOf(familyId);
         String requestId = UUID.randomUUID().toString();
-        var answer = new CompletableFuture<PlanAuthority.Outcome>();
+        var answer = new CompletableFuture<Answer>();
         waiting.put(requestId, new Waiting(owner, live, answer));
         var giveUp = scheduler.schedule(() -> answer.completeExceptionally(notAnswered(live, "did not answer in time")),
-                live ? TimeUnit.SECONDS.toMillis(ANSWER_WAIT_SECONDS) : REST_ANSWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                ANSWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         answer.whenComplete((outcome, failure) -> {
             waiting.remove(requestId);
             giveUp.cancel(false);
         });
-        signals.send(SUBMIT, PlanMessages.text(new PlanMessages.Submit(requestId, ownership.thisNode(), owner, live, familyId, caller, change)));
+        signals.send(topic, text.apply(requestId, owner));
         return answer;
     }
 
@@ -125,12 +177,27 @@ public class PlansAcrossNodes {
     void hear(@Observes ClusterSignal signal) {
         try {
             switch (signal.topic()) {
-                case SUBMIT -> answer(PlanMessages.submit(signal.text()));
+                case SUBMIT -> {
+                    var submit = PlanMessages.submit(signal.text());
+                    if (submit.to().equals(ownership.thisNode())) {
+                        // Counted from its arrival: the plan's queue ahead of it counts too.
+                        long startBy = System.nanoTime() + OWNER_START_NANOS;
+                        perPlan.run(submit.familyId(), () -> answer(submit, startBy));
+                    }
+                }
+                case SIGN -> {
+                    var sign = PlanMessages.sign(signal.text());
+                    if (sign.to().equals(ownership.thisNode())) {
+                        long startBy = System.nanoTime() + OWNER_START_NANOS;
+                        perPlan.run(sign.familyId(), () -> sign(sign, startBy));
+                    }
+                }
                 case REPLY -> answered(PlanMessages.reply(signal.text()));
                 case STORED -> plans.follow(PlanMessages.stored(signal.text()));
                 case SIGNED -> {
                     var signed = PlanMessages.signed(signal.text());
-                    plans.signedElsewhere(signed.familyId(), signed.actionId());
+                    // In the plan's queue: it takes the plan's lock, and after the changes sent before it.
+                    perPlan.run(signed.familyId(), () -> plans.signedElsewhere(signed.familyId(), signed.actionId()));
                 }
                 default -> {
                     // Another topic: not about plans.
@@ -161,27 +228,38 @@ public class PlansAcrossNodes {
     }
 
     /**
-     * On the owner: takes the change as if it had been made here, and answers once it is stored.
-     * A node that no longer owns the plan (it moved while the change was on its way) applies
-     * nothing and answers "not stored", so the sender sends it again, to the new owner.
+     * On the owner, in the plan's queue: takes the change as if it had been made here, and
+     * answers once it is stored. A node that no longer owns the plan (it moved while the change
+     * was on its way or queued here) applies nothing and answers "not stored", so the sender
+     * sends it again, to the new owner; {@link LivePlanService#submitHere} asks again under the
+     * plan's lock.
      */
-    private void answer(PlanMessages.Submit submit) {
-        if (!submit.to().equals(ownership.thisNode())) {
-            return;
-        }
+    private void answer(PlanMessages.Submit submit, long startBy) {
         if (!ownsHere(submit.familyId())) {
             reply(submit, new PlanMessages.NotStored(MOVED));
             return;
         }
-        long startBy = System.nanoTime() + OWNER_START_NANOS;
         CompletableFuture<PlanAuthority.Outcome> outcome;
         try {
-            outcome = plans.submitHere(submit.live(), submit.caller(), submit.familyId(), submit.change(), startBy);
+            outcome = plans.submitHere(submit.live(), submit.caller(), submit.familyId(), submit.conferenceId(), submit.change(), startBy);
         } catch (RuntimeException e) {
             reply(submit, refusal(e));
             return;
         }
         outcome.whenComplete((done, failure) -> reply(submit, failure == null ? answerOf(done) : refusal(failure)));
+    }
+
+    /** On the owner, in the plan's queue: records a sign-off asked for on another node, as if asked here. */
+    private void sign(PlanMessages.Sign sign, long startBy) {
+        Answer answer;
+        try {
+            signOffs.signSentFromAnotherNode(sign.caller(), sign.conferenceId(), new SignOffCommand(sign.actionId(), sign.contentHash()),
+                    startBy);
+            answer = new PlanMessages.Signature();
+        } catch (RuntimeException e) {
+            answer = refusal(e);
+        }
+        signals.send(REPLY, PlanMessages.text(new PlanMessages.Reply(sign.requestId(), sign.from(), answer)));
     }
 
     /** The answer of a node that no longer owns the plan: nothing was applied there. */
@@ -201,14 +279,12 @@ public class PlansAcrossNodes {
             return;
         }
         Answer answer = reply.answer();
-        if (answer instanceof PlanMessages.Applied applied) {
-            w.answer().complete(new PlanAuthority.Applied(applied.change()));
-        } else if (answer instanceof PlanMessages.Duplicate duplicate) {
-            w.answer().complete(new PlanAuthority.Duplicate(duplicate.revision()));
-        } else if (answer instanceof PlanMessages.Refused refused) {
+        if (answer instanceof PlanMessages.Refused refused) {
             w.answer().completeExceptionally(again(refused));
         } else if (answer instanceof PlanMessages.NotStored notStored) {
             w.answer().completeExceptionally(new PlanNotStored(notStored.message()));
+        } else {
+            w.answer().complete(answer);
         }
     }
 

@@ -58,6 +58,9 @@ public class SignOffService {
     private LivePlanService live;
 
     @Inject
+    private PlansAcrossNodes nodes;
+
+    @Inject
     private SignatureStore signatures;
 
     @Inject
@@ -105,17 +108,55 @@ public class SignOffService {
         return view(conference, plan.document(), plan.revision(), null);
     }
 
+    /**
+     * Signs off an action. On a cluster, only the plan's owner node records it (PlansAcrossNodes):
+     * there the signature and the plan's changes take turns under the plan's lock, so a change
+     * stored after it voids it, and one stored before it is in what is signed (or the signer is
+     * told the action changed). Another node sends it there and waits for the answer.
+     */
     public SignOffView sign(Caller caller, UUID conferenceId, SignOffCommand command) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
-        policy.requireConferenceVisible(caller, conference);
+        requireMaySign(caller, conference);
         // Signing needs only the action itself: an agency signs its own even when the rest of the plan is not shared with it.
         boolean onlyOwn = policy.seesOnlyOwnActions(caller, conference.family().id());
+        UUID familyId = conference.family().id();
+        if (nodes.ownsHere(familyId)) {
+            signOnThePlan(caller, conference, command, null);
+        } else {
+            nodes.signOnTheOwner(caller, familyId, conferenceId, command);
+        }
+        return forCaller(view(conference, caller), caller, onlyOwn);
+    }
+
+    /**
+     * On the plan's owner node: a sign-off asked for on another node, decided again here against
+     * current data. Not begun after {@code startBy} (System.nanoTime), nor if the plan moved to
+     * another node meanwhile (asked under its lock): nothing is signed, and the asking node is told
+     * to try again.
+     */
+    public void signSentFromAnotherNode(Caller caller, UUID conferenceId, SignOffCommand command, long startBy) {
+        Conference conference = lookup.require(Conference.class, conferenceId, "conference");
+        requireMaySign(caller, conference);
+        signOnThePlan(caller, conference, command, startBy);
+    }
+
+    private void requireMaySign(Caller caller, Conference conference) {
+        policy.requireConferenceVisible(caller, conference);
         if (conference.status() == ConferenceStatus.CLOSED) {
             throw new DomainRuleViolation("This conference is closed; its sign-off can no longer change. Sign in the next conference.");
         }
+    }
+
+    private void signOnThePlan(Caller caller, Conference conference, SignOffCommand command, Long startBy) {
         UUID familyId = conference.family().id();
-        // The words as stored: on a node following another's plan, its copy may lack a change acknowledged a moment ago.
+        // The words as stored (on the owner, its own copy: it is the only writer).
         live.withPlanAsStored(familyId, plan -> {
+            if (startBy != null && System.nanoTime() - startBy > 0) {
+                throw new PlanNotStored("The server that keeps this plan was too busy to take your signature. Nothing was signed; please try again.");
+            }
+            if (startBy != null && !nodes.ownsHere(familyId)) {
+                throw new PlanNotStored(PlansAcrossNodes.MOVED);
+            }
             PlanNode action = plan.document().node(command.actionId().toString())
                     .filter(n -> n.kind() == PlanNode.Kind.ACTION && !n.isDeleted())
                     .orElseThrow(() -> new ResourceNotFound("action"));
@@ -125,13 +166,13 @@ public class SignOffService {
                 throw new StaleVersion();
             }
             // Committed before the plan is let go: an edit that follows finds the signature and voids it.
-            signatures.save(new ActionSignature(plan.planId(), command.actionId(), conferenceId, caller, current, clock.instant()),
+            signatures.save(new ActionSignature(plan.planId(), command.actionId(), conference.id(), caller, current, clock.instant()),
                     familyId, caller);
             plan.signed(action.id());
             return null;
         });
+        // Told to the rooms on every node (LiveRooms).
         changed.fire(new SignOffChanged(familyId, java.util.Set.of(command.actionId().toString())));
-        return forCaller(view(conference, caller), caller, onlyOwn);
     }
 
     private SignOffView view(Conference conference, PlanDocument doc, long revision, Caller caller) {

@@ -216,4 +216,30 @@ class FollowingCopyTest {
         assertEquals(0, revisionQueries);
         assertEquals(1, loads);
     }
+
+    @Test
+    void someone_reconnecting_with_a_change_in_flight_is_answered_from_everything_the_database_has() {
+        // The owner stored their change and acknowledged it; its signal has not reached this node.
+        wordsAsStored();
+        ownerStoresNewWords();
+
+        long revision = service.withPlanSeenAt(familyId, 5, true, LivePlanService.LivePlan::revision);
+
+        assertEquals(6, revision);
+        assertEquals(2, loads);
+        assertEquals(1, movedOn.size());
+    }
+
+    @Test
+    void someone_reconnecting_with_nothing_in_flight_and_no_further_than_the_copy_costs_no_query() {
+        wordsAsStored();
+        int queriesBefore = revisionQueries;
+        ownerStoresNewWords();
+
+        long revision = service.withPlanSeenAt(familyId, 5, false, LivePlanService.LivePlan::revision);
+
+        assertEquals(5, revision);
+        assertEquals(queriesBefore, revisionQueries);
+        assertEquals(1, loads);
+    }
 }

@@ -37,7 +37,7 @@ class PlanMessagesTest {
 
     @Test
     void a_change_sent_to_the_owner_arrives_with_its_author_and_every_code_unit() {
-        var sent = new PlanMessages.Submit("r-1", "node-a", "node-b", true, FAMILY, CHAIR, HALF_AN_EMOJI);
+        var sent = new PlanMessages.Submit("r-1", "node-a", "node-b", true, FAMILY, UUID.randomUUID(), CHAIR, HALF_AN_EMOJI);
         String text = PlanMessages.text(sent);
         assertTrue(text.chars().noneMatch(ch -> Character.isSurrogate((char) ch)), "no lone surrogate travels raw: " + text);
         assertEquals(sent, PlanMessages.submit(text));
@@ -46,15 +46,34 @@ class PlanMessagesTest {
     @Test
     void a_family_members_change_keeps_its_family_and_no_roles() {
         var member = Caller.familyMember(UUID.randomUUID(), "Sam Taylor", FAMILY);
-        var sent = new PlanMessages.Submit("r-2", "node-b", "node-a", false, FAMILY, member, HALF_AN_EMOJI);
+        var sent = new PlanMessages.Submit("r-2", "node-b", "node-a", false, FAMILY, null, member, HALF_AN_EMOJI);
         assertEquals(sent, PlanMessages.submit(PlanMessages.text(sent)));
+    }
+
+    @Test
+    void a_live_change_from_a_node_of_the_version_before_arrives_without_its_room() {
+        // During a rolling upgrade: that node's text has no conferenceId.
+        var sent = new PlanMessages.Submit("r-4", "node-b", "node-a", true, FAMILY, UUID.randomUUID(), CHAIR, HALF_AN_EMOJI);
+        String older = PlanMessages.text(sent).replaceFirst(",\\s*\"conferenceId\":\"[^\"]+\"", "");
+        assertTrue(!older.contains("conferenceId"), older);
+
+        var arrived = PlanMessages.submit(older);
+
+        assertEquals(null, arrived.conferenceId());
+        assertEquals(sent.change(), arrived.change());
+    }
+
+    @Test
+    void a_sign_off_sent_to_the_owner_arrives_with_its_signer_and_the_words_they_read() {
+        var sent = new PlanMessages.Sign("r-5", "node-a", "node-b", FAMILY, UUID.randomUUID(), CHAIR, UUID.randomUUID(), "a1b2c3");
+        assertEquals(sent, PlanMessages.sign(PlanMessages.text(sent)));
     }
 
     @Test
     void every_kind_of_answer_arrives_as_sent() {
         for (PlanMessages.Answer answer : List.of(new PlanMessages.Applied(HALF_AN_EMOJI), new PlanMessages.Duplicate(17),
                 new PlanMessages.Refused("plan", "STALE_BASE", "Too old"), new PlanMessages.Refused("forbidden", null, "No"),
-                new PlanMessages.NotStored("Try again"))) {
+                new PlanMessages.NotStored("Try again"), new PlanMessages.Signature())) {
             var reply = new PlanMessages.Reply("r-3", "node-a", answer);
             assertEquals(reply, PlanMessages.reply(PlanMessages.text(reply)));
         }

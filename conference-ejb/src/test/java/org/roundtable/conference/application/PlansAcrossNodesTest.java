@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.roundtable.conference.application.access.ResourceNotFound;
+import org.roundtable.conference.application.command.SignOffCommand;
+import org.roundtable.conference.domain.model.DomainRuleViolation;
 import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.infrastructure.cache.ClusterSignal;
 import org.roundtable.conference.infrastructure.cache.ClusterSignals;
@@ -33,15 +37,25 @@ class PlansAcrossNodesTest {
     private static final UUID FAMILY = UUID.randomUUID();
     private static final Caller KEYWORKER = Caller.staff(UUID.randomUUID(), "Priya Shah", UUID.randomUUID(), Set.of(StaffRole.CHAIR));
     private static final PlanChange CHANGE = new PlanChange("c-1", "conn-1", 4, List.of());
+    private static final UUID ROOM = UUID.randomUUID();
 
     /** What this node sent to the others: topic and text. */
-    private final List<String[]> sent = new ArrayList<>();
+    private final List<String[]> sent = java.util.Collections.synchronizedList(new ArrayList<>());
     /** The waits this node started: the delay in milliseconds and what runs when it ends. */
-    private final List<Object[]> waits = new ArrayList<>();
+    private final List<Object[]> waits = java.util.Collections.synchronizedList(new ArrayList<>());
     /** The changes this node took as the owner. */
     private final List<PlanChange> taken = new ArrayList<>();
+    /** What this node did as the owner, in order: each change it took and each signature it heard of. */
+    private final List<String> done = new ArrayList<>();
+    /** The deadline to begin each change taken, and the room it came from. */
+    private final List<Long> startBys = new ArrayList<>();
+    private final List<UUID> rooms = new ArrayList<>();
+    /** Work handed to the plans' executor, not yet run: the thread that delivers signals only queues. */
+    private final List<Runnable> planWork = new ArrayList<>();
 
     private boolean ownsThePlan;
+    /** What the owner's sign-off refuses with, if anything. */
+    private RuntimeException refuseSigning;
     private final PlansAcrossNodes nodes = new PlansAcrossNodes();
 
     PlansAcrossNodesTest() throws ReflectiveOperationException {
@@ -74,12 +88,37 @@ class PlansAcrossNodesTest {
         });
         set("plans", new LivePlanService() {
             @Override
-            CompletableFuture<PlanAuthority.Outcome> submitHere(boolean live, Caller caller, UUID familyId, PlanChange change,
-                    long startBy) {
+            CompletableFuture<PlanAuthority.Outcome> submitHere(boolean live, Caller caller, UUID familyId, UUID conferenceId,
+                    PlanChange change, long startBy) {
                 taken.add(change);
+                done.add("change " + change.changeId());
+                startBys.add(startBy);
+                rooms.add(conferenceId);
                 return CompletableFuture.completedFuture(new PlanAuthority.Applied(change));
             }
+
+            @Override
+            void signedElsewhere(UUID familyId, String actionId) {
+                done.add("signed " + actionId);
+            }
         });
+        set("signOffs", new SignOffService() {
+            @Override
+            public void signSentFromAnotherNode(Caller caller, UUID conferenceId, SignOffCommand command, long startBy) {
+                if (refuseSigning != null) {
+                    throw refuseSigning;
+                }
+                done.add("signature on " + command.actionId() + " by " + caller.displayName() + " in " + conferenceId);
+            }
+        });
+        set("planThreads", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ManagedExecutorService.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("execute")) {
+                        planWork.add((Runnable) args[0]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                }));
         set("scheduler", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ManagedScheduledExecutorService.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("schedule")) {
@@ -117,7 +156,7 @@ class PlansAcrossNodesTest {
 
     @Test
     void a_rest_change_is_waited_for_longer_than_the_owner_may_take_to_store_it_and_its_timeout_claims_nothing_either_way() throws Exception {
-        var answer = nodes.toTheOwner(false, KEYWORKER, FAMILY, CHANGE);
+        var answer = nodes.toTheOwner(false, KEYWORKER, FAMILY, null, CHANGE);
 
         long ownerMayTake = StoredChange.WAIT.toMillis() + TimeUnit.NANOSECONDS.toMillis(PlansAcrossNodes.OWNER_START_NANOS);
         assertTrue(onlyWait() > ownerMayTake, "waits " + onlyWait() + " ms; the owner may take " + ownerMayTake + " ms");
@@ -132,18 +171,27 @@ class PlansAcrossNodesTest {
     }
 
     @Test
-    void a_live_change_the_owner_did_not_answer_in_time_is_not_said_to_be_unapplied_and_sending_it_again_is_safe() throws Exception {
-        var answer = nodes.toTheOwner(true, KEYWORKER, FAMILY, CHANGE);
+    void a_live_change_is_waited_for_longer_than_the_owner_may_take_to_store_it_and_sending_it_again_is_safe() throws Exception {
+        // Given up on sooner, it could be stored after the client made it again on top of a whole plan (rule 4): twice.
+        var answer = nodes.toTheOwner(true, KEYWORKER, FAMILY, ROOM, CHANGE);
 
-        assertEquals(TimeUnit.SECONDS.toMillis(PlansAcrossNodes.ANSWER_WAIT_SECONDS), onlyWait());
+        long ownerMayTake = StoredChange.WAIT.toMillis() + TimeUnit.NANOSECONDS.toMillis(PlansAcrossNodes.OWNER_START_NANOS);
+        assertTrue(onlyWait() > ownerMayTake, "waits " + onlyWait() + " ms; the owner may take " + ownerMayTake + " ms");
         endTheWait();
         assertEquals("The server that keeps this plan did not answer in time. Your change may or may not have been saved; "
                 + "sending it again is safe.", failureOf(answer).getMessage());
     }
 
     @Test
+    void a_live_change_tells_the_owner_which_room_it_was_made_in() {
+        nodes.toTheOwner(true, KEYWORKER, FAMILY, ROOM, CHANGE);
+
+        assertEquals(ROOM, PlanMessages.submit(sent.get(0)[1]).conferenceId());
+    }
+
+    @Test
     void a_change_waiting_on_an_owner_that_left_is_not_said_to_be_unapplied() {
-        var answer = nodes.toTheOwner(true, KEYWORKER, FAMILY, CHANGE);
+        var answer = nodes.toTheOwner(true, KEYWORKER, FAMILY, ROOM, CHANGE);
 
         nodes.membersChanged(new org.roundtable.conference.infrastructure.cache.ClusterMembersChanged(Set.of("node-a")));
 
@@ -153,6 +201,13 @@ class PlansAcrossNodesTest {
 
     private void arrives(PlanMessages.Submit submit) {
         nodes.hear(new ClusterSignal(PlansAcrossNodes.SUBMIT, PlanMessages.text(submit)));
+    }
+
+    /** The plans' executor runs what it was given (and what that gives it). */
+    private void runPlanWork() {
+        while (!planWork.isEmpty()) {
+            planWork.remove(0).run();
+        }
     }
 
     private PlanMessages.Answer onlyReply() {
@@ -167,7 +222,8 @@ class PlansAcrossNodesTest {
     void a_node_that_no_longer_owns_the_plan_applies_nothing_sent_to_it_and_tells_the_sender_to_send_it_again() {
         ownsThePlan = false;
 
-        arrives(new PlanMessages.Submit("r-1", "node-b", "node-a", true, FAMILY, KEYWORKER, CHANGE));
+        arrives(new PlanMessages.Submit("r-1", "node-b", "node-a", true, FAMILY, ROOM, KEYWORKER, CHANGE));
+        runPlanWork();
 
         assertEquals(List.of(), taken);
         var notStored = assertInstanceOf(PlanMessages.NotStored.class, onlyReply());
@@ -178,9 +234,124 @@ class PlansAcrossNodesTest {
     void the_owner_takes_a_change_sent_to_it_and_answers_with_what_it_stored() {
         ownsThePlan = true;
 
-        arrives(new PlanMessages.Submit("r-2", "node-b", "node-a", false, FAMILY, KEYWORKER, CHANGE));
+        arrives(new PlanMessages.Submit("r-2", "node-b", "node-a", false, FAMILY, null, KEYWORKER, CHANGE));
+        runPlanWork();
 
         assertEquals(List.of(CHANGE), taken);
         assertEquals(new PlanMessages.Applied(CHANGE), onlyReply());
+    }
+
+    @Test
+    void the_thread_that_delivers_signals_only_queues_a_change_for_the_owner_which_takes_it_on_a_thread_of_its_plans() {
+        ownsThePlan = true;
+
+        arrives(new PlanMessages.Submit("r-3", "node-b", "node-a", true, FAMILY, ROOM, KEYWORKER, CHANGE));
+
+        assertEquals(List.of(), taken, "taken on the thread that delivers every node's signals");
+        assertEquals(List.of(), sent);
+        runPlanWork();
+        assertEquals(List.of(CHANGE), taken);
+        assertEquals(List.of(ROOM), rooms);
+        assertEquals(new PlanMessages.Applied(CHANGE), onlyReply());
+    }
+
+    @Test
+    void the_owners_deadline_to_begin_a_change_counts_from_its_arrival_not_from_when_its_plans_queue_reaches_it() throws Exception {
+        ownsThePlan = true;
+
+        arrives(new PlanMessages.Submit("r-4", "node-b", "node-a", true, FAMILY, ROOM, KEYWORKER, CHANGE));
+        long arrived = System.nanoTime();
+        Thread.sleep(50);
+        long begun = System.nanoTime();
+        runPlanWork();
+
+        long startBy = startBys.get(0);
+        assertTrue(startBy - arrived <= PlansAcrossNodes.OWNER_START_NANOS,
+                "the deadline is " + TimeUnit.NANOSECONDS.toMillis(startBy - begun) + " ms after the change was begun");
+    }
+
+    @Test
+    void a_signature_given_on_another_node_waits_in_the_plans_queue_behind_the_change_sent_before_it() {
+        ownsThePlan = true;
+
+        arrives(new PlanMessages.Submit("r-5", "node-b", "node-a", true, FAMILY, ROOM, KEYWORKER, CHANGE));
+        nodes.hear(new ClusterSignal(PlansAcrossNodes.SIGNED, PlanMessages.text(new PlanMessages.Signed(FAMILY, "action-1"))));
+
+        assertEquals(List.of(), done, "done on the thread that delivers every node's signals");
+        assertEquals(1, planWork.size(), "one task drains the plan's queue");
+        runPlanWork();
+        assertEquals(List.of("change c-1", "signed action-1"), done);
+    }
+
+    private static final SignOffCommand SIGNING = new SignOffCommand(UUID.randomUUID(), "hash-of-the-words-read");
+
+    /** Signs on this node (which follows the plan) on a thread of its own, as a request would; returns what it ended with. */
+    private CompletableFuture<Void> signingHere() {
+        return CompletableFuture.runAsync(() -> nodes.signOnTheOwner(KEYWORKER, FAMILY, ROOM, SIGNING));
+    }
+
+    private PlanMessages.Sign sentSign() throws InterruptedException {
+        for (int i = 0; i < 500 && sent.isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(PlansAcrossNodes.SIGN, sent.get(0)[0]);
+        return PlanMessages.sign(sent.get(0)[1]);
+    }
+
+    private void ownerAnswers(PlanMessages.Sign sign, PlanMessages.Answer answer) {
+        nodes.hear(new ClusterSignal(PlansAcrossNodes.REPLY, PlanMessages.text(new PlanMessages.Reply(sign.requestId(), sign.from(), answer))));
+    }
+
+    @Test
+    void a_sign_off_on_a_node_that_follows_the_plan_is_recorded_by_the_owner_and_waited_for() throws Exception {
+        var signing = signingHere();
+
+        PlanMessages.Sign sign = sentSign();
+        assertEquals(new PlanMessages.Sign(sign.requestId(), "node-a", "node-b", FAMILY, ROOM, KEYWORKER, SIGNING.actionId(),
+                SIGNING.contentHash()), sign);
+        assertFalse(signing.isDone(), "returned before the owner answered");
+        ownerAnswers(sign, new PlanMessages.Signature());
+        signing.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_sign_off_the_owner_refuses_is_refused_here_in_the_owners_words() throws Exception {
+        var signing = signingHere();
+
+        ownerAnswers(sentSign(), new PlanMessages.Refused("conflict", null, "This action has changed since you read it."));
+
+        var failure = assertInstanceOf(ExecutionException.class, org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> signing.get(5, TimeUnit.SECONDS)));
+        assertInstanceOf(DomainRuleViolation.class, failure.getCause());
+        assertEquals("This action has changed since you read it.", failure.getCause().getMessage());
+    }
+
+    @Test
+    void the_owner_records_a_sign_off_sent_to_it_in_the_plans_queue_after_the_change_sent_before_it() {
+        ownsThePlan = true;
+
+        arrives(new PlanMessages.Submit("r-6", "node-b", "node-a", true, FAMILY, ROOM, KEYWORKER, CHANGE));
+        nodes.hear(new ClusterSignal(PlansAcrossNodes.SIGN, PlanMessages.text(new PlanMessages.Sign("r-7", "node-b", "node-a", FAMILY,
+                ROOM, KEYWORKER, SIGNING.actionId(), SIGNING.contentHash()))));
+
+        assertEquals(List.of(), done, "done on the thread that delivers every node's signals");
+        runPlanWork();
+        assertEquals(List.of("change c-1", "signature on " + SIGNING.actionId() + " by Priya Shah in " + ROOM), done);
+        var reply = PlanMessages.reply(sent.get(1)[1]);
+        assertEquals("r-7", reply.requestId());
+        assertEquals(new PlanMessages.Signature(), reply.answer());
+    }
+
+    @Test
+    void the_owner_answers_a_sign_off_it_refuses_with_its_refusal() {
+        ownsThePlan = true;
+        refuseSigning = new ResourceNotFound("action");
+
+        nodes.hear(new ClusterSignal(PlansAcrossNodes.SIGN, PlanMessages.text(new PlanMessages.Sign("r-8", "node-b", "node-a", FAMILY,
+                ROOM, KEYWORKER, SIGNING.actionId(), SIGNING.contentHash()))));
+        runPlanWork();
+
+        var refused = assertInstanceOf(PlanMessages.Refused.class, onlyReply());
+        assertEquals("not-found", refused.kind());
     }
 }

@@ -367,7 +367,8 @@ public class LiveRooms {
         Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId, rules.room(c.conferenceId));
         boolean excluded = RoomRules.keptOut(participant, privatePart);
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
-        Presence here = plans.withPlanSeenAt(participant.familyId(), hello.revision() == null ? -1 : hello.revision(), plan -> {
+        Presence here = plans.withPlanSeenAt(participant.familyId(), hello.revision() == null ? -1 : hello.revision(),
+                !hello.pending().isEmpty(), plan -> {
             rooms.compute(c.conferenceId, (id, existing) -> {
                 var room = existing != null ? existing : new Room(id, participant.familyId());
                 roomsByFamily.computeIfAbsent(participant.familyId(), f -> new CopyOnWriteArraySet<>()).add(room);
@@ -430,7 +431,7 @@ public class LiveRooms {
     private void submit(LiveConnection c, ClientMessage.Submit submit) {
         RoomAccess.requireMayChangeThePlan(c.paused);
         c.lastChangeId = submit.changeId();
-        var answer = plans.submitLive(c.caller, c.participant.familyId(),
+        var answer = plans.submitLive(c.caller, c.participant.familyId(), c.conferenceId,
                 new PlanChange(submit.changeId(), c.id, submit.baseRevision(), submit.operations()));
         answer.whenComplete((outcome, failure) -> {
             if (failure == null) {
