@@ -15,8 +15,11 @@ import org.roundtable.conference.infrastructure.cache.PlanOwnership;
 @ApplicationScoped
 public class ClusterService {
 
-    /** {@code planOwner} is null unless a family was asked about. */
-    public record ClusterView(String node, List<String> members, UUID familyId, String planOwner) {
+    /**
+     * {@code planOwner} is null unless a family was asked about. {@code followChecks}: how many
+     * times this node has checked the plans it follows against the database (docs/cluster.md).
+     */
+    public record ClusterView(String node, List<String> members, UUID familyId, String planOwner, long followChecks) {
     }
 
     @Inject
@@ -25,9 +28,12 @@ public class ClusterService {
     @Inject
     private PlanOwnership ownership;
 
+    @Inject
+    private LivePlanService plans;
+
     public ClusterView view(Caller caller, UUID familyId) {
         policy.requireAdministrator(caller);
         return new ClusterView(ownership.thisNode(), ownership.members().stream().sorted().toList(), familyId,
-                familyId == null ? null : ownership.ownerOf(familyId));
+                familyId == null ? null : ownership.ownerOf(familyId), plans.followChecks());
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -197,6 +198,8 @@ public class LivePlanService {
     }
     private ScheduledFuture<?> checking;
     private final AtomicBoolean checkRunning = new AtomicBoolean();
+    /** How many checks asked the database since the node started: for operators, and to tell a check that never ran. */
+    private final AtomicLong followChecks = new AtomicLong();
 
     /** How long a copy waits for a change from the owner that went missing before reading the plan again. */
     static final long GAP_WAIT_MILLIS = Long.getLong("roundtable.plan.gap-wait-millis", 500);
@@ -258,10 +261,11 @@ public class LivePlanService {
      * On the owner node, a change sent from another node (PlansAcrossNodes): access is decided
      * here, against current data, as the live room ({@code live}) or the REST API would decide it.
      * A change not begun by {@code startBy} (System.nanoTime), or found under the plan's lock to
-     * belong to another node now, is not applied at all; one begun is taken back if its writer
-     * has not stored it within {@link StoredChange#WAIT}. So the sender, which waits for the
-     * owner's answer longer than both, always hears the owner's own answer first, and a change it
-     * gave up on is never applied after.
+     * belong to another node now, is not applied at all. A REST change begun is taken back if its
+     * writer has not stored it within {@link StoredChange#WAIT}, so its sender, which waits longer
+     * than both, always hears the owner's own answer first. A live change is not taken back (a
+     * writer slow under load would otherwise throw plans away and send rooms reconnecting): its
+     * deadline to begin is half its sender's wait instead.
      */
     CompletableFuture<PlanAuthority.Outcome> submitHere(boolean live, Caller caller, UUID familyId, UUID conferenceId, PlanChange change,
             long startBy) {
@@ -272,6 +276,9 @@ public class LivePlanService {
             policy.requireNotKeptOutOfPlan(caller, familyId);
         }
         Taken taken = submitChecked(access, change, startBy);
+        if (live) {
+            return answerOf(taken.submitted());
+        }
         // Not waited for on this thread, which drains the plan's queue of work from other nodes: the same take-back, on the scheduler.
         return new StoredChange(taken.submitted().durable(), StoredChange.WAIT, executor)
                 .whenStored(() -> discard(access.familyId(), taken.plan()), scheduler)
@@ -811,6 +818,7 @@ public class LivePlanService {
             return 0;
         }
         Map<UUID, Long> stored = store.storedRevisions(followed.values().stream().map(plan -> plan.planId).toList());
+        followChecks.incrementAndGet();
         var now = new HashMap<UUID, Checked>();
         int readAgain = 0;
         for (var each : followed.entrySet()) {
@@ -831,6 +839,11 @@ public class LivePlanService {
         }
         lastCheck = now;
         return readAgain;
+    }
+
+    /** How many times this node has asked the database how far the plans it follows are stored (none on one node). */
+    public long followChecks() {
+        return followChecks.get();
     }
 
     /**

@@ -51,25 +51,52 @@ public class PlansAcrossNodes {
     static final String SIGN = "plan-sign";
 
     /**
-     * How long the owner may take to begin a change sent to it, counted from its arrival (the
-     * plan's queue ahead of it, the plan's lock): past that it answers "not stored" without
-     * applying anything.
+     * How long the owner may take to begin a REST change or a sign-off sent to it, counted from
+     * its arrival (the plan's queue ahead of it, the plan's lock): past that it answers "not
+     * stored" without doing anything.
      */
     static final long OWNER_START_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("roundtable.plan.owner-wait-seconds", 10));
 
     /**
-     * How long a node waits for the owner's answer to a change, live or REST: longer than the
+     * How long a node waits for the owner's answer to a REST change or a sign-off: longer than the
      * owner can take (to begin it, then {@link StoredChange#WAIT} for its writer, after which it
      * takes the plan back and answers "not stored"), with as much again as the first for the way
-     * there and back. The sender must not give up while the owner may still store the change: a
-     * resent REST change gets a new id, and a live one made again on top of a whole plan (protocol
-     * rule 4) does too, so either would then be applied twice. The owner's own answer comes first
-     * unless it died, and a node that leaves is answered for at once ({@link #membersChanged}).
+     * there and back. A resent REST change gets a new id, so the sender must not give up while the
+     * owner may still store it. The owner's own answer comes first unless it died, and a node that
+     * leaves is answered for at once ({@link #membersChanged}).
      */
     static final long ANSWER_WAIT_MILLIS = StoredChange.WAIT.toMillis() + 2 * TimeUnit.NANOSECONDS.toMillis(OWNER_START_NANOS);
 
+    /**
+     * How long a node waits for the owner's answer to a live change before closing the connection
+     * with 1013 (the client reconnects and resends with the same id). Short, because signals can
+     * be lost (a node restarting, say) and the room waits meanwhile.
+     */
+    static final long LIVE_ANSWER_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(Long.getLong("roundtable.plan.live-answer-wait-seconds", 10));
+
+    /**
+     * How long the owner may take to begin a live change: half the sender's wait, so that a live
+     * change begun is normally stored (milliseconds) well before its sender gives up. One stored
+     * after that (its writer took longer than the other half) could be made a second time by a
+     * client sent the plan whole (protocol rule 4): docs/cluster.md, known defects.
+     */
+    static final long LIVE_START_NANOS = TimeUnit.MILLISECONDS.toNanos(LIVE_ANSWER_WAIT_MILLIS / 2);
+
+    /** What was sent to an owner: what a sender that heard nothing back may tell the person. */
+    enum Asked {
+        LIVE_CHANGE("Your change may or may not have been saved; sending it again is safe."),
+        REST_CHANGE("Your change may or may not have been saved; look at the plan before you make it again."),
+        SIGN_OFF("Your signature may or may not have been recorded; look at the sign-off before you sign again.");
+
+        private final String unknown;
+
+        Asked(String unknown) {
+            this.unknown = unknown;
+        }
+    }
+
     /** A change or a sign-off sent to an owner, waiting for its answer. */
-    private record Waiting(String owner, boolean live, CompletableFuture<Answer> answer) {
+    private record Waiting(String owner, Asked asked, CompletableFuture<Answer> answer) {
     }
 
     private final ConcurrentMap<String, Waiting> waiting = new ConcurrentHashMap<>();
@@ -112,7 +139,7 @@ public class PlansAcrossNodes {
      * recognised, so only the words differ).
      */
     CompletableFuture<PlanAuthority.Outcome> toTheOwner(boolean live, Caller caller, UUID familyId, UUID conferenceId, PlanChange change) {
-        return ask(live, familyId, SUBMIT, (requestId, owner) -> PlanMessages.text(
+        return ask(live ? Asked.LIVE_CHANGE : Asked.REST_CHANGE, familyId, SUBMIT, (requestId, owner) -> PlanMessages.text(
                 new PlanMessages.Submit(requestId, ownership.thisNode(), owner, live, familyId, conferenceId, caller, change)))
                 .thenApply(answer -> answer instanceof PlanMessages.Applied applied ? new PlanAuthority.Applied(applied.change())
                         : new PlanAuthority.Duplicate(((PlanMessages.Duplicate) answer).revision()));
@@ -126,7 +153,7 @@ public class PlansAcrossNodes {
      * refusal the owner decided, or {@link PlanNotStored} as {@link #toTheOwner} does.
      */
     void signOnTheOwner(Caller caller, UUID familyId, UUID conferenceId, SignOffCommand command) {
-        var answer = ask(false, familyId, SIGN, (requestId, owner) -> PlanMessages.text(new PlanMessages.Sign(requestId,
+        var answer = ask(Asked.SIGN_OFF, familyId, SIGN, (requestId, owner) -> PlanMessages.text(new PlanMessages.Sign(requestId,
                 ownership.thisNode(), owner, familyId, conferenceId, caller, command.actionId(), command.contentHash())));
         try {
             // The answer gives up by itself (ANSWER_WAIT_MILLIS); this is only a backstop.
@@ -134,7 +161,7 @@ public class PlansAcrossNodes {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw notAnswered(false, "did not answer in time");
+            throw notAnswered(Asked.SIGN_OFF, "did not answer in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -145,13 +172,18 @@ public class PlansAcrossNodes {
      * Sends what {@code text} writes (given the request's id and the owner's name) to the plan's
      * owner; the answer completes or fails as {@link #toTheOwner} says.
      */
-    private CompletableFuture<Answer> ask(boolean live, UUID familyId, String topic, BiFunction<String, String, String> text) {
+    private CompletableFuture<Answer> ask(Asked asked, UUID familyId, String topic, BiFunction<String, String, String> text) {
         String owner = ownership.ownerOf(familyId);
-        String requestId = UUID.randomUUID().toString();
         var answer = new CompletableFuture<Answer>();
-        waiting.put(requestId, new Waiting(owner, live, answer));
-        var giveUp = scheduler.schedule(() -> answer.completeExceptionally(notAnswered(live, "did not answer in time")),
-                ANSWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        if (owner.equals(ownership.thisNode())) {
+            // The plan came here since the caller asked: a node never hears its own signals, so nothing would answer.
+            answer.completeExceptionally(new PlanNotStored(MOVED));
+            return answer;
+        }
+        String requestId = UUID.randomUUID().toString();
+        waiting.put(requestId, new Waiting(owner, asked, answer));
+        var giveUp = scheduler.schedule(() -> answer.completeExceptionally(notAnswered(asked, "did not answer in time")),
+                asked == Asked.LIVE_CHANGE ? LIVE_ANSWER_WAIT_MILLIS : ANSWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         answer.whenComplete((outcome, failure) -> {
             waiting.remove(requestId);
             giveUp.cancel(false);
@@ -181,7 +213,7 @@ public class PlansAcrossNodes {
                     var submit = PlanMessages.submit(signal.text());
                     if (submit.to().equals(ownership.thisNode())) {
                         // Counted from its arrival: the plan's queue ahead of it counts too.
-                        long startBy = System.nanoTime() + OWNER_START_NANOS;
+                        long startBy = System.nanoTime() + (submit.live() ? LIVE_START_NANOS : OWNER_START_NANOS);
                         perPlan.run(submit.familyId(), () -> answer(submit, startBy));
                     }
                 }
@@ -195,9 +227,9 @@ public class PlansAcrossNodes {
                 case REPLY -> answered(PlanMessages.reply(signal.text()));
                 case STORED -> plans.follow(PlanMessages.stored(signal.text()));
                 case SIGNED -> {
+                    // From the owner (it records every sign-off) to the copies that follow it, whose locks are held briefly.
                     var signed = PlanMessages.signed(signal.text());
-                    // In the plan's queue: it takes the plan's lock, and after the changes sent before it.
-                    perPlan.run(signed.familyId(), () -> plans.signedElsewhere(signed.familyId(), signed.actionId()));
+                    plans.signedElsewhere(signed.familyId(), signed.actionId());
                 }
                 default -> {
                     // Another topic: not about plans.
@@ -212,7 +244,7 @@ public class PlansAcrossNodes {
     void membersChanged(@Observes ClusterMembersChanged change) {
         for (var entry : waiting.entrySet()) {
             if (!change.members().contains(entry.getValue().owner())) {
-                entry.getValue().answer().completeExceptionally(notAnswered(entry.getValue().live(), "stopped"));
+                entry.getValue().answer().completeExceptionally(notAnswered(entry.getValue().asked(), "stopped"));
             }
         }
     }
@@ -223,8 +255,11 @@ public class PlansAcrossNodes {
      * REST change sent again is a new one, so the person looks first.
      */
     static PlanNotStored notAnswered(boolean live, String what) {
-        return new PlanChangeOutcomeUnknown("The server that keeps this plan " + what + ". Your change may or may not have been saved; "
-                + (live ? "sending it again is safe." : "look at the plan before you make it again."));
+        return notAnswered(live ? Asked.LIVE_CHANGE : Asked.REST_CHANGE, what);
+    }
+
+    static PlanNotStored notAnswered(Asked asked, String what) {
+        return new PlanChangeOutcomeUnknown("The server that keeps this plan " + what + ". " + asked.unknown);
     }
 
     /**
@@ -239,6 +274,11 @@ public class PlansAcrossNodes {
             reply(submit, new PlanMessages.NotStored(MOVED));
             return;
         }
+        if (System.nanoTime() - startBy > 0) {
+            // Waited too long in the plan's queue: answered without a query (submitHere asks again under the lock).
+            reply(submit, new PlanMessages.NotStored(TOO_BUSY));
+            return;
+        }
         CompletableFuture<PlanAuthority.Outcome> outcome;
         try {
             outcome = plans.submitHere(submit.live(), submit.caller(), submit.familyId(), submit.conferenceId(), submit.change(), startBy);
@@ -246,21 +286,39 @@ public class PlansAcrossNodes {
             reply(submit, refusal(e));
             return;
         }
-        outcome.whenComplete((done, failure) -> reply(submit, failure == null ? answerOf(done) : refusal(failure)));
+        outcome.whenComplete((done, failure) -> {
+            try {
+                reply(submit, failure == null ? answerOf(done) : refusal(failure));
+            } catch (RuntimeException e) {
+                // On the writer's or the scheduler's thread: nothing else would say so. The sender's wait runs out.
+                LOG.log(Level.WARNING, "Could not answer a change sent from " + submit.from(), e);
+            }
+        });
     }
 
     /** On the owner, in the plan's queue: records a sign-off asked for on another node, as if asked here. */
     private void sign(PlanMessages.Sign sign, long startBy) {
-        Answer answer;
+        signals.send(REPLY, PlanMessages.text(new PlanMessages.Reply(sign.requestId(), sign.from(), signedHere(sign, startBy))));
+    }
+
+    private Answer signedHere(PlanMessages.Sign sign, long startBy) {
+        if (!ownsHere(sign.familyId())) {
+            return new PlanMessages.NotStored(MOVED);
+        }
+        if (System.nanoTime() - startBy > 0) {
+            return new PlanMessages.NotStored(TOO_BUSY);
+        }
         try {
             signOffs.signSentFromAnotherNode(sign.caller(), sign.conferenceId(), new SignOffCommand(sign.actionId(), sign.contentHash()),
                     startBy);
-            answer = new PlanMessages.Signature();
+            return new PlanMessages.Signature();
         } catch (RuntimeException e) {
-            answer = refusal(e);
+            return refusal(e);
         }
-        signals.send(REPLY, PlanMessages.text(new PlanMessages.Reply(sign.requestId(), sign.from(), answer)));
     }
+
+    /** The answer to what waited past the owner's deadline to begin it. */
+    static final String TOO_BUSY = "The server that keeps this plan was too busy to take this. Nothing was done; please try again.";
 
     /** The answer of a node that no longer owns the plan: nothing was applied there. */
     static final String MOVED = "The plan moved to another server. Nothing was applied; please try again.";

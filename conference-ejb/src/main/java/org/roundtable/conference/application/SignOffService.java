@@ -60,6 +60,10 @@ public class SignOffService {
     @Inject
     private PlansAcrossNodes nodes;
 
+    /** This bean through its proxy: what {@link #sign} calls must run in transactions of their own. */
+    @Inject
+    private SignOffService self;
+
     @Inject
     private SignatureStore signatures;
 
@@ -112,20 +116,40 @@ public class SignOffService {
      * Signs off an action. On a cluster, only the plan's owner node records it (PlansAcrossNodes):
      * there the signature and the plan's changes take turns under the plan's lock, so a change
      * stored after it voids it, and one stored before it is in what is signed (or the signer is
-     * told the action changed). Another node sends it there and waits for the answer.
+     * told the action changed). Another node sends it there and waits for the answer, holding no
+     * transaction (nor a database connection) meanwhile: the decision and the view that follows
+     * each have their own.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public SignOffView sign(Caller caller, UUID conferenceId, SignOffCommand command) {
-        Conference conference = lookup.require(Conference.class, conferenceId, "conference");
-        requireMaySign(caller, conference);
-        // Signing needs only the action itself: an agency signs its own even when the rest of the plan is not shared with it.
-        boolean onlyOwn = policy.seesOnlyOwnActions(caller, conference.family().id());
-        UUID familyId = conference.family().id();
+        UUID familyId = self.requireMaySign(caller, conferenceId);
         if (nodes.ownsHere(familyId)) {
-            signOnThePlan(caller, conference, command, null);
+            self.signHere(caller, conferenceId, familyId, command);
         } else {
             nodes.signOnTheOwner(caller, familyId, conferenceId, command);
         }
-        return forCaller(view(conference, caller), caller, onlyOwn);
+        return self.view(caller, conferenceId);
+    }
+
+    /**
+     * Whether the caller may sign in this conference now (they see it and the plan, no private
+     * part keeps them out, it is not closed); the family's id if so.
+     */
+    public UUID requireMaySign(Caller caller, UUID conferenceId) {
+        Conference conference = lookup.require(Conference.class, conferenceId, "conference");
+        policy.requireConferenceVisible(caller, conference);
+        UUID familyId = conference.family().id();
+        // Signing needs only the action itself: an agency signs its own even when the rest of the plan is not shared with it.
+        policy.toReadThePlan(caller, familyId);
+        if (conference.status() == ConferenceStatus.CLOSED) {
+            throw new DomainRuleViolation("This conference is closed; its sign-off can no longer change. Sign in the next conference.");
+        }
+        return familyId;
+    }
+
+    /** On the node that owns the plan: records the signature (see {@link #signOnThePlan}). */
+    public void signHere(Caller caller, UUID conferenceId, UUID familyId, SignOffCommand command) {
+        signOnThePlan(caller, conferenceId, familyId, command, null);
     }
 
     /**
@@ -135,20 +159,11 @@ public class SignOffService {
      * to try again.
      */
     public void signSentFromAnotherNode(Caller caller, UUID conferenceId, SignOffCommand command, long startBy) {
-        Conference conference = lookup.require(Conference.class, conferenceId, "conference");
-        requireMaySign(caller, conference);
-        signOnThePlan(caller, conference, command, startBy);
+        signOnThePlan(caller, conferenceId, requireMaySign(caller, conferenceId), command, startBy);
     }
 
-    private void requireMaySign(Caller caller, Conference conference) {
-        policy.requireConferenceVisible(caller, conference);
-        if (conference.status() == ConferenceStatus.CLOSED) {
-            throw new DomainRuleViolation("This conference is closed; its sign-off can no longer change. Sign in the next conference.");
-        }
-    }
-
-    private void signOnThePlan(Caller caller, Conference conference, SignOffCommand command, Long startBy) {
-        UUID familyId = conference.family().id();
+    /** {@code startBy}: given for a sign-off sent from another node (see {@link #signSentFromAnotherNode}). */
+    void signOnThePlan(Caller caller, UUID conferenceId, UUID familyId, SignOffCommand command, Long startBy) {
         // The words as stored (on the owner, its own copy: it is the only writer).
         live.withPlanAsStored(familyId, plan -> {
             if (startBy != null && System.nanoTime() - startBy > 0) {
@@ -166,7 +181,7 @@ public class SignOffService {
                 throw new StaleVersion();
             }
             // Committed before the plan is let go: an edit that follows finds the signature and voids it.
-            signatures.save(new ActionSignature(plan.planId(), command.actionId(), conference.id(), caller, current, clock.instant()),
+            signatures.save(new ActionSignature(plan.planId(), command.actionId(), conferenceId, caller, current, clock.instant()),
                     familyId, caller);
             plan.signed(action.id());
             return null;

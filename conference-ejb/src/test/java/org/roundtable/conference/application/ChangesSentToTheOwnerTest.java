@@ -188,4 +188,14 @@ class ChangesSentToTheOwnerTest {
 
         assertEquals(1, queued.size());
     }
+
+    @Test
+    void the_records_are_asked_about_private_parts_only_when_the_room_shows_one_running() {
+        // The records say kept out (a part of another of the family's conferences, say); this room has none running.
+        access.keptOutOfPlan(teacher.id(), familyId);
+
+        service.submitHere(true, teacher, familyId, conferenceId, typing("c-6"), inTime());
+
+        assertEquals(1, queued.size(), "a change from a room with no private part running costs no query of the records");
+    }
 }

@@ -323,11 +323,23 @@ class ClusterIT {
             onB.assertFramesConform();
             onC.assertFramesConform();
 
-            // Two nodes follow this plan: their checks against the database (every 0.5 s here) have run, without failing.
+            // Two nodes follow this plan: their checks against the database (every 0.5 s here) run, without failing.
+            var admins = new java.util.LinkedHashMap<StandaloneServer, ApiClient>();
+            for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
+                admins.put(node, People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD));
+            }
+            String owner = admins.get(nodeA).get("/admin/cluster?familyId=" + meeting.familyId()).json().getString("planOwner");
+            var checksBefore = new java.util.HashMap<StandaloneServer, Long>();
+            admins.forEach((node, admin) -> checksBefore.put(node, admin.get("/admin/cluster").json().getJsonNumber("followChecks").longValue()));
             Thread.sleep(1500);
             for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
                 String console = node.console();
                 assertFalse(console.contains("Could not check the copies of plans this node follows"), node.address() + ":\n" + console);
+                if (!node.nodeName().equals(owner)) {
+                    long checks = admins.get(node).get("/admin/cluster").json().getJsonNumber("followChecks").longValue();
+                    assertTrue(checks >= checksBefore.get(node) + 2, node.nodeName() + " follows the plan but checked it "
+                            + (checks - checksBefore.get(node)) + " times in 1.5 s (every 0.5 s expected)");
+                }
             }
         }
     }
@@ -379,15 +391,18 @@ class ClusterIT {
             assertEquals(200, plan.status(), plan::toString);
             String action = plan.json().getJsonArray("goals").stream().flatMap(g -> g.asJsonObject().getJsonArray("actions").stream())
                     .map(v -> v.asJsonObject()).filter(a -> a.getString("description").equals(words)).findFirst().orElseThrow().getString("id");
-            String hash = signOffOf(workerOnFollower.get(conference + "/sign-off").json(), action).getString("contentHash");
-            // The signature through a node that follows the plan, and an edit of the same words on the node that keeps it, together.
+            String hash = signOffOnceItHas(workerOnFollower, conference, action).getString("contentHash");
+            // The signature through a node that follows the plan, and an edit of the same words on the node that keeps it,
+            // the edit held back 0 to 44 ms so that each side wins some rounds.
             var start = new CountDownLatch(1);
+            long editAfter = 4L * round;
             var signing = CompletableFuture.supplyAsync(() -> {
                 await(start);
                 return workerOnFollower.post(conference + "/signatures", json("actionId", action, "contentHash", hash));
             });
             var editing = CompletableFuture.supplyAsync(() -> {
                 await(start);
+                sleep(editAfter);
                 return chairOnKeeper.put(family + "/plan/actions/" + action, json("description", words + ", and rings on Fridays",
                         "ownerKind", "AGENCY", "ownerId", socialCare, "dueOn", due, "status", "AGREED"));
             });
@@ -408,8 +423,33 @@ class ClusterIT {
                 assertEquals("UNSIGNED", after.getString("state"), after::toString);
             }
         }
-        // Not asserted beyond the rounds themselves: which one wins each race is the machine's choice.
         System.out.println("Signed then voided in " + signedThenVoided + " of 12 rounds; the edit came first in the others");
+        assertTrue(signedThenVoided > 0 && signedThenVoided < 12, "both sides won some rounds (else the race was not run): the signature won "
+                + signedThenVoided + " of 12");
+    }
+
+    /** The sign-off as the node reads it, once its copy of the plan has the action (a following copy is told a moment later). */
+    private static JsonObject signOffOnceItHas(ApiClient reader, String conference, String action) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            JsonObject signOff = reader.get(conference + "/sign-off").json();
+            var found = signOff.getJsonArray("actions").stream().map(v -> v.asJsonObject())
+                    .filter(a -> a.getString("actionId").equals(action)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            assertTrue(System.nanoTime() < deadline, "the action is not in the sign-off " + reader.base() + " reads after 5 s: " + signOff);
+            sleep(20);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonObject signOffOf(JsonObject signOff, String actionId) {
