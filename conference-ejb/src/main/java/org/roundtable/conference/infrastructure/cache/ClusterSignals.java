@@ -279,6 +279,11 @@ public class ClusterSignals {
             lastHeard = clock.getAsLong();
             boolean start;
             synchronized (this) {
+                if (batch.sequence() < inbox.awaited()) {
+                    // Tells a late batch from a lost one (the warning that it never came does not).
+                    LOG.warning(() -> "Signal batch " + batch.sequence() + " from " + sender
+                            + " came after those sent after it were passed on; its signals are passed on late");
+                }
                 inbox.arrived(batch).forEach(b -> ready.addAll(b.signals()));
                 watchGap();
                 start = startFiring();
@@ -358,10 +363,15 @@ public class ClusterSignals {
 
         @CacheEntryCreated
         public void created(CacheEntryCreatedEvent<String, String> entry) {
-            if (entry.isPre() || entry.isOriginLocal() || entry.getValue() == null) {
-                return;
+            try {
+                if (entry.isPre() || entry.isOriginLocal() || entry.getValue() == null) {
+                    return;
+                }
+                heard(entry.getValue());
+            } catch (RuntimeException | Error e) {
+                // Infinispan would keep it to itself: the batch would be waited for, then given up on, with no cause given.
+                LOG.log(Level.WARNING, "A signal batch from another node could not be read here (" + entry.getKey() + ")", e);
             }
-            heard(entry.getValue());
         }
     }
 }

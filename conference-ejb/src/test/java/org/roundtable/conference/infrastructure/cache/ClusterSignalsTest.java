@@ -144,6 +144,10 @@ class ClusterSignalsTest {
 
         receiver.heard(batch("node-a", 1, "a2").text());
         assertEquals(List.of("a1", "a3", "a2"), fired, "late, never dropped");
+        // An operator can tell a late batch from a lost one.
+        assertTrue(logged.stream().anyMatch(r -> r.getMessage().contains("never came")), "the wait that ran out is logged");
+        assertTrue(logged.stream().anyMatch(r -> r.getMessage().contains("Signal batch 1 from node-a came after those sent after it")),
+                "and so is the late arrival");
     }
 
     @Test
