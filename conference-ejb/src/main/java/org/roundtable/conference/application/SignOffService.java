@@ -122,54 +122,66 @@ public class SignOffService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public SignOffView sign(Caller caller, UUID conferenceId, SignOffCommand command) {
-        UUID familyId = self.requireMaySign(caller, conferenceId);
-        if (nodes.ownsHere(familyId)) {
-            self.signHere(caller, conferenceId, familyId, command);
+        MaySign may = self.requireMaySign(caller, conferenceId);
+        if (nodes.ownsHere(may.familyId())) {
+            signOnThePlan(caller, conferenceId, may.familyId(), command, null);
         } else {
-            nodes.signOnTheOwner(caller, familyId, conferenceId, command);
+            nodes.signOnTheOwner(caller, may.familyId(), conferenceId, command);
         }
-        return self.view(caller, conferenceId);
+        // As the caller was allowed to see it when signing: a private part begun since does not turn a stored signature into a 403.
+        return self.viewAfterSigning(caller, conferenceId, may.onlyOwnActions());
+    }
+
+    /** The caller may sign in the family's conference; {@code onlyOwnActions}: the family does not share the whole plan with them. */
+    public record MaySign(UUID familyId, boolean onlyOwnActions) {
     }
 
     /**
      * Whether the caller may sign in this conference now (they see it and the plan, no private
-     * part keeps them out, it is not closed); the family's id if so.
+     * part keeps them out, it is not closed).
      */
-    public UUID requireMaySign(Caller caller, UUID conferenceId) {
+    public MaySign requireMaySign(Caller caller, UUID conferenceId) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         policy.requireConferenceVisible(caller, conference);
         UUID familyId = conference.family().id();
         // Signing needs only the action itself: an agency signs its own even when the rest of the plan is not shared with it.
-        policy.toReadThePlan(caller, familyId);
+        boolean onlyOwn = policy.toReadThePlan(caller, familyId).seesOnlyOwnActions();
         if (conference.status() == ConferenceStatus.CLOSED) {
             throw new DomainRuleViolation("This conference is closed; its sign-off can no longer change. Sign in the next conference.");
         }
-        return familyId;
+        return new MaySign(familyId, onlyOwn);
     }
 
-    /** On the node that owns the plan: records the signature (see {@link #signOnThePlan}). */
-    public void signHere(Caller caller, UUID conferenceId, UUID familyId, SignOffCommand command) {
-        signOnThePlan(caller, conferenceId, familyId, command, null);
+    /** The sign-off after a signature, for someone whose access {@link #requireMaySign} decided. */
+    public SignOffView viewAfterSigning(Caller caller, UUID conferenceId, boolean onlyOwnActions) {
+        return forCaller(view(lookup.require(Conference.class, conferenceId, "conference"), caller), caller, onlyOwnActions);
     }
 
     /**
      * On the plan's owner node: a sign-off asked for on another node, decided again here against
      * current data. Not begun after {@code startBy} (System.nanoTime), nor if the plan moved to
      * another node meanwhile (asked under its lock): nothing is signed, and the asking node is told
-     * to try again.
+     * to try again. Holds no transaction while it waits for the plan: the decision and the
+     * signature each have their own.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void signSentFromAnotherNode(Caller caller, UUID conferenceId, SignOffCommand command, long startBy) {
-        signOnThePlan(caller, conferenceId, requireMaySign(caller, conferenceId), command, startBy);
+        signOnThePlan(caller, conferenceId, self.requireMaySign(caller, conferenceId).familyId(), command, startBy);
     }
 
-    /** {@code startBy}: given for a sign-off sent from another node (see {@link #signSentFromAnotherNode}). */
+    /**
+     * Records the signature under the plan's lock, on the node that owns the plan (asked again
+     * under the lock). {@code startBy}: given for a sign-off sent from another node (see
+     * {@link #signSentFromAnotherNode}).
+     */
     void signOnThePlan(Caller caller, UUID conferenceId, UUID familyId, SignOffCommand command, Long startBy) {
         // The words as stored (on the owner, its own copy: it is the only writer).
         live.withPlanAsStored(familyId, plan -> {
             if (startBy != null && System.nanoTime() - startBy > 0) {
                 throw new PlanNotStored("The server that keeps this plan was too busy to take your signature. Nothing was signed; please try again.");
             }
-            if (startBy != null && !nodes.ownsHere(familyId)) {
+            if (!nodes.ownsHere(familyId)) {
+                // Moved since it was asked (here or on the node that sent it): only the owner signs.
                 throw new PlanNotStored(PlansAcrossNodes.MOVED);
             }
             PlanNode action = plan.document().node(command.actionId().toString())

@@ -262,13 +262,11 @@ class PlansAcrossNodesTest {
         arrives(new PlanMessages.Submit("r-4", "node-b", "node-a", true, FAMILY, ROOM, KEYWORKER, CHANGE));
         long arrived = System.nanoTime();
         Thread.sleep(50);
-        long begun = System.nanoTime();
         runPlanWork();
 
         long startBy = startBys.get(0);
         assertTrue(startBy - arrived <= PlansAcrossNodes.LIVE_START_NANOS,
                 "the deadline is " + TimeUnit.NANOSECONDS.toMillis(startBy - arrived) + " ms after the change arrived");
-        assertTrue(begun - arrived >= TimeUnit.MILLISECONDS.toNanos(50), "the change was begun later than it arrived");
     }
 
     private static final SignOffCommand SIGNING = new SignOffCommand(UUID.randomUUID(), "hash-of-the-words-read");

@@ -71,18 +71,14 @@ class SigningOnTheOwnerTest {
         // The bean through its proxy: each step in a transaction of its own (recorded here).
         set("self", new SignOffService() {
             @Override
-            public UUID requireMaySign(Caller caller, UUID conference) {
+            public MaySign requireMaySign(Caller caller, UUID conference) {
                 done.add("may sign");
-                return familyId;
+                return new MaySign(familyId, false);
             }
 
             @Override
-            public void signHere(Caller caller, UUID conference, UUID family, SignOffCommand command) {
-                done.add("signed here");
-            }
-
-            @Override
-            public SignOffView view(Caller caller, UUID conference) {
+            public SignOffView viewAfterSigning(Caller caller, UUID conference, boolean onlyOwnActions) {
+                done.add("shown");
                 return new SignOffView(conference, null, 7, List.of());
             }
         });
@@ -120,7 +116,7 @@ class SigningOnTheOwnerTest {
 
         service.sign(worker, conferenceId, signingTheWordsAsTheyAre());
 
-        assertEquals(List.of("may sign", "sent to the owner"), done);
+        assertEquals(List.of("may sign", "sent to the owner", "shown"), done);
     }
 
     @Test
@@ -129,7 +125,19 @@ class SigningOnTheOwnerTest {
 
         service.sign(worker, conferenceId, signingTheWordsAsTheyAre());
 
-        assertEquals(List.of("may sign", "signed here"), done);
+        assertEquals(List.of("may sign", "saved " + action, "shown"), done);
+    }
+
+    @Test
+    void a_signature_asked_for_here_just_as_the_plan_moved_to_another_node_is_not_recorded_here() {
+        // Asked while this node owned the plan; by the time it holds the plan's lock, another node does.
+        ownsThePlan = false;
+
+        var refused = assertThrows(PlanNotStored.class,
+                () -> service.signOnThePlan(worker, conferenceId, familyId, signingTheWordsAsTheyAre(), null));
+
+        assertEquals(PlansAcrossNodes.MOVED, refused.getMessage());
+        assertEquals(List.of(), done);
     }
 
     @Test

@@ -331,15 +331,22 @@ class ClusterIT {
             String owner = admins.get(nodeA).get("/admin/cluster?familyId=" + meeting.familyId()).json().getString("planOwner");
             var checksBefore = new java.util.HashMap<StandaloneServer, Long>();
             admins.forEach((node, admin) -> checksBefore.put(node, admin.get("/admin/cluster").json().getJsonNumber("followChecks").longValue()));
-            Thread.sleep(1500);
+            for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
+                if (!node.nodeName().equals(owner)) {
+                    // Every 0.5 s here: twice within 5 s even on a busy machine.
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                    long checks;
+                    while ((checks = admins.get(node).get("/admin/cluster").json().getJsonNumber("followChecks").longValue())
+                            < checksBefore.get(node) + 2) {
+                        assertTrue(System.nanoTime() < deadline, node.nodeName() + " follows a plan but checked the plans it follows "
+                                + (checks - checksBefore.get(node)) + " times in 5 s");
+                        Thread.sleep(100);
+                    }
+                }
+            }
             for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
                 String console = node.console();
                 assertFalse(console.contains("Could not check the copies of plans this node follows"), node.address() + ":\n" + console);
-                if (!node.nodeName().equals(owner)) {
-                    long checks = admins.get(node).get("/admin/cluster").json().getJsonNumber("followChecks").longValue();
-                    assertTrue(checks >= checksBefore.get(node) + 2, node.nodeName() + " follows the plan but checked it "
-                            + (checks - checksBefore.get(node)) + " times in 1.5 s (every 0.5 s expected)");
-                }
             }
         }
     }
@@ -384,7 +391,10 @@ class ClusterIT {
         String goal = DemoFixture.idWhere(chairOnKeeper.post(family + "/plan/goals", json("title", title)).json(), "goals", "title", title);
         String due = LocalDate.now().plusDays(7).toString();
         int signedThenVoided = 0;
-        for (int round = 0; round < 12; round++) {
+        int editFirst = 0;
+        int round = 0;
+        // At least 12 rounds, and on until each side has won one (40 at most): how the race falls is the machine's choice.
+        for (; round < 40 && (round < 12 || signedThenVoided == 0 || editFirst == 0); round++) {
             String words = "Sam visits every week, round " + round;
             var plan = chairOnKeeper.post(family + "/plan/goals/" + goal + "/actions", json("description", words, "ownerKind", "AGENCY",
                     "ownerId", socialCare, "dueOn", due, "status", "AGREED"));
@@ -392,10 +402,10 @@ class ClusterIT {
             String action = plan.json().getJsonArray("goals").stream().flatMap(g -> g.asJsonObject().getJsonArray("actions").stream())
                     .map(v -> v.asJsonObject()).filter(a -> a.getString("description").equals(words)).findFirst().orElseThrow().getString("id");
             String hash = signOffOnceItHas(workerOnFollower, conference, action).getString("contentHash");
-            // The signature through a node that follows the plan, and an edit of the same words on the node that keeps it,
-            // the edit held back 0 to 44 ms so that each side wins some rounds.
+            // The signature through a node that follows the plan, and an edit of the same words on the node that keeps it:
+            // together in even rounds, the edit held back 10 ms more in each odd round (up to 200 ms).
             var start = new CountDownLatch(1);
-            long editAfter = 4L * round;
+            long editAfter = round % 2 == 0 ? 0 : Math.min(200, 10L * (round / 2 + 1));
             var signing = CompletableFuture.supplyAsync(() -> {
                 await(start);
                 return workerOnFollower.post(conference + "/signatures", json("actionId", action, "contentHash", hash));
@@ -411,21 +421,26 @@ class ClusterIT {
             Reply edited = editing.join();
             assertEquals(200, edited.status(), edited::toString);
             var after = signOffOf(workerOnFollower.get(conference + "/sign-off").json(), action);
-            if (signed.status() == 200) {
-                // Signed before the edit: the edit voided it, visibly, with who changed it.
+            // Whoever won: a signature on words that changed after it is voided, visibly, with who changed them.
+            if (!"UNSIGNED".equals(after.getString("state"))) {
                 assertEquals("NEEDS_NEW_SIGNATURE", after.getString("state"), after::toString);
                 assertTrue(after.containsKey("voidReason") && !after.isNull("voidReason")
                         && after.getString("voidReason").contains("Priya Shah"), "a signature on words changed after it, not voided: " + after);
-                signedThenVoided++;
-            } else {
-                // The edit came first: the worker is told the words changed, and nothing is signed.
-                assertEquals(409, signed.status(), signed::toString);
-                assertEquals("UNSIGNED", after.getString("state"), after::toString);
             }
+            if (signed.status() == 200) {
+                assertEquals("NEEDS_NEW_SIGNATURE", after.getString("state"), "signed, then edited: " + after);
+                signedThenVoided++;
+            } else if (signed.status() == 409) {
+                // The edit came first: the worker is told the words changed, and nothing is signed.
+                assertEquals("UNSIGNED", after.getString("state"), after::toString);
+                editFirst++;
+            }
+            // Anything else (a 503: the keeper did not answer in time) decides nothing about the race; the check above still held.
         }
-        System.out.println("Signed then voided in " + signedThenVoided + " of 12 rounds; the edit came first in the others");
-        assertTrue(signedThenVoided > 0 && signedThenVoided < 12, "both sides won some rounds (else the race was not run): the signature won "
-                + signedThenVoided + " of 12");
+        System.out.println("Signing raced an edit " + round + " times: the signature won " + signedThenVoided + ", the edit "
+                + editFirst);
+        assertTrue(signedThenVoided > 0 && editFirst > 0, "each side won a round in " + round + " (else the race was not run): the "
+                + "signature " + signedThenVoided + ", the edit " + editFirst);
     }
 
     /** The sign-off as the node reads it, once its copy of the plan has the action (a following copy is told a moment later). */

@@ -368,7 +368,7 @@ public class ClusterSignals {
                     return;
                 }
                 heard(entry.getValue());
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException | LinkageError e) {
                 // Infinispan would keep it to itself: the batch would be waited for, then given up on, with no cause given.
                 LOG.log(Level.WARNING, "A signal batch from another node could not be read here (" + entry.getKey() + ")", e);
             }
