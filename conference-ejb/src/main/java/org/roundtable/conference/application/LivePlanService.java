@@ -296,18 +296,7 @@ public class LivePlanService {
      */
     private PlanAuthority.Outcome submitToTheOwner(PlanAccess access, PlanChange change) {
         CompletableFuture<PlanAuthority.Outcome> answer = nodes.toTheOwner(false, access.caller(), access.familyId(), null, change);
-        PlanAuthority.Outcome outcome;
-        try {
-            // The answer gives up by itself (PlansAcrossNodes.ANSWER_WAIT_MILLIS); this is only a backstop.
-            outcome = answer.get(PlansAcrossNodes.ANSWER_WAIT_MILLIS + TimeUnit.SECONDS.toMillis(1), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw PlansAcrossNodes.notAnswered(false, "did not answer in time");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        PlanAuthority.Outcome outcome = PlansAcrossNodes.awaitAnswer(answer, PlansAcrossNodes.Asked.REST_CHANGE);
         awaitCopy(access.familyId(), revisionOf(outcome));
         return outcome;
     }

@@ -155,13 +155,21 @@ public class PlansAcrossNodes {
     void signOnTheOwner(Caller caller, UUID familyId, UUID conferenceId, SignOffCommand command) {
         var answer = ask(Asked.SIGN_OFF, familyId, SIGN, (requestId, owner) -> PlanMessages.text(new PlanMessages.Sign(requestId,
                 ownership.thisNode(), owner, familyId, conferenceId, caller, command.actionId(), command.contentHash())));
+        awaitAnswer(answer, Asked.SIGN_OFF);
+    }
+
+    /**
+     * Blocks for the owner's answer to a REST change or a sign-off, and returns it or throws what
+     * it failed with (the owner's refusal, or {@link PlanNotStored}). The answer gives up by itself
+     * after {@link #ANSWER_WAIT_MILLIS}; the wait here is only a backstop, a second longer.
+     */
+    static <T> T awaitAnswer(CompletableFuture<T> answer, Asked asked) {
         try {
-            // The answer gives up by itself (ANSWER_WAIT_MILLIS); this is only a backstop.
-            answer.get(ANSWER_WAIT_MILLIS + TimeUnit.SECONDS.toMillis(1), TimeUnit.MILLISECONDS);
+            return answer.get(ANSWER_WAIT_MILLIS + TimeUnit.SECONDS.toMillis(1), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw notAnswered(Asked.SIGN_OFF, "did not answer in time");
+            throw notAnswered(asked, "did not answer in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -254,10 +262,6 @@ public class PlansAcrossNodes {
      * the words claim nothing either way. A live change sent again is recognised by its id; a
      * REST change sent again is a new one, so the person looks first.
      */
-    static PlanNotStored notAnswered(boolean live, String what) {
-        return notAnswered(live ? Asked.LIVE_CHANGE : Asked.REST_CHANGE, what);
-    }
-
     static PlanNotStored notAnswered(Asked asked, String what) {
         return new PlanChangeOutcomeUnknown("The server that keeps this plan " + what + ". " + asked.unknown);
     }

@@ -28,12 +28,8 @@ import org.roundtable.conference.domain.model.room.RoomStates;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.conference.infrastructure.persistence.PlanWriter;
 import org.roundtable.shared.domain.StaffRole;
-import org.roundtable.shared.plan.FractionalIndex;
 import org.roundtable.shared.plan.PlanChange;
-import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.plan.PlanField;
-import org.roundtable.shared.plan.PlanOperation.CreateAction;
-import org.roundtable.shared.plan.PlanOperation.CreateGoal;
 import org.roundtable.shared.plan.PlanOperation.EditText;
 import org.roundtable.shared.plan.TextOperation;
 
@@ -63,9 +59,7 @@ class ChangesSentToTheOwnerTest {
         set("store", new PlanStore() {
             @Override
             public Loaded load(UUID family, int history) {
-                var document = new PlanDocument();
-                document.apply(new CreateGoal(goal, FractionalIndex.between(null, null), "Getting to school"));
-                document.apply(new CreateAction(action, goal, FractionalIndex.between(null, null), "Walk to school"));
+                var document = PlanStandIns.oneGoalOneAction(goal, "Getting to school", action, "Walk to school");
                 return new Loaded(UUID.randomUUID(), family, document, 5, List.of(), List.of(), "hash", Set.of());
             }
 
@@ -73,12 +67,7 @@ class ChangesSentToTheOwnerTest {
             public void changeIds(UUID plan, Consumer<String> each) {
             }
         });
-        set("nodes", new PlansAcrossNodes() {
-            @Override
-            boolean ownsHere(UUID family) {
-                return ownsThePlan;
-            }
-        });
+        set("nodes", PlanStandIns.nodeOwningWhile(() -> ownsThePlan));
         set("policy", access.policy());
         set("editPolicy", new PlanEditPolicy());
         set("writer", new PlanWriter() {

@@ -13,13 +13,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
-import org.roundtable.shared.plan.FractionalIndex;
-import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.plan.PlanChange;
 import org.roundtable.shared.plan.PlanField;
 import org.roundtable.shared.plan.PlanJson;
-import org.roundtable.shared.plan.PlanOperation.CreateAction;
-import org.roundtable.shared.plan.PlanOperation.CreateGoal;
 import org.roundtable.shared.plan.PlanOperation.EditText;
 import org.roundtable.shared.plan.TextOperation;
 
@@ -51,9 +47,7 @@ class FollowingCopyTest {
             @Override
             public Loaded load(UUID family, int history) {
                 loads++;
-                var document = new PlanDocument();
-                document.apply(new CreateGoal(goal, FractionalIndex.between(null, null), "Getting to school"));
-                document.apply(new CreateAction(action, goal, FractionalIndex.between(null, null), storedWords));
+                var document = PlanStandIns.oneGoalOneAction(goal, "Getting to school", action, storedWords);
                 return new Loaded(planId, family, document, storedRevision, List.of(), List.of(), "hash", Set.of());
             }
 
@@ -73,12 +67,7 @@ class FollowingCopyTest {
             public void changeIds(UUID plan, Consumer<String> each) {
             }
         });
-        set("nodes", new PlansAcrossNodes() {
-            @Override
-            boolean ownsHere(UUID family) {
-                return ownsThePlan;
-            }
-        });
+        set("nodes", PlanStandIns.nodeOwningWhile(() -> ownsThePlan));
         set("applied", firedTo(fired -> appliedHere.add(((PlanChangeApplied) fired).change().revision())));
         set("movedOn", firedTo(fired -> movedOn.add((PlanMovedOn) fired)));
     }

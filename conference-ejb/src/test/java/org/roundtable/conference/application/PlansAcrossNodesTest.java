@@ -383,4 +383,28 @@ class PlansAcrossNodesTest {
         assertTrue(rest <= PlansAcrossNodes.OWNER_START_NANOS && rest > PlansAcrossNodes.OWNER_START_NANOS - TimeUnit.SECONDS.toNanos(1),
                 "REST: " + TimeUnit.NANOSECONDS.toMillis(rest) + " ms");
     }
+
+    @Test
+    void waiting_for_the_owners_answer_gives_what_it_stored_or_throws_its_refusal_in_its_own_words() {
+        var stored = new PlanAuthority.Duplicate(7);
+        assertEquals(stored, PlansAcrossNodes.awaitAnswer(CompletableFuture.completedFuture(stored), PlansAcrossNodes.Asked.REST_CHANGE));
+
+        var refusal = new DomainRuleViolation("Only the action's owner may sign it off.");
+        var thrown = org.junit.jupiter.api.Assertions.assertThrows(DomainRuleViolation.class,
+                () -> PlansAcrossNodes.awaitAnswer(CompletableFuture.failedFuture(refusal), PlansAcrossNodes.Asked.SIGN_OFF));
+        org.junit.jupiter.api.Assertions.assertSame(refusal, thrown);
+    }
+
+    @Test
+    void a_thread_waiting_for_the_owner_that_is_interrupted_stops_waiting_and_keeps_its_interrupt() {
+        Thread.currentThread().interrupt();
+        try {
+            var thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> PlansAcrossNodes.awaitAnswer(new CompletableFuture<>(), PlansAcrossNodes.Asked.REST_CHANGE));
+            assertInstanceOf(InterruptedException.class, thrown.getCause());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }

@@ -21,12 +21,8 @@ import org.roundtable.conference.infrastructure.persistence.SignatureStore;
 import org.roundtable.shared.domain.OwnerKind;
 import org.roundtable.shared.plan.ActionOwnerRef;
 import org.roundtable.shared.plan.CommitmentHash;
-import org.roundtable.shared.plan.FractionalIndex;
 import org.roundtable.shared.plan.PlanAuthority;
-import org.roundtable.shared.plan.PlanDocument;
 import org.roundtable.shared.plan.PlanField;
-import org.roundtable.shared.plan.PlanOperation.CreateAction;
-import org.roundtable.shared.plan.PlanOperation.CreateGoal;
 import org.roundtable.shared.plan.PlanOperation.SetField;
 
 /**
@@ -51,9 +47,7 @@ class SigningOnTheOwnerTest {
 
     SigningOnTheOwnerTest() throws ReflectiveOperationException {
         String goal = UUID.randomUUID().toString();
-        var document = new PlanDocument();
-        document.apply(new CreateGoal(goal, FractionalIndex.between(null, null), "Ryan is safe at home"));
-        document.apply(new CreateAction(action.toString(), goal, FractionalIndex.between(null, null), "Sam visits every week"));
+        var document = PlanStandIns.oneGoalOneAction(goal, "Ryan is safe at home", action.toString(), "Sam visits every week");
         document.apply(new SetField(action.toString(), PlanField.OWNER, new ActionOwnerRef(OwnerKind.AGENCY, agency).toString()));
         plan = new LivePlanService.LivePlan(UUID.randomUUID(), familyId, new PlanAuthority(document, 7, 100), "hash", Set.of(), id -> null);
 

@@ -253,6 +253,10 @@ public class ClusterSignals {
             LOG.log(Level.WARNING, "An entry in the signals cache is not a batch of signals; ignored", e);
             return;
         }
+        if (batch.sender().equals(sender)) {
+            // This node's own batch, told of as written elsewhere: see Arrivals.
+            return;
+        }
         if (!senders.containsKey(batch.sender())) {
             // A node started (again): forget the runs not heard from for a while (their nodes restarted or left).
             long now = clock.getAsLong();
@@ -357,14 +361,22 @@ public class ClusterSignals {
         }
     }
 
-    /** Off Infinispan's threads at once: the observers query the database and close sockets. */
+    /**
+     * Off Infinispan's threads at once: the observers query the database and close sockets.
+     * {@code isOriginLocal()} does not tell this node's own batches from the others': when another
+     * node is the primary owner of a batch's key, the write goes there first and comes back here as
+     * a write from that node (traced 2026-12-03: each node heard about half its own batches, and
+     * waited 3 s for each "gap" between them). A batch is this node's if its key names this run.
+     */
     @Listener(sync = false)
     public class Arrivals {
+
+        private final String ours = sender + ":";
 
         @CacheEntryCreated
         public void created(CacheEntryCreatedEvent<String, String> entry) {
             try {
-                if (entry.isPre() || entry.isOriginLocal() || entry.getValue() == null) {
+                if (entry.isPre() || entry.isOriginLocal() || entry.getValue() == null || entry.getKey().startsWith(ours)) {
                     return;
                 }
                 heard(entry.getValue());

@@ -124,6 +124,23 @@ class ClusterSignalsTest {
     }
 
     @Test
+    void a_node_does_not_fire_its_own_batches_when_the_cache_tells_of_them_as_written_by_another_node() {
+        // The other node was the primary owner of these keys: the writes came back from it.
+        var node = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
+        var fired = new ArrayList<String>();
+        node.fire = signal -> fired.add(signal.text());
+        var waits = new ArrayList<Runnable>();
+        node.later = (task, millis) -> waits.add(task);
+
+        node.heard(batch(node.sender, 0, "own-1").text());
+        node.heard(batch(node.sender, 2, "own-3").text());
+        node.heard(batch("node-b", 4, "b1").text());
+
+        assertEquals(List.of("b1"), fired);
+        assertEquals(List.of(), waits, "no gap in its own batches is waited for");
+    }
+
+    @Test
     void a_batch_that_never_comes_is_waited_for_then_those_after_it_are_fired_and_it_is_still_fired_if_it_comes_late() {
         var receiver = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
         var fired = new ArrayList<String>();
