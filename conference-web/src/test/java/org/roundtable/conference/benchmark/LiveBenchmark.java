@@ -176,7 +176,13 @@ public final class LiveBenchmark {
 
     public static void main(String[] args) throws Exception {
         var report = new StringBuilder();
-        run(Settings.fromSystemProperties(), report);
+        try {
+            run(Settings.fromSystemProperties(), report);
+        } catch (Exception | Error e) {
+            // A server that did not start, say: the JVM would otherwise wait on the threads still running (and the build lock with it).
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.out.println(report);
         Files.writeString(Path.of("target", "benchmark.txt"), report);
         // WebSocket client threads would keep the JVM alive.

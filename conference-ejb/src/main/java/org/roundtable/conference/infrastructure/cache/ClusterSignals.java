@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -73,8 +75,17 @@ public class ClusterSignals {
     /** A run of a node not heard from for this long is forgotten when another run first speaks. */
     static final long FORGET_SENDER_NANOS = TimeUnit.MINUTES.toNanos(10);
 
+    /**
+     * Batches are written as UTF-8 bytes, not as strings: WildFly's marshaller encodes a string
+     * through a CharBuffer, which took a seventh of a node's CPU under load (JFR, 2026-12-03);
+     * {@code String.getBytes} copies an ASCII string's bytes as they are. A batch a node of an
+     * earlier version wrote as a string is still read.
+     */
     @Resource(lookup = "java:jboss/infinispan/cache/roundtable/signals")
-    Cache<String, String> signals;
+    Cache<String, Object> signals;
+
+    @Inject
+    private PlanOwnership ownership;
 
     @Resource
     private ManagedExecutorService executor;
@@ -88,7 +99,13 @@ public class ClusterSignals {
     @Inject
     private Event<ClusterSignal> arrived;
 
-    private final Arrivals arrivals = new Arrivals();
+    /** This run of this node: batches are numbered per run, so a restarted node starts again at 0. */
+    final String sender = UUID.randomUUID().toString();
+
+    /** How this run's keys begin. */
+    private final String ownKeys = sender + ":";
+
+    final Arrivals arrivals = new Arrivals();
 
     /** Whether the signals cache is shared with other nodes (the HA server); read at start. */
     volatile boolean clustered;
@@ -107,14 +124,19 @@ public class ClusterSignals {
      */
     Runnable writeQueued = this::write;
 
+    /**
+     * Whether this node is the primary owner of a key (tests: always). A batch is written under a
+     * key this node owns: a write to a key another node owns goes there first and is sent back
+     * from there, so the batch would cross the network twice and be marshalled three times.
+     */
+    Predicate<String> ownedHere = key -> true;
+
     /** Nanoseconds, for how long a sender has been quiet (tests: a clock they move). */
     LongSupplier clock = System::nanoTime;
 
     /** Waits for a missing batch (tests: never). */
     BiConsumer<Runnable, Long> later = (task, millis) -> { };
 
-    /** This run of this node: batches are numbered per run, so a restarted node starts again at 0. */
-    final String sender = UUID.randomUUID().toString();
 
     private final Queue<ClusterSignal> outgoing = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedChars = new AtomicLong();
@@ -131,6 +153,7 @@ public class ClusterSignals {
         runOn = executor;
         writeQueued = contexts.contextualRunnable(this::write);
         later = (task, millis) -> scheduler.schedule(task, millis, TimeUnit.MILLISECONDS);
+        ownedHere = ownership::ownsEntryHere;
         clustered = signals.getCacheConfiguration().clustering().cacheMode().isClustered();
         signals.addListener(arrivals);
     }
@@ -206,9 +229,10 @@ public class ClusterSignals {
                 continue;
             }
             long number = sequence;
-            CompletableFuture<String> written;
+            CompletableFuture<Object> written;
             try {
-                written = signals.putAsync(sender + ":" + number, new SignalBatch(sender, number, batch).text()).toCompletableFuture();
+                written = signals.putAsync(keyFor(number), new SignalBatch(sender, number, batch).text().getBytes(StandardCharsets.UTF_8))
+                        .toCompletableFuture();
             } catch (RuntimeException | OutOfMemoryError e) {
                 // Never written, so its number goes to the next batch: the others would wait for it in vain.
                 lost(batch, e);
@@ -226,6 +250,22 @@ public class ClusterSignals {
                 return true;
             }
         }
+    }
+
+    /**
+     * The batch's key: "sender:number:salt", with the first salt whose key this node owns (with n
+     * nodes, about n tries; should 16 not find one, the last is used, which costs only the way
+     * round). Receivers read the batch's number from the batch, not from its key.
+     */
+    String keyFor(long number) {
+        String key = null;
+        for (int salt = 0; salt < 16; salt++) {
+            key = sender + ":" + number + ":" + salt;
+            if (ownedHere.test(key)) {
+                break;
+            }
+        }
+        return key;
     }
 
     private void writeLater() {
@@ -366,20 +406,21 @@ public class ClusterSignals {
      * {@code isOriginLocal()} does not tell this node's own batches from the others': when another
      * node is the primary owner of a batch's key, the write goes there first and comes back here as
      * a write from that node (traced 2026-12-03: each node heard about half its own batches, and
-     * waited 3 s for each "gap" between them). A batch is this node's if its key names this run.
+     * waited 3 s for each "gap" between them). Batches are now written under keys this node owns
+     * ({@link #keyFor}), but ownership moves when a node joins or leaves: a batch is this node's
+     * if its key names this run.
      */
     @Listener(sync = false)
     public class Arrivals {
 
-        private final String ours = sender + ":";
-
         @CacheEntryCreated
-        public void created(CacheEntryCreatedEvent<String, String> entry) {
+        public void created(CacheEntryCreatedEvent<String, Object> entry) {
             try {
-                if (entry.isPre() || entry.isOriginLocal() || entry.getValue() == null || entry.getKey().startsWith(ours)) {
+                if (entry.isPre() || entry.isOriginLocal() || entry.getValue() == null || entry.getKey().startsWith(ownKeys)) {
                     return;
                 }
-                heard(entry.getValue());
+                Object value = entry.getValue();
+                heard(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) value);
             } catch (RuntimeException | LinkageError e) {
                 // Infinispan would keep it to itself: the batch would be waited for, then given up on, with no cause given.
                 LOG.log(Level.WARNING, "A signal batch from another node could not be read here (" + entry.getKey() + ")", e);

@@ -69,6 +69,20 @@ public class PlanOwnership {
         return distribution == null || distribution.getCacheTopology().getDistribution(familyId.toString()).isPrimary();
     }
 
+    /**
+     * Whether this node is the primary owner of an entry written to the signals cache under the
+     * key (always, on one node): asked of the key in the form the cache stores it, as Infinispan
+     * routes writes by that form. (A plan's owner needs no such care: every node only has to
+     * work it out alike.)
+     */
+    boolean ownsEntryHere(String key) {
+        DistributionManager distribution = distribution();
+        // The conversion asked for each time (once or twice a batch): one taken while the node was
+        // starting left the key as it was on one node of two, so half its batches went round.
+        Object stored = signals.getAdvancedCache().getKeyDataConversion().toStorage(key);
+        return distribution == null || distribution.getCacheTopology().getDistribution(stored).isPrimary();
+    }
+
     /** The node that owns the family's plan now (its name, as {@link #thisNode()} gives it there). */
     public String ownerOf(UUID familyId) {
         DistributionManager distribution = distribution();

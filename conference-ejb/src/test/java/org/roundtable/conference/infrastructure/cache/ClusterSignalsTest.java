@@ -74,7 +74,7 @@ class ClusterSignalsTest {
             hungNode.countDown();
         }
         Object[] entry = written.get(0);
-        SignalBatch batch = SignalBatch.parse((String) entry[1]);
+        SignalBatch batch = SignalBatch.parse(utf8(entry[1]));
         assertEquals(List.of(new ClusterSignal("access-changed", "sign-out\n")), batch.signals());
         assertEquals(2, entry.length, "no lifespan: an expiry would be a replicated removal; the cache's size drops old batches");
     }
@@ -84,7 +84,7 @@ class ClusterSignalsTest {
         var writes = new ArrayList<CompletableFuture<Object>>();
         var texts = new ArrayList<String>();
         var signals = signalsCache((method, args) -> {
-            texts.add((String) args[1]);
+            texts.add(utf8(args[1]));
             var write = new CompletableFuture<Object>();
             writes.add(write);
             return write;
@@ -138,6 +138,54 @@ class ClusterSignalsTest {
 
         assertEquals(List.of("b1"), fired);
         assertEquals(List.of(), waits, "no gap in its own batches is waited for");
+    }
+
+    @Test
+    void a_batch_is_written_under_a_key_this_node_owns_so_that_it_is_not_sent_round_through_another_node() {
+        var keys = new ArrayList<String>();
+        var signals = signalsCache((method, args) -> {
+            keys.add((String) args[0]);
+            return CompletableFuture.completedFuture(null);
+        });
+        signals.ownedHere = key -> key.endsWith(":2");
+
+        signals.send("plan-stored", "first");
+        signals.send("plan-stored", "second");
+
+        assertEquals(List.of(signals.sender + ":0:2", signals.sender + ":1:2"), keys);
+    }
+
+    @Test
+    void a_batch_written_as_bytes_and_one_written_as_text_by_a_node_of_an_earlier_version_are_heard_alike() {
+        var receiver = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
+        var fired = new ArrayList<String>();
+        receiver.fire = signal -> fired.add(signal.text());
+        var arrivals = receiver.arrivals;
+
+        arrivals.created(created("node-b:0:1", batch("node-b", 0, "as bytes").text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        arrivals.created(created("node-c:0", batch("node-c", 0, "as text").text()));
+        arrivals.created(created(receiver.sender + ":0:0", batch(receiver.sender, 0, "its own").text().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+
+        // Its own, told of by its key alone: not even read.
+        arrivals.created(created(receiver.sender + ":1:0", "not read".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertEquals(List.of("as bytes", "as text"), fired);
+        assertTrue(logged.isEmpty(), () -> "logged " + logged.get(0).getMessage());
+    }
+
+    /** The cache telling of an entry another node wrote. */
+    @SuppressWarnings("unchecked")
+    private static org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent<String, Object> created(String key, Object value) {
+        return (org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent<String, Object>) Proxy.newProxyInstance(
+                ClusterSignalsTest.class.getClassLoader(),
+                new Class<?>[] {org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "isPre", "isOriginLocal" -> false;
+                    case "getKey" -> key;
+                    case "getValue" -> value;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test
@@ -195,7 +243,7 @@ class ClusterSignalsTest {
     void when_the_other_nodes_do_not_take_signals_what_waits_is_bounded_and_the_rest_dropped_with_a_warning() {
         var texts = new ArrayList<String>();
         var signals = signalsCache((method, args) -> {
-            texts.add((String) args[1]);
+            texts.add(utf8(args[1]));
             return new CompletableFuture<>();
         });
         String big = "x".repeat((int) (ClusterSignals.QUEUE_CHARS / 2));
@@ -329,9 +377,14 @@ class ClusterSignalsTest {
                 }
                 throw (RuntimeException) failure;
             }
-            texts.add((String) args[1]);
+            texts.add(utf8(args[1]));
             return CompletableFuture.completedFuture(null);
         };
+    }
+
+    /** A batch as written to the cache: its text's UTF-8 bytes. */
+    private static String utf8(Object written) {
+        return new String((byte[]) written, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** What the stand-in does with a write: put or putAsync, and their arguments. */
@@ -342,7 +395,7 @@ class ClusterSignalsTest {
     @SuppressWarnings("unchecked")
     private static ClusterSignals signalsCache(Write write) {
         var signals = new ClusterSignals();
-        signals.signals = (Cache<String, String>) Proxy.newProxyInstance(ClusterSignalsTest.class.getClassLoader(),
+        signals.signals = (Cache<String, Object>) Proxy.newProxyInstance(ClusterSignalsTest.class.getClassLoader(),
                 new Class<?>[] {Cache.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "put", "putAsync" -> write.answer(method.getName(), args);
                     default -> throw new UnsupportedOperationException(method.getName());
