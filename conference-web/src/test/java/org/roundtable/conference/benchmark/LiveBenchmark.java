@@ -176,17 +176,22 @@ public final class LiveBenchmark {
 
     public static void main(String[] args) throws Exception {
         var report = new StringBuilder();
+        int status = 1;
         try {
             run(Settings.fromSystemProperties(), report);
+            status = 0;
         } catch (Exception | Error e) {
-            // A server that did not start, say: the JVM would otherwise wait on the threads still running (and the build lock with it).
+            // A server that did not start, say: what was measured before it is still printed.
             e.printStackTrace();
-            System.exit(1);
+        } finally {
+            try {
+                System.out.println(report);
+                Files.writeString(Path.of("target", "benchmark.txt"), report);
+            } finally {
+                // WebSocket client threads and servers still running would keep the JVM (and the build lock) alive.
+                System.exit(status);
+            }
         }
-        System.out.println(report);
-        Files.writeString(Path.of("target", "benchmark.txt"), report);
-        // WebSocket client threads would keep the JVM alive.
-        System.exit(0);
     }
 
     /**

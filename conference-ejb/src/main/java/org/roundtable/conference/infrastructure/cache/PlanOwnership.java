@@ -77,10 +77,13 @@ public class PlanOwnership {
      */
     boolean ownsEntryHere(String key) {
         DistributionManager distribution = distribution();
+        if (distribution == null) {
+            return true;
+        }
         // The conversion asked for each time (once or twice a batch): one taken while the node was
         // starting left the key as it was on one node of two, so half its batches went round.
         Object stored = signals.getAdvancedCache().getKeyDataConversion().toStorage(key);
-        return distribution == null || distribution.getCacheTopology().getDistribution(stored).isPrimary();
+        return distribution.getCacheTopology().getDistribution(stored).isPrimary();
     }
 
     /** The node that owns the family's plan now (its name, as {@link #thisNode()} gives it there). */

@@ -156,6 +156,23 @@ class ClusterSignalsTest {
     }
 
     @Test
+    void a_batch_whose_owner_cannot_be_found_or_told_is_still_written_under_a_key_of_its_own() {
+        var keys = new ArrayList<String>();
+        var signals = signalsCache((method, args) -> {
+            keys.add((String) args[0]);
+            return CompletableFuture.completedFuture(null);
+        });
+        signals.ownedHere = key -> false;
+        signals.send("plan-stored", "owned by none of 16 salts");
+        signals.ownedHere = key -> {
+            throw new IllegalStateException("the cache is stopping");
+        };
+        signals.send("plan-stored", "owner not told");
+
+        assertEquals(List.of(signals.sender + ":0:15", signals.sender + ":1:0"), keys);
+    }
+
+    @Test
     void a_batch_written_as_bytes_and_one_written_as_text_by_a_node_of_an_earlier_version_are_heard_alike() {
         var receiver = signalsCache((method, args) -> CompletableFuture.completedFuture(null));
         var fired = new ArrayList<String>();
@@ -167,7 +184,7 @@ class ClusterSignalsTest {
         arrivals.created(created(receiver.sender + ":0:0", batch(receiver.sender, 0, "its own").text().getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)));
 
-        // Its own, told of by its key alone: not even read.
+        // Its own, told of by its key alone: not even read (were it read, heard() would log that it is not a batch).
         arrivals.created(created(receiver.sender + ":1:0", "not read".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         assertEquals(List.of("as bytes", "as text"), fired);
