@@ -48,7 +48,7 @@ final class TurnServer implements AutoCloseable {
             Path folder = Files.createDirectories(Path.of("target", "coturn-" + port));
             var command = new ArrayList<>(List.of(BINARY, "-n", "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1",
                     "--listening-port=" + port, "--use-auth-secret", "--static-auth-secret=" + secret, "--realm=" + REALM,
-                    "--allow-loopback-peers", "--no-tls", "--no-dtls", "--no-cli", "--no-software-attribute",
+                    "--allow-loopback-peers", "--no-tls", "--no-dtls", "--no-tcp", "--no-cli", "--no-software-attribute",
                     "--pidfile=" + folder.resolve("turnserver.pid"), "--db=" + folder.resolve("turndb"),
                     "--log-file=stdout", "--verbose", "--min-port=" + (port + 1), "--max-port=" + (port + 200)));
             command.addAll(moreOptions);
@@ -95,7 +95,9 @@ final class TurnServer implements AutoCloseable {
     }
 
     private static int freeUdpPort() {
-        // Leaves room above it for the relay ports; a port in use just fails the start, loudly.
+        // Leaves room above it for the relay ports; a port in use just fails the start, loudly. Only
+        // UDP is listened on (--no-tcp): the same number free for UDP was once taken for TCP (an
+        // outgoing connection's port), and coturn kept retrying the TCP bind instead of answering.
         for (int attempt = 0; attempt < 20; attempt++) {
             try (var socket = new DatagramSocket(0)) {
                 int port = socket.getLocalPort();
