@@ -10,8 +10,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.ArrayDeque;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -136,7 +136,6 @@ public class ClusterSignals {
 
     /** Waits for a missing batch (tests: never). */
     BiConsumer<Runnable, Long> later = (task, millis) -> { };
-
 
     private final Queue<ClusterSignal> outgoing = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedChars = new AtomicLong();
