@@ -48,6 +48,41 @@ public final class PlanJson {
     }
 
     /**
+     * The string as a JSON string, quotes included ({@code null} for null), for messages written
+     * by hand: a lone surrogate is written as a \\u escape, as {@link #operationsText} does.
+     */
+    public static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        var out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || Character.isSurrogate(c) && !pairedAt(s, i)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static boolean pairedAt(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    /**
      * Operations as JSON text, for the change log and the socket. A text edit may insert half of
      * a surrogate pair (how a code-unit diff changes one emoji into another); that half is written
      * as a \\u escape, because UTF-8 (the socket's, the database's) cannot carry it and would turn

@@ -49,4 +49,18 @@ class PlanJsonTest {
         var badField = Json.createObjectBuilder().add("op", "set").add("id", goal).add("field", "COLOUR").add("value", "red").build();
         assertEquals("unknown field 'COLOUR'", assertThrows(IllegalArgumentException.class, () -> PlanJson.operation(badField)).getMessage());
     }
+
+    @Test
+    void a_string_quoted_by_hand_reads_back_as_it_was_and_carries_no_lone_surrogate_or_control_character_raw() {
+        String text = "say \"hi\"\\ \n\t\u0001 \ud83d\ude00 half \ude01 end \ud83d";
+        String quoted = PlanJson.quote(text);
+
+        try (var reader = Json.createReader(new StringReader("[" + quoted + "]"))) {
+            assertEquals(text, reader.readArray().getString(0));
+        }
+        assertEquals(-1, quoted.indexOf('\n'), quoted);
+        assertEquals(-1, quoted.indexOf('\u0001'), quoted);
+        assertEquals("\"\ud83d\ude00 \\ude01 \\ud83d\"", PlanJson.quote("\ud83d\ude00 \ude01 \ud83d"), "a pair as it is, each half alone escaped");
+        assertEquals("null", PlanJson.quote(null));
+    }
 }

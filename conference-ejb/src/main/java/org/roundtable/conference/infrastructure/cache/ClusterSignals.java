@@ -82,7 +82,7 @@ public class ClusterSignals {
      * earlier version wrote as a string is still read.
      */
     @Resource(lookup = "java:jboss/infinispan/cache/roundtable/signals")
-    Cache<String, Object> signals;
+    Cache<Object, Object> signals;
 
     @Inject
     private PlanOwnership ownership;
@@ -102,8 +102,8 @@ public class ClusterSignals {
     /** This run of this node: batches are numbered per run, so a restarted node starts again at 0. */
     final String sender = UUID.randomUUID().toString();
 
-    /** How this run's keys begin. */
-    private final String ownKeys = sender + ":";
+    /** The first half of this run's keys (see {@link #keyFor}). */
+    private final long run = UUID.fromString(sender).getMostSignificantBits();
 
     final Arrivals arrivals = new Arrivals();
 
@@ -129,7 +129,7 @@ public class ClusterSignals {
      * key this node owns: a write to a key another node owns goes there first and is sent back
      * from there, so the batch would cross the network twice and be marshalled three times.
      */
-    Predicate<String> ownedHere = key -> true;
+    Predicate<Object> ownedHere = key -> true;
 
     /** Nanoseconds, for how long a sender has been quiet (tests: a clock they move). */
     LongSupplier clock = System::nanoTime;
@@ -252,14 +252,18 @@ public class ClusterSignals {
     }
 
     /**
-     * The batch's key: "sender:number:salt", with the first salt whose key this node owns (with n
-     * nodes, about n tries; should 16 not find one, or the question fail, the key is used all the
-     * same, which costs only the way round). Receivers read the batch's number from the batch.
+     * The batch's key: a UUID of this run's half ({@link #run}) and the batch's number with a salt,
+     * the first salt whose key this node owns (with n nodes, about n tries; should 16 not find one,
+     * or the question fail, the key is used all the same, which costs only the way round). Not a
+     * string: WildFly's marshaller encodes a string through a CharsetEncoder, and a key is
+     * marshalled four or five times a batch (asking its owner, writing, comparing): 7% of a JFR
+     * profile of a node under load (2026-12-03; JFR's own cost inflated every share of it); a UUID
+     * is two longs. Receivers read the batch's number from the batch.
      */
-    String keyFor(long number) {
-        String key = null;
+    UUID keyFor(long number) {
+        UUID key = null;
         for (int salt = 0; salt < 16; salt++) {
-            key = sender + ":" + number + ":" + salt;
+            key = new UUID(run, number << 4 | salt);
             try {
                 if (ownedHere.test(key)) {
                     break;
@@ -267,10 +271,15 @@ public class ClusterSignals {
             } catch (RuntimeException e) {
                 // Only a saving: asking who owns a key must never cost the batch itself.
                 LOG.log(Level.FINE, "Could not tell who owns a signal batch's key", e);
-                return sender + ":" + number + ":0";
+                return new UUID(run, number << 4);
             }
         }
         return key;
+    }
+
+    /** Whether the key is one this run wrote (a node of an earlier version wrote strings). */
+    boolean ownKey(Object key) {
+        return key instanceof UUID id && id.getMostSignificantBits() == run;
     }
 
     private void writeLater() {
@@ -419,9 +428,9 @@ public class ClusterSignals {
     public class Arrivals {
 
         @CacheEntryCreated
-        public void created(CacheEntryCreatedEvent<String, Object> entry) {
+        public void created(CacheEntryCreatedEvent<Object, Object> entry) {
             try {
-                if (entry.isPre() || entry.isOriginLocal() || entry.getValue() == null || entry.getKey().startsWith(ownKeys)) {
+                if (entry.isPre() || entry.isOriginLocal() || entry.getValue() == null || ownKey(entry.getKey())) {
                     return;
                 }
                 Object value = entry.getValue();

@@ -75,7 +75,7 @@ public class PlanOwnership {
      * routes writes by that form. (A plan's owner needs no such care: every node only has to
      * work it out alike.)
      */
-    boolean ownsEntryHere(String key) {
+    boolean ownsEntryHere(Object key) {
         DistributionManager distribution = distribution();
         if (distribution == null) {
             return true;

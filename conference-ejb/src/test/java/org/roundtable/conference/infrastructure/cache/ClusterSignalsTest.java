@@ -1,6 +1,7 @@
 package org.roundtable.conference.infrastructure.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Handler;
@@ -142,24 +144,27 @@ class ClusterSignalsTest {
 
     @Test
     void a_batch_is_written_under_a_key_this_node_owns_so_that_it_is_not_sent_round_through_another_node() {
-        var keys = new ArrayList<String>();
+        var keys = new ArrayList<Object>();
         var signals = signalsCache((method, args) -> {
-            keys.add((String) args[0]);
+            keys.add(args[0]);
             return CompletableFuture.completedFuture(null);
         });
-        signals.ownedHere = key -> key.endsWith(":2");
+        signals.ownedHere = key -> ((UUID) key).getLeastSignificantBits() % 16 == 2;
 
         signals.send("plan-stored", "first");
         signals.send("plan-stored", "second");
 
-        assertEquals(List.of(signals.sender + ":0:2", signals.sender + ":1:2"), keys);
+        assertEquals(List.of(key(signals, 0, 2), key(signals, 1, 2)), keys);
+        assertTrue(signals.ownKey(keys.get(0)), "its own key, by its first half");
+        assertFalse(signals.ownKey(new UUID(UUID.randomUUID().getMostSignificantBits(), 2)), "another run's key");
+        assertFalse(signals.ownKey(signals.sender + ":0:2"), "a key as an earlier version wrote it");
     }
 
     @Test
     void a_batch_whose_owner_cannot_be_found_or_told_is_still_written_under_a_key_of_its_own() {
-        var keys = new ArrayList<String>();
+        var keys = new ArrayList<Object>();
         var signals = signalsCache((method, args) -> {
-            keys.add((String) args[0]);
+            keys.add(args[0]);
             return CompletableFuture.completedFuture(null);
         });
         signals.ownedHere = key -> false;
@@ -169,7 +174,7 @@ class ClusterSignalsTest {
         };
         signals.send("plan-stored", "owner not told");
 
-        assertEquals(List.of(signals.sender + ":0:15", signals.sender + ":1:0"), keys);
+        assertEquals(List.of(key(signals, 0, 15), key(signals, 1, 0)), keys);
     }
 
     @Test
@@ -179,22 +184,27 @@ class ClusterSignalsTest {
         receiver.fire = signal -> fired.add(signal.text());
         var arrivals = receiver.arrivals;
 
-        arrivals.created(created("node-b:0:1", batch("node-b", 0, "as bytes").text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        arrivals.created(created(new UUID(1, 1), batch("node-b", 0, "as bytes").text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         arrivals.created(created("node-c:0", batch("node-c", 0, "as text").text()));
-        arrivals.created(created(receiver.sender + ":0:0", batch(receiver.sender, 0, "its own").text().getBytes(
+        arrivals.created(created(key(receiver, 0, 0), batch(receiver.sender, 0, "its own").text().getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)));
 
         // Its own, told of by its key alone: not even read (were it read, heard() would log that it is not a batch).
-        arrivals.created(created(receiver.sender + ":1:0", "not read".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        arrivals.created(created(key(receiver, 1, 3), "not read".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         assertEquals(List.of("as bytes", "as text"), fired);
         assertTrue(logged.isEmpty(), () -> "logged " + logged.get(0).getMessage());
     }
 
+    /** The key of a batch of the node's run: its first half, then the number and the salt. */
+    private static UUID key(ClusterSignals node, long number, int salt) {
+        return new UUID(UUID.fromString(node.sender).getMostSignificantBits(), number * 16 + salt);
+    }
+
     /** The cache telling of an entry another node wrote. */
     @SuppressWarnings("unchecked")
-    private static org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent<String, Object> created(String key, Object value) {
-        return (org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent<String, Object>) Proxy.newProxyInstance(
+    private static org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent<Object, Object> created(Object key, Object value) {
+        return (org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent<Object, Object>) Proxy.newProxyInstance(
                 ClusterSignalsTest.class.getClassLoader(),
                 new Class<?>[] {org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent.class},
                 (proxy, method, args) -> switch (method.getName()) {
@@ -412,7 +422,7 @@ class ClusterSignalsTest {
     @SuppressWarnings("unchecked")
     private static ClusterSignals signalsCache(Write write) {
         var signals = new ClusterSignals();
-        signals.signals = (Cache<String, Object>) Proxy.newProxyInstance(ClusterSignalsTest.class.getClassLoader(),
+        signals.signals = (Cache<Object, Object>) Proxy.newProxyInstance(ClusterSignalsTest.class.getClassLoader(),
                 new Class<?>[] {Cache.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "put", "putAsync" -> write.answer(method.getName(), args);
                     default -> throw new UnsupportedOperationException(method.getName());

@@ -39,33 +39,9 @@ final class ServerMessages {
 
     /** A JSON string literal. */
     static String quote(String s) {
-        var out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !pairedAt(s, i)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return PlanJson.quote(s);
     }
 
-    /** Whether the surrogate at i is one half of a pair (then both halves go out as they are). */
-    private static boolean pairedAt(String s, int i) {
-        char c = s.charAt(i);
-        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-    }
 
     static String ack(String changeId, long revision) {
         return JSON.createObjectBuilder().add("type", "ack").add("changeId", changeId).add("revision", revision).build().toString();
