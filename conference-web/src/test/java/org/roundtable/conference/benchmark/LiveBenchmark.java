@@ -510,6 +510,8 @@ public final class LiveBenchmark {
         }
         int lost = 0;
         int diverged = 0;
+        // Closed (abnormally) with an edit unconfirmed: stored or not, both are right.
+        int storedUnconfirmed = 0;
         try (var read = db.prepareStatement("select description from plan_action where id = ?::uuid")) {
             for (Participant person : people) {
                 read.setString(1, person.actionId);
@@ -517,7 +519,10 @@ public final class LiveBenchmark {
                     rs.next();
                     String stored = rs.getString(1);
                     String expected = person.confirmed.toString();
-                    if (!stored.equals(expected)) {
+                    String inFlightWord = person.inFlight == null ? null : person.inFlightWord;
+                    if (inFlightWord != null && stored.equals(expected + inFlightWord)) {
+                        storedUnconfirmed++;
+                    } else if (!stored.equals(expected)) {
                         diverged++;
                     }
                     for (String word : expected.split("(?=<)")) {
@@ -562,14 +567,14 @@ public final class LiveBenchmark {
                   acknowledgement p50 / bare insert p50: %.1fx the insert alongside, %.1fx the insert on an idle database
                   throughput: %.0f edits/s applied, %.0f deliveries/s
                   errors: %d (refused or not stored: %d, connections closed abnormally: %d), edits skipped because the previous one was not yet confirmed: %d
-                  lost edits: %d, diverged participants: %d
+                  lost edits: %d, diverged participants: %d (and %d whose connection closed before their last edit was confirmed, which was stored)
                   server CPU per edit: %.3f ms (WildFly %.3f + PostgreSQL %.3f; %.1f CPU-seconds, %.0f%% of the server's %d core%s); the generator used %.0f%% of one core
                   WildFly's time in the kernel: %.0f%%; per edit, PostgreSQL committed %.2f transactions and updated %.2f rows (%.0f%% in place, HOT)
                 %s%s%n""", name, people.size(), elapsed, settings.warmUpSeconds(), run.delivery.millis(50), run.delivery.millis(95), run.delivery.millis(99),
                 run.delivery.count(), run.ack.millis(50), run.ack.millis(95), run.ack.millis(99), run.ack.millis(100), alongside.count(), alongside.millis(50), alongside.millis(99),
                 run.ack.millis(50) / alongside.millis(50), run.ack.millis(50) / barePostgresP50,
                 applied / elapsed, run.deliveries.get() / elapsed, run.errors(), run.refused.get(), run.closed.get(), run.skipped.get(), lost, diverged,
-                perEdit(cpu, applied), perEdit(wildfly, applied), perEdit(postgres, applied), cpu,
+                storedUnconfirmed, perEdit(cpu, applied), perEdit(wildfly, applied), perEdit(postgres, applied), cpu,
                 cpu * 100 / elapsed / settings.serverCpuCount(), settings.serverCpuCount(), settings.serverCpuCount() == 1 ? "" : "s",
                 generatorCpu * 100 / elapsed, kernel * 100 / wildfly,
                 perEdit(databaseAfter[0] - databaseBefore[0], applied) / 1000, perEdit(databaseAfter[1] - databaseBefore[1], applied) / 1000,
