@@ -231,7 +231,18 @@ public final class BenchmarkServer implements AutoCloseable {
         var stop = new Thread(() -> {
             try {
                 Thread.sleep(seconds * 1000L);
-                run(jcmd, pid, "JVMTI.agent_load", agent, "\"stop,file=" + file + ",collapsed\"");
+                // The benchmark's own jcmd calls (the heap after GC) may hold the attach channel a moment.
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        run(jcmd, pid, "JVMTI.agent_load", agent, "\"stop,file=" + file + ",collapsed\"");
+                        return;
+                    } catch (IOException e) {
+                        if (attempt == 10) {
+                            throw e;
+                        }
+                        Thread.sleep(500);
+                    }
+                }
             } catch (IOException | InterruptedException e) {
                 System.err.println("The profiler was not stopped: " + e);
             }
