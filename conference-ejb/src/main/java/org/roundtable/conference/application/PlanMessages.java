@@ -20,8 +20,9 @@ import org.roundtable.shared.plan.PlanJson;
 /**
  * What the nodes of a cluster tell each other about plans (PlansAcrossNodes), as text for the
  * signals cache: a change sent to the plan's owner, the owner's answer, a change the owner
- * stored, and a signature given. The text is JSON with lone surrogates escaped (an edit made code
- * unit by code unit may carry half an emoji), so it travels as plain ASCII where it matters.
+ * stored, and a signature given. The text is JSON (for a stored change, a line of JSON and then
+ * the operations' JSON) with lone surrogates escaped (an edit made code unit by code unit may
+ * carry half an emoji), so it travels as plain ASCII where it matters.
  */
 final class PlanMessages {
 
@@ -174,7 +175,7 @@ final class PlanMessages {
                 voided(o));
     }
 
-    /** As nodes wrote it before 2026-12-03 (evening): one JSON object, the change in it, the operations' text in it or not. */
+    /** As nodes wrote it before this form (2026-12-03): one JSON object, the change in it, the operations' text in it or not. */
     private static Stored storedAsBefore(String text) {
         JsonObject o = json(text);
         PlanChange change = change(o.getJsonObject("change"));

@@ -82,11 +82,15 @@ class PlanMessagesTest {
     @Test
     void a_stored_change_arrives_with_its_link_in_the_chain_and_the_signatures_it_voided() {
         String operations = PlanJson.operationsText(HALF_AN_EMOJI.operations());
-        var stored = new PlanMessages.Stored(FAMILY, HALF_AN_EMOJI, "Priya \"Shah\"\n", operations, "abc123", Set.of("action-1", "action-2"));
+        // The author's name written by hand too: quotes, a newline and half an emoji in it.
+        var stored = new PlanMessages.Stored(FAMILY, HALF_AN_EMOJI, "Priya \"Shah\"\n\ud83d", operations, "abc123",
+                Set.of("action-1", "action-2"));
         String text = PlanMessages.text(stored);
 
         assertEquals(stored, PlanMessages.stored(text));
         assertTrue(text.chars().noneMatch(ch -> Character.isSurrogate((char) ch)), "no lone surrogate travels raw: " + text);
+        var nameless = new PlanMessages.Stored(FAMILY, HALF_AN_EMOJI, null, operations, "abc123", Set.of());
+        assertEquals(nameless, PlanMessages.stored(PlanMessages.text(nameless)));
         assertEquals(text.indexOf(operations), text.lastIndexOf(operations), "the operations travel once: " + text);
         var signed = new PlanMessages.Signed(FAMILY, "action-1");
         assertEquals(signed, PlanMessages.signed(PlanMessages.text(signed)));

@@ -55,6 +55,8 @@ public final class LiveBenchmark {
         LightWebSockets.Connection session;
         volatile long revision;
         volatile String inFlight;
+        /** The server closed this participant's connection other than normally. */
+        volatile boolean closedAbnormally;
         volatile long inFlightSent;
         volatile String inFlightWord;
         final StringBuilder confirmed = new StringBuilder();
@@ -359,6 +361,7 @@ public final class LiveBenchmark {
                     @Override
                     public void onClose(int code) {
                         if (code != 1000) {
+                            person.closedAbnormally = true;
                             currentRun.closed.incrementAndGet();
                         }
                     }
@@ -519,7 +522,8 @@ public final class LiveBenchmark {
                     rs.next();
                     String stored = rs.getString(1);
                     String expected = person.confirmed.toString();
-                    String inFlightWord = person.inFlight == null ? null : person.inFlightWord;
+                    // Only a closed connection excuses it: on an open one, a change stored and never confirmed is a fault.
+                    String inFlightWord = person.inFlight == null || !person.closedAbnormally ? null : person.inFlightWord;
                     if (inFlightWord != null && stored.equals(expected + inFlightWord)) {
                         storedUnconfirmed++;
                     } else if (!stored.equals(expected)) {

@@ -203,13 +203,15 @@ public final class BenchmarkServer implements AutoCloseable {
     /**
      * Records a profile of node A for the next so many seconds into a file, without waiting for
      * it. A file ending in ".jfr": JDK Flight Recorder, CPU samples every 10 ms and nothing else
-     * (its "profile" settings also record allocations, socket reads and writes and waits, which at
-     * this message rate doubled WildFly's CPU, so the profile showed a server far behind the one
-     * measured); even so, node A's CPU per edit came out 1.9 times node B's. Any other
+     * (its "profile" settings also record allocations, socket reads and writes and waits); with
+     * either, node A's CPU per edit came out 1.9 times node B's at this message rate, so the
+     * profile showed a server far behind the one measured. Any other
      * name: async-profiler (from Maven Central, the benchmark profile's dependency), attached to
      * the running server, CPU time sampled every 5 ms (itimer, which needs no perf events), the
      * stacks written collapsed, one line each with its count; node A's CPU per edit stayed within
-     * 3% of node B's, and it shows the JIT compiler's and the collector's own threads too.
+     * 3% of node B's in the run measured with it, and it shows the JIT compiler's and the
+     * collector's own threads too. The stop runs on a thread of its own: should the benchmark end
+     * first, the profile is not written.
      */
     public void recordProfile(String file, int seconds) throws IOException, InterruptedException {
         String jcmd = System.getProperty("java.home") + "/bin/jcmd";
@@ -260,14 +262,20 @@ public final class BenchmarkServer implements AutoCloseable {
             }
             Path library = Files.createTempFile("libasyncProfiler", ".so");
             Files.copy(in, library, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            library.toFile().deleteOnExit();
             return library;
         }
     }
 
+    /**
+     * Runs jcmd. For JVMTI.agent_load it exits 0 whatever the agent said, and prints "return
+     * code: N" (the agent's own error goes to the server's log): anything but 0 is a failure.
+     */
     private static void run(String... command) throws IOException, InterruptedException {
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (process.waitFor() != 0 || out.contains("[ERROR]")) {
+        boolean agentFailed = out.contains("return code:") && !out.contains("return code: 0");
+        if (process.waitFor() != 0 || agentFailed || out.contains("[ERROR]")) {
             throw new IOException(String.join(" ", command) + ": " + out.strip());
         }
     }

@@ -32,7 +32,7 @@ public class PlanOwnership {
     static final String ALONE = "local";
 
     @Resource(lookup = "java:jboss/infinispan/cache/roundtable/signals")
-    private Cache<String, String> signals;
+    private Cache<Object, Object> signals;
 
     @Resource
     private ManagedExecutorService executor;
@@ -118,7 +118,7 @@ public class PlanOwnership {
     public class Topology {
 
         @TopologyChanged
-        public void changed(TopologyChangedEvent<String, String> event) {
+        public void changed(TopologyChangedEvent<Object, Object> event) {
             if (event.isPre()) {
                 return;
             }
