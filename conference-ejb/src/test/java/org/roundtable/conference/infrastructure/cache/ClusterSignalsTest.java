@@ -145,10 +145,7 @@ class ClusterSignalsTest {
     @Test
     void a_batch_is_written_under_a_key_this_node_owns_so_that_it_is_not_sent_round_through_another_node() {
         var keys = new ArrayList<Object>();
-        var signals = signalsCache((method, args) -> {
-            keys.add(args[0]);
-            return CompletableFuture.completedFuture(null);
-        });
+        var signals = keysWrittenTo(keys);
         signals.ownedHere = key -> ((UUID) key).getLeastSignificantBits() % 16 == 2;
 
         signals.send("plan-stored", "first");
@@ -163,10 +160,7 @@ class ClusterSignalsTest {
     @Test
     void a_batch_whose_owner_cannot_be_found_or_told_is_still_written_under_a_key_of_its_own() {
         var keys = new ArrayList<Object>();
-        var signals = signalsCache((method, args) -> {
-            keys.add(args[0]);
-            return CompletableFuture.completedFuture(null);
-        });
+        var signals = keysWrittenTo(keys);
         signals.ownedHere = key -> false;
         signals.send("plan-stored", "owned by none of 16 salts");
         signals.ownedHere = key -> {
@@ -194,6 +188,14 @@ class ClusterSignalsTest {
 
         assertEquals(List.of("as bytes", "as text"), fired);
         assertTrue(logged.isEmpty(), () -> "logged " + logged.get(0).getMessage());
+    }
+
+    /** A node whose every write succeeds at once, each batch's key added to keys. */
+    private static ClusterSignals keysWrittenTo(List<Object> keys) {
+        return signalsCache((method, args) -> {
+            keys.add(args[0]);
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     /** The key of a batch of the node's run: its first half, then the number and the salt. */

@@ -32,14 +32,9 @@ final class ServerMessages {
      */
     static String applied(PlanChange change, String authorName, String operationsJson) {
         String ops = operationsJson != null ? operationsJson : PlanJson.operationsText(change.operations());
-        return new StringBuilder(96 + ops.length()).append("{\"type\":\"applied\",\"changeId\":").append(quote(change.changeId()))
-                .append(",\"clientId\":").append(quote(change.clientId())).append(",\"revision\":").append(change.revision())
-                .append(",\"author\":").append(quote(authorName)).append(",\"ops\":").append(ops).append('}').toString();
-    }
-
-    /** A JSON string literal. */
-    static String quote(String s) {
-        return PlanJson.quote(s);
+        return new StringBuilder(96 + ops.length()).append("{\"type\":\"applied\",\"changeId\":").append(PlanJson.quote(change.changeId()))
+                .append(",\"clientId\":").append(PlanJson.quote(change.clientId())).append(",\"revision\":").append(change.revision())
+                .append(",\"author\":").append(PlanJson.quote(authorName)).append(",\"ops\":").append(ops).append('}').toString();
     }
 
 
