@@ -88,6 +88,16 @@ public class LivePlanService {
         private Consumer<String> signedHere = id -> { };
         /** Changes from the owner node that arrived ahead of one before them, by revision (a copy on another node). */
         private final java.util.TreeMap<Long, PlanMessages.Stored> early = new java.util.TreeMap<>();
+        /**
+         * Change ids settled as not applied when their client reconnected ({@link #settleInFlight}),
+         * with the one connection that may still apply each. Under the plan's lock; the oldest go first.
+         */
+        private final Map<String, Fence> fences = new java.util.LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Fence> eldest) {
+                return size() > MAX_FENCES;
+            }
+        };
 
         LivePlan(UUID planId, UUID familyId, PlanAuthority authority, String lastHash, Set<String> signedActions,
                 Function<String, Long> storedRevision) {
@@ -202,6 +212,16 @@ public class LivePlanService {
     private final AtomicLong followChecks = new AtomicLong();
 
     /** How long a copy waits for a change from the owner that went missing before reading the plan again. */
+    /** A change id settled as not applied: only its person's connection {@code clientId} may still apply it. */
+    private record Fence(UUID personId, String clientId) {
+        boolean keepsOut(UUID person, String client) {
+            return personId.equals(person) && !clientId.equals(client);
+        }
+    }
+
+    /** How many settled change ids a plan remembers: a client has at most 16 in flight, and a change comes late by seconds. */
+    static final int MAX_FENCES = 1024;
+
     static final long GAP_WAIT_MILLIS = Long.getLong("roundtable.plan.gap-wait-millis", 500);
 
     /** What a submission became, and when it is stored (only then may it be acknowledged). */
@@ -477,6 +497,11 @@ public class LivePlanService {
             if (seen != null) {
                 return new Taken(new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable), plan);
             }
+            Fence fence = plan.fences.get(change.changeId());
+            if (fence != null && fence.keepsOut(caller.id(), change.clientId())) {
+                // Its client reconnected and was told it was not applied (settleInFlight): it may have made it again since.
+                throw new PlanNotStored(SETTLED_ELSEWHERE);
+            }
             if (plan.usedIds.mayContain(change.changeId()) && plan.storedRevision.apply(change.changeId()) != null) {
                 // Refused here, before anything moves: the database would refuse it at commit.
                 throw new PlanRejection(PlanRejection.Reason.DUPLICATE_CHANGE, "This plan already has a change with the id "
@@ -491,7 +516,85 @@ public class LivePlanService {
             if (!voiding.isEmpty()) {
                 return new Taken(queueVoidingSignatures(caller, familyId, plan, prepared, voiding), plan);
             }
+            plan.fences.remove(change.changeId());
             return new Taken(queue(caller, familyId, plan, prepared, null, voided -> { }), plan);
+        });
+    }
+
+    /** Why a change sent on a connection its client has left is not applied. */
+    static final String SETTLED_ELSEWHERE = "This change was asked about on a newer connection, which sends it again if it is"
+            + " still wanted. Nothing was applied from this one.";
+
+    /**
+     * Settles a reconnecting client's changes in flight before its welcome, so that protocol rule
+     * 4 holds: a change the welcome does not name as applied was not applied, and never will be
+     * from an earlier connection (the client may make it again with a new id). Without this, a
+     * change still on its way to the plan's owner node, or stored there after its sender gave up,
+     * could be applied after the welcome said it was not, and then again as the client's new change.
+     * On the owner, under the plan's lock, once everything queued for the plan is stored: each of
+     * them not applied is fenced, so that from then on only {@code clientId} (the new connection,
+     * whose resend keeps the id) may apply it, for this person ({@code caller}: no one can fence
+     * another's changes). On another node, the owner is asked and waited for. An owner that
+     * left the cluster, or a plan that moved meanwhile, is asked again where it is now (a node
+     * just killed is the commonest reason to reconnect), for as long as a live change is waited
+     * for; then {@link PlanNotStored} is thrown, and the client reconnects.
+     */
+    public void settleInFlight(Caller caller, UUID familyId, List<String> changeIds, String clientId) {
+        if (changeIds.isEmpty()) {
+            return;
+        }
+        long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PlansAcrossNodes.LIVE_ANSWER_WAIT_MILLIS);
+        while (true) {
+            try {
+                if (nodes.ownsHere(familyId)) {
+                    settleHere(caller, familyId, changeIds, clientId, null);
+                } else {
+                    nodes.settleOnTheOwner(caller, familyId, changeIds, clientId);
+                }
+                return;
+            } catch (PlanNotStored notYet) {
+                if (System.nanoTime() - giveUpAt > 0) {
+                    throw notYet;
+                }
+                try {
+                    // While the cluster settles who owns the plan: asking again at once could only spin.
+                    Thread.sleep(SETTLE_RETRY_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw notYet;
+                }
+            }
+        }
+    }
+
+    /** How long a settle that found no owner to answer it waits before it asks again. */
+    static final long SETTLE_RETRY_MILLIS = 100;
+
+    /**
+     * {@link #settleInFlight} on the owner node. {@code startBy} (System.nanoTime), given when
+     * another node asked: past it nothing is settled and the asker is told to try again.
+     */
+    void settleHere(Caller caller, UUID familyId, List<String> changeIds, String clientId, Long startBy) {
+        withPlanHead(familyId, plan -> {
+            if (startBy != null && System.nanoTime() - startBy > 0) {
+                throw new PlanNotStored(PlansAcrossNodes.TOO_BUSY);
+            }
+            if (!nodes.ownsHere(familyId)) {
+                throw new PlanNotStored(PlansAcrossNodes.MOVED);
+            }
+            for (String changeId : changeIds) {
+                if (plan.appliedRevision(changeId) == null) {
+                    plan.fences.put(changeId, new Fence(caller.id(), clientId));
+                }
+            }
+            try {
+                // Those applied are stored before the answer, so a welcome on any node can name them.
+                awaitDurable(plan.lastDurable);
+            } catch (RuntimeException failed) {
+                // The write failed and the plan is read again (its rooms are told): the client reconnects and asks again.
+                throw new PlanNotStored("The plan could not be saved just now. Please reconnect.");
+            }
+            return null;
         });
     }
 

@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import org.roundtable.shared.plan.PlanJson;
 /**
  * What the nodes of a cluster tell each other about plans (PlansAcrossNodes), as text for the
  * signals cache: a change sent to the plan's owner, the owner's answer, a change the owner
- * stored, and a signature given. The text is JSON (for a stored change, a line of JSON and then
+ * stored, a signature given, and a reconnecting client's changes in flight to settle. The text is JSON (for a stored change, a line of JSON and then
  * the operations' JSON) with lone surrogates escaped (an edit made code unit by code unit may
  * carry half an emoji), so it travels as plain ASCII where it matters.
  */
@@ -48,11 +49,24 @@ final class PlanMessages {
             String contentHash) {
     }
 
-    /** The owner's answer to a {@link Submit} or a {@link Sign}, for the node it came from. */
+    /**
+     * A client said {@code hello} on node {@code from} with these changes in flight: the owner
+     * {@code to} settles them before the welcome (LivePlanService#settleInFlight), so that one not
+     * applied by then is never applied from the client's earlier connection. {@code caller} is who
+     * reconnected, {@code clientId} their new connection.
+     */
+    record Settle(String requestId, String from, String to, UUID familyId, Caller caller, List<String> changeIds, String clientId) {
+    }
+
+    /** The owner's answer to a {@link Submit}, a {@link Sign} or a {@link Settle}, for the node it came from. */
     record Reply(String requestId, String to, Answer answer) {
     }
 
-    sealed interface Answer permits Applied, Duplicate, Refused, NotStored, Signature {
+    sealed interface Answer permits Applied, Duplicate, Refused, NotStored, Signature, Settled {
+    }
+
+    /** The changes in flight are settled: each is stored, or can no longer be applied but from the new connection. */
+    record Settled() implements Answer {
     }
 
     /** The sign-off was recorded. */
@@ -116,6 +130,8 @@ final class PlanMessages {
             b.add("answer", "not-stored").add("message", nullable(n.message()));
         } else if (answer instanceof Signature) {
             b.add("answer", "signed");
+        } else if (answer instanceof Settled) {
+            b.add("answer", "settled");
         }
         return text(b);
     }
@@ -128,6 +144,7 @@ final class PlanMessages {
             case "refused" -> new Refused(o.getString("kind"), optional(o, "detail"), optional(o, "message"));
             case "not-stored" -> new NotStored(optional(o, "message"));
             case "signed" -> new Signature();
+            case "settled" -> new Settled();
             default -> throw new IllegalArgumentException("unknown answer " + o.getString("answer"));
         };
         return new Reply(o.getString("requestId"), o.getString("to"), answer);
@@ -200,6 +217,21 @@ final class PlanMessages {
         return new Sign(o.getString("requestId"), o.getString("from"), o.getString("to"), UUID.fromString(o.getString("familyId")),
                 UUID.fromString(o.getString("conferenceId")), caller(o.getJsonObject("caller")), UUID.fromString(o.getString("actionId")),
                 o.getString("contentHash"));
+    }
+
+    static String text(Settle s) {
+        JsonArrayBuilder ids = JSON.createArrayBuilder();
+        s.changeIds().forEach(ids::add);
+        return text(JSON.createObjectBuilder().add("requestId", s.requestId()).add("from", s.from()).add("to", s.to())
+                .add("familyId", s.familyId().toString()).add("caller", caller(s.caller())).add("changeIds", ids)
+                .add("clientId", s.clientId()));
+    }
+
+    static Settle settle(String text) {
+        JsonObject o = json(text);
+        return new Settle(o.getString("requestId"), o.getString("from"), o.getString("to"), UUID.fromString(o.getString("familyId")),
+                caller(o.getJsonObject("caller")), o.getJsonArray("changeIds").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString).toList(), o.getString("clientId"));
     }
 
     static String text(Signed s) {

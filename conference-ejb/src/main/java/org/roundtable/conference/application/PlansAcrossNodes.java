@@ -49,6 +49,7 @@ public class PlansAcrossNodes {
     static final String STORED = "plan-stored";
     static final String SIGNED = "plan-signed";
     static final String SIGN = "plan-sign";
+    static final String SETTLE = "plan-settle";
 
     /**
      * How long the owner may take to begin a REST change or a sign-off sent to it, counted from
@@ -86,7 +87,9 @@ public class PlansAcrossNodes {
     enum Asked {
         LIVE_CHANGE("Your change may or may not have been saved; sending it again is safe."),
         REST_CHANGE("Your change may or may not have been saved; look at the plan before you make it again."),
-        SIGN_OFF("Your signature may or may not have been recorded; look at the sign-off before you sign again.");
+        SIGN_OFF("Your signature may or may not have been recorded; look at the sign-off before you sign again."),
+        /** A reconnecting client's changes in flight: the hello fails, and the client reconnects and asks again. */
+        SETTLE("Please reconnect: your changes are kept and will be sent again.");
 
         private final String unknown;
 
@@ -159,6 +162,18 @@ public class PlansAcrossNodes {
     }
 
     /**
+     * Asks the plan's owner to settle a reconnecting client's changes in flight (see
+     * {@link LivePlanService#settleInFlight}) and returns once it has. Waited for as long as a
+     * live change, since the client waits for its welcome meanwhile. Throws the refusal the owner
+     * decided, or {@link PlanNotStored}: the hello fails and the client reconnects.
+     */
+    void settleOnTheOwner(Caller caller, UUID familyId, java.util.List<String> changeIds, String clientId) {
+        var answer = ask(Asked.SETTLE, familyId, SETTLE, (requestId, owner) -> PlanMessages.text(new PlanMessages.Settle(requestId,
+                ownership.thisNode(), owner, familyId, caller, changeIds, clientId)));
+        awaitAnswer(answer, Asked.SETTLE);
+    }
+
+    /**
      * Blocks for the owner's answer to a REST change or a sign-off, and returns it or throws what
      * it failed with (the owner's refusal, or {@link PlanNotStored}). The answer gives up by itself
      * after {@link #ANSWER_WAIT_MILLIS}; the wait here is only a backstop, a second longer.
@@ -191,7 +206,7 @@ public class PlansAcrossNodes {
         String requestId = UUID.randomUUID().toString();
         waiting.put(requestId, new Waiting(owner, asked, answer));
         var giveUp = scheduler.schedule(() -> answer.completeExceptionally(notAnswered(asked, "did not answer in time")),
-                asked == Asked.LIVE_CHANGE ? LIVE_ANSWER_WAIT_MILLIS : ANSWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                asked == Asked.LIVE_CHANGE || asked == Asked.SETTLE ? LIVE_ANSWER_WAIT_MILLIS : ANSWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         answer.whenComplete((outcome, failure) -> {
             waiting.remove(requestId);
             giveUp.cancel(false);
@@ -230,6 +245,14 @@ public class PlansAcrossNodes {
                     if (sign.to().equals(ownership.thisNode())) {
                         long startBy = System.nanoTime() + OWNER_START_NANOS;
                         perPlan.run(sign.familyId(), () -> sign(sign, startBy));
+                    }
+                }
+                case SETTLE -> {
+                    var settle = PlanMessages.settle(signal.text());
+                    if (settle.to().equals(ownership.thisNode())) {
+                        // In the plan's queue: after every change sent to it before, whose answers then name them.
+                        long startBy = System.nanoTime() + LIVE_START_NANOS;
+                        perPlan.run(settle.familyId(), () -> settle(settle, startBy));
                     }
                 }
                 case REPLY -> answered(PlanMessages.reply(signal.text()));
@@ -319,6 +342,22 @@ public class PlansAcrossNodes {
         } catch (RuntimeException e) {
             return refusal(e);
         }
+    }
+
+    /** On the owner, in the plan's queue: settles a reconnecting client's changes in flight, as if it had said hello here. */
+    private void settle(PlanMessages.Settle settle, long startBy) {
+        Answer answer;
+        if (!ownsHere(settle.familyId())) {
+            answer = new PlanMessages.NotStored(MOVED);
+        } else {
+            try {
+                plans.settleHere(settle.caller(), settle.familyId(), settle.changeIds(), settle.clientId(), startBy);
+                answer = new PlanMessages.Settled();
+            } catch (RuntimeException e) {
+                answer = refusal(e);
+            }
+        }
+        signals.send(REPLY, PlanMessages.text(new PlanMessages.Reply(settle.requestId(), settle.from(), answer)));
     }
 
     /** The answer to what waited past the owner's deadline to begin it. */

@@ -28,6 +28,7 @@ import org.roundtable.conference.domain.model.room.RoomStates;
 import org.roundtable.conference.infrastructure.persistence.PlanStore;
 import org.roundtable.conference.infrastructure.persistence.PlanWriter;
 import org.roundtable.shared.domain.StaffRole;
+import org.roundtable.shared.plan.PlanAuthority;
 import org.roundtable.shared.plan.PlanChange;
 import org.roundtable.shared.plan.PlanField;
 import org.roundtable.shared.plan.PlanOperation.EditText;
@@ -101,6 +102,8 @@ class ChangesSentToTheOwnerTest {
             }
         });
         set("clock", Clock.systemUTC());
+        set("applied", (jakarta.enterprise.event.Event<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {jakarta.enterprise.event.Event.class}, (proxy, method, args) -> null));
         set("scheduler", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ManagedScheduledExecutorService.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("schedule")) {
@@ -121,8 +124,19 @@ class ChangesSentToTheOwnerTest {
     }
 
     private PlanChange typing(String changeId) {
+        return typing(changeId, "conn-9");
+    }
+
+    private PlanChange typing(String changeId, String connection) {
         var words = TextOperation.builder().retain("Walk to school".length()).insert(" together").build();
-        return new PlanChange(changeId, "conn-9", 5, List.of(new EditText(action, PlanField.DESCRIPTION, words)));
+        return new PlanChange(changeId, connection, 5, List.of(new EditText(action, PlanField.DESCRIPTION, words)));
+    }
+
+    /** The writer stores what it was given, in order. */
+    private void writerStoresAll() {
+        for (var pending : queued) {
+            pending.onDurable().accept(pending, List.of());
+        }
     }
 
     private static long inTime() {
@@ -186,5 +200,92 @@ class ChangesSentToTheOwnerTest {
         service.submitHere(true, teacher, familyId, conferenceId, typing("c-6"), inTime());
 
         assertEquals(1, queued.size(), "a change from a room with no private part running costs no query of the records");
+    }
+
+    @Test
+    void a_change_still_on_its_way_when_its_client_reconnected_is_never_applied_after_the_welcome_said_it_was_not() {
+        // She reconnected on conn-10 and listed c-7 in flight; her old connection's c-7 reaches the owner only now.
+        service.settleInFlight(teacher, familyId, List.of("c-7"), "conn-10");
+
+        var refused = assertThrows(PlanNotStored.class, () -> service.submitHere(true, teacher, familyId, conferenceId, typing("c-7"), inTime()));
+
+        assertTrue(refused.getMessage().contains("Nothing was applied"), refused.getMessage());
+        assertEquals(List.of(), queued);
+        assertEquals(5, service.withPlan(familyId, LivePlanService.LivePlan::revision));
+    }
+
+    @Test
+    void the_same_change_sent_again_on_the_new_connection_is_applied_and_the_old_ones_copy_is_then_a_duplicate() {
+        service.settleInFlight(teacher, familyId, List.of("c-8"), "conn-10");
+
+        service.submitHere(true, teacher, familyId, conferenceId, typing("c-8", "conn-10"), inTime());
+        writerStoresAll();
+        var late = service.submitHere(true, teacher, familyId, conferenceId, typing("c-8"), inTime());
+
+        assertEquals(1, queued.size());
+        assertEquals(new PlanAuthority.Duplicate(6), late.join());
+    }
+
+    @Test
+    void a_change_applied_before_its_client_reconnected_is_left_to_be_named_in_the_welcome() {
+        service.submitLive(teacher, familyId, conferenceId, typing("c-9"));
+        writerStoresAll();
+
+        service.settleInFlight(teacher, familyId, List.of("c-9"), "conn-10");
+
+        assertEquals(Long.valueOf(6), service.<Long>withPlan(familyId, plan -> plan.appliedRevision("c-9")));
+        // Its old connection's resend is recognised, not refused.
+        assertEquals(new PlanAuthority.Duplicate(6), service.submitHere(true, teacher, familyId, conferenceId, typing("c-9"), inTime()).join());
+    }
+
+    @Test
+    void no_one_can_settle_another_persons_change_in_flight() {
+        var other = Caller.staff(UUID.randomUUID(), "Bo Nurse", school, Set.of());
+        // Someone else lists the teacher's change id as their own in a hello.
+        service.settleInFlight(other, familyId, List.of("c-11"), "conn-66");
+
+        service.submitHere(true, teacher, familyId, conferenceId, typing("c-11"), inTime());
+
+        assertEquals(1, queued.size(), "the teacher's own change is applied");
+    }
+
+    @Test
+    void a_settle_that_reaches_the_plans_lock_after_the_plan_moved_away_settles_nothing() {
+        service.withPlan(familyId, LivePlanService.LivePlan::revision);
+        ownsThePlan = false;
+
+        var refused = assertThrows(PlanNotStored.class, () -> service.settleHere(teacher, familyId, List.of("c-12"), "conn-10", inTime()));
+
+        assertEquals(PlansAcrossNodes.MOVED, refused.getMessage());
+        ownsThePlan = true;
+        service.submitHere(true, teacher, familyId, conferenceId, typing("c-12"), inTime());
+        assertEquals(1, queued.size(), "not fenced: the welcome on the new owner settles it there");
+    }
+
+    @Test
+    void a_hello_whose_plans_owner_died_while_it_asked_is_settled_where_the_plan_is_now() throws Exception {
+        ownsThePlan = false;
+        var asked = new ArrayList<String>();
+        set("nodes", new PlansAcrossNodes() {
+            @Override
+            boolean ownsHere(UUID family) {
+                return ownsThePlan;
+            }
+
+            @Override
+            void settleOnTheOwner(Caller caller, UUID family, List<String> changeIds, String clientId) {
+                asked.add(clientId);
+                // The owner was killed: the cluster gives its plans to this node.
+                ownsThePlan = true;
+                throw PlansAcrossNodes.notAnswered(PlansAcrossNodes.Asked.SETTLE, "stopped");
+            }
+        });
+
+        service.settleInFlight(teacher, familyId, List.of("c-13"), "conn-10");
+
+        assertEquals(List.of("conn-10"), asked);
+        assertThrows(PlanNotStored.class, () -> service.submitHere(true, teacher, familyId, conferenceId, typing("c-13"), inTime()),
+                "settled here, on the plan's new owner");
+        assertEquals(List.of(), queued);
     }
 }

@@ -70,10 +70,16 @@ class PlanMessagesTest {
     }
 
     @Test
+    void a_reconnecting_clients_changes_in_flight_reach_the_owner_with_who_reconnected_and_their_new_connection() {
+        var sent = new PlanMessages.Settle("r-6", "node-a", "node-b", FAMILY, CHAIR, List.of("c-1", "c-\ud83d"), "conn-2");
+        assertEquals(sent, PlanMessages.settle(PlanMessages.text(sent)));
+    }
+
+    @Test
     void every_kind_of_answer_arrives_as_sent() {
         for (PlanMessages.Answer answer : List.of(new PlanMessages.Applied(HALF_AN_EMOJI), new PlanMessages.Duplicate(17),
                 new PlanMessages.Refused("plan", "STALE_BASE", "Too old"), new PlanMessages.Refused("forbidden", null, "No"),
-                new PlanMessages.NotStored("Try again"), new PlanMessages.Signature())) {
+                new PlanMessages.NotStored("Try again"), new PlanMessages.Signature(), new PlanMessages.Settled())) {
             var reply = new PlanMessages.Reply("r-3", "node-a", answer);
             assertEquals(reply, PlanMessages.reply(PlanMessages.text(reply)));
         }

@@ -27,6 +27,12 @@ final class PlanStandIns {
             boolean ownsHere(java.util.UUID family) {
                 return ownsHere.getAsBoolean();
             }
+
+            @Override
+            void stored(java.util.UUID family, org.roundtable.shared.plan.PlanChange change, String authorName, String operations,
+                    String hash, java.util.Set<String> voided) {
+                // One node: no one else to tell.
+            }
         };
     }
 }

@@ -101,6 +101,11 @@ class PlansAcrossNodesTest {
             void signedElsewhere(UUID familyId, String actionId) {
                 done.add("signed " + actionId);
             }
+
+            @Override
+            void settleHere(Caller caller, UUID familyId, List<String> changeIds, String clientId, Long startBy) {
+                done.add("settled " + changeIds + " for " + caller.displayName() + " on " + clientId);
+            }
         });
         set("signOffs", new SignOffService() {
             @Override
@@ -298,6 +303,64 @@ class PlansAcrossNodesTest {
         assertFalse(signing.isDone(), "returned before the owner answered");
         ownerAnswers(sign, new PlanMessages.Signature());
         signing.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void the_owner_settles_a_reconnecting_clients_changes_in_flight_in_the_plans_queue_after_the_change_sent_before_them() {
+        ownsThePlan = true;
+
+        arrives(new PlanMessages.Submit("r-8", "node-b", "node-a", true, FAMILY, ROOM, KEYWORKER, CHANGE));
+        nodes.hear(new ClusterSignal(PlansAcrossNodes.SETTLE, PlanMessages.text(new PlanMessages.Settle("r-9", "node-b", "node-a",
+                FAMILY, KEYWORKER, List.of("c-1"), "conn-2"))));
+
+        assertEquals(List.of(), done, "done on the thread that delivers every node's signals");
+        runPlanWork();
+        assertEquals(List.of("change c-1", "settled [c-1] for Priya Shah on conn-2"), done);
+        var reply = PlanMessages.reply(sent.get(1)[1]);
+        assertEquals("r-9", reply.requestId());
+        assertEquals(new PlanMessages.Settled(), reply.answer());
+    }
+
+    @Test
+    void a_node_the_plan_moved_away_from_settles_nothing_and_tells_the_asker_to_try_again() {
+        ownsThePlan = false;
+
+        nodes.hear(new ClusterSignal(PlansAcrossNodes.SETTLE, PlanMessages.text(new PlanMessages.Settle("r-10", "node-b", "node-a",
+                FAMILY, KEYWORKER, List.of("c-1"), "conn-2"))));
+        runPlanWork();
+
+        assertEquals(List.of(), done);
+        assertEquals(new PlanMessages.NotStored(PlansAcrossNodes.MOVED), onlyReply());
+    }
+
+    @Test
+    void a_hello_on_a_node_that_follows_the_plan_waits_for_the_owner_to_settle_its_changes_in_flight() throws Exception {
+        var settling = CompletableFuture.runAsync(() -> nodes.settleOnTheOwner(KEYWORKER, FAMILY, List.of("c-1"), "conn-2"));
+        for (int i = 0; i < 500 && sent.isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+
+        assertEquals(PlansAcrossNodes.SETTLE, sent.get(0)[0]);
+        var settle = PlanMessages.settle(sent.get(0)[1]);
+        assertEquals(new PlanMessages.Settle(settle.requestId(), "node-a", "node-b", FAMILY, KEYWORKER, List.of("c-1"), "conn-2"), settle);
+        assertFalse(settling.isDone(), "returned before the owner answered");
+        nodes.hear(new ClusterSignal(PlansAcrossNodes.REPLY, PlanMessages.text(new PlanMessages.Reply(settle.requestId(), "node-a",
+                new PlanMessages.Settled()))));
+        settling.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_hello_whose_changes_the_owner_does_not_settle_in_a_live_changes_wait_fails_so_the_client_reconnects() throws Exception {
+        var settling = CompletableFuture.runAsync(() -> nodes.settleOnTheOwner(KEYWORKER, FAMILY, List.of("c-1"), "conn-2"));
+        for (int i = 0; i < 500 && waits.isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+
+        assertEquals(PlansAcrossNodes.LIVE_ANSWER_WAIT_MILLIS, onlyWait());
+        endTheWait();
+        var failure = assertInstanceOf(ExecutionException.class, org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> settling.get(5, TimeUnit.SECONDS)));
+        assertInstanceOf(PlanNotStored.class, failure.getCause());
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.roundtable.conference.application.ClockProducer;
 import org.roundtable.conference.it.ApiClient.Reply;
 import org.roundtable.shared.plan.FractionalIndex;
 import org.roundtable.shared.plan.PlanField;
+import org.roundtable.shared.plan.PlanJson;
 import org.roundtable.shared.plan.PlanOperation;
 import org.roundtable.shared.plan.TextOperation;
 
@@ -370,6 +371,48 @@ class ClusterIT {
                 }
             }
             assertEquals(onA.plan(), onB.plan(), "the two nodes' rooms show the same plan");
+        }
+    }
+
+    /**
+     * Protocol rule 4: a change the welcome does not name in {@code applied} was not applied. Here
+     * the client has left its first connection (it says hello on a second one, listing the change
+     * as in flight) and that connection's copy of the change comes only after the welcome, as one
+     * still on its way to the plan's owner node would. On each of the three nodes in turn (the
+     * owner, and two that send it the change): the late copy is not applied, and the client's
+     * resend on its new connection is applied, once.
+     */
+    @Test
+    void a_change_from_a_connection_its_client_has_left_is_never_applied_after_a_welcome_on_any_node_said_it_was_not() {
+        var chair = People.staff(signingIn(nodeA.address()), "chair", People.DEMO_PASSWORD);
+        String conference = freshConference(chair);
+        String session = chair.cookie("RT_SESSION");
+        for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
+            URI base = node.address();
+            try (var left = LiveClient.connect(session, conference, base.toString(), base);
+                    var now = LiveClient.connect(session, conference, base.toString(), base)) {
+                long revision = left.hello().getJsonNumber("revision").longValue();
+                String changeId = "late-" + UUID.randomUUID();
+                var welcome = now.hello(Json.createObjectBuilder().add("type", "hello").add("v", 1).add("revision", revision)
+                        .add("pending", Json.createArrayBuilder().add(changeId)).build());
+                assertEquals(JsonValue.EMPTY_JSON_OBJECT, welcome.getJsonObject("applied"), "not applied yet on " + base);
+
+                String goal = UUID.randomUUID().toString();
+                JsonObject change = Json.createObjectBuilder().add("type", "submit").add("changeId", changeId).add("baseRevision", revision)
+                        .add("ops", PlanJson.toJson(List.of(new PlanOperation.CreateGoal(goal, FractionalIndex.between(null, null),
+                                "Sent again on " + base)))).build();
+                left.send(change);
+                var closed = left.closedWithin(5);
+                assertTrue(closed.isPresent(), "the connection its client left is closed on " + base);
+                assertEquals(1013, closed.get().getCloseCode().getCode());
+
+                now.send(change);
+                var answer = now.nextMatching(m -> changeId.equals(m.getString("changeId", null))
+                        || m.getString("type").equals("error"), 10);
+                assertEquals("applied", answer.getString("type"), "the resend is applied, not recognised as applied before: " + answer);
+                assertEquals(now.welcome.getString("connectionId"), answer.getString("clientId"));
+                now.assertFramesConform();
+            }
         }
     }
 

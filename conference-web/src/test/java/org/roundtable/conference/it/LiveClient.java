@@ -137,7 +137,8 @@ public final class LiveClient implements AutoCloseable {
         return hello(Json.createObjectBuilder().add("type", "hello").add("v", 1).add("roomChanges", true).build());
     }
 
-    private JsonObject hello(JsonObject hello) {
+    /** Says this hello (one listing changes in flight, say) and waits for the welcome, as {@link #hello()} does. */
+    public JsonObject hello(JsonObject hello) {
         send(hello);
         welcome = next("welcome");
         if (welcome.containsKey("plan")) {

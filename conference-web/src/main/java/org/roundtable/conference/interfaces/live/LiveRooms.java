@@ -367,6 +367,10 @@ public class LiveRooms {
         Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId, rules.room(c.conferenceId));
         boolean excluded = RoomRules.keptOut(participant, privatePart);
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
+        if (!excluded) {
+            // Before the welcome says which of them were applied: one it does not name can then never be applied later (rule 4).
+            plans.settleInFlight(c.caller, participant.familyId(), hello.pending(), c.id);
+        }
         Presence here = plans.withPlanSeenAt(participant.familyId(), hello.revision() == null ? -1 : hello.revision(),
                 !hello.pending().isEmpty(), plan -> {
             rooms.compute(c.conferenceId, (id, existing) -> {
