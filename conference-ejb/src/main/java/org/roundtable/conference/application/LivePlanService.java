@@ -88,16 +88,6 @@ public class LivePlanService {
         private Consumer<String> signedHere = id -> { };
         /** Changes from the owner node that arrived ahead of one before them, by revision (a copy on another node). */
         private final java.util.TreeMap<Long, PlanMessages.Stored> early = new java.util.TreeMap<>();
-        /**
-         * Change ids settled as not applied when their client reconnected ({@link #settleInFlight}),
-         * with the one connection that may still apply each. Under the plan's lock; the oldest go first.
-         */
-        private final Map<String, Fence> fences = new java.util.LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Fence> eldest) {
-                return size() > MAX_FENCES;
-            }
-        };
 
         LivePlan(UUID planId, UUID familyId, PlanAuthority authority, String lastHash, Set<String> signedActions,
                 Function<String, Long> storedRevision) {
@@ -211,17 +201,10 @@ public class LivePlanService {
     /** How many checks asked the database since the node started: for operators, and to tell a check that never ran. */
     private final AtomicLong followChecks = new AtomicLong();
 
+    /** Change ids a reconnecting client was told were not applied, on the plans this node owns (see settleInFlight). */
+    private final InFlightFences fences = new InFlightFences(System::nanoTime);
+
     /** How long a copy waits for a change from the owner that went missing before reading the plan again. */
-    /** A change id settled as not applied: only its person's connection {@code clientId} may still apply it. */
-    private record Fence(UUID personId, String clientId) {
-        boolean keepsOut(UUID person, String client) {
-            return personId.equals(person) && !clientId.equals(client);
-        }
-    }
-
-    /** How many settled change ids a plan remembers: a client has at most 16 in flight, and a change comes late by seconds. */
-    static final int MAX_FENCES = 1024;
-
     static final long GAP_WAIT_MILLIS = Long.getLong("roundtable.plan.gap-wait-millis", 500);
 
     /** What a submission became, and when it is stored (only then may it be acknowledged). */
@@ -497,8 +480,7 @@ public class LivePlanService {
             if (seen != null) {
                 return new Taken(new Submitted(new PlanAuthority.Duplicate(seen), plan.lastDurable), plan);
             }
-            Fence fence = plan.fences.get(change.changeId());
-            if (fence != null && fence.keepsOut(caller.id(), change.clientId())) {
+            if (fences.keepsOut(familyId, caller.id(), change.changeId(), change.clientId())) {
                 // Its client reconnected and was told it was not applied (settleInFlight): it may have made it again since.
                 throw new PlanNotStored(SETTLED_ELSEWHERE);
             }
@@ -513,16 +495,16 @@ public class LivePlanService {
             editPolicy.check(access, plan.authority::document, prepared.change().operations(),
                     message -> new InvalidInput("ownerId", message));
             List<String> voiding = signaturesVoidedBy(plan, prepared);
+            fences.applied(familyId, caller.id(), change.changeId());
             if (!voiding.isEmpty()) {
                 return new Taken(queueVoidingSignatures(caller, familyId, plan, prepared, voiding), plan);
             }
-            plan.fences.remove(change.changeId());
             return new Taken(queue(caller, familyId, plan, prepared, null, voided -> { }), plan);
         });
     }
 
     /** Why a change sent on a connection its client has left is not applied. */
-    static final String SETTLED_ELSEWHERE = "This change was asked about on a newer connection, which sends it again if it is"
+    public static final String SETTLED_ELSEWHERE = "This change was asked about on a newer connection, which sends it again if it is"
             + " still wanted. Nothing was applied from this one.";
 
     /**
@@ -531,13 +513,14 @@ public class LivePlanService {
      * from an earlier connection (the client may make it again with a new id). Without this, a
      * change still on its way to the plan's owner node, or stored there after its sender gave up,
      * could be applied after the welcome said it was not, and then again as the client's new change.
-     * On the owner, under the plan's lock, once everything queued for the plan is stored: each of
-     * them not applied is fenced, so that from then on only {@code clientId} (the new connection,
-     * whose resend keeps the id) may apply it, for this person ({@code caller}: no one can fence
-     * another's changes). On another node, the owner is asked and waited for. An owner that
-     * left the cluster, or a plan that moved meanwhile, is asked again where it is now (a node
-     * just killed is the commonest reason to reconnect), for as long as a live change is waited
-     * for; then {@link PlanNotStored} is thrown, and the client reconnects.
+     * On the owner, under the plan's lock: each of them not applied is fenced ({@link InFlightFences}),
+     * so that from then on only {@code clientId} (the new connection, whose resend keeps the id)
+     * may apply it, for this person ({@code caller}); then, not holding the lock, this waits until
+     * everything queued for the plan is stored, so that a welcome on any node can name those
+     * applied. On another node, the owner is asked and waited for. An owner that left the cluster,
+     * or a plan that moved meanwhile, is asked again where it is now (a node just killed is the
+     * commonest reason to reconnect). Within {@link PlansAcrossNodes#LIVE_ANSWER_WAIT_MILLIS} in
+     * all, else {@link PlanNotStored} is thrown, and the client reconnects.
      */
     public void settleInFlight(Caller caller, UUID familyId, List<String> changeIds, String clientId) {
         if (changeIds.isEmpty()) {
@@ -545,11 +528,15 @@ public class LivePlanService {
         }
         long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PlansAcrossNodes.LIVE_ANSWER_WAIT_MILLIS);
         while (true) {
+            long left = giveUpAt - System.nanoTime();
             try {
+                if (left <= 0) {
+                    throw new PlanNotStored(NOT_SETTLED);
+                }
                 if (nodes.ownsHere(familyId)) {
-                    settleHere(caller, familyId, changeIds, clientId, null);
+                    awaitSettled(settleHere(caller, familyId, changeIds, clientId, null), left);
                 } else {
-                    nodes.settleOnTheOwner(caller, familyId, changeIds, clientId);
+                    nodes.settleOnTheOwner(caller, familyId, changeIds, clientId, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                 }
                 return;
             } catch (PlanNotStored notYet) {
@@ -570,12 +557,28 @@ public class LivePlanService {
     /** How long a settle that found no owner to answer it waits before it asks again. */
     static final long SETTLE_RETRY_MILLIS = 100;
 
+    static final String NOT_SETTLED = "The server that keeps this plan could not be asked about your changes just now. Please reconnect.";
+
+    private static void awaitSettled(CompletableFuture<Void> stored, long nanos) {
+        try {
+            stored.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // A write failed (the plan is read again, and the fences kept), or the writer is slow: asked again, or the client reconnects.
+            throw new PlanNotStored(NOT_SETTLED);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlanNotStored(NOT_SETTLED);
+        }
+    }
+
     /**
-     * {@link #settleInFlight} on the owner node. {@code startBy} (System.nanoTime), given when
-     * another node asked: past it nothing is settled and the asker is told to try again.
+     * {@link #settleInFlight} on the owner node: fences, under the plan's lock, each of the
+     * changes not applied, and returns what completes once everything queued for the plan is
+     * stored (not waited for here). {@code startBy} (System.nanoTime), given when another node
+     * asked: past it nothing is fenced and the asker is told to try again.
      */
-    void settleHere(Caller caller, UUID familyId, List<String> changeIds, String clientId, Long startBy) {
-        withPlanHead(familyId, plan -> {
+    CompletableFuture<Void> settleHere(Caller caller, UUID familyId, List<String> changeIds, String clientId, Long startBy) {
+        return withPlanHead(familyId, plan -> {
             if (startBy != null && System.nanoTime() - startBy > 0) {
                 throw new PlanNotStored(PlansAcrossNodes.TOO_BUSY);
             }
@@ -584,17 +587,10 @@ public class LivePlanService {
             }
             for (String changeId : changeIds) {
                 if (plan.appliedRevision(changeId) == null) {
-                    plan.fences.put(changeId, new Fence(caller.id(), clientId));
+                    fences.fence(familyId, caller.id(), changeId, clientId);
                 }
             }
-            try {
-                // Those applied are stored before the answer, so a welcome on any node can name them.
-                awaitDurable(plan.lastDurable);
-            } catch (RuntimeException failed) {
-                // The write failed and the plan is read again (its rooms are told): the client reconnects and asks again.
-                throw new PlanNotStored("The plan could not be saved just now. Please reconnect.");
-            }
-            return null;
+            return plan.lastDurable;
         });
     }
 

@@ -142,7 +142,7 @@ public class PlansAcrossNodes {
      * recognised, so only the words differ).
      */
     CompletableFuture<PlanAuthority.Outcome> toTheOwner(boolean live, Caller caller, UUID familyId, UUID conferenceId, PlanChange change) {
-        return ask(live ? Asked.LIVE_CHANGE : Asked.REST_CHANGE, familyId, SUBMIT, (requestId, owner) -> PlanMessages.text(
+        return ask(live ? Asked.LIVE_CHANGE : Asked.REST_CHANGE, live ? LIVE_ANSWER_WAIT_MILLIS : ANSWER_WAIT_MILLIS, familyId, SUBMIT, (requestId, owner) -> PlanMessages.text(
                 new PlanMessages.Submit(requestId, ownership.thisNode(), owner, live, familyId, conferenceId, caller, change)))
                 .thenApply(answer -> answer instanceof PlanMessages.Applied applied ? new PlanAuthority.Applied(applied.change())
                         : new PlanAuthority.Duplicate(((PlanMessages.Duplicate) answer).revision()));
@@ -156,19 +156,19 @@ public class PlansAcrossNodes {
      * refusal the owner decided, or {@link PlanNotStored} as {@link #toTheOwner} does.
      */
     void signOnTheOwner(Caller caller, UUID familyId, UUID conferenceId, SignOffCommand command) {
-        var answer = ask(Asked.SIGN_OFF, familyId, SIGN, (requestId, owner) -> PlanMessages.text(new PlanMessages.Sign(requestId,
+        var answer = ask(Asked.SIGN_OFF, ANSWER_WAIT_MILLIS, familyId, SIGN, (requestId, owner) -> PlanMessages.text(new PlanMessages.Sign(requestId,
                 ownership.thisNode(), owner, familyId, conferenceId, caller, command.actionId(), command.contentHash())));
         awaitAnswer(answer, Asked.SIGN_OFF);
     }
 
     /**
      * Asks the plan's owner to settle a reconnecting client's changes in flight (see
-     * {@link LivePlanService#settleInFlight}) and returns once it has. Waited for as long as a
-     * live change, since the client waits for its welcome meanwhile. Throws the refusal the owner
+     * {@link LivePlanService#settleInFlight}) and returns once it has, waiting at most
+     * {@code waitMillis} (what is left of the client's wait for its welcome). Throws the refusal the owner
      * decided, or {@link PlanNotStored}: the hello fails and the client reconnects.
      */
-    void settleOnTheOwner(Caller caller, UUID familyId, java.util.List<String> changeIds, String clientId) {
-        var answer = ask(Asked.SETTLE, familyId, SETTLE, (requestId, owner) -> PlanMessages.text(new PlanMessages.Settle(requestId,
+    void settleOnTheOwner(Caller caller, UUID familyId, java.util.List<String> changeIds, String clientId, long waitMillis) {
+        var answer = ask(Asked.SETTLE, waitMillis, familyId, SETTLE, (requestId, owner) -> PlanMessages.text(new PlanMessages.Settle(requestId,
                 ownership.thisNode(), owner, familyId, caller, changeIds, clientId)));
         awaitAnswer(answer, Asked.SETTLE);
     }
@@ -193,9 +193,10 @@ public class PlansAcrossNodes {
 
     /**
      * Sends what {@code text} writes (given the request's id and the owner's name) to the plan's
-     * owner; the answer completes or fails as {@link #toTheOwner} says.
+     * owner; the answer completes or fails as {@link #toTheOwner} says, failing by itself after
+     * {@code waitMillis}.
      */
-    private CompletableFuture<Answer> ask(Asked asked, UUID familyId, String topic, BiFunction<String, String, String> text) {
+    private CompletableFuture<Answer> ask(Asked asked, long waitMillis, UUID familyId, String topic, BiFunction<String, String, String> text) {
         String owner = ownership.ownerOf(familyId);
         var answer = new CompletableFuture<Answer>();
         if (owner.equals(ownership.thisNode())) {
@@ -206,7 +207,7 @@ public class PlansAcrossNodes {
         String requestId = UUID.randomUUID().toString();
         waiting.put(requestId, new Waiting(owner, asked, answer));
         var giveUp = scheduler.schedule(() -> answer.completeExceptionally(notAnswered(asked, "did not answer in time")),
-                asked == Asked.LIVE_CHANGE || asked == Asked.SETTLE ? LIVE_ANSWER_WAIT_MILLIS : ANSWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                waitMillis, TimeUnit.MILLISECONDS);
         answer.whenComplete((outcome, failure) -> {
             waiting.remove(requestId);
             giveUp.cancel(false);
@@ -344,19 +345,38 @@ public class PlansAcrossNodes {
         }
     }
 
-    /** On the owner, in the plan's queue: settles a reconnecting client's changes in flight, as if it had said hello here. */
+    /**
+     * On the owner, in the plan's queue: settles a reconnecting client's changes in flight, as if
+     * it had said hello here, and answers once everything queued for the plan is stored, from the
+     * writer's thread: this thread, which drains the plan's queue, does not wait for the writer.
+     */
     private void settle(PlanMessages.Settle settle, long startBy) {
-        Answer answer;
         if (!ownsHere(settle.familyId())) {
-            answer = new PlanMessages.NotStored(MOVED);
-        } else {
-            try {
-                plans.settleHere(settle.caller(), settle.familyId(), settle.changeIds(), settle.clientId(), startBy);
-                answer = new PlanMessages.Settled();
-            } catch (RuntimeException e) {
-                answer = refusal(e);
-            }
+            replyTo(settle, new PlanMessages.NotStored(MOVED));
+            return;
         }
+        if (System.nanoTime() - startBy > 0) {
+            replyTo(settle, new PlanMessages.NotStored(TOO_BUSY));
+            return;
+        }
+        CompletableFuture<Void> stored;
+        try {
+            stored = plans.settleHere(settle.caller(), settle.familyId(), settle.changeIds(), settle.clientId(), startBy);
+        } catch (RuntimeException e) {
+            replyTo(settle, refusal(e));
+            return;
+        }
+        stored.whenComplete((done, failure) -> {
+            try {
+                // A write that failed: the plan is read again, its fences kept; the asker asks again.
+                replyTo(settle, failure == null ? new PlanMessages.Settled() : new PlanMessages.NotStored(LivePlanService.NOT_SETTLED));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not answer a settle sent from " + settle.from(), e);
+            }
+        });
+    }
+
+    private void replyTo(PlanMessages.Settle settle, Answer answer) {
         signals.send(REPLY, PlanMessages.text(new PlanMessages.Reply(settle.requestId(), settle.from(), answer)));
     }
 

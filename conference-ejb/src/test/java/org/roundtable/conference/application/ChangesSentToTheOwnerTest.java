@@ -1,6 +1,7 @@
 package org.roundtable.conference.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -273,7 +274,7 @@ class ChangesSentToTheOwnerTest {
             }
 
             @Override
-            void settleOnTheOwner(Caller caller, UUID family, List<String> changeIds, String clientId) {
+            void settleOnTheOwner(Caller caller, UUID family, List<String> changeIds, String clientId, long waitMillis) {
                 asked.add(clientId);
                 // The owner was killed: the cluster gives its plans to this node.
                 ownsThePlan = true;
@@ -286,6 +287,29 @@ class ChangesSentToTheOwnerTest {
         assertEquals(List.of("conn-10"), asked);
         assertThrows(PlanNotStored.class, () -> service.submitHere(true, teacher, familyId, conferenceId, typing("c-13"), inTime()),
                 "settled here, on the plan's new owner");
+        assertEquals(List.of(), queued);
+    }
+
+    @Test
+    void a_settle_is_done_only_once_the_change_queued_before_it_is_stored_so_a_welcome_anywhere_can_name_it() {
+        service.submitLive(teacher, familyId, conferenceId, typing("c-14"));
+
+        var settled = service.settleHere(teacher, familyId, List.of("c-14"), "conn-10", null);
+
+        assertFalse(settled.isDone(), "the change is queued, not yet stored");
+        writerStoresAll();
+        assertTrue(settled.isDone());
+        assertEquals(Long.valueOf(6), service.<Long>withPlan(familyId, plan -> plan.appliedRevision("c-14")));
+    }
+
+    @Test
+    void a_fence_outlasts_the_plan_being_read_again() {
+        service.settleInFlight(teacher, familyId, List.of("c-15"), "conn-10");
+        // Let go (idle, or a write failed): read again from the database on the next change.
+        service.evict(familyId);
+
+        assertThrows(PlanNotStored.class, () -> service.submitHere(true, teacher, familyId, conferenceId, typing("c-15"), inTime()));
+
         assertEquals(List.of(), queued);
     }
 }

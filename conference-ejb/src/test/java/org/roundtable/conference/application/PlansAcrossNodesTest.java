@@ -54,6 +54,8 @@ class PlansAcrossNodesTest {
     private final List<Runnable> planWork = new ArrayList<>();
 
     private boolean ownsThePlan;
+    /** When what the plan had queued before a settle is stored. */
+    private CompletableFuture<Void> settledStored = CompletableFuture.completedFuture(null);
     /** What the owner's sign-off refuses with, if anything. */
     private RuntimeException refuseSigning;
     private final PlansAcrossNodes nodes = new PlansAcrossNodes();
@@ -103,8 +105,9 @@ class PlansAcrossNodesTest {
             }
 
             @Override
-            void settleHere(Caller caller, UUID familyId, List<String> changeIds, String clientId, Long startBy) {
+            CompletableFuture<Void> settleHere(Caller caller, UUID familyId, List<String> changeIds, String clientId, Long startBy) {
                 done.add("settled " + changeIds + " for " + caller.displayName() + " on " + clientId);
+                return settledStored;
             }
         });
         set("signOffs", new SignOffService() {
@@ -322,6 +325,21 @@ class PlansAcrossNodesTest {
     }
 
     @Test
+    void the_owner_answers_a_settle_only_once_what_its_plan_had_queued_is_stored_without_waiting_on_the_plans_thread() {
+        ownsThePlan = true;
+        settledStored = new CompletableFuture<>();
+
+        nodes.hear(new ClusterSignal(PlansAcrossNodes.SETTLE, PlanMessages.text(new PlanMessages.Settle("r-11", "node-b", "node-a",
+                FAMILY, KEYWORKER, List.of("c-1"), "conn-2"))));
+        runPlanWork();
+
+        assertEquals(List.of("settled [c-1] for Priya Shah on conn-2"), done);
+        assertEquals(List.of(), sent, "not answered before the changes queued before it are stored");
+        settledStored.complete(null);
+        assertEquals(new PlanMessages.Settled(), onlyReply());
+    }
+
+    @Test
     void a_node_the_plan_moved_away_from_settles_nothing_and_tells_the_asker_to_try_again() {
         ownsThePlan = false;
 
@@ -335,7 +353,7 @@ class PlansAcrossNodesTest {
 
     @Test
     void a_hello_on_a_node_that_follows_the_plan_waits_for_the_owner_to_settle_its_changes_in_flight() throws Exception {
-        var settling = CompletableFuture.runAsync(() -> nodes.settleOnTheOwner(KEYWORKER, FAMILY, List.of("c-1"), "conn-2"));
+        var settling = CompletableFuture.runAsync(() -> nodes.settleOnTheOwner(KEYWORKER, FAMILY, List.of("c-1"), "conn-2", 9_000));
         for (int i = 0; i < 500 && sent.isEmpty(); i++) {
             Thread.sleep(10);
         }
@@ -350,13 +368,13 @@ class PlansAcrossNodesTest {
     }
 
     @Test
-    void a_hello_whose_changes_the_owner_does_not_settle_in_a_live_changes_wait_fails_so_the_client_reconnects() throws Exception {
-        var settling = CompletableFuture.runAsync(() -> nodes.settleOnTheOwner(KEYWORKER, FAMILY, List.of("c-1"), "conn-2"));
+    void a_hello_whose_changes_the_owner_does_not_settle_in_what_is_left_of_its_wait_fails_so_the_client_reconnects() throws Exception {
+        var settling = CompletableFuture.runAsync(() -> nodes.settleOnTheOwner(KEYWORKER, FAMILY, List.of("c-1"), "conn-2", 7_300));
         for (int i = 0; i < 500 && waits.isEmpty(); i++) {
             Thread.sleep(10);
         }
 
-        assertEquals(PlansAcrossNodes.LIVE_ANSWER_WAIT_MILLIS, onlyWait());
+        assertEquals(7_300, onlyWait(), "what is left of the client's wait for its welcome");
         endTheWait();
         var failure = assertInstanceOf(ExecutionException.class, org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                 () -> settling.get(5, TimeUnit.SECONDS)));

@@ -62,6 +62,8 @@ class ClusterIT {
     private static final String GRACE = "roundtable.live.private-part-grace-seconds";
     /** Nodes check the copies of plans they follow against the database this often (ms). */
     private static final String FOLLOW_CHECK = "roundtable.plan.follow-check-millis";
+    /** One video sender a room on these nodes, so that a test can reach the limit with two people. */
+    private static final String VIDEO_SENDERS = "roundtable.media.max-video-senders";
 
     private static StandaloneServer nodeA;
     private static StandaloneServer nodeB;
@@ -75,9 +77,12 @@ class ClusterIT {
         assertTrue(Balancer.available(), "HAProxy is needed: apt-get install haproxy (.ci/run does)");
         URI front = URI.create("http://localhost:8490");
         // Only one node makes the demo data (it counts agencies, then writes); both migrate the schema.
-        nodeA = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-a", OFFSET_A, true).behind(front).with(GRACE, "3").with(FOLLOW_CHECK, "500");
-        nodeB = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-b", OFFSET_B, false).behind(front).with(GRACE, "3").with(FOLLOW_CHECK, "500");
-        nodeC = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-c", OFFSET_C, false).behind(front).with(GRACE, "3").with(FOLLOW_CHECK, "500");
+        nodeA = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-a", OFFSET_A, true).behind(front).with(GRACE, "3").with(FOLLOW_CHECK, "500")
+                .with(VIDEO_SENDERS, "1");
+        nodeB = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-b", OFFSET_B, false).behind(front).with(GRACE, "3").with(FOLLOW_CHECK, "500")
+                .with(VIDEO_SENDERS, "1");
+        nodeC = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-c", OFFSET_C, false).behind(front).with(GRACE, "3").with(FOLLOW_CHECK, "500")
+                .with(VIDEO_SENDERS, "1");
         // One after the other, as wildfly-config/two-nodes.sh and an operator's rolling start do: node B
         // joins a running cluster. (Booting both at the same instant once hung node B's deployment in CI,
         // cause not yet known; StandaloneServer now keeps the threads of a boot that hangs.)
@@ -405,6 +410,8 @@ class ClusterIT {
                 var closed = left.closedWithin(5);
                 assertTrue(closed.isPresent(), "the connection its client left is closed on " + base);
                 assertEquals(1013, closed.get().getCloseCode().getCode());
+                assertEquals("Sent again on a newer connection.", closed.get().getReasonPhrase(),
+                        "closed because the change was settled on the new connection, not for some other failure to store it");
 
                 now.send(change);
                 var answer = now.nextMatching(m -> changeId.equals(m.getString("changeId", null))
@@ -911,6 +918,9 @@ class ClusterIT {
             String chair = chairOnA.helloTakingRoomChanges().getString("connectionId");
             String jess = jessOnB.helloTakingRoomChanges().getString("connectionId");
             chairOnA.send(joinTheCall());
+            // Jess, on the other node, has not joined the call: refused as on one node, not dropped there unanswered.
+            chairOnA.send(Json.createObjectBuilder().add("type", "rtc.offer").add("to", jess).add("sdp", SDP).build());
+            assertEquals("conflict", chairOnA.next("error").getString("code"));
             jessOnB.send(joinTheCall());
             // Each hears of the other in the call, whichever joined first.
             chairOnA.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(jess), 1);
@@ -938,6 +948,34 @@ class ClusterIT {
             jessOnB.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(chair), 1);
             chairOnA.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(jess), 1);
             assertTrue(jessOnB.receivedOfType("rtc.offer").size() == 1, "the offer made during the private part never reached Jess");
+
+            jessOnB.send(Json.createObjectBuilder().add("type", "media").add("joined", false).add("audio", false).add("video", false)
+                    .add("voiceOnly", true).build());
+            chairOnA.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(jess) && !m.getBoolean("joined"), 1);
+            chairOnA.send(Json.createObjectBuilder().add("type", "rtc.offer").add("to", jess).add("sdp", SDP).build());
+            assertEquals("conflict", chairOnA.next("error").getString("code"), "Jess left the call on her node");
+        }
+    }
+
+    @Test
+    void the_video_senders_of_a_room_are_counted_on_every_node() {
+        var meeting = MeetingOnNodes.onNodeA();
+        meeting.withAFamilyMember();
+        try (var chairOnA = meeting.chairOn(nodeA);
+                var jessOnB = meeting.familyMemberOn(nodeB)) {
+            String chair = chairOnA.helloTakingRoomChanges().getString("connectionId");
+            jessOnB.helloTakingRoomChanges();
+            jessOnB.send(joinTheCall());
+            chairOnA.send(Json.createObjectBuilder().add("type", "media").add("joined", true).add("audio", true).add("video", true)
+                    .add("voiceOnly", false).build());
+            // Jess hears of the chair's video on her node: her node has been told of it.
+            jessOnB.nextMatching(m -> m.getString("type").equals("media") && m.getString("from").equals(chair) && m.getBoolean("video"), 1);
+
+            jessOnB.send(Json.createObjectBuilder().add("type", "media").add("joined", true).add("audio", true).add("video", true)
+                    .add("voiceOnly", false).build());
+            var refused = jessOnB.next("error");
+            assertEquals("conflict", refused.getString("code"));
+            assertTrue(refused.getString("message").startsWith("1 people are already sending video"), refused::toString);
         }
     }
 

@@ -93,6 +93,8 @@ public class LiveRooms {
         final UUID familyId;
         final Set<LiveConnection> connections = new CopyOnWriteArraySet<>();
         volatile CachedPrivatePart privatePart;
+        /** The room's connections on other nodes in the call, as their nodes told this one (SignallingRelay). */
+        final Map<String, SignallingRelay.CallElsewhere> callsElsewhere = new ConcurrentHashMap<>();
 
         Room(UUID conferenceId, UUID familyId) {
             this.conferenceId = conferenceId;
@@ -316,7 +318,7 @@ public class LiveRooms {
             c.close(CloseCodes.SIGNED_OUT, "Your session has ended. Please sign in again.");
         } else if (e instanceof PlanNotStored) {
             // Nothing was applied, and the change is not refused: the client reconnects and sends it again.
-            c.close(CloseCodes.TRY_AGAIN, "The plan could not be saved just now. Reconnecting.");
+            closeNotStored(c, e);
         } else {
             LOG.log(Level.SEVERE, "live message failed", e);
             c.send(ServerMessages.error("server-error", "Something went wrong on our side. Nothing was applied; please try again.", ref));
@@ -367,9 +369,19 @@ public class LiveRooms {
         Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId, rules.room(c.conferenceId));
         boolean excluded = RoomRules.keptOut(participant, privatePart);
         List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
-        if (!excluded) {
+        if (!excluded && !hello.pending().isEmpty()) {
             // Before the welcome says which of them were applied: one it does not name can then never be applied later (rule 4).
-            plans.settleInFlight(c.caller, participant.familyId(), hello.pending(), c.id);
+            // It may wait for the plan's owner on another node: not holding this connection's lock, which a change of access
+            // waits for (no other message of this connection is handled meanwhile: they are read one after another).
+            c.handling.unlock();
+            try {
+                plans.settleInFlight(c.caller, participant.familyId(), hello.pending(), c.id);
+            } finally {
+                c.handling.lock();
+            }
+            if (!access.stillAllowed(c)) {
+                return;
+            }
         }
         Presence here = plans.withPlanSeenAt(participant.familyId(), hello.revision() == null ? -1 : hello.revision(),
                 !hello.pending().isEmpty(), plan -> {
@@ -452,9 +464,15 @@ public class LiveRooms {
                 refuse(c, refused, submit.changeId());
             } else {
                 // Not stored: the plan's rooms are told to reconnect (PlanWriteFailed), or the owner did not answer.
-                c.close(CloseCodes.TRY_AGAIN, "The plan could not be saved just now. Reconnecting.");
+                closeNotStored(c, cause);
             }
         });
+    }
+
+    /** 1013: reconnect. Said apart when the client has already moved to a newer connection, which answers for the change. */
+    private static void closeNotStored(LiveConnection c, Throwable cause) {
+        c.close(CloseCodes.TRY_AGAIN, LivePlanService.SETTLED_ELSEWHERE.equals(cause.getMessage()) ? "Sent again on a newer connection."
+                : "The plan could not be saved just now. Reconnecting.");
     }
 
     /** A refusal decided about what was sent (not a failure to store it). */
@@ -688,7 +706,7 @@ public class LiveRooms {
                 each.paused = true;
             }
         }
-        signalling.privatePartStarted(new SignallingRelay.RoomNow(room.connections, keptOut, elsewhere(room)));
+        signalling.privatePartStarted(new SignallingRelay.RoomNow(room.connections, keptOut, elsewhere(room), room.callsElsewhere));
         broadcastRoomChange(conferenceId, LiveRooms::privatePartOf);
     }
 
@@ -725,7 +743,7 @@ public class LiveRooms {
             // The room too, with who types where as it may see it now (as viewChanged sends it).
             each.send(roomFor(each, runningPrivatePart(conferenceId, rules.room(conferenceId))));
         }
-        signalling.privatePartEnded(wereOut, new SignallingRelay.RoomNow(room.connections, Set.of(), elsewhere(room)));
+        signalling.privatePartEnded(wereOut, new SignallingRelay.RoomNow(room.connections, Set.of(), elsewhere(room), room.callsElsewhere));
     }
 
     /** A change to the room, as one participant is sent it (1.2). */
@@ -821,7 +839,7 @@ public class LiveRooms {
         Room room = rooms.get(conferenceId);
         Set<UUID> excluded = runningPrivatePart(conferenceId, rules.room(conferenceId)).map(PrivatePartView::excluded).orElse(Set.of());
         return room == null ? new SignallingRelay.RoomNow(List.of(), excluded)
-                : new SignallingRelay.RoomNow(room.connections, excluded, elsewhere(room));
+                : new SignallingRelay.RoomNow(room.connections, excluded, elsewhere(room), room.callsElsewhere);
     }
 
     /** The room's connections on other nodes of a cluster, from the shared presence (none on one node). */

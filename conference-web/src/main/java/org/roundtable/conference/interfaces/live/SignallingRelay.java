@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.roundtable.conference.application.access.RoomAccess;
@@ -44,10 +45,17 @@ public class SignallingRelay {
      * The room as the relay sees it now: its connections on this node, who a running private part
      * keeps out, and the room's connections on other nodes of a cluster (from the shared presence).
      */
-    record RoomNow(Collection<LiveConnection> connections, Set<UUID> excluded, Map<String, Presence> elsewhere) {
+    record RoomNow(Collection<LiveConnection> connections, Set<UUID> excluded, Map<String, Presence> elsewhere,
+            Map<String, CallElsewhere> calls) {
 
         RoomNow(Collection<LiveConnection> connections, Set<UUID> excluded) {
-            this(connections, excluded, Map.of());
+            this(connections, excluded, Map.of(), new ConcurrentHashMap<>());
+        }
+
+        /** Whether a connection on another node is in the call, as its node last told this one. */
+        boolean inCallElsewhere(String connectionId) {
+            CallElsewhere call = calls.get(connectionId);
+            return call != null && call.joined() && elsewhere.containsKey(connectionId);
         }
 
         boolean excludes(LiveConnection c) {
@@ -57,6 +65,17 @@ public class SignallingRelay {
         boolean excludes(Presence onAnotherNode) {
             return excluded.contains(UUID.fromString(onAnotherNode.inviteeId()));
         }
+    }
+
+    /**
+     * A connection on another node, in the call or not and sending video or not, as its node last
+     * told this one (its {@code media}, broadcast or sent in answer to one joining here): kept per
+     * room on each node (LiveRooms), so that this node can answer for that peer as it answers for
+     * its own (one not in the call is a {@code conflict}, a room's video senders are counted on
+     * every node). Someone kept out of a running private part is not told about, so what is kept
+     * for them may be what it was before the part.
+     */
+    record CallElsewhere(boolean joined, boolean video) {
     }
 
     /** Straight after the welcome: the ICE servers (with this person's own TURN credential) and the video limit. */
@@ -88,16 +107,18 @@ public class SignallingRelay {
     }
 
     /**
-     * The peer is in the room on another node: this node checks what it can (the sender is in the
-     * call, neither is kept out, the sender's allowance) and that node the rest when it delivers
-     * (the peer is in the call and still may talk; otherwise it is dropped there, unanswered).
+     * The peer is in the room on another node: this node checks what it can (neither is kept out,
+     * both are in the call as far as this node has been told, the sender's allowance) and that
+     * node again when it delivers (the peer is in the call and still may talk; otherwise it is
+     * dropped there, unanswered: the peer left the call a moment ago, say).
      */
     private void signalAnotherNode(LiveConnection c, ClientMessage.Signal signal, RoomNow room) {
         Presence peer = signal.to().equals(c.id) ? null : room.elsewhere().get(signal.to());
         if (peer == null) {
             throw new ProtocolViolation("unknown-peer", "That connection is not in this room.");
         }
-        if (!inCall(c)) {
+        // In the order of the checks on one node: the same refusal for the same case.
+        if (!inCall(c) || !room.inCallElsewhere(signal.to())) {
             throw new DomainRuleViolation("Only two people who have both joined the call can connect; send media first.");
         }
         RoomAccess.requireMayCall(room.excludes(c) || room.excludes(peer));
@@ -115,6 +136,12 @@ public class SignallingRelay {
 
     /** Another node relays signalling (or its media, to one who joined) to a connection here: sent if it is in the call and may talk. */
     void deliverFromAnotherNode(String to, String message, RoomNow room) {
+        if (message.startsWith(MEDIA_PREFIX)) {
+            try (var reader = JSON.createReader(new StringReader(message))) {
+                var media = reader.readObject();
+                remember(room, media.getString("from"), media.getBoolean("joined"), media.getBoolean("video"));
+            }
+        }
         room.connections().stream().filter(each -> each.joined && each.id.equals(to) && inCall(each) && !room.excludes(each))
                 .findFirst().ifPresent(peer -> peer.send(message));
     }
@@ -127,7 +154,9 @@ public class SignallingRelay {
     void mediaFromAnotherNode(UUID conferenceId, String from, String message, boolean joining, RoomNow room) {
         boolean joined;
         try (var reader = JSON.createReader(new StringReader(message))) {
-            joined = reader.readObject().getBoolean("joined");
+            var media = reader.readObject();
+            joined = media.getBoolean("joined");
+            remember(room, from, joined, media.getBoolean("video"));
         }
         for (LiveConnection peer : room.connections()) {
             if (!peer.joined || room.excludes(peer)) {
@@ -145,6 +174,15 @@ public class SignallingRelay {
         }
     }
 
+    /** How SignalMessages.media begins: a relayed message that tells of someone's sound and picture. */
+    private static final String MEDIA_PREFIX = "{\"type\":\"media\"";
+
+    /** Keeps what another node told of one of its connections in the call; forgets those no longer in the room. */
+    private static void remember(RoomNow room, String connectionId, boolean joined, boolean video) {
+        room.calls().put(connectionId, new CallElsewhere(joined, video));
+        room.calls().keySet().removeIf(id -> !id.equals(connectionId) && !room.elsewhere().containsKey(id));
+    }
+
     private void toOtherNodes(RoomSignal signal) {
         try {
             otherNodes.send(RoomSignal.TOPIC, signal.text());
@@ -159,7 +197,8 @@ public class SignallingRelay {
      */
     private void media(LiveConnection c, ClientMessage.Media media, RoomNow room) {
         if (media.joined() && media.video() && !hasVideo(c)) {
-            long sending = room.connections().stream().filter(each -> each != c && hasVideo(each)).count();
+            long sending = room.connections().stream().filter(each -> each != c && hasVideo(each)).count()
+                    + room.calls().entrySet().stream().filter(e -> e.getValue().video() && room.inCallElsewhere(e.getKey())).count();
             if (sending >= IceServers.maxVideoSenders()) {
                 throw new DomainRuleViolation(sending + " people are already sending video, the most a room has; join by voice, or turn your camera on later.");
             }
