@@ -48,25 +48,31 @@ final class InFlightFences {
     void fence(UUID familyId, UUID personId, String changeId, String clientId) {
         long now = nanos.getAsLong();
         if (fences.size() > sweepAbove) {
-            fences.values().removeIf(own -> {
-                synchronized (own) {
-                    own.values().removeIf(f -> now - f.until() >= 0);
-                    return own.isEmpty();
-                }
-            });
+            for (Person person : fences.keySet()) {
+                // Per key and atomic, as every change to the map is: a fence being added is never swept with its emptied map.
+                fences.computeIfPresent(person, (p, own) -> {
+                    synchronized (own) {
+                        own.values().removeIf(f -> now - f.until() >= 0);
+                        return own.isEmpty() ? null : own;
+                    }
+                });
+            }
             sweepAbove = Math.max(SWEEP_ABOVE, 2 * fences.size());
         }
-        Map<String, Fence> own = fences.computeIfAbsent(new Person(familyId, personId), p -> new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Fence> eldest) {
-                return size() > PER_PERSON;
+        fences.compute(new Person(familyId, personId), (p, own) -> {
+            Map<String, Fence> mine = own != null ? own : new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Fence> eldest) {
+                    return size() > PER_PERSON;
+                }
+            };
+            synchronized (mine) {
+                // Put again so that it counts as the newest.
+                mine.remove(changeId);
+                mine.put(changeId, new Fence(clientId, now + LASTS));
             }
+            return mine;
         });
-        synchronized (own) {
-            // Put again so that it counts as the newest.
-            own.remove(changeId);
-            own.put(changeId, new Fence(clientId, now + LASTS));
-        }
     }
 
     /** Whether the person's change, sent on connection {@code clientId}, is one another connection of theirs now answers for. */
@@ -94,11 +100,11 @@ final class InFlightFences {
         if (fences.isEmpty()) {
             return;
         }
-        Map<String, Fence> own = fences.get(new Person(familyId, personId));
-        if (own != null) {
+        fences.computeIfPresent(new Person(familyId, personId), (p, own) -> {
             synchronized (own) {
                 own.remove(changeId);
+                return own.isEmpty() ? null : own;
             }
-        }
+        });
     }
 }

@@ -520,7 +520,8 @@ public class LivePlanService {
      * applied. On another node, the owner is asked and waited for. An owner that left the cluster,
      * or a plan that moved meanwhile, is asked again where it is now (a node just killed is the
      * commonest reason to reconnect). Within {@link PlansAcrossNodes#LIVE_ANSWER_WAIT_MILLIS} in
-     * all, else {@link PlanNotStored} is thrown, and the client reconnects.
+     * all, else {@link PlanNotStored} is thrown, and the client reconnects; but on the owner the
+     * wait for the plan's lock itself is not bounded (as for any change there).
      */
     public void settleInFlight(Caller caller, UUID familyId, List<String> changeIds, String clientId) {
         if (changeIds.isEmpty()) {
@@ -534,7 +535,9 @@ public class LivePlanService {
                     throw new PlanNotStored(NOT_SETTLED);
                 }
                 if (nodes.ownsHere(familyId)) {
-                    awaitSettled(settleHere(caller, familyId, changeIds, clientId, null), left);
+                    var stored = settleHere(caller, familyId, changeIds, clientId, null);
+                    // What is left once the plan's lock was had: that wait is not bounded (a change voiding signatures holds it till stored).
+                    awaitSettled(stored, giveUpAt - System.nanoTime());
                 } else {
                     nodes.settleOnTheOwner(caller, familyId, changeIds, clientId, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                 }

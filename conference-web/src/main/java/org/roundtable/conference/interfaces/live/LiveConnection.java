@@ -39,6 +39,8 @@ final class LiveConnection {
     volatile long checkedEpoch;
     /** Set once the client said hello and was sent the plan. */
     volatile boolean joined;
+    /** Set when the socket closed: a hello under way when it did takes the connection out of its room again. */
+    volatile boolean gone;
     /** Kept out of a private part: sent nothing of the plan or comments until it ends. */
     volatile boolean paused;
     /** Said in its hello (1.2): hands, agenda and private part go to it as changes, not the whole room. */

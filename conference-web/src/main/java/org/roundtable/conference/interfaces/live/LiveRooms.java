@@ -175,6 +175,8 @@ public class LiveRooms {
     }
 
     void closed(LiveConnection c) {
+        // Before looking for it in its room: a hello adding it meanwhile looks at this after adding it (see hello).
+        c.gone = true;
         Room room = rooms.get(c.conferenceId);
         if (room != null && room.connections.remove(c)) {
             rules.left(c.conferenceId, c.id);
@@ -365,24 +367,18 @@ public class LiveRooms {
             return;
         }
         var participant = c.participant;
-        accessLog.recordRead(c.caller, participant.familyId(), "your plan (in the live conference)", null);
-        Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId, rules.room(c.conferenceId));
-        boolean excluded = RoomRules.keptOut(participant, privatePart);
-        List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
-        if (!excluded && !hello.pending().isEmpty()) {
+        if (!hello.pending().isEmpty() && !RoomRules.keptOut(participant, runningPrivatePart(c.conferenceId, rules.room(c.conferenceId)))) {
             // Before the welcome says which of them were applied: one it does not name can then never be applied later (rule 4).
-            // It may wait for the plan's owner on another node: not holding this connection's lock, which a change of access
-            // waits for (no other message of this connection is handled meanwhile: they are read one after another).
-            c.handling.unlock();
-            try {
-                plans.settleInFlight(c.caller, participant.familyId(), hello.pending(), c.id);
-            } finally {
-                c.handling.lock();
-            }
+            // It may wait for the plan's owner on another node, so what the welcome is made of is read after it, access included.
+            plans.settleInFlight(c.caller, participant.familyId(), hello.pending(), c.id);
             if (!access.stillAllowed(c)) {
                 return;
             }
         }
+        accessLog.recordRead(c.caller, participant.familyId(), "your plan (in the live conference)", null);
+        Optional<PrivatePartView> privatePart = runningPrivatePart(c.conferenceId, rules.room(c.conferenceId));
+        boolean excluded = RoomRules.keptOut(participant, privatePart);
+        List<CommentView> comments = excluded ? List.of() : roomService.commentsFor(participant);
         Presence here = plans.withPlanSeenAt(participant.familyId(), hello.revision() == null ? -1 : hello.revision(),
                 !hello.pending().isEmpty(), plan -> {
             rooms.compute(c.conferenceId, (id, existing) -> {
@@ -412,12 +408,16 @@ public class LiveRooms {
                     applied.put(changeId, at);
                 }
             }
-            c.send(ServerMessages.welcome(c.id, participant, plan.revision(), document, missed, hello.pending().isEmpty() ? null : applied,
+            c.send(ServerMessages.welcome(c.id, participant, plan.revision(), document, missed, excluded || hello.pending().isEmpty() ? null : applied,
                     roomFor(c, privatePart), commentsFor(c, comments), c.onlyOwnActions));
             signalling.welcomed(c);
             return arrived;
         });
         broadcastPresence(c.conferenceId, c.id, here);
+        if (c.gone) {
+            // Closed while its hello was handled (the close is told on another thread): taken out again, as closed would have.
+            closed(c);
+        }
     }
 
     /**
