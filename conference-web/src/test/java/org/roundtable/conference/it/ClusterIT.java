@@ -122,6 +122,41 @@ class ClusterIT {
     }
 
     @Test
+    void a_stranger_who_reaches_the_cluster_port_without_the_clusters_key_cannot_join_it() throws Exception {
+        // JGroups as the nodes run it (5.5.2, the same protocols) but without SYM_ENCRYPT and its key:
+        // what anyone who can reach a node's JGroups port could start. Unencrypted, it would be let in.
+        var hosts = List.of(OFFSET_A, OFFSET_B, OFFSET_C).stream()
+                .map(offset -> new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 7600 + offset)).toList();
+        // Who the stranger heard from at all (discovery answers, below any encryption).
+        var listening = new HeardFrom();
+        var stranger = new org.jgroups.JChannel(
+                new org.jgroups.protocols.TCP().setBindAddress(java.net.InetAddress.getLoopbackAddress()).setBindPort(8900).setPortRange(50),
+                listening,
+                // The nodes find each other with JDBC_PING: its discovery headers, sent to their addresses (no database needed).
+                new org.jgroups.protocols.TCPPING().setInitialHosts(hosts).setPortRange(0)
+                        .setId(org.jgroups.conf.ClassConfigurator.getProtocolId(org.jgroups.protocols.JDBC_PING.class)),
+                // No MERGE3: that it can still make the nodes try a merge (below the encryption) is in docs/cluster.md.
+                new org.jgroups.protocols.NAKACK4(),
+                new org.jgroups.protocols.UNICAST4(),
+                new org.jgroups.protocols.pbcast.GMS().setJoinTimeout(3000).setMaxJoinAttempts(2),
+                new org.jgroups.protocols.FRAG4());
+        try (stranger) {
+            stranger.setName("stranger");
+            // An address as Infinispan 16.0.5 (WildFly 39.0.1) makes them, its version under "v": with any other the
+            // coordinator fails on the join, key or no key, and the test would prove nothing.
+            stranger.addAddressGenerator(() -> org.jgroups.util.ExtendedUUID.randomUUID("stranger")
+                    .put("v".getBytes(java.nio.charset.StandardCharsets.UTF_8), "16.0.5".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            stranger.connect("ejb");
+            var heard = listening.senders.stream().map(org.jgroups.util.NameCache::get).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+            assertTrue(heard.containsAll(List.of("node-a", "node-b", "node-c")),
+                    "the stranger found the nodes (discovery is not encrypted), so only the key kept it out; it heard from " + heard);
+            assertEquals(List.of(stranger.getAddress()), stranger.getView().getMembers(), "the stranger is alone in a cluster of its own");
+            var admin = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);
+            assertEquals(List.of("node-a", "node-b", "node-c"), members(admin), "the nodes never counted it");
+        }
+    }
+
+    @Test
     void a_node_joining_the_cluster_finds_the_schema_migrated_and_applies_nothing_twice() {
         assertEquals(0, Database.count("select count(*) from flyway_schema_history where not success"), "no failed migration");
         assertEquals(Database.count("select count(distinct version) from flyway_schema_history where version is not null"),
@@ -143,6 +178,33 @@ class ClusterIT {
         Reply out = onA.post("/auth/sign-out", null);
         assertTrue(out.status() < 300, out::toString);
         assertEquals(401, get(nodeB.address(), "/api/auth/me", session).statusCode(), "node B no longer knows the session");
+    }
+
+    @Test
+    void one_address_has_one_sign_in_allowance_whichever_nodes_its_requests_reach() {
+        // The nodes' default allowance: 20 at once, then 30 a minute (one every 2 s). Each node alone
+        // would serve 20 of these; together they serve 20 and whatever refilled meanwhile.
+        String source = "198.51.100." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
+        var nodes = List.of(nodeA, nodeB, nodeC);
+        var refusedOn = new java.util.TreeSet<String>();
+        int served = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < 60; i++) {
+            StandaloneServer node = nodes.get(i % 3);
+            Reply reply = ApiClient.from(node.address(), source).post("/auth/no-such-way-in", null);
+            if (reply.status() == 429) {
+                refusedOn.add(node.nodeName());
+            } else {
+                served++;
+            }
+        }
+        long refills = 1 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) / 2000;
+        assertTrue(served >= 20, "the burst of 20 is served: " + served);
+        assertTrue(served <= 20 + refills, served + " of 60 requests from one address were served by three nodes; one allowance is 20, "
+                + "and the refill allows " + refills + " more");
+        assertEquals(List.of("node-a", "node-b", "node-c"), List.copyOf(refusedOn), "every node turns the address away");
+        assertEquals(200, ApiClient.from(nodeB.address(), "198.51.100.0").post("/auth/codes", json("email", "someone@example.org")).status(),
+                "another address is still served");
     }
 
     @Test
@@ -1141,6 +1203,23 @@ class ClusterIT {
             Thread.sleep(250);
         }
         killed.start();
+    }
+
+    /** A JGroups protocol that only notes who sent what passes it. */
+    private static final class HeardFrom extends org.jgroups.stack.Protocol {
+        final java.util.Set<org.jgroups.Address> senders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Object up(org.jgroups.Message message) {
+            senders.add(message.getSrc());
+            return super.up(message);
+        }
+
+        @Override
+        public void up(org.jgroups.util.MessageBatch batch) {
+            senders.add(batch.sender());
+            super.up(batch);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.roundtable.conference.interfaces.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -7,6 +8,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import org.roundtable.conference.infrastructure.cache.SharedAllowances;
 import org.roundtable.conference.interfaces.problem.Problem;
 
 /**
@@ -14,13 +17,34 @@ import org.roundtable.conference.interfaces.problem.Problem;
  * invitation link's own page and answers) per source address before the request reaches
  * anything costly. Every POST under /api/auth and /api/invitations counts except signing out,
  * which is recognised only by its exact, canonical path: "/api/auth/sign-out/../codes" is a
- * request for a code and counts like one.
+ * request for a code and counts like one. Counted in the cache every node shares, so that on a
+ * cluster one address has one allowance, whichever node its requests reach.
  */
 @WebFilter(urlPatterns = {"/api/auth/*", "/api/invitations/*"})
 public class SignInThrottleFilter extends HttpFilter {
 
-    private final SignInThrottle throttle = SignInThrottle.configured();
+    private static final String KEY = "sign-in ";
+
+    @Inject
+    private SharedAllowances allowances;
+
+    private SignInThrottle throttle;
     private final ClientAddress addresses = ClientAddress.configured();
+
+    @Override
+    public void init() {
+        throttle = SignInThrottle.configured(new SignInThrottle.Store() {
+            @Override
+            public Long fullAt(String source) {
+                return allowances.fullAt(KEY + source);
+            }
+
+            @Override
+            public boolean replace(String source, Long expected, long next, Duration keep) {
+                return allowances.replace(KEY + source, expected, next, keep);
+            }
+        });
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
