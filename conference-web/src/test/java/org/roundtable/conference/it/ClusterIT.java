@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -123,13 +124,34 @@ class ClusterIT {
 
     @Test
     void a_stranger_who_reaches_the_cluster_port_without_the_clusters_key_cannot_join_it() throws Exception {
-        // JGroups as the nodes run it (5.5.2, the same protocols) but without SYM_ENCRYPT and its key:
-        // what anyone who can reach a node's JGroups port could start. Unencrypted, it would be let in.
+        strangerJoins(null);
+    }
+
+    @Test
+    void a_stranger_who_stamps_a_join_with_the_keys_fingerprint_but_has_not_the_key_cannot_join_either() throws Exception {
+        // The fingerprint (MD5 of the key) travels in clear on every encrypted message, so anyone who has seen one has it.
+        // JGroups encrypts only payloads, and a join has none: without SERIALIZE above SYM_ENCRYPT this stranger was let in.
+        var store = java.security.KeyStore.getInstance("PKCS12");
+        char[] password = "roundtable-cluster".toCharArray();
+        try (var in = java.nio.file.Files.newInputStream(
+                Path.of(System.getProperty("roundtable.ha.home"), "standalone/configuration/cluster-key.p12"))) {
+            store.load(in, password);
+        }
+        byte[] fingerprint = java.security.MessageDigest.getInstance("MD5").digest(store.getKey("roundtable-cluster", password).getEncoded());
+        strangerJoins(fingerprint);
+    }
+
+    /**
+     * JGroups as the nodes run it (the same version and protocols) but without SYM_ENCRYPT and its key:
+     * what anyone who can reach a node's JGroups port could start. It finds the nodes, asks to join, and
+     * must be left alone in a cluster of its own, the nodes still counting three.
+     */
+    private static void strangerJoins(byte[] stampedFingerprint) throws Exception {
         var hosts = List.of(OFFSET_A, OFFSET_B, OFFSET_C).stream()
                 .map(offset -> new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 7600 + offset)).toList();
         // Who the stranger heard from at all (discovery answers, below any encryption).
         var listening = new HeardFrom();
-        var stranger = new org.jgroups.JChannel(
+        var stack = new ArrayList<org.jgroups.stack.Protocol>(List.of(
                 new org.jgroups.protocols.TCP().setBindAddress(java.net.InetAddress.getLoopbackAddress()).setBindPort(8900).setPortRange(50),
                 listening,
                 // The nodes find each other with JDBC_PING: its discovery headers, sent to their addresses (no database needed).
@@ -139,20 +161,43 @@ class ClusterIT {
                 new org.jgroups.protocols.NAKACK4(),
                 new org.jgroups.protocols.UNICAST4(),
                 new org.jgroups.protocols.pbcast.GMS().setJoinTimeout(3000).setMaxJoinAttempts(2),
-                new org.jgroups.protocols.FRAG4());
+                new org.jgroups.protocols.FRAG4()));
+        if (stampedFingerprint != null) {
+            stack.add(2, new StampingFingerprint(stampedFingerprint));
+        }
+        String name = stampedFingerprint == null ? "plain-stranger" : "stamping-stranger";
+        var stranger = new org.jgroups.JChannel(stack);
         try (stranger) {
-            stranger.setName("stranger");
-            // An address as Infinispan 16.0.5 (WildFly 39.0.1) makes them, its version under "v": with any other the
-            // coordinator fails on the join, key or no key, and the test would prove nothing.
-            stranger.addAddressGenerator(() -> org.jgroups.util.ExtendedUUID.randomUUID("stranger")
-                    .put("v".getBytes(java.nio.charset.StandardCharsets.UTF_8), "16.0.5".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            stranger.setName(name);
+            // An address as the nodes' Infinispan makes them, its version under "v": with any other the coordinator
+            // fails on the join, key or no key, and the test would prove nothing.
+            byte[] version = infinispanVersion().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            stranger.addAddressGenerator(() -> org.jgroups.util.ExtendedUUID.randomUUID(name)
+                    .put("v".getBytes(java.nio.charset.StandardCharsets.UTF_8), version));
             stranger.connect("ejb");
             var heard = listening.senders.stream().map(org.jgroups.util.NameCache::get).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
             assertTrue(heard.containsAll(List.of("node-a", "node-b", "node-c")),
                     "the stranger found the nodes (discovery is not encrypted), so only the key kept it out; it heard from " + heard);
             assertEquals(List.of(stranger.getAddress()), stranger.getView().getMembers(), "the stranger is alone in a cluster of its own");
             var admin = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);
-            assertEquals(List.of("node-a", "node-b", "node-c"), members(admin), "the nodes never counted it");
+            assertEquals(List.of("node-a", "node-b", "node-c"), members(admin), "the nodes do not count it");
+        }
+        // Not even for a moment: a stranger let in but unable to read the view it was sent still times out on
+        // its side and stays alone, while the nodes count it until they suspect it (seen when SERIALIZE was missing).
+        for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
+            var views = node.console().lines().filter(line -> line.contains("Cluster view") || line.contains("joined the cluster"))
+                    .filter(line -> line.contains(name)).toList();
+            assertEquals(List.of(), views, node.nodeName() + " counted " + name + " in its cluster");
+        }
+    }
+
+    /** The version of Infinispan in the HA server, from its jar's name (infinispan-core-16.0.5.jar: 16.0.5). */
+    private static String infinispanVersion() throws IOException {
+        var module = Path.of(System.getProperty("roundtable.ha.home"), "modules/system/layers/base/org/infinispan/core/main");
+        try (var jars = java.nio.file.Files.list(module)) {
+            String jar = jars.map(f -> f.getFileName().toString()).filter(n -> n.matches("infinispan-core-[0-9.]+(\\.Final)?\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no infinispan-core jar in " + module));
+            return jar.substring("infinispan-core-".length(), jar.length() - ".jar".length()).replace(".Final", "");
         }
     }
 
@@ -1203,6 +1248,22 @@ class ClusterIT {
             Thread.sleep(250);
         }
         killed.start();
+    }
+
+    /** Stamps every message the stranger sends with SYM_ENCRYPT's header, bearing the key's fingerprint (not the key). */
+    private static final class StampingFingerprint extends org.jgroups.stack.Protocol {
+        private final byte[] fingerprint;
+        private final short symEncrypt = org.jgroups.conf.ClassConfigurator.getProtocolId(org.jgroups.protocols.SYM_ENCRYPT.class);
+
+        StampingFingerprint(byte[] fingerprint) {
+            this.fingerprint = fingerprint;
+        }
+
+        @Override
+        public Object down(org.jgroups.Message message) {
+            message.putHeader(symEncrypt, new org.jgroups.protocols.EncryptHeader((byte) 0, fingerprint));
+            return super.down(message);
+        }
     }
 
     /** A JGroups protocol that only notes who sent what passes it. */

@@ -88,8 +88,10 @@ final class ConnectionAccess {
      */
     void changed(UUID familyId) {
         epoch.incrementAndGet();
+        // One deadline for all: many connections busy at once (hellos waiting for a plan's owner after a node died) wait 2 s in all, not each.
+        long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         for (LiveConnection c : everyConnection.get()) {
-            awaitMessageInHand(c);
+            awaitMessageInHand(c, giveUpAt);
         }
         if (familyId != null) {
             awaitFamilyRechecked(familyId);
@@ -111,13 +113,16 @@ final class ConnectionAccess {
         }
     }
 
-    /** Waits until the connection is between messages (bounded: a stuck handler must not hold up the caller). */
-    private static void awaitMessageInHand(LiveConnection c) {
+    /**
+     * Waits until the connection is between messages, until the deadline at most (a stuck handler must
+     * not hold up the caller); one still busy then is closed, so that nothing it handles acts afterwards.
+     */
+    private static void awaitMessageInHand(LiveConnection c, long giveUpAt) {
         try {
-            if (c.handling.tryLock(2, TimeUnit.SECONDS)) {
+            if (c.handling.tryLock(Math.max(0, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 c.handling.unlock();
             } else {
-                LOG.warning("a live message took over 2 s while access changed; closing its connection");
+                LOG.warning("a live message was still being handled 2 s after access changed; closing its connection");
                 c.close(CloseCodes.TRY_AGAIN, "Access changed; reconnect.");
             }
         } catch (InterruptedException e) {

@@ -83,7 +83,9 @@ public final class SignInThrottle {
         for (int tries = 0; tries < MAX_TRIES; tries++) {
             long now = millis.getAsLong();
             Long fullAt = in.fullAt(source);
-            long from = fullAt == null ? now : Math.max(fullAt, now);
+            // Never further ahead than a full burst and one more: only a node whose clock runs fast could have written that,
+            // and it must not lock the address out here for longer than one interval (the nodes' clocks should agree: NTP).
+            long from = fullAt == null ? now : Math.min(Math.max(fullAt, now), now + tolerance + interval);
             long ahead = from - now;
             if (ahead > tolerance) {
                 return Duration.ofMillis(ahead - tolerance);

@@ -110,6 +110,34 @@ class SignInThrottleTest {
     }
 
     @Test
+    void an_address_whose_allowance_others_keep_changing_first_is_refused_not_let_through() {
+        var losing = new SignInThrottle(3, 60, now::get, new SignInThrottle.Store() {
+            @Override
+            public Long fullAt(String source) {
+                return null;
+            }
+
+            @Override
+            public boolean replace(String source, Long expected, long next, Duration keep) {
+                return false;
+            }
+        });
+        assertEquals(Duration.ofSeconds(1), losing.take("10.0.0.1"), "told to wait one interval");
+    }
+
+    @Test
+    void a_node_whose_clock_runs_fast_cannot_lock_an_address_out_for_longer_than_one_interval_elsewhere() {
+        var shared = SignInThrottle.inMemory(now::get);
+        var fast = new AtomicLong(now.get() + Duration.ofMinutes(10).toMillis());
+        var onTheFastNode = new SignInThrottle(3, 60, fast::get, shared);
+        var here = new SignInThrottle(3, 60, now::get, shared);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Duration.ZERO, onTheFastNode.take("10.0.0.1"));
+        }
+        assertEquals(Duration.ofSeconds(1), here.take("10.0.0.1"), "one interval, not ten minutes and more");
+    }
+
+    @Test
     void an_allowance_is_kept_only_until_it_is_full_again() {
         var keeps = new java.util.ArrayList<Duration>();
         var shared = SignInThrottle.inMemory(now::get);
