@@ -54,12 +54,14 @@ final class AccessChangesHeard {
             if (heard.containsKey(number)) {
                 continue;
             }
-            if (!started || unheardAtLastCheck.contains(number)) {
-                missed |= started;
-                heard.put(number, nowMillis);
-            } else {
+            if (started && !unheardAtLastCheck.contains(number)) {
+                // First seen now: its signal may still be on its way.
                 unheard.add(number);
+                continue;
             }
+            // There before this node started (not its to make up for), or still unheard a whole interval later.
+            missed |= started;
+            heard.put(number, nowMillis);
         }
         started = true;
         unheardAtLastCheck = unheard;

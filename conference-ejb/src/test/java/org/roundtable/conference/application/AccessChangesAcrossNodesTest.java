@@ -187,18 +187,20 @@ class AccessChangesAcrossNodesTest {
         start();
         transactionStatus = Status.STATUS_MARKED_ROLLBACK;
         node.tellTheOtherNodes(new AccessChanged("signed out"));
-        assertTrue(database.isEmpty());
-        assertTrue(onCompletion.isEmpty());
-        assertTrue(sent.isEmpty());
+        assertNeitherWrittenNorTold();
     }
 
     @Test
     void a_change_heard_from_another_node_is_not_told_on() {
         start();
         node.tellTheOtherNodes(new AccessChanged("signed out", null, true));
-        assertTrue(database.isEmpty());
-        assertTrue(onCompletion.isEmpty());
-        assertTrue(sent.isEmpty());
+        assertNeitherWrittenNorTold();
+    }
+
+    private void assertNeitherWrittenNorTold() {
+        assertTrue(database.isEmpty(), "written: " + database);
+        assertTrue(onCompletion.isEmpty(), "waiting to be told on commit");
+        assertTrue(sent.isEmpty(), "told: " + sent);
     }
 
     @Test
