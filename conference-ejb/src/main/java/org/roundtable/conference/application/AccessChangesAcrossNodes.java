@@ -83,6 +83,10 @@ public class AccessChangesAcrossNodes {
 
     private volatile long lastForgotten;
 
+    /** Only the scheduler's one check at a time touches these (scheduleWithFixedDelay never overlaps runs). */
+    private long lastWarned = Long.MIN_VALUE / 2;
+    private int madeUpSinceWarned;
+
     /** Reads the log once at start (what is there already is not this node's to make up for), then every few seconds. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         checks = scheduler.scheduleWithFixedDelay(this::check, 0, CHECK_SECONDS, TimeUnit.SECONDS);
@@ -152,8 +156,18 @@ public class AccessChangesAcrossNodes {
         try {
             Instant now = clock.instant();
             if (heard.missedAny(log.madeSince(now.minus(LOOK_BACK)), now.toEpochMilli())) {
-                LOG.warning("A change of access made on another node was not told to this one within " + CHECK_SECONDS
-                        + " s (its signal lost, or late); checking every live connection and sharing answer here again");
+                madeUpSinceWarned++;
+                // Under heavy load signals are late rather than lost, and this can come every few seconds:
+                // one WARNING a minute at most, counting those since the last.
+                if (now.toEpochMilli() - lastWarned >= TimeUnit.MINUTES.toMillis(1)) {
+                    LOG.warning(madeUpSinceWarned + " change(s) of access made on another node not told to this one within "
+                            + CHECK_SECONDS + " s since the last such warning (a signal lost, or late); each time every live"
+                            + " connection and sharing answer here was checked again");
+                    lastWarned = now.toEpochMilli();
+                    madeUpSinceWarned = 0;
+                } else {
+                    LOG.fine("a change of access made on another node was not told to this one; checking again");
+                }
                 accessChanged.fire(new AccessChanged("a change of access whose signal was lost", null, true));
             }
             if (now.toEpochMilli() - lastForgotten > TimeUnit.HOURS.toMillis(1)) {

@@ -1,7 +1,6 @@
 package org.roundtable.conference.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.roundtable.conference.application.access.AccessChanged;
 import org.roundtable.conference.application.access.AccessPolicy;
 import org.roundtable.conference.application.access.ConferenceAccess;
 import org.roundtable.conference.application.access.ResourceNotFound;
@@ -48,9 +46,6 @@ public class LiveRoomService {
 
     @Inject
     private Clock clock;
-
-    @Inject
-    private Event<AccessChanged> accessChanged;
 
     /** The caller as a participant of this conference, or why they may not be in the room. */
     public ParticipantView join(Caller caller, UUID conferenceId) {
@@ -187,10 +182,5 @@ public class LiveRoomService {
     public void requireInvitee(UUID conferenceId, UUID inviteeId) {
         Conference conference = lookup.require(Conference.class, conferenceId, "conference");
         conference.invitee(inviteeId).orElseThrow(() -> new ResourceNotFound("participant"));
-    }
-
-    /** Announces that access may have changed (used by services that change it). */
-    public void announceAccessChange(String what) {
-        accessChanged.fire(new AccessChanged(what));
     }
 }

@@ -326,4 +326,42 @@ class AccessChangesAcrossNodesTest {
         nextCheck();
         assertEquals(1, actedOn.size(), "the change made while the database was away is made up for once it is back");
     }
+
+    @Test
+    void changes_made_up_for_every_few_seconds_under_load_give_one_warning_a_minute_that_counts_them() {
+        List<String> warnings = new ArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(AccessChangesAcrossNodes.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            start();
+            // A change every 5 s whose signal never comes, for two minutes: each made up for at the check after it was seen.
+            for (int i = 0; i < 24; i++) {
+                changeMadeOnAnotherNode();
+                nextCheck();
+            }
+            nextCheck();
+            assertEquals(24, actedOn.size(), "every one made up for");
+            assertEquals(2, warnings.size(), "one warning a minute at most: " + warnings);
+            assertTrue(warnings.get(0).startsWith("1 change(s) of access"), "the first at once: " + warnings.get(0));
+            assertTrue(warnings.get(1).startsWith("12 change(s) of access"), "the next counts those since: " + warnings.get(1));
+        } finally {
+            logger.removeHandler(handler);
+        }
+    }
 }
