@@ -158,9 +158,12 @@ class ClusterIT {
                 new org.jgroups.protocols.TCPPING().setInitialHosts(hosts).setPortRange(0)
                         .setId(org.jgroups.conf.ClassConfigurator.getProtocolId(org.jgroups.protocols.JDBC_PING.class)),
                 // No MERGE3: that it can still make the nodes try a merge (below the encryption) is in docs/cluster.md.
-                new org.jgroups.protocols.NAKACK4(),
-                new org.jgroups.protocols.UNICAST4(),
+                new org.jgroups.protocols.pbcast.NAKACK2(),
+                new org.jgroups.protocols.UNICAST3(),
+                new org.jgroups.protocols.pbcast.STABLE(),
                 new org.jgroups.protocols.pbcast.GMS().setJoinTimeout(3000).setMaxJoinAttempts(2),
+                new org.jgroups.protocols.MFC(),
+                new org.jgroups.protocols.UFC(),
                 new org.jgroups.protocols.FRAG4()));
         if (stampedFingerprint != null) {
             stack.add(2, new StampingFingerprint(stampedFingerprint));
@@ -758,6 +761,92 @@ class ClusterIT {
         }
     }
 
+    /**
+     * An operator restarting a crashed node without waiting for the others to notice the crash. On
+     * NAKACK4 (until 2026-12-04) this once wedged the whole cluster (docs/cluster.md).
+     */
+    @Test
+    void a_node_killed_and_started_again_at_once_rejoins_and_the_cluster_carries_a_room_across_all_three() throws Exception {
+        var adminOnA = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);
+        nodeC.kill();
+        List<String> countedWhenStarted = members(adminOnA);
+        nodeC.start();
+        System.out.println("ClusterIT: node C started again at once; node A then counted " + countedWhenStarted);
+        for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
+            var admin = People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!members(admin).equals(List.of("node-a", "node-b", "node-c"))) {
+                assertTrue(System.nanoTime() < deadline, node.nodeName() + " counts " + members(admin) + " 30 s after node C came back");
+                Thread.sleep(250);
+            }
+        }
+        var chair = People.staff(signingIn(nodeA.address()), "chair", People.DEMO_PASSWORD);
+        var worker = People.staff(signingIn(nodeC.address()), "social.worker", People.DEMO_PASSWORD);
+        Meeting meeting = freshMeeting(chair);
+        try (var onA = LiveClient.connect(chair, meeting.conferenceId()); var onC = LiveClient.connect(worker, meeting.conferenceId())) {
+            onA.hello();
+            onC.hello();
+            for (ApiClient writer : List.of(chair, worker)) {
+                String title = "After the restart, through " + writer.base();
+                Reply added = writer.post("/families/" + meeting.familyId() + "/plan/goals", json("title", title));
+                assertEquals(200, added.status(), added::toString);
+                for (var person : List.of(onA, onC)) {
+                    person.nextMatching(m -> person.plan().goals().stream().anyMatch(g -> title.equals(g.get(PlanField.TITLE))), 5);
+                }
+            }
+            assertEquals(onA.plan(), onC.plan(), "the rooms on node A and on the restarted node C show the same plan");
+        }
+    }
+
+    /**
+     * A machine that hangs (no socket closes, so the others learn of it only from missed heartbeats)
+     * and a replacement started under the same name at once, on another port, while the others still
+     * count the hung one. On NAKACK4 (until 2026-12-04) a start this soon once wedged the cluster.
+     */
+    @Test
+    void a_node_that_hangs_and_is_replaced_under_the_same_name_before_the_others_drop_it_leaves_every_node_working() throws Exception {
+        var adminOnA = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);
+        StandaloneServer replacement = StandaloneServer.clusterNodeFoundThroughTheDatabase("node-c", 800, false)
+                .behind(URI.create("http://localhost:8490")).with(GRACE, "3").with(FOLLOW_CHECK, "500").with(VIDEO_SENDERS, "1");
+        long frozen = System.nanoTime();
+        nodeC.freeze();
+        try {
+            replacement.start();
+            System.out.println("ClusterIT: the replacement of node C answered " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - frozen)
+                    + " s after node C hung; node A then counted " + members(adminOnA));
+            for (StandaloneServer node : List.of(nodeA, nodeB, replacement)) {
+                var admin = People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (!members(admin).equals(List.of("node-a", "node-b", "node-c"))) {
+                    assertTrue(System.nanoTime() < deadline, node.address() + " counts " + members(admin) + " 90 s after node C was replaced");
+                    Thread.sleep(250);
+                }
+            }
+            var chair = People.staff(signingIn(nodeA.address()), "chair", People.DEMO_PASSWORD);
+            var worker = People.staff(signingIn(replacement.address()), "social.worker", People.DEMO_PASSWORD);
+            Meeting meeting = freshMeeting(chair);
+            try (var onA = LiveClient.connect(chair, meeting.conferenceId()); var onC = LiveClient.connect(worker, meeting.conferenceId())) {
+                onA.hello();
+                onC.hello();
+                for (ApiClient writer : List.of(chair, worker)) {
+                    String title = "After the replacement, through " + writer.base();
+                    Reply added = writer.post("/families/" + meeting.familyId() + "/plan/goals", json("title", title));
+                    assertEquals(200, added.status(), added::toString);
+                    for (var person : List.of(onA, onC)) {
+                        person.nextMatching(m -> person.plan().goals().stream().anyMatch(g -> title.equals(g.get(PlanField.TITLE))), 5);
+                    }
+                }
+                assertEquals(onA.plan(), onC.plan(), "the rooms on node A and on the replacement show the same plan");
+            }
+        } finally {
+            // Back as the other tests expect: node C on its own port, the replacement gone.
+            nodeC.kill();
+            replacement.stop();
+            replacement.close();
+            startAgainOnceGone(nodeC);
+        }
+    }
+
     @Test
     void a_rolling_restart_of_each_of_the_three_nodes_in_turn_while_people_type_loses_nothing_and_everyone_converges() throws Exception {
         var chair = People.staff(signingIn(nodeA.address()), "chair", People.DEMO_PASSWORD);
@@ -945,7 +1034,11 @@ class ClusterIT {
                 try {
                     client = LiveClient.resume(client, session, conferenceId, balancer.address());
                 } catch (IllegalStateException notYet) {
-                    // The balancer has not yet noticed the node is gone, or the socket closed at once: again on the next call.
+                    // The balancer has not yet noticed the node is gone, the socket closed at once, or the hello was
+                    // not settled on the plan's owner in time (1013): again on the next call, as a browser does.
+                    if (notYet.getMessage() != null && notYet.getMessage().startsWith("no welcome")) {
+                        System.out.println("ClusterIT: " + mark + " had no welcome on a new connection; connecting again");
+                    }
                     return true;
                 }
             }

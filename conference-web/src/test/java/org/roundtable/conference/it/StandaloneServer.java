@@ -239,6 +239,25 @@ final class StandaloneServer implements AutoCloseable {
         script.descendants().forEach(p -> p.onExit().join());
     }
 
+    /**
+     * As a machine that hangs or drops off the network: SIGSTOP to the server's JVM. Its sockets
+     * stay open, so nothing tells the other nodes it is gone; they find out only when it stops
+     * answering their heartbeats. {@link #kill()} still ends it.
+     */
+    void freeze() {
+        try {
+            var stop = new ProcessBuilder("kill", "-STOP", Long.toString(javaPid())).inheritIO().start();
+            if (stop.waitFor() != 0) {
+                throw new IllegalStateException("kill -STOP failed for " + nodeName);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** As an operator stops a node to patch it: SIGTERM to the JVM (WildFly shuts down gracefully), then waits for it to end. */
     void stop() {
         ProcessHandle script = launcher.toHandle();
