@@ -935,7 +935,9 @@ class ClusterIT {
                     assertTrue(attempt < 5, "the field was drawn again five times over while typing");
                 }
             }
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+            // "Carries on", in its own time: the page waits 1, 2, 4, 8 s between attempts, and a hello with a change in
+            // flight may wait 10 s for the plan's owner before it fails (1013). Once (CI, 2026-12-04) 20 s was not enough.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(45))
                     .until(d -> browser.text(By.id("connection-state")).contains("Connected"));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> storedTitle(chair, meeting, goal).equals(title + words));
             assertEquals(title + words, browser.value(field), "the page shows what is stored");
