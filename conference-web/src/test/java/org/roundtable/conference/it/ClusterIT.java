@@ -772,29 +772,39 @@ class ClusterIT {
         List<String> countedWhenStarted = members(adminOnA);
         nodeC.start();
         System.out.println("ClusterIT: node C started again at once; node A then counted " + countedWhenStarted);
-        for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
+        everyOneCountsTheThreeNodes(List.of(nodeA, nodeB, nodeC), 30, "node C came back");
+        aRoomOnNodeAAndTakesGoalsFromBoth(nodeC, "the restarted node C");
+    }
+
+    /** Each of these nodes, within so many seconds, counts node-a, node-b and node-c in the cluster, once each. */
+    private static void everyOneCountsTheThreeNodes(List<StandaloneServer> nodes, int seconds, String since) throws InterruptedException {
+        for (StandaloneServer node : nodes) {
             var admin = People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             while (!members(admin).equals(List.of("node-a", "node-b", "node-c"))) {
-                assertTrue(System.nanoTime() < deadline, node.nodeName() + " counts " + members(admin) + " 30 s after node C came back");
+                assertTrue(System.nanoTime() < deadline, node.address() + " counts " + members(admin) + " " + seconds + " s after " + since);
                 Thread.sleep(250);
             }
         }
+    }
+
+    /** A room with the chair on node A and a worker on the other node: a goal added through either reaches both. */
+    private static void aRoomOnNodeAAndTakesGoalsFromBoth(StandaloneServer other, String otherName) {
         var chair = People.staff(signingIn(nodeA.address()), "chair", People.DEMO_PASSWORD);
-        var worker = People.staff(signingIn(nodeC.address()), "social.worker", People.DEMO_PASSWORD);
+        var worker = People.staff(signingIn(other.address()), "social.worker", People.DEMO_PASSWORD);
         Meeting meeting = freshMeeting(chair);
-        try (var onA = LiveClient.connect(chair, meeting.conferenceId()); var onC = LiveClient.connect(worker, meeting.conferenceId())) {
+        try (var onA = LiveClient.connect(chair, meeting.conferenceId()); var onOther = LiveClient.connect(worker, meeting.conferenceId())) {
             onA.hello();
-            onC.hello();
+            onOther.hello();
             for (ApiClient writer : List.of(chair, worker)) {
-                String title = "After the restart, through " + writer.base();
+                String title = "Added with " + otherName + " in the cluster, through " + writer.base();
                 Reply added = writer.post("/families/" + meeting.familyId() + "/plan/goals", json("title", title));
                 assertEquals(200, added.status(), added::toString);
-                for (var person : List.of(onA, onC)) {
+                for (var person : List.of(onA, onOther)) {
                     person.nextMatching(m -> person.plan().goals().stream().anyMatch(g -> title.equals(g.get(PlanField.TITLE))), 5);
                 }
             }
-            assertEquals(onA.plan(), onC.plan(), "the rooms on node A and on the restarted node C show the same plan");
+            assertEquals(onA.plan(), onOther.plan(), "the rooms on node A and on " + otherName + " show the same plan");
         }
     }
 
@@ -814,30 +824,8 @@ class ClusterIT {
             replacement.start();
             System.out.println("ClusterIT: the replacement of node C answered " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - frozen)
                     + " s after node C hung; node A then counted " + members(adminOnA));
-            for (StandaloneServer node : List.of(nodeA, nodeB, replacement)) {
-                var admin = People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (!members(admin).equals(List.of("node-a", "node-b", "node-c"))) {
-                    assertTrue(System.nanoTime() < deadline, node.address() + " counts " + members(admin) + " 90 s after node C was replaced");
-                    Thread.sleep(250);
-                }
-            }
-            var chair = People.staff(signingIn(nodeA.address()), "chair", People.DEMO_PASSWORD);
-            var worker = People.staff(signingIn(replacement.address()), "social.worker", People.DEMO_PASSWORD);
-            Meeting meeting = freshMeeting(chair);
-            try (var onA = LiveClient.connect(chair, meeting.conferenceId()); var onC = LiveClient.connect(worker, meeting.conferenceId())) {
-                onA.hello();
-                onC.hello();
-                for (ApiClient writer : List.of(chair, worker)) {
-                    String title = "After the replacement, through " + writer.base();
-                    Reply added = writer.post("/families/" + meeting.familyId() + "/plan/goals", json("title", title));
-                    assertEquals(200, added.status(), added::toString);
-                    for (var person : List.of(onA, onC)) {
-                        person.nextMatching(m -> person.plan().goals().stream().anyMatch(g -> title.equals(g.get(PlanField.TITLE))), 5);
-                    }
-                }
-                assertEquals(onA.plan(), onC.plan(), "the rooms on node A and on the replacement show the same plan");
-            }
+            everyOneCountsTheThreeNodes(List.of(nodeA, nodeB, replacement), 90, "node C was replaced");
+            aRoomOnNodeAAndTakesGoalsFromBoth(replacement, "the replacement");
         } finally {
             // Back as the other tests expect: node C on its own port, the replacement gone.
             nodeC.kill();
