@@ -216,7 +216,16 @@ public class LivePlanService {
         if (!nodes.ownsHere(access.familyId())) {
             return submitToTheOwner(access, change);
         }
-        Taken taken = submitChecked(access, change);
+        Taken taken;
+        try {
+            taken = submitChecked(access, change);
+        } catch (PlanNotStored moved) {
+            if (!PlansAcrossNodes.MOVED.equals(moved.getMessage())) {
+                throw moved;
+            }
+            // It moved between the two questions (this node is stopping, say): nothing was applied here.
+            return submitToTheOwner(access, change);
+        }
         // A wait that runs out takes the plan back, so the error means nothing was applied.
         new StoredChange(taken.submitted().durable(), StoredChange.WAIT, executor).await(() -> discard(access.familyId(), taken.plan()));
         return taken.submitted().outcome();
@@ -236,6 +245,8 @@ public class LivePlanService {
             answer.thenAccept(outcome -> catchUpWith(familyId, revisionOf(outcome)));
             return answer;
         }
+        // Not sent on if it moved meanwhile ("moved", nothing applied): the client reconnects, and settles its changes
+        // in flight with the new owner, which fences them; a change sent on from here would pass that fence.
         return answerOf(submitChecked(policy.inTheRoom(caller, familyId), change).submitted());
     }
 
@@ -439,6 +450,42 @@ public class LivePlanService {
         caughtUp.forEach(familyId -> movedOn.fire(new PlanMovedOn(familyId)));
     }
 
+    /**
+     * This node is stopping and has stopped owning plans (PlanOwnership#leave): waits, at most
+     * {@code millis}, until every change it took for the plans it owned is stored, so that the
+     * nodes that own them next read them whole from the database. Each plan's lock is taken once,
+     * after which no change is taken here (submitChecked asks who owns the plan under it). Returns
+     * how many plans it owned, and whether all was stored in time.
+     */
+    public HandedOver storeBeforeHandingOver(long millis) {
+        var stored = new ArrayList<CompletableFuture<Void>>();
+        plans.forEach((familyId, plan) -> {
+            plan.lock.lock();
+            try {
+                if (plan.ownedHere) {
+                    plan.ownedHere = false;
+                    stored.add(plan.lastDurable);
+                }
+            } finally {
+                plan.lock.unlock();
+            }
+        });
+        try {
+            CompletableFuture.allOf(stored.stream().map(s -> s.exceptionally(failed -> null)).toArray(CompletableFuture[]::new))
+                    .get(millis, TimeUnit.MILLISECONDS);
+            return new HandedOver(stored.size(), true);
+        } catch (TimeoutException | ExecutionException e) {
+            return new HandedOver(stored.size(), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new HandedOver(stored.size(), false);
+        }
+    }
+
+    /** What {@link #storeBeforeHandingOver} found: how many plans this node owned, and whether all they took was stored. */
+    public record HandedOver(int plans, boolean allStored) {
+    }
+
     /** A signature given on another node: this copy knows it too, so an edit after it voids it. */
     void signedElsewhere(UUID familyId, String actionId) {
         LivePlan plan = plans.peek(familyId);
@@ -463,8 +510,9 @@ public class LivePlanService {
 
     /**
      * {@code startBy}, given for a change sent from another node: the System.nanoTime past which
-     * the change is not begun (nothing applied). Such a change is applied only if this node still
-     * owns the plan, asked under its lock: it may have moved while the change waited.
+     * the change is not begun (nothing applied). A change is applied only if this node still owns
+     * the plan, asked under its lock: it may have moved while the change waited, or this node may
+     * be stopping (PlanHandover).
      */
     private Taken submitChecked(PlanAccess access, PlanChange change, Long startBy) {
         Caller caller = access.caller();
@@ -473,7 +521,8 @@ public class LivePlanService {
             if (startBy != null && System.nanoTime() - startBy > 0) {
                 throw new PlanNotStored("The server that keeps this plan was too busy to take your change. Nothing was applied; please try again.");
             }
-            if (startBy != null && !nodes.ownsHere(familyId)) {
+            if (!nodes.ownsHere(familyId)) {
+                // Asked under the lock, so that once a stopping node has said it owns nothing it applies nothing (handOver).
                 throw new PlanNotStored(PlansAcrossNodes.MOVED);
             }
             Long seen = plan.authority.appliedRevision(change.changeId());

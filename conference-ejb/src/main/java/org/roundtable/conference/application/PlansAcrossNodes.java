@@ -1,7 +1,6 @@
 package org.roundtable.conference.application;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,6 +25,7 @@ import org.roundtable.conference.domain.model.access.Caller;
 import org.roundtable.conference.infrastructure.cache.ClusterMembersChanged;
 import org.roundtable.conference.infrastructure.cache.ClusterSignal;
 import org.roundtable.conference.infrastructure.cache.ClusterSignals;
+import org.roundtable.conference.infrastructure.cache.ClusterThreads;
 import org.roundtable.conference.infrastructure.cache.PlanOwnership;
 import org.roundtable.shared.plan.PlanAuthority;
 import org.roundtable.shared.plan.PlanChange;
@@ -121,13 +121,14 @@ public class PlansAcrossNodes {
 
     /**
      * Where the work other nodes send is done, one plan's after another's (PlanQueues): not the
-     * default executor, which also fires every node's signals, so plans that wait (for a lock, for
-     * the writer) can never hold up the signals. Configured in wildfly-config (configure-concurrency.cli).
+     * threads that fire every node's signals, so plans that wait (for a lock, for the writer) can
+     * never hold up the signals; and not a managed executor, which refuses every task once the
+     * node is told to stop, while it still owns plans (ClusterThreads).
      */
-    @Resource(lookup = "java:jboss/ee/concurrency/executor/roundtable-plans")
-    private ManagedExecutorService planThreads;
+    @Inject
+    private ClusterThreads threads;
 
-    private final PlanQueues perPlan = new PlanQueues(work -> planThreads.execute(work));
+    private final PlanQueues perPlan = new PlanQueues(work -> threads.plans().execute(work));
 
     /** Whether this node changes the family's plan itself (it owns it). */
     boolean ownsHere(UUID familyId) {
@@ -272,11 +273,22 @@ public class PlansAcrossNodes {
         }
     }
 
-    /** A node left: what waits on its answer will never get one, so the senders are told to send again. */
+    /**
+     * A node left: what waits on its answer will never get one, so the senders are told to send
+     * again. A node that said it is stopping (PlanHandover) answered what it took before it said
+     * so, but what reached it after its application stopped listening is never answered: a live
+     * change or a reconnecting client's settling stops waiting for it at once (the client
+     * reconnects, or the settling asks the new owner). A REST change or a sign-off waits on for
+     * its answer ("moved", mostly), or for the node to leave: its person would otherwise be told
+     * it may or may not have been done.
+     */
     void membersChanged(@Observes ClusterMembersChanged change) {
         for (var entry : waiting.entrySet()) {
-            if (!change.members().contains(entry.getValue().owner())) {
-                entry.getValue().answer().completeExceptionally(notAnswered(entry.getValue().asked(), "stopped"));
+            Waiting w = entry.getValue();
+            if (!change.members().contains(w.owner())) {
+                w.answer().completeExceptionally(notAnswered(w.asked(), "stopped"));
+            } else if ((w.asked() == Asked.LIVE_CHANGE || w.asked() == Asked.SETTLE) && ownership.isLeaving(w.owner())) {
+                w.answer().completeExceptionally(notAnswered(w.asked(), "is stopping"));
             }
         }
     }

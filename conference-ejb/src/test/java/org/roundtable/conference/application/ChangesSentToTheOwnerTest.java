@@ -50,6 +50,8 @@ class ChangesSentToTheOwnerTest {
 
     private final InMemoryAccess access = new InMemoryAccess().agencyWorksWith(school, familyId);
     private boolean ownsThePlan = true;
+    /** How many more times this node is told it owns the plan (for a plan that moves between two questions). */
+    private int ownedForQuestions = Integer.MAX_VALUE;
     private RoomState room = RoomState.empty();
     /** What reached the writer's queue: nothing else is stored. */
     private final List<PlanWriter.Pending> queued = new ArrayList<>();
@@ -69,7 +71,7 @@ class ChangesSentToTheOwnerTest {
             public void changeIds(UUID plan, Consumer<String> each) {
             }
         });
-        set("nodes", PlanStandIns.nodeOwningWhile(() -> ownsThePlan));
+        set("nodes", PlanStandIns.nodeOwningWhile(() -> ownsThePlan && ownedForQuestions-- > 0));
         set("policy", access.policy());
         set("editPolicy", new PlanEditPolicy());
         set("writer", new PlanWriter() {
@@ -172,6 +174,52 @@ class ChangesSentToTheOwnerTest {
 
         assertEquals(PlansAcrossNodes.MOVED, refused.getMessage());
         assertEquals(List.of(), queued);
+    }
+
+    @Test
+    void a_change_made_on_a_node_that_stopped_owning_the_plan_a_moment_ago_is_not_applied_there() {
+        service.withPlan(familyId, LivePlanService.LivePlan::revision);
+        // It owns the plan when the change arrives, and no longer once it has the plan's lock (this node is stopping, say).
+        ownedForQuestions = 1;
+
+        var refused = assertThrows(PlanNotStored.class, () -> service.submitLive(teacher, familyId, conferenceId, typing("c-13")));
+
+        assertEquals(PlansAcrossNodes.MOVED, refused.getMessage(), "its client reconnects and settles it with the new owner");
+        assertEquals(List.of(), queued, "a second writer would be refused by the database, and the room sent reconnecting");
+    }
+
+    @Test
+    void a_stopping_node_hands_its_plans_over_only_once_what_it_took_for_them_is_stored() throws Exception {
+        service.submitLive(teacher, familyId, conferenceId, typing("c-14"));
+        var storing = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            writerStoresAll();
+        });
+        storing.start();
+        // PlanOwnership#leave: this node owns nothing from now on.
+        ownsThePlan = false;
+        var handedOver = service.storeBeforeHandingOver(10_000);
+        storing.join();
+
+        assertEquals(new LivePlanService.HandedOver(1, true), handedOver, "it waited until the change it took was stored");
+        // A change that found this node the owner just before it stopped owning the plan reaches the lock only now.
+        ownsThePlan = true;
+        ownedForQuestions = 1;
+        assertThrows(PlanNotStored.class, () -> service.submitLive(teacher, familyId, conferenceId, typing("c-15")),
+                "nothing is taken here once it is handed over");
+        assertEquals(List.of("c-14"), queued.stream().map(p -> p.change().changeId()).toList());
+    }
+
+    @Test
+    void a_stopping_node_whose_writer_is_slow_hands_over_after_its_wait_and_says_not_everything_was_stored() {
+        service.submitLive(teacher, familyId, conferenceId, typing("c-16"));
+        ownsThePlan = false;
+
+        assertEquals(new LivePlanService.HandedOver(1, false), service.storeBeforeHandingOver(50));
     }
 
     @Test

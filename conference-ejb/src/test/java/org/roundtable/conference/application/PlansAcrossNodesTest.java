@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -54,6 +53,8 @@ class PlansAcrossNodesTest {
     private final List<Runnable> planWork = new ArrayList<>();
 
     private boolean ownsThePlan;
+    /** The nodes this node heard are stopping. */
+    private final Set<String> leavingNodes = new java.util.HashSet<>();
     /** When what the plan had queued before a settle is stored. */
     private CompletableFuture<Void> settledStored = CompletableFuture.completedFuture(null);
     /** What the owner's sign-off refuses with, if anything. */
@@ -87,6 +88,11 @@ class PlansAcrossNodesTest {
             public Set<String> members() {
                 return Set.of("node-a", "node-b");
             }
+
+            @Override
+            public boolean isLeaving(String node) {
+                return leavingNodes.contains(node);
+            }
         });
         set("plans", new LivePlanService() {
             @Override
@@ -119,14 +125,12 @@ class PlansAcrossNodesTest {
                 done.add("signature on " + command.actionId() + " by " + caller.displayName() + " in " + conferenceId);
             }
         });
-        set("planThreads", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ManagedExecutorService.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("execute")) {
-                        planWork.add((Runnable) args[0]);
-                        return null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                }));
+        set("threads", new org.roundtable.conference.infrastructure.cache.ClusterThreads() {
+            @Override
+            public java.util.concurrent.Executor plans() {
+                return planWork::add;
+            }
+        });
         set("scheduler", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ManagedScheduledExecutorService.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("schedule")) {
@@ -205,6 +209,27 @@ class PlansAcrossNodesTest {
 
         assertFalse(failureOf(answer).getMessage().contains("Nothing was applied"));
         assertInstanceOf(PlanChangeOutcomeUnknown.class, failureOf(answer));
+    }
+
+    @Test
+    void a_live_change_waiting_on_an_owner_that_says_it_is_stopping_stops_waiting_at_once_claiming_nothing_either_way() {
+        var answer = nodes.toTheOwner(true, KEYWORKER, FAMILY, ROOM, CHANGE);
+
+        leavingNodes.add("node-b");
+        nodes.membersChanged(new org.roundtable.conference.infrastructure.cache.ClusterMembersChanged(Set.of("node-a", "node-b")));
+
+        // Its client reconnects and settles the change with the new owner, which has read what node-b stored.
+        assertInstanceOf(PlanChangeOutcomeUnknown.class, failureOf(answer));
+    }
+
+    @Test
+    void a_rest_change_waiting_on_an_owner_that_says_it_is_stopping_waits_on_for_its_answer() {
+        var answer = nodes.toTheOwner(false, KEYWORKER, FAMILY, null, CHANGE);
+
+        leavingNodes.add("node-b");
+        nodes.membersChanged(new org.roundtable.conference.infrastructure.cache.ClusterMembersChanged(Set.of("node-a", "node-b")));
+
+        assertFalse(answer.isDone(), "the stopping owner answers what it took before it said so (its person is not told 'maybe')");
     }
 
     private void arrives(PlanMessages.Submit submit) {

@@ -144,10 +144,18 @@ final class StandaloneServer implements AutoCloseable {
         return this;
     }
 
-    /** What the server printed to its console so far (its log, as an operator sees it). */
+    /**
+     * Where this run's console begins in console.log: each start appends to it, so that when a
+     * test fails, what a node logged before it was stopped or killed and started again is still there.
+     */
+    private long consoleStart;
+
+    /** What the server printed to its console so far in this run (its log, as an operator sees it). */
     String console() {
         try {
-            return Files.readString(base.resolve("console.log"));
+            byte[] all = Files.readAllBytes(base.resolve("console.log"));
+            int from = (int) Math.min(consoleStart, all.length);
+            return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -182,8 +190,10 @@ final class StandaloneServer implements AutoCloseable {
         if (cpus != null) {
             command.addAll(0, List.of("taskset", "-c", cpus));
         }
+        File console = base.resolve("console.log").toFile();
+        consoleStart = console.length();
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(base.resolve("console.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(console));
         builder.environment().put("JAVA_OPTS", ("-Xms128m -Xmx" + heap + " -XX:MaxGCPauseMillis=20 " + extraJavaOptions).strip());
         try {
             launcher = builder.start();

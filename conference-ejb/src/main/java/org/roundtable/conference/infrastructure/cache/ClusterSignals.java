@@ -3,7 +3,6 @@ package org.roundtable.conference.infrastructure.cache;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -87,8 +86,9 @@ public class ClusterSignals {
     @Inject
     private PlanOwnership ownership;
 
-    @Resource
-    private ManagedExecutorService executor;
+    /** Not the managed executor, which refuses every task once the node is told to stop (ClusterThreads). */
+    @Inject
+    private ClusterThreads threads;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -113,7 +113,7 @@ public class ClusterSignals {
     /** Fires a signal in the application's context, captured at start: Infinispan's threads have none. */
     volatile Consumer<ClusterSignal> fire;
 
-    /** Where batches are written from and signals fired: the managed executor (tests: the caller). */
+    /** Where batches are written from and signals fired: ClusterThreads (tests: the caller). */
     Executor runOn = Runnable::run;
 
     /**
@@ -149,7 +149,7 @@ public class ClusterSignals {
     /** Listens from the start, not only once someone first sends. */
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
         fire = contexts.contextualConsumer(arrived::fire);
-        runOn = executor;
+        runOn = threads.signals();
         writeQueued = contexts.contextualRunnable(this::write);
         later = (task, millis) -> scheduler.schedule(task, millis, TimeUnit.MILLISECONDS);
         ownedHere = ownership::ownsEntryHere;
@@ -190,6 +190,27 @@ public class ClusterSignals {
         if (writing.compareAndSet(false, true)) {
             writeLater();
         }
+    }
+
+    /**
+     * Waits, at most {@code millis}, until everything sent so far is written to the other nodes
+     * (for a node about to stop: what it sends last must leave before its application goes).
+     * Whether it was.
+     */
+    public boolean sentWithin(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (!outgoing.isEmpty() || writing.get()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

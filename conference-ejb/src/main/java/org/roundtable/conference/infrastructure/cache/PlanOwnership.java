@@ -3,17 +3,20 @@ package org.roundtable.conference.infrastructure.cache;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.infinispan.Cache;
+import org.infinispan.distribution.DistributionInfo;
 import org.infinispan.distribution.DistributionManager;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.TopologyChanged;
@@ -24,9 +27,23 @@ import org.infinispan.notifications.cachelistener.event.TopologyChangedEvent;
  * key in the replicated "signals" cache. Every node works it out from the same cache topology, so
  * there is no election of our own; when a node joins or leaves, Infinispan moves the keys and
  * every node sees the new owners. On one node (a local cache) this node owns every plan.
+ *
+ * <p>A node that is being stopped says so first ({@link #LEAVING}, sent by PlanHandover once it
+ * has stored everything it took): from then on every node passes it over, and the next of the
+ * key's owners in the topology's order owns its plans, while its cache is still in the cluster.
+ * Without that, its plans stayed its own until its cache left, after its application had
+ * stopped answering for them.
  */
 @ApplicationScoped
 public class PlanOwnership {
+
+    private static final Logger LOG = Logger.getLogger(PlanOwnership.class.getName());
+
+    /** A node is stopping and owns no plan from now on: the signal's text is its name. */
+    public static final String LEAVING = "node-leaving";
+
+    /** A node's application started (again): it may own plans, even if an earlier run of it said it was leaving. */
+    public static final String SERVING = "node-serving";
 
     /** The name this node goes by on one node (a local cache has no cluster address). */
     static final String ALONE = "local";
@@ -34,8 +51,8 @@ public class PlanOwnership {
     @Resource(lookup = "java:jboss/infinispan/cache/roundtable/signals")
     private Cache<Object, Object> signals;
 
-    @Resource
-    private ManagedExecutorService executor;
+    @Inject
+    private ClusterThreads threads;
 
     @Resource
     private ContextService contexts;
@@ -44,6 +61,9 @@ public class PlanOwnership {
     private Event<ClusterMembersChanged> membersChanged;
 
     private final Topology topology = new Topology();
+
+    /** Nodes that said they are stopping and are still in the topology, by name; read on every change, so mostly empty. */
+    private final Set<String> leaving = ConcurrentHashMap.newKeySet();
 
     /**
      * Looked up once the cache has started (null on one node): every change asks who owns its
@@ -66,7 +86,25 @@ public class PlanOwnership {
     /** Whether this node owns the family's plan now. */
     public boolean ownsHere(UUID familyId) {
         DistributionManager distribution = distribution();
-        return distribution == null || distribution.getCacheTopology().getDistribution(familyId.toString()).isPrimary();
+        if (distribution == null) {
+            return true;
+        }
+        DistributionInfo owners = distribution.getCacheTopology().getDistribution(familyId.toString());
+        return leaving.isEmpty() ? owners.isPrimary() : thisNode().equals(ownerAmong(owners.readOwners(), leaving));
+    }
+
+    /**
+     * The first of a key's owners (the primary first, in the topology's order, the same on every
+     * node) that is not leaving; the primary if every one is (a node that stops last keeps its plans).
+     */
+    static String ownerAmong(List<?> owners, Set<String> leaving) {
+        for (Object owner : owners) {
+            String name = String.valueOf(owner);
+            if (!leaving.contains(name)) {
+                return name;
+            }
+        }
+        return String.valueOf(owners.get(0));
     }
 
     /**
@@ -89,7 +127,40 @@ public class PlanOwnership {
     /** The node that owns the family's plan now (its name, as {@link #thisNode()} gives it there). */
     public String ownerOf(UUID familyId) {
         DistributionManager distribution = distribution();
-        return distribution == null ? ALONE : String.valueOf(distribution.getCacheTopology().getDistribution(familyId.toString()).primary());
+        if (distribution == null) {
+            return ALONE;
+        }
+        DistributionInfo owners = distribution.getCacheTopology().getDistribution(familyId.toString());
+        return leaving.isEmpty() ? String.valueOf(owners.primary()) : ownerAmong(owners.readOwners(), leaving);
+    }
+
+    /** Whether the node said it is stopping (its plans are the next owner's already). */
+    public boolean isLeaving(String node) {
+        return leaving.contains(node);
+    }
+
+    /**
+     * This node is stopping: it owns no plan from now on (unless it is the last node). Only this
+     * node knows until PlanHandover tells the others ({@link #LEAVING}); meanwhile what it is sent
+     * for a plan is answered "moved", and sent again.
+     */
+    public void leave() {
+        leaving.add(thisNode());
+    }
+
+    /** Another node said it is stopping, or started: who owns what may have changed. */
+    void hear(@Observes ClusterSignal signal) {
+        boolean changed = switch (signal.topic()) {
+            case LEAVING -> leaving.add(signal.text());
+            case SERVING -> leaving.remove(signal.text());
+            default -> false;
+        };
+        if (changed) {
+            LOG.info(() -> signal.text() + (LEAVING.equals(signal.topic()) ? " is stopping: its plans are the other nodes' now"
+                    : " is serving again"));
+            // On this thread: the signals after it from the same node are fired once the plans here have moved.
+            membersChanged.fire(new ClusterMembersChanged(members()));
+        }
     }
 
     /** This node's name in the cluster (jboss.node.name), or "local" on one node. */
@@ -122,7 +193,10 @@ public class PlanOwnership {
             if (event.isPre()) {
                 return;
             }
-            executor.execute(() -> fire.accept(new ClusterMembersChanged(members())));
+            // A node that left is no longer leaving: a later run under its name owns plans again.
+            Set<String> members = members();
+            leaving.removeIf(node -> !members.contains(node));
+            threads.signals().execute(() -> fire.accept(new ClusterMembersChanged(members())));
         }
     }
 }
