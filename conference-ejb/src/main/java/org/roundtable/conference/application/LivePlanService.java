@@ -452,34 +452,57 @@ public class LivePlanService {
 
     /**
      * This node is stopping and has stopped owning plans (PlanOwnership#leave): waits, at most
-     * {@code millis}, until every change it took for the plans it owned is stored, so that the
-     * nodes that own them next read them whole from the database. Each plan's lock is taken once,
-     * after which no change is taken here (submitChecked asks who owns the plan under it). Returns
-     * how many plans it owned, and whether all was stored in time.
+     * {@code millis} in all, until every change it took for the plans it owned is stored, so that
+     * the nodes that own them next read them whole from the database. Each plan's lock is taken
+     * once, if it comes in time, after which no change is taken here (submitChecked asks who owns
+     * the plan under it). What is still queued when the time is up is never written (the plan is
+     * thrown away, so the writer skips it, and its rooms are told to reconnect): written later,
+     * it could land after the next owner told a reconnecting client it was not applied. (A batch
+     * the writer has begun to commit cannot be called back.) Returns how many plans it owned, and
+     * whether all was stored in time.
      */
     public HandedOver storeBeforeHandingOver(long millis) {
-        var stored = new ArrayList<CompletableFuture<Void>>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        var owned = new ArrayList<LivePlan>();
+        var locked = new boolean[] {true};
         plans.forEach((familyId, plan) -> {
-            plan.lock.lock();
+            boolean had = false;
+            try {
+                had = plan.lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 if (plan.ownedHere) {
                     plan.ownedHere = false;
-                    stored.add(plan.lastDurable);
+                    owned.add(plan);
+                    // Not had: held by a change voiding signatures until it is stored, say; not waited for past the deadline.
+                    locked[0] &= had;
                 }
             } finally {
-                plan.lock.unlock();
+                if (had) {
+                    plan.lock.unlock();
+                }
             }
         });
+        boolean allStored = locked[0];
         try {
-            CompletableFuture.allOf(stored.stream().map(s -> s.exceptionally(failed -> null)).toArray(CompletableFuture[]::new))
-                    .get(millis, TimeUnit.MILLISECONDS);
-            return new HandedOver(stored.size(), true);
+            CompletableFuture.allOf(owned.stream().map(p -> p.lastDurable.exceptionally(failed -> null)).toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            return new HandedOver(stored.size(), false);
+            allStored = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new HandedOver(stored.size(), false);
+            allStored = false;
         }
+        if (!allStored) {
+            for (LivePlan plan : owned) {
+                if (!plan.lastDurable.isDone()) {
+                    discard(plan.familyId, plan);
+                }
+            }
+        }
+        return new HandedOver(owned.size(), allStored);
     }
 
     /** What {@link #storeBeforeHandingOver} found: how many plans this node owned, and whether all they took was stored. */

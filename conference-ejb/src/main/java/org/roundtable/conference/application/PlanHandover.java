@@ -51,7 +51,7 @@ public class PlanHandover {
     void serving(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
             Object started) {
         if (signals.clustered()) {
-            signals.send(PlanOwnership.SERVING, ownership.thisNode());
+            signals.send(PlanOwnership.SERVING, ownership.announcement());
         }
     }
 
@@ -64,7 +64,7 @@ public class PlanHandover {
         String node = ownership.thisNode();
         ownership.leave();
         LivePlanService.HandedOver handedOver = plans.storeBeforeHandingOver(STORE_WAIT_MILLIS);
-        signals.send(PlanOwnership.LEAVING, node);
+        signals.send(PlanOwnership.LEAVING, ownership.announcement());
         boolean sent = signals.sentWithin(SEND_WAIT_MILLIS);
         // Here too: the copies of plans this node owned are marked as followed, and waits on other nodes are looked at again.
         membersChanged.fire(new ClusterMembersChanged(ownership.members()));

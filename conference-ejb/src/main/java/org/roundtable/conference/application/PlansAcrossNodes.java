@@ -275,8 +275,9 @@ public class PlansAcrossNodes {
 
     /**
      * A node left: what waits on its answer will never get one, so the senders are told to send
-     * again. A node that said it is stopping (PlanHandover) answered what it took before it said
-     * so, but what reached it after its application stopped listening is never answered: a live
+     * again. A node that said it is stopping (PlanHandover) has stored what it took before it said
+     * so (its answers may still be on their way), but what reached it after its application
+     * stopped listening is never answered: a live
      * change or a reconnecting client's settling stops waiting for it at once (the client
      * reconnects, or the settling asks the new owner). A REST change or a sign-off waits on for
      * its answer ("moved", mostly), or for the node to leave: its person would otherwise be told

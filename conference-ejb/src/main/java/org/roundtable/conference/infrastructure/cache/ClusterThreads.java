@@ -53,7 +53,9 @@ public class ClusterThreads {
             thread.setName(name + "-" + made.incrementAndGet());
             return thread;
         });
-        pool.allowCoreThreadTimeOut(true);
+        // Every thread made now, from the application's own start: a thread made later, on demand, would be made from
+        // whichever thread handed the pool work (Infinispan's, say), whose context it might take.
+        pool.prestartAllCoreThreads();
         return pool;
     }
 

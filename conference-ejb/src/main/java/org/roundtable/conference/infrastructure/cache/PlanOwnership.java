@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,7 @@ public class PlanOwnership {
 
     private static final Logger LOG = Logger.getLogger(PlanOwnership.class.getName());
 
-    /** A node is stopping and owns no plan from now on: the signal's text is its name. */
+    /** A node is stopping and owns no plan from now on: the signal's text is its name and run ({@link #announcement}). */
     public static final String LEAVING = "node-leaving";
 
     /** A node's application started (again): it may own plans, even if an earlier run of it said it was leaving. */
@@ -62,8 +63,17 @@ public class PlanOwnership {
 
     private final Topology topology = new Topology();
 
-    /** Nodes that said they are stopping and are still in the topology, by name; read on every change, so mostly empty. */
-    private final Set<String> leaving = ConcurrentHashMap.newKeySet();
+    /**
+     * Nodes that said they are stopping and are still in the topology, by name, with the run of
+     * the node that said so; read on every change, so mostly empty.
+     */
+    private final Map<String, String> leaving = new ConcurrentHashMap<>();
+
+    /** The last run each node said it serves with (SERVING), by name: a LEAVING from an earlier run is old news. */
+    private final Map<String, String> serving = new ConcurrentHashMap<>();
+
+    /** This run of this node's application: a node restarted, or redeployed, under the same name is another run. */
+    private final String run = UUID.randomUUID().toString();
 
     /**
      * Looked up once the cache has started (null on one node): every change asks who owns its
@@ -90,7 +100,7 @@ public class PlanOwnership {
             return true;
         }
         DistributionInfo owners = distribution.getCacheTopology().getDistribution(familyId.toString());
-        return leaving.isEmpty() ? owners.isPrimary() : thisNode().equals(ownerAmong(owners.readOwners(), leaving));
+        return leaving.isEmpty() ? owners.isPrimary() : thisNode().equals(ownerAmong(owners.readOwners(), leaving.keySet()));
     }
 
     /**
@@ -131,12 +141,12 @@ public class PlanOwnership {
             return ALONE;
         }
         DistributionInfo owners = distribution.getCacheTopology().getDistribution(familyId.toString());
-        return leaving.isEmpty() ? String.valueOf(owners.primary()) : ownerAmong(owners.readOwners(), leaving);
+        return leaving.isEmpty() ? String.valueOf(owners.primary()) : ownerAmong(owners.readOwners(), leaving.keySet());
     }
 
     /** Whether the node said it is stopping (its plans are the next owner's already). */
     public boolean isLeaving(String node) {
-        return leaving.contains(node);
+        return leaving.containsKey(node);
     }
 
     /**
@@ -145,19 +155,40 @@ public class PlanOwnership {
      * for a plan is answered "moved", and sent again.
      */
     public void leave() {
-        leaving.add(thisNode());
+        leaving.put(thisNode(), run);
     }
 
-    /** Another node said it is stopping, or started: who owns what may have changed. */
+    /** What this node says with {@link #LEAVING} or {@link #SERVING}: its name and this run. */
+    public String announcement() {
+        return thisNode() + " " + run;
+    }
+
+    /**
+     * Another node said it is stopping, or started: who owns what may have changed. A node that
+     * is no longer a member (its LEAVING came late, after the view without it) is not counted,
+     * nor a LEAVING from an earlier run of a node than the last that said it serves: either would
+     * stay, and the nodes would disagree about who owns its plans once it is back.
+     */
     void hear(@Observes ClusterSignal signal) {
-        boolean changed = switch (signal.topic()) {
-            case LEAVING -> leaving.add(signal.text());
-            case SERVING -> leaving.remove(signal.text());
-            default -> false;
-        };
+        if (!LEAVING.equals(signal.topic()) && !SERVING.equals(signal.topic())) {
+            return;
+        }
+        int space = signal.text().lastIndexOf(' ');
+        if (space <= 0) {
+            return;
+        }
+        String node = signal.text().substring(0, space);
+        String itsRun = signal.text().substring(space + 1);
+        boolean changed;
+        if (LEAVING.equals(signal.topic())) {
+            String serves = serving.get(node);
+            changed = members().contains(node) && (serves == null || serves.equals(itsRun)) && !itsRun.equals(leaving.put(node, itsRun));
+        } else {
+            serving.put(node, itsRun);
+            changed = leaving.remove(node) != null;
+        }
         if (changed) {
-            LOG.info(() -> signal.text() + (LEAVING.equals(signal.topic()) ? " is stopping: its plans are the other nodes' now"
-                    : " is serving again"));
+            LOG.info(() -> node + (LEAVING.equals(signal.topic()) ? " is stopping: its plans are the other nodes' now" : " is serving again"));
             // On this thread: the signals after it from the same node are fired once the plans here have moved.
             membersChanged.fire(new ClusterMembersChanged(members()));
         }
@@ -195,8 +226,13 @@ public class PlanOwnership {
             }
             // A node that left is no longer leaving: a later run under its name owns plans again.
             Set<String> members = members();
-            leaving.removeIf(node -> !members.contains(node));
-            threads.signals().execute(() -> fire.accept(new ClusterMembersChanged(members())));
+            leaving.keySet().removeIf(node -> !members.contains(node));
+            serving.keySet().removeIf(node -> !members.contains(node));
+            try {
+                threads.signals().execute(() -> fire.accept(new ClusterMembersChanged(members())));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // This node's application is stopping: nothing here to tell.
+            }
         }
     }
 }
