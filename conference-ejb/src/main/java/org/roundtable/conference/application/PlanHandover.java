@@ -70,8 +70,8 @@ public class PlanHandover {
         membersChanged.fire(new ClusterMembersChanged(ownership.members()));
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
         LOG.info(() -> "Stopping: " + node + " handed its " + handedOver.plans() + " plans in memory over to the other nodes in "
-                + took + " ms" + (handedOver.allStored() ? "" : "; what it took for some was not yet stored (the next owners read"
-                        + " the database, and a writer that stores late is refused by it)")
+                + took + " ms" + (handedOver.allStored() ? "" : "; what it took for some was not yet stored, and was thrown away"
+                        + " (their rooms reconnect and send it again to the next owners)")
                 + (sent ? "" : "; the other nodes may not have heard (they find out when it leaves the cluster)"));
     }
 }
