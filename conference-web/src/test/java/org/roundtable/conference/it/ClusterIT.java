@@ -747,13 +747,7 @@ class ClusterIT {
             var reader = People.staff(signingIn(survives.address()), "chair", People.DEMO_PASSWORD);
             String stored = storedTitle(reader, meeting, goal);
             assertEquals(title, stored, "the database holds what both see");
-            for (int i = 0; i < 20; i++) {
-                for (Typist t : typists) {
-                    String word = t.mark + i + "]";
-                    assertTrue(stored.contains(word), "every acknowledged word is stored: " + word + " in " + stored);
-                    assertEquals(stored.indexOf(word), stored.lastIndexOf(word), "and only once: " + word + " in " + stored);
-                }
-            }
+            everyWordStoredOnce(typists, 20, stored);
         } finally {
             typists.forEach(t -> t.client.close());
             // The other tests need every node: the dead one comes back (and rejoins the cluster).
@@ -872,13 +866,7 @@ class ClusterIT {
             String stored = stored(reader, meeting, goal, "description");
             assertEquals(typists.get(0).client.plan().node(goal).orElseThrow().get(PlanField.DESCRIPTION), stored, "the database holds what both see");
             assertTrue(words >= 10, "people typed through both restarts: " + words + " rounds");
-            for (int i = 0; i < words; i++) {
-                for (Typist t : typists) {
-                    String word = t.mark + i + "]";
-                    assertTrue(stored.contains(word), "every word typed is stored: " + word + " in " + stored);
-                    assertEquals(stored.indexOf(word), stored.lastIndexOf(word), "and only once: " + word + " in " + stored);
-                }
-            }
+            everyWordStoredOnce(typists, words, stored);
         } finally {
             typists.forEach(t -> t.client.close());
         }
@@ -959,13 +947,7 @@ class ClusterIT {
             var reader = People.staff(signingIn(others.get(0).address()), "chair", People.DEMO_PASSWORD);
             String stored = stored(reader, meeting, goal, "description");
             assertEquals(typists.get(0).client.plan().node(goal).orElseThrow().get(PlanField.DESCRIPTION), stored, "the database holds what both see");
-            for (int i = 0; i < words; i++) {
-                for (Typist t : typists) {
-                    String word = t.mark + i + "]";
-                    assertTrue(stored.contains(word), "every word typed is stored: " + word + " in " + stored);
-                    assertEquals(stored.indexOf(word), stored.lastIndexOf(word), "and only once: " + word + " in " + stored);
-                }
-            }
+            everyWordStoredOnce(typists, words, stored);
         } finally {
             typists.forEach(t -> t.client.close());
             startAgainOnceGone(stopped);
@@ -1061,6 +1043,17 @@ class ClusterIT {
         typists.get(0).client.settle();
         typists.get(1).client.nextMatching(m -> typists.get(1).client.plan().node(goal).isPresent(), 5);
         return goal;
+    }
+
+    /** Every word each typist typed ("[a0]" to the round before {@code rounds}) is in the stored text, once. */
+    private static void everyWordStoredOnce(List<Typist> typists, int rounds, String stored) {
+        for (int i = 0; i < rounds; i++) {
+            for (Typist t : typists) {
+                String word = t.mark + i + "]";
+                assertTrue(stored.contains(word), "every word typed is stored: " + word + " in " + stored);
+                assertEquals(stored.indexOf(word), stored.lastIndexOf(word), "and only once: " + word + " in " + stored);
+            }
+        }
     }
 
     /** Both have every change of the other's (up to the last revision either has), nothing was refused, and their copies are equal. */
