@@ -23,8 +23,8 @@ import org.roundtable.conference.infrastructure.cache.PlanOwnership;
  * from then on is answered "moved"); everything it took for them is stored; it tells the others
  * ({@link PlanOwnership#LEAVING}), after every change it told them of before, and waits for that
  * to leave. The others pass it over from then on: the next owner of each plan reads it whole from
- * the database. A node that starts says it serves ({@link PlanOwnership#SERVING}), in case the
- * others still count an earlier run of it as leaving (its application redeployed, say).
+ * the database. A node that starts owns plans only once its application has started and it has
+ * said so ({@link PlanOwnership#serve}: the mirror image, decision 17).
  */
 @ApplicationScoped
 public class PlanHandover {
@@ -47,11 +47,14 @@ public class PlanHandover {
     @Inject
     private Event<ClusterMembersChanged> membersChanged;
 
-    /** After ClusterSignals has started listening (its observer has the default priority). */
+    /**
+     * After ClusterSignals and PlanOwnership have started listening (their observers have the
+     * default priority), so that what the other nodes send on to this node from now on is heard.
+     */
     void serving(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
             Object started) {
         if (signals.clustered()) {
-            signals.send(PlanOwnership.SERVING, ownership.announcement());
+            ownership.serve();
         }
     }
 

@@ -954,6 +954,64 @@ class ClusterIT {
         }
     }
 
+    /**
+     * A node's caches join the cluster while its application is still deploying, some seconds
+     * before it listens: had it owned plans from then on, a change or a reconnecting client sent
+     * to it would wait for nothing (found in a rolling restart, 2026-12-04). While node C starts
+     * again, nodes A and B are asked who owns each of 48 plans, over and over: whenever either
+     * names C, C must already have logged that it serves (it logs that before it says so).
+     */
+    @Test
+    void a_node_started_again_owns_no_plan_before_its_application_serves() throws Exception {
+        var admins = List.of(nodeA, nodeB).stream().map(node -> People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD)).toList();
+        var families = java.util.stream.IntStream.range(0, 48).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        nodeC.stop();
+        CompletableFuture<Void> starting = CompletableFuture.runAsync(nodeC::start);
+        int named = 0;
+        int namedBeforeServing = 0;
+        String firstTooEarly = null;
+        try {
+            // Until C has started, and then until some plan is C's (it owns about a third of them once it serves).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (!starting.isDone() || named == 0) {
+                assertTrue(System.nanoTime() < deadline, "node C started and owned no plan within 180 s");
+                for (var admin : admins) {
+                    for (String family : families) {
+                        String owner = admin.get("/admin/cluster?familyId=" + family).json().getString("planOwner");
+                        if (owner.equals(nodeC.nodeName())) {
+                            named++;
+                            // Read after the answer: C logged that it serves before any node could name it.
+                            if (!nodeC.console().contains(nodeC.nodeName() + " serves from now on")) {
+                                namedBeforeServing++;
+                                firstTooEarly = firstTooEarly != null ? firstTooEarly : family;
+                            }
+                        }
+                    }
+                }
+                Thread.sleep(100);
+            }
+            starting.get();
+        } finally {
+            if (!starting.isDone()) {
+                starting.get(200, TimeUnit.SECONDS);
+            }
+        }
+        System.out.println("ClusterIT: while node C started, A and B named it an owner " + named + " times, " + namedBeforeServing
+                + " of them before it served");
+        assertEquals(0, namedBeforeServing, "node C was named the owner of family " + firstTooEarly + " before its application served");
+        // And once it serves, the three agree again on each plan's owner (each worked it out from its own copy of the serving set).
+        var all = new ArrayList<>(admins);
+        all.add(People.staff(signingIn(nodeC.address()), "admin", People.DEMO_PASSWORD));
+        long agreeBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<String> disagreeing = List.of();
+        do {
+            disagreeing = families.stream().filter(family -> all.stream()
+                    .map(admin -> admin.get("/admin/cluster?familyId=" + family).json().getString("planOwner")).distinct().count() > 1)
+                    .toList();
+        } while (!disagreeing.isEmpty() && System.nanoTime() < agreeBy);
+        assertEquals(List.of(), disagreeing, "the nodes name different owners for these families 5 s after node C started");
+    }
+
     @Test
     void a_browser_whose_node_dies_says_reconnecting_then_carries_on_through_the_balancer_keeping_what_was_typed() throws Exception {
         var chair = People.staff(signingIn(balancer.address()), "chair", People.DEMO_PASSWORD);

@@ -148,7 +148,7 @@ final class StandaloneServer implements AutoCloseable {
      * Where this run's console begins in console.log: each start appends to it, so that when a
      * test fails, what a node logged before it was stopped or killed and started again is still there.
      */
-    private long consoleStart;
+    private volatile long consoleStart;
 
     /** What the server printed to its console so far in this run (its log, as an operator sees it). */
     String console() {

@@ -20,7 +20,14 @@ import org.infinispan.Cache;
 import org.infinispan.distribution.DistributionInfo;
 import org.infinispan.distribution.DistributionManager;
 import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
 import org.infinispan.notifications.cachelistener.annotation.TopologyChanged;
+import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
+import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
+import org.infinispan.notifications.cachelistener.event.CacheEntryModifiedEvent;
+import org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent;
 import org.infinispan.notifications.cachelistener.event.TopologyChangedEvent;
 
 /**
@@ -29,11 +36,20 @@ import org.infinispan.notifications.cachelistener.event.TopologyChangedEvent;
  * there is no election of our own; when a node joins or leaves, Infinispan moves the keys and
  * every node sees the new owners. On one node (a local cache) this node owns every plan.
  *
- * <p>A node that is being stopped says so first ({@link #LEAVING}, sent by PlanHandover once it
- * has stored everything it took): from then on every node passes it over, and the next of the
- * key's owners in the topology's order owns its plans, while its cache is still in the cluster.
- * Without that, its plans stayed its own until its cache left, after its application had
- * stopped answering for them.
+ * <p>Only a node whose application serves owns plans (decisions 16 and 17): every node passes
+ * over, for the next of the key's owners in the topology's order, a node that is in the topology
+ * but
+ * <ul>
+ * <li>has not yet said it serves: its entry in the replicated "serving" cache ({@link #serve},
+ *     once its application has started). Its caches join the cluster while it is still deploying,
+ *     and an owner that does not yet listen leaves a reconnecting client without an answer;</li>
+ * <li>or said it is stopping ({@link #LEAVING}, sent by PlanHandover once it has stored everything
+ *     it took), while its cache is still in the cluster: without that, its plans stayed its own
+ *     after its application had stopped answering for them.</li>
+ * </ul>
+ * The serving set is state, not a signal, because a node that starts later must know that the
+ * others serve. An entry names the run of the node's application; the entries of nodes that left
+ * the topology are removed by the nodes that see them go.
  */
 @ApplicationScoped
 public class PlanOwnership {
@@ -43,14 +59,18 @@ public class PlanOwnership {
     /** A node is stopping and owns no plan from now on: the signal's text is its name and run ({@link #announcement}). */
     public static final String LEAVING = "node-leaving";
 
-    /** A node's application started (again): it may own plans, even if an earlier run of it said it was leaving. */
-    public static final String SERVING = "node-serving";
+    /** What a node logs as it starts serving (ClusterIT looks for it). */
+    static final String SERVES_FROM_NOW_ON = "serves from now on: it may own plans";
 
     /** The name this node goes by on one node (a local cache has no cluster address). */
     static final String ALONE = "local";
 
     @Resource(lookup = "java:jboss/infinispan/cache/roundtable/signals")
     private Cache<Object, Object> signals;
+
+    /** Which nodes' applications serve: the node's name, and the run that serves (replicated on the HA server). */
+    @Resource(lookup = "java:jboss/infinispan/cache/roundtable/serving")
+    private Cache<String, String> serving;
 
     @Inject
     private ClusterThreads threads;
@@ -62,15 +82,17 @@ public class PlanOwnership {
     private Event<ClusterMembersChanged> membersChanged;
 
     private final Topology topology = new Topology();
+    private final Serving servingChanged = new Serving();
 
-    /**
-     * Nodes that said they are stopping and are still in the topology, by name, with the run of
-     * the node that said so; read on every change, so mostly empty.
-     */
+    /** Nodes that said they are stopping and are still in the topology, by name, with the run of the node that said so. */
     private final Map<String, String> leaving = new ConcurrentHashMap<>();
 
-    /** The last run each node said it serves with (SERVING), by name: a LEAVING from an earlier run is old news. */
-    private final Map<String, String> serving = new ConcurrentHashMap<>();
+    /**
+     * The nodes in the topology that own no plan now (not serving, or leaving): worked out again
+     * whenever the topology, the serving set or {@link #leaving} changes, as every change asks
+     * who owns its plan. Empty while every node serves.
+     */
+    private volatile Set<String> passedOver = Set.of();
 
     /** This run of this node's application: a node restarted, or redeployed, under the same name is another run. */
     private final String run = UUID.randomUUID().toString();
@@ -86,11 +108,34 @@ public class PlanOwnership {
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
         fire = contexts.contextualConsumer(membersChanged::fire);
         signals.addListener(topology);
+        serving.addListener(servingChanged);
+        reconsider();
     }
 
     @PreDestroy
     void stop() {
         signals.removeListener(topology);
+        serving.removeListener(servingChanged);
+    }
+
+    /**
+     * This node's application serves from now on (called once it has started): it may own plans.
+     * The write reaches every node before it returns; each then moves the plans that are this
+     * node's now (ClusterMembersChanged), this one too.
+     */
+    public void serve() {
+        // Logged before the write, so that its line is in the log before any node can name this one an owner.
+        LOG.info(() -> thisNode() + " " + SERVES_FROM_NOW_ON);
+        try {
+            serving.put(thisNode(), run);
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, e, () -> thisNode() + " could not say it serves: it owns no plan (it sends every"
+                    + " change on to the plan's owner) until its application is started again");
+            return;
+        }
+        if (reconsider()) {
+            fireMembersChanged();
+        }
     }
 
     /** Whether this node owns the family's plan now. */
@@ -100,21 +145,68 @@ public class PlanOwnership {
             return true;
         }
         DistributionInfo owners = distribution.getCacheTopology().getDistribution(familyId.toString());
-        return leaving.isEmpty() ? owners.isPrimary() : thisNode().equals(ownerAmong(owners.readOwners(), leaving.keySet()));
+        Set<String> passedOver = this.passedOver;
+        return passedOver.isEmpty() ? owners.isPrimary() : thisNode().equals(ownerAmong(owners.readOwners(), passedOver));
     }
 
     /**
      * The first of a key's owners (the primary first, in the topology's order, the same on every
-     * node) that is not leaving; the primary if every one is (a node that stops last keeps its plans).
+     * node) that is not passed over; the primary if every one is (the first node to start, before
+     * it serves; the node that stops last keeps its plans).
      */
-    static String ownerAmong(List<?> owners, Set<String> leaving) {
+    static String ownerAmong(List<?> owners, Set<String> passedOver) {
         for (Object owner : owners) {
             String name = String.valueOf(owner);
-            if (!leaving.contains(name)) {
+            if (!passedOver.contains(name)) {
                 return name;
             }
         }
         return String.valueOf(owners.get(0));
+    }
+
+    /**
+     * The members that own no plan: those without an entry in the serving set, and those whose
+     * serving run said it is leaving (a LEAVING from an earlier run of a node that serves again
+     * is old news).
+     */
+    static Set<String> passedOver(Set<String> members, Map<String, String> servingRuns, Map<String, String> leaving) {
+        return members.stream().filter(node -> {
+            String serves = servingRuns.get(node);
+            return serves == null || serves.equals(leaving.get(node));
+        }).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Works out {@link #passedOver} again; whether it changed. */
+    synchronized boolean reconsider() {
+        if (!clustered()) {
+            return false;
+        }
+        Set<String> members = members();
+        Set<String> now = passedOver(members, servingRuns(members), leaving);
+        if (now.equals(passedOver)) {
+            return false;
+        }
+        passedOver = now;
+        LOG.info(() -> now.isEmpty() ? "Every node of " + members + " serves and may own plans"
+                : "Plans are not owned by " + now + " of " + members + " (not serving yet, or stopping)");
+        return true;
+    }
+
+    /** Whether there are other nodes (the caches are clustered). */
+    boolean clustered() {
+        return distribution() != null;
+    }
+
+    /** The run that serves of each of these nodes that serves (read from this node's copy of the serving set). */
+    Map<String, String> servingRuns(Set<String> members) {
+        var runs = new java.util.HashMap<String, String>();
+        for (String node : members) {
+            String itsRun = serving.get(node);
+            if (itsRun != null) {
+                runs.put(node, itsRun);
+            }
+        }
+        return runs;
     }
 
     /**
@@ -141,12 +233,18 @@ public class PlanOwnership {
             return ALONE;
         }
         DistributionInfo owners = distribution.getCacheTopology().getDistribution(familyId.toString());
-        return leaving.isEmpty() ? String.valueOf(owners.primary()) : ownerAmong(owners.readOwners(), leaving.keySet());
+        Set<String> passedOver = this.passedOver;
+        return passedOver.isEmpty() ? String.valueOf(owners.primary()) : ownerAmong(owners.readOwners(), passedOver);
     }
 
     /** Whether the node said it is stopping (its plans are the next owner's already). */
     public boolean isLeaving(String node) {
-        return leaving.containsKey(node);
+        return leaving.containsKey(node) && passedOver.contains(node);
+    }
+
+    /** The nodes in the topology that own no plan now. */
+    Set<String> passedOver() {
+        return passedOver;
     }
 
     /**
@@ -156,21 +254,22 @@ public class PlanOwnership {
      */
     public void leave() {
         leaving.put(thisNode(), run);
+        reconsider();
     }
 
-    /** What this node says with {@link #LEAVING} or {@link #SERVING}: its name and this run. */
+    /** What this node says with {@link #LEAVING}: its name and this run. */
     public String announcement() {
         return thisNode() + " " + run;
     }
 
     /**
-     * Another node said it is stopping, or started: who owns what may have changed. A node that
-     * is no longer a member (its LEAVING came late, after the view without it) is not counted,
-     * nor a LEAVING from an earlier run of a node than the last that said it serves: either would
-     * stay, and the nodes would disagree about who owns its plans once it is back.
+     * Another node said it is stopping: who owns what may have changed. A node that is no longer a
+     * member (its LEAVING came late, after the view without it) is not counted: the word would
+     * stay, and the nodes would disagree about who owns its plans once it is back. Nor is a LEAVING
+     * from an earlier run than the one in the serving set ({@link #passedOver(Set, Map, Map)}).
      */
     void hear(@Observes ClusterSignal signal) {
-        if (!LEAVING.equals(signal.topic()) && !SERVING.equals(signal.topic())) {
+        if (!LEAVING.equals(signal.topic())) {
             return;
         }
         int space = signal.text().lastIndexOf(' ');
@@ -179,16 +278,12 @@ public class PlanOwnership {
         }
         String node = signal.text().substring(0, space);
         String itsRun = signal.text().substring(space + 1);
-        boolean changed;
-        if (LEAVING.equals(signal.topic())) {
-            String serves = serving.get(node);
-            changed = members().contains(node) && (serves == null || serves.equals(itsRun)) && !itsRun.equals(leaving.put(node, itsRun));
-        } else {
-            serving.put(node, itsRun);
-            changed = leaving.remove(node) != null;
+        String serves = servingRuns(Set.of(node)).get(node);
+        if (!members().contains(node) || (serves != null && !serves.equals(itsRun)) || itsRun.equals(leaving.put(node, itsRun))) {
+            return;
         }
-        if (changed) {
-            LOG.info(() -> node + (LEAVING.equals(signal.topic()) ? " is stopping: its plans are the other nodes' now" : " is serving again"));
+        if (reconsider()) {
+            LOG.info(() -> node + " is stopping: its plans are the other nodes' now");
             // On this thread: the signals after it from the same node are fired once the plans here have moved.
             membersChanged.fire(new ClusterMembersChanged(members()));
         }
@@ -215,7 +310,42 @@ public class PlanOwnership {
         return distribution;
     }
 
-    /** Off Infinispan's threads: observers fail requests waiting on a node that left. */
+    private void fireMembersChanged() {
+        onClusterThread(() -> fire.accept(new ClusterMembersChanged(members())));
+    }
+
+    /**
+     * Off Infinispan's threads, onto one with the application's context: read from a notification
+     * thread, the serving cache answered "no entry" for every node (WildFly stores the keys in the
+     * form of the deployment that wrote them), and every node was passed over.
+     */
+    private void onClusterThread(Runnable work) {
+        try {
+            threads.signals().execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // This node's application is stopping: nothing here to tell.
+        }
+    }
+
+    /**
+     * The entries of nodes that left the topology go: were one left, a later run under its name
+     * would own plans before it listens. Every node that sees a node go removes its entry, if it
+     * is still that run's (so idempotent, and the next run's entry stays).
+     */
+    private void forgetServingOfNodesGone(Set<String> members) {
+        for (String node : serving.keySet().toArray(String[]::new)) {
+            String itsRun = serving.get(node);
+            if (!members.contains(node) && itsRun != null) {
+                serving.removeAsync(node, itsRun).whenComplete((removed, failure) -> {
+                    if (failure != null) {
+                        LOG.log(java.util.logging.Level.WARNING, failure, () -> "Could not remove " + node + ", which left, from the serving set");
+                    }
+                });
+            }
+        }
+    }
+
+    /** Observers fail requests waiting on a node that left. */
     @Listener(sync = false)
     public class Topology {
 
@@ -224,15 +354,45 @@ public class PlanOwnership {
             if (event.isPre()) {
                 return;
             }
-            // A node that left is no longer leaving: a later run under its name owns plans again.
-            Set<String> members = members();
-            leaving.keySet().removeIf(node -> !members.contains(node));
-            serving.keySet().removeIf(node -> !members.contains(node));
-            try {
-                threads.signals().execute(() -> fire.accept(new ClusterMembersChanged(members())));
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // This node's application is stopping: nothing here to tell.
+            onClusterThread(() -> {
+                // A node that left is no longer leaving: a later run under its name owns plans again once it serves.
+                Set<String> members = members();
+                leaving.keySet().removeIf(node -> !members.contains(node));
+                forgetServingOfNodesGone(members);
+                reconsider();
+                fire.accept(new ClusterMembersChanged(members));
+            });
+        }
+    }
+
+    /** The serving set changed (a node started serving; an entry of a node that left was removed). */
+    @Listener(sync = false)
+    public class Serving {
+
+        @CacheEntryCreated
+        public void created(CacheEntryCreatedEvent<String, String> event) {
+            changed(event);
+        }
+
+        @CacheEntryModified
+        public void modified(CacheEntryModifiedEvent<String, String> event) {
+            changed(event);
+        }
+
+        @CacheEntryRemoved
+        public void removed(CacheEntryRemovedEvent<String, String> event) {
+            changed(event);
+        }
+
+        private void changed(CacheEntryEvent<String, String> event) {
+            if (event.isPre()) {
+                return;
             }
+            onClusterThread(() -> {
+                if (reconsider()) {
+                    fire.accept(new ClusterMembersChanged(members()));
+                }
+            });
         }
     }
 }
