@@ -807,6 +807,30 @@ class ClusterIT {
      * and a replacement started under the same name at once, on another port, while the others still
      * count the hung one. On NAKACK4 (until 2026-12-04) a start this soon once wedged the cluster.
      */
+    /**
+     * A node that hangs (its machine stalls: SIGSTOP, nothing closes) holds up every write to the
+     * replicated caches, so every room's signals, until the others drop it. JGroups' default waits
+     * 40 s of missed heartbeats; the stacks wait 12 s (FD_ALL3 every 3 s), and VERIFY_SUSPECT2
+     * confirms, so it is dropped within 20 s.
+     */
+    @Test
+    void a_node_that_hangs_is_dropped_by_the_others_within_twenty_seconds() throws Exception {
+        var adminOnA = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);
+        long frozen = System.nanoTime();
+        nodeC.freeze();
+        try {
+            while (members(adminOnA).contains(nodeC.nodeName()) && System.nanoTime() - frozen < TimeUnit.SECONDS.toNanos(60)) {
+                Thread.sleep(200);
+            }
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - frozen);
+            System.out.println("ClusterIT: node A dropped the hung node C after " + took + " ms");
+            assertTrue(took <= 20_000, "node A still counted the hung node C after " + took + " ms (at most 20,000)");
+        } finally {
+            nodeC.kill();
+            startAgainOnceGone(nodeC);
+        }
+    }
+
     @Test
     void a_node_that_hangs_and_is_replaced_under_the_same_name_before_the_others_drop_it_leaves_every_node_working() throws Exception {
         var adminOnA = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);
