@@ -803,11 +803,6 @@ class ClusterIT {
     }
 
     /**
-     * A machine that hangs (no socket closes, so the others learn of it only from missed heartbeats)
-     * and a replacement started under the same name at once, on another port, while the others still
-     * count the hung one. On NAKACK4 (until 2026-12-04) a start this soon once wedged the cluster.
-     */
-    /**
      * A node that hangs (its machine stalls: SIGSTOP, nothing closes) holds up every write to the
      * replicated caches, so every room's signals, until the others drop it. JGroups' default waits
      * 40 s of missed heartbeats; the stacks wait 12 s (FD_ALL3 every 3 s), and VERIFY_SUSPECT2
@@ -831,6 +826,12 @@ class ClusterIT {
         }
     }
 
+    /**
+     * A machine that hangs (no socket closes, so the others learn of it only from missed heartbeats)
+     * and a replacement started under the same name at once, on another port, while the others still
+     * count the hung one (with 12 s failure detection the replacement may join only after the hung one
+     * is dropped: both ways must work). On NAKACK4 (until 2026-12-04) a start this soon once wedged the cluster.
+     */
     @Test
     void a_node_that_hangs_and_is_replaced_under_the_same_name_before_the_others_drop_it_leaves_every_node_working() throws Exception {
         var adminOnA = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);

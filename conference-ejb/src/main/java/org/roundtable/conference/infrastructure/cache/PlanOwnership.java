@@ -8,12 +8,16 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.infinispan.Cache;
@@ -29,6 +33,7 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
 import org.infinispan.notifications.cachelistener.event.CacheEntryModifiedEvent;
 import org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent;
 import org.infinispan.notifications.cachelistener.event.TopologyChangedEvent;
+import org.infinispan.remoting.transport.Address;
 
 /**
  * Which node of the cluster owns a family's plan (decision 14): the primary owner of the family's
@@ -48,8 +53,16 @@ import org.infinispan.notifications.cachelistener.event.TopologyChangedEvent;
  *     after its application had stopped answering for them.</li>
  * </ul>
  * The serving set is state, not a signal, because a node that starts later must know that the
- * others serve. An entry names the run of the node's application; the entries of nodes that left
- * the topology are removed by the nodes that see them go.
+ * others serve. A node's entry, under its name, holds the run of its application and the id of
+ * its address in the cluster, so that it speaks only for that member: a node started again under
+ * the same name (at once, or as the replacement of one that hangs) is a new member, and owns
+ * nothing until it writes its own. The entries of nodes that left the topology are removed by the
+ * nodes that see them go, and a node that finds its own entry gone (the cluster split, and each
+ * side removed the other's) writes it again.
+ *
+ * <p>Who may own plans is an allow-list, worked out again whenever the topology, the serving set
+ * or the nodes leaving change: a member that has just joined is in no list yet, so it is passed
+ * over from the first moment, before this node has even looked at the new topology.
  */
 @ApplicationScoped
 public class PlanOwnership {
@@ -68,7 +81,7 @@ public class PlanOwnership {
     @Resource(lookup = "java:jboss/infinispan/cache/roundtable/signals")
     private Cache<Object, Object> signals;
 
-    /** Which nodes' applications serve: the node's name, and the run that serves (replicated on the HA server). */
+    /** Which nodes' applications serve: under the node's name, its run and its address's id (replicated on the HA server). */
     @Resource(lookup = "java:jboss/infinispan/cache/roundtable/serving")
     private Cache<String, String> serving;
 
@@ -88,14 +101,17 @@ public class PlanOwnership {
     private final Map<String, String> leaving = new ConcurrentHashMap<>();
 
     /**
-     * The nodes in the topology that own no plan now (not serving, or leaving): worked out again
-     * whenever the topology, the serving set or {@link #leaving} changes, as every change asks
-     * who owns its plan. Empty while every node serves.
+     * The members of the topology that may own plans now, and those that said they are stopping
+     * (as the topology names them: Infinispan's addresses). Worked out again whenever the
+     * topology, the serving set or {@link #leaving} changes; every change asks who owns its plan.
      */
-    private volatile Set<String> passedOver = Set.of();
+    private volatile Owners owners = new Owners(Set.of(), Set.of());
 
     /** This run of this node's application: a node restarted, or redeployed, under the same name is another run. */
     private final String run = UUID.randomUUID().toString();
+
+    /** Whether this node has said it serves (and so writes its entry again should it go missing). */
+    private volatile boolean served;
 
     /**
      * Looked up once the cache has started (null on one node): every change asks who owns its
@@ -104,6 +120,10 @@ public class PlanOwnership {
     private volatile DistributionManager distribution;
     private volatile boolean lookedUp;
     private volatile Consumer<ClusterMembersChanged> fire;
+
+    /** The members that may own plans ({@code serving}) and those that said they are stopping. */
+    record Owners(Set<Object> serving, Set<Object> stopping) {
+    }
 
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
         fire = contexts.contextualConsumer(membersChanged::fire);
@@ -126,16 +146,27 @@ public class PlanOwnership {
     public void serve() {
         // Logged before the write, so that its line is in the log before any node can name this one an owner.
         LOG.info(() -> thisNode() + " " + SERVES_FROM_NOW_ON);
+        served = true;
         try {
-            serving.put(thisNode(), run);
+            serving.put(thisNode(), entry());
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, e, () -> thisNode() + " could not say it serves: it owns no plan (it sends every"
-                    + " change on to the plan's owner) until its application is started again");
+            LOG.log(Level.WARNING, e, () -> thisNode() + " could not say it serves: it owns no plan (it sends every change on to"
+                    + " the plan's owner) until it writes its entry again, at the next change of the cluster's members");
             return;
         }
         if (reconsider()) {
             fireMembersChanged();
         }
+    }
+
+    /** This node's entry in the serving set: this run, and the id of its address in the cluster. */
+    private String entry() {
+        return run + " " + idOf(distribution().getCacheTopology().getLocalAddress());
+    }
+
+    /** What tells this run of a member from another under the same name: its address's UUID. */
+    static String idOf(Object member) {
+        return member instanceof Address address ? address.getNodeUUID().toString() : String.valueOf(member);
     }
 
     /** Whether this node owns the family's plan now. */
@@ -144,51 +175,90 @@ public class PlanOwnership {
         if (distribution == null) {
             return true;
         }
-        DistributionInfo owners = distribution.getCacheTopology().getDistribution(familyId.toString());
-        Set<String> passedOver = this.passedOver;
-        return passedOver.isEmpty() ? owners.isPrimary() : thisNode().equals(ownerAmong(owners.readOwners(), passedOver));
+        DistributionInfo info = distribution.getCacheTopology().getDistribution(familyId.toString());
+        Owners now = owners;
+        if (now.serving().contains(info.primary())) {
+            return info.isPrimary();
+        }
+        return ownerAmong(info.readOwners(), now).equals(distribution.getCacheTopology().getLocalAddress());
+    }
+
+    /** The node that owns the family's plan now (its name, as {@link #thisNode()} gives it there). */
+    public String ownerOf(UUID familyId) {
+        DistributionManager distribution = distribution();
+        if (distribution == null) {
+            return ALONE;
+        }
+        DistributionInfo info = distribution.getCacheTopology().getDistribution(familyId.toString());
+        return String.valueOf(ownerAmong(info.readOwners(), owners));
     }
 
     /**
      * The first of a key's owners (the primary first, in the topology's order, the same on every
-     * node) that is not passed over; the primary if every one is (the first node to start, before
-     * it serves; the node that stops last keeps its plans).
+     * node) that may own plans; if none may, the first that is not stopping (a node still starting
+     * will listen soon, a stopping one never again); else the primary (the last node standing).
      */
-    static String ownerAmong(List<?> owners, Set<String> passedOver) {
-        for (Object owner : owners) {
-            String name = String.valueOf(owner);
-            if (!passedOver.contains(name)) {
-                return name;
+    static Object ownerAmong(List<?> keyOwners, Owners owners) {
+        for (Object owner : keyOwners) {
+            if (owners.serving().contains(owner)) {
+                return owner;
             }
         }
-        return String.valueOf(owners.get(0));
+        for (Object owner : keyOwners) {
+            if (!owners.stopping().contains(owner)) {
+                return owner;
+            }
+        }
+        return keyOwners.get(0);
     }
 
     /**
-     * The members that own no plan: those without an entry in the serving set, and those whose
-     * serving run said it is leaving (a LEAVING from an earlier run of a node that serves again
-     * is old news).
+     * Who may own plans, from the members, the serving set and the nodes that said they are
+     * stopping: a member serves if the entry under its name is its own (its address's id; not an
+     * earlier run's under the same name), and stops if that entry's run said it is leaving.
      */
-    static Set<String> passedOver(Set<String> members, Map<String, String> servingRuns, Map<String, String> leaving) {
-        return members.stream().filter(node -> {
-            String serves = servingRuns.get(node);
-            return serves == null || serves.equals(leaving.get(node));
-        }).collect(Collectors.toUnmodifiableSet());
+    static Owners owners(List<?> members, Function<Object, String> idOf, Map<String, String> entries, Map<String, String> leaving) {
+        var serves = new HashSet<Object>();
+        var stops = new HashSet<Object>();
+        for (Object member : members) {
+            String name = String.valueOf(member);
+            String entry = entries.get(name);
+            int space = entry == null ? -1 : entry.lastIndexOf(' ');
+            if (space <= 0 || !entry.substring(space + 1).equals(idOf.apply(member))) {
+                continue;
+            }
+            (entry.substring(0, space).equals(leaving.get(name)) ? stops : serves).add(member);
+        }
+        return new Owners(Set.copyOf(serves), Set.copyOf(stops));
     }
 
-    /** Works out {@link #passedOver} again; whether it changed. */
+    /** The run in a serving entry (null if none). */
+    private static String runOf(String entry) {
+        int space = entry == null ? -1 : entry.lastIndexOf(' ');
+        return space <= 0 ? null : entry.substring(0, space);
+    }
+
+    /** Works out {@link #owners} again; whether it changed. */
     synchronized boolean reconsider() {
         if (!clustered()) {
             return false;
         }
-        Set<String> members = members();
-        Set<String> now = passedOver(members, servingRuns(members), leaving);
-        if (now.equals(passedOver)) {
+        List<?> members = memberList();
+        var entries = new HashMap<String, String>();
+        for (Object member : members) {
+            String entry = entryOf(String.valueOf(member));
+            if (entry != null) {
+                entries.put(String.valueOf(member), entry);
+            }
+        }
+        Owners now = owners(members, this::idOfMember, entries, leaving);
+        if (now.equals(owners)) {
             return false;
         }
-        passedOver = now;
-        LOG.info(() -> now.isEmpty() ? "Every node of " + members + " serves and may own plans"
-                : "Plans are not owned by " + now + " of " + members + " (not serving yet, or stopping)");
+        owners = now;
+        var without = members.stream().filter(m -> !now.serving().contains(m)).map(m -> String.valueOf(m)).toList();
+        LOG.info(() -> without.isEmpty() ? "Every node of " + members + " serves and may own plans"
+                : "Plans are not owned by " + without + " of " + members + " (not serving yet, or stopping)");
         return true;
     }
 
@@ -197,16 +267,18 @@ public class PlanOwnership {
         return distribution() != null;
     }
 
-    /** The run that serves of each of these nodes that serves (read from this node's copy of the serving set). */
-    Map<String, String> servingRuns(Set<String> members) {
-        var runs = new java.util.HashMap<String, String>();
-        for (String node : members) {
-            String itsRun = serving.get(node);
-            if (itsRun != null) {
-                runs.put(node, itsRun);
-            }
-        }
-        return runs;
+    /** The members of the topology now, in its order, as it names them. */
+    List<?> memberList() {
+        return distribution().getCacheTopology().getMembers();
+    }
+
+    /** The entry under a node's name in this node's copy of the serving set. */
+    String entryOf(String node) {
+        return serving.get(node);
+    }
+
+    String idOfMember(Object member) {
+        return idOf(member);
     }
 
     /**
@@ -226,25 +298,14 @@ public class PlanOwnership {
         return distribution.getCacheTopology().getDistribution(stored).isPrimary();
     }
 
-    /** The node that owns the family's plan now (its name, as {@link #thisNode()} gives it there). */
-    public String ownerOf(UUID familyId) {
-        DistributionManager distribution = distribution();
-        if (distribution == null) {
-            return ALONE;
-        }
-        DistributionInfo owners = distribution.getCacheTopology().getDistribution(familyId.toString());
-        Set<String> passedOver = this.passedOver;
-        return passedOver.isEmpty() ? String.valueOf(owners.primary()) : ownerAmong(owners.readOwners(), passedOver);
-    }
-
     /** Whether the node said it is stopping (its plans are the next owner's already). */
     public boolean isLeaving(String node) {
-        return leaving.containsKey(node) && passedOver.contains(node);
+        return owners.stopping().stream().anyMatch(member -> String.valueOf(member).equals(node));
     }
 
-    /** The nodes in the topology that own no plan now. */
-    Set<String> passedOver() {
-        return passedOver;
+    /** Who may own plans now. */
+    Owners owners() {
+        return owners;
     }
 
     /**
@@ -266,7 +327,7 @@ public class PlanOwnership {
      * Another node said it is stopping: who owns what may have changed. A node that is no longer a
      * member (its LEAVING came late, after the view without it) is not counted: the word would
      * stay, and the nodes would disagree about who owns its plans once it is back. Nor is a LEAVING
-     * from an earlier run than the one in the serving set ({@link #passedOver(Set, Map, Map)}).
+     * from another run than the one in the serving set under its name (old news).
      */
     void hear(@Observes ClusterSignal signal) {
         if (!LEAVING.equals(signal.topic())) {
@@ -278,15 +339,15 @@ public class PlanOwnership {
         }
         String node = signal.text().substring(0, space);
         String itsRun = signal.text().substring(space + 1);
-        String serves = servingRuns(Set.of(node)).get(node);
+        String serves = runOf(entryOf(node));
         if (!members().contains(node) || (serves != null && !serves.equals(itsRun)) || itsRun.equals(leaving.put(node, itsRun))) {
             return;
         }
-        if (reconsider()) {
-            LOG.info(() -> node + " is stopping: its plans are the other nodes' now");
-            // On this thread: the signals after it from the same node are fired once the plans here have moved.
-            membersChanged.fire(new ClusterMembersChanged(members()));
-        }
+        reconsider();
+        LOG.info(() -> node + " is stopping: its plans are the other nodes' now");
+        // On this thread, whether or not another thread worked the owners out first: the signals after it from the
+        // same node are fired once the plans here have moved.
+        membersChanged.fire(new ClusterMembersChanged(members()));
     }
 
     /** This node's name in the cluster (jboss.node.name), or "local" on one node. */
@@ -328,19 +389,28 @@ public class PlanOwnership {
     }
 
     /**
-     * The entries of nodes that left the topology go: were one left, a later run under its name
-     * would own plans before it listens. Every node that sees a node go removes its entry, if it
-     * is still that run's (so idempotent, and the next run's entry stays).
+     * The entries of nodes that left the topology go, if they still name the run seen here
+     * (so idempotent, and a later run's entry stays). And this node's own entry is written again
+     * if it went (the cluster split, and the other side removed it as gone), unless it is stopping.
      */
-    private void forgetServingOfNodesGone(Set<String> members) {
+    private void tidyServingSet(Set<String> members) {
         for (String node : serving.keySet().toArray(String[]::new)) {
-            String itsRun = serving.get(node);
-            if (!members.contains(node) && itsRun != null) {
-                serving.removeAsync(node, itsRun).whenComplete((removed, failure) -> {
+            String entry = serving.get(node);
+            if (!members.contains(node) && entry != null) {
+                serving.removeAsync(node, entry).whenComplete((removed, failure) -> {
                     if (failure != null) {
-                        LOG.log(java.util.logging.Level.WARNING, failure, () -> "Could not remove " + node + ", which left, from the serving set");
+                        LOG.log(Level.WARNING, failure, () -> "Could not remove " + node + ", which left, from the serving set");
                     }
                 });
+            }
+        }
+        String mine = entry();
+        if (served && !leaving.containsKey(thisNode()) && !mine.equals(serving.get(thisNode()))) {
+            LOG.warning(() -> thisNode() + "'s entry in the serving set had gone (the cluster split?): written again");
+            try {
+                serving.put(thisNode(), mine);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> thisNode() + " could not write its entry in the serving set again");
             }
         }
     }
@@ -358,7 +428,7 @@ public class PlanOwnership {
                 // A node that left is no longer leaving: a later run under its name owns plans again once it serves.
                 Set<String> members = members();
                 leaving.keySet().removeIf(node -> !members.contains(node));
-                forgetServingOfNodesGone(members);
+                tidyServingSet(members);
                 reconsider();
                 fire.accept(new ClusterMembersChanged(members));
             });
