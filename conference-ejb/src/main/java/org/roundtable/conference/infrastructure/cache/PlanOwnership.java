@@ -8,7 +8,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -217,25 +216,30 @@ public class PlanOwnership {
      * stopping: a member serves if the entry under its name is its own (its address's id; not an
      * earlier run's under the same name), and stops if that entry's run said it is leaving.
      */
-    static Owners owners(List<?> members, Function<Object, String> idOf, Map<String, String> entries, Map<String, String> leaving) {
+    static Owners owners(List<?> members, Function<Object, String> idOf, Function<String, String> entryOf, Map<String, String> leaving) {
         var serves = new HashSet<Object>();
         var stops = new HashSet<Object>();
         for (Object member : members) {
             String name = String.valueOf(member);
-            String entry = entries.get(name);
-            int space = entry == null ? -1 : entry.lastIndexOf(' ');
-            if (space <= 0 || !entry.substring(space + 1).equals(idOf.apply(member))) {
+            String entry = entryOf.apply(name);
+            String itsRun = runOf(entry);
+            if (itsRun == null || !idIn(entry).equals(idOf.apply(member))) {
                 continue;
             }
-            (entry.substring(0, space).equals(leaving.get(name)) ? stops : serves).add(member);
+            (itsRun.equals(leaving.get(name)) ? stops : serves).add(member);
         }
         return new Owners(Set.copyOf(serves), Set.copyOf(stops));
     }
 
-    /** The run in a serving entry (null if none). */
+    /** The run in a serving entry ("run id"; null if none). */
     private static String runOf(String entry) {
         int space = entry == null ? -1 : entry.lastIndexOf(' ');
         return space <= 0 ? null : entry.substring(0, space);
+    }
+
+    /** The address id in a serving entry that has a run ({@link #runOf}). */
+    private static String idIn(String entry) {
+        return entry.substring(entry.lastIndexOf(' ') + 1);
     }
 
     /** Works out {@link #owners} again; whether it changed. */
@@ -244,14 +248,7 @@ public class PlanOwnership {
             return false;
         }
         List<?> members = memberList();
-        var entries = new HashMap<String, String>();
-        for (Object member : members) {
-            String entry = entryOf(String.valueOf(member));
-            if (entry != null) {
-                entries.put(String.valueOf(member), entry);
-            }
-        }
-        Owners now = owners(members, this::idOfMember, entries, leaving);
+        Owners now = owners(members, this::idOfMember, this::entryOf, leaving);
         if (now.equals(owners)) {
             return false;
         }

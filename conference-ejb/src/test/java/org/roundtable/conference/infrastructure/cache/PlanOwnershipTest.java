@@ -34,6 +34,11 @@ class PlanOwnershipTest {
     private static final Member C = new Member("node-c", "c1");
     private static final List<Member> KEY_OWNERS = List.of(B, C, A);
 
+    /** The serving set as a node reads it, entry by entry. */
+    private static java.util.function.Function<String, String> entries(Map<String, String> entries) {
+        return entries::get;
+    }
+
     private static PlanOwnership.Owners owners(Set<Object> serving, Set<Object> stopping) {
         return new PlanOwnership.Owners(serving, stopping);
     }
@@ -58,7 +63,7 @@ class PlanOwnershipTest {
 
     @Test
     void a_node_whose_caches_joined_but_whose_application_has_not_said_it_serves_may_own_no_plan() {
-        var worked = PlanOwnership.owners(List.of(A, B, C), m -> ((Member) m).id(), Map.of("node-a", "run-1 a1", "node-b", "run-1 b1"),
+        var worked = PlanOwnership.owners(List.of(A, B, C), m -> ((Member) m).id(), entries(Map.of("node-a", "run-1 a1", "node-b", "run-1 b1")),
                 Map.of());
         assertEquals(Set.of(A, B), worked.serving());
     }
@@ -67,23 +72,23 @@ class PlanOwnershipTest {
     void a_node_started_again_under_the_same_name_is_not_covered_by_its_earlier_runs_entry() {
         Member cAgain = new Member("node-c", "c2");
         var worked = PlanOwnership.owners(List.of(A, B, cAgain), m -> ((Member) m).id(),
-                Map.of("node-a", "run-1 a1", "node-b", "run-1 b1", "node-c", "run-1 c1"), Map.of());
+                entries(Map.of("node-a", "run-1 a1", "node-b", "run-1 b1", "node-c", "run-1 c1")), Map.of());
         assertEquals(Set.of(A, B), worked.serving(), "node-c's new run has not said it serves yet");
 
         var hungAndReplaced = PlanOwnership.owners(List.of(A, B, C, cAgain), m -> ((Member) m).id(),
-                Map.of("node-a", "run-1 a1", "node-b", "run-1 b1", "node-c", "run-2 c2"), Map.of());
+                entries(Map.of("node-a", "run-1 a1", "node-b", "run-1 b1", "node-c", "run-2 c2")), Map.of());
         assertEquals(Set.of(A, B, cAgain), hungAndReplaced.serving(), "the replacement serves; the hung one it replaced does not");
     }
 
     @Test
     void a_node_that_said_it_is_stopping_is_passed_over_while_that_run_is_the_one_serving() {
-        var stopping = PlanOwnership.owners(List.of(A, B), m -> ((Member) m).id(), Map.of("node-a", "run-1 a1", "node-b", "run-1 b1"),
+        var stopping = PlanOwnership.owners(List.of(A, B), m -> ((Member) m).id(), entries(Map.of("node-a", "run-1 a1", "node-b", "run-1 b1")),
                 Map.of("node-b", "run-1"));
         assertEquals(Set.of(A), stopping.serving());
         assertEquals(Set.of(B), stopping.stopping());
 
         Member bAgain = new Member("node-b", "b2");
-        var back = PlanOwnership.owners(List.of(A, bAgain), m -> ((Member) m).id(), Map.of("node-a", "run-1 a1", "node-b", "run-2 b2"),
+        var back = PlanOwnership.owners(List.of(A, bAgain), m -> ((Member) m).id(), entries(Map.of("node-a", "run-1 a1", "node-b", "run-2 b2")),
                 Map.of("node-b", "run-1"));
         assertEquals(Set.of(A, bAgain), back.serving(), "its next run serves: the stopping word of the run before is old news");
     }
