@@ -980,6 +980,72 @@ class ClusterIT {
     }
 
     /**
+     * The failure-detection port (FD_SOCK2, 7650 plus the offset) is outside the cluster's encryption.
+     * Whoever reaches it sends junk, or connects and drops the connection with a reset as a crash would,
+     * or holds connections open: no node may take that as another node's death.
+     */
+    @Test
+    void junk_and_dropped_connections_at_the_failure_detection_ports_make_no_node_drop_another() throws Exception {
+        var admins = List.of(nodeA, nodeB, nodeC).stream()
+                .map(node -> People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD)).toList();
+        var random = new java.util.Random(7650);
+        var held = new ArrayList<java.net.Socket>();
+        try {
+            for (int offset : List.of(OFFSET_A, OFFSET_B, OFFSET_C)) {
+                for (int i = 0; i < 20; i++) {
+                    var socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), 7650 + offset);
+                    byte[] junk = new byte[1 + random.nextInt(4096)];
+                    random.nextBytes(junk);
+                    try {
+                        socket.getOutputStream().write(junk);
+                        socket.getOutputStream().flush();
+                    } catch (IOException closedByTheNode) {
+                        // The node may hang up on junk at once: that is its right.
+                    }
+                    if (i % 2 == 0) {
+                        socket.setSoLinger(true, 0);
+                        socket.close();
+                    } else {
+                        held.add(socket);
+                    }
+                }
+            }
+            // A suspicion is checked (VERIFY_SUSPECT2, 2 s) before anyone is dropped: 6 s would show one.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            while (System.nanoTime() < until) {
+                for (var admin : admins) {
+                    assertEquals(List.of("node-a", "node-b", "node-c"), members(admin), "every node still counts all three");
+                }
+                sleep(250);
+            }
+        } finally {
+            for (var socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    /**
+     * An operator may drain a node with ":suspend" before work on it, and ":resume" it if the work is
+     * called off. WildFly refuses every run of a scheduled task while the node is suspended (and keeps
+     * the schedule), and logged each refusal as an ERROR (WFLYEE0110): twice a second for the follow
+     * check alone, an alarm for what the operator asked for. The node must carry on after the resume.
+     */
+    @Test
+    void a_node_suspended_by_its_operator_logs_no_error_for_each_scheduled_run_it_skips_and_serves_after_the_resume() {
+        int before = nodeC.console().length();
+        nodeC.manage(":suspend");
+        // Four runs of the follow check (every 500 ms on these nodes) fall in the suspension.
+        sleep(2000);
+        nodeC.manage(":resume");
+        String meanwhile = nodeC.console().substring(before);
+        assertTrue(meanwhile.contains("WFLYSRV0236") || meanwhile.contains("Suspending server"), "node C was suspended:\n" + meanwhile);
+        assertFalse(meanwhile.contains("WFLYEE0110"), "no ERROR for the scheduled runs WildFly refused while suspended:\n" + meanwhile);
+        var admin = People.staff(signingIn(nodeC.address()), "admin", People.DEMO_PASSWORD);
+        assertEquals(List.of("node-a", "node-b", "node-c"), members(admin), "node C serves again and still counts all three");
+    }
+
+    /**
      * A node's caches join the cluster while its application is still deploying, some seconds
      * before it listens: had it owned plans from then on, a change or a reconnecting client sent
      * to it would wait for nothing (found in a rolling restart, 2026-12-04). While node C starts

@@ -268,6 +268,26 @@ final class StandaloneServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A management operation as an operator types it (":suspend", ":resume"), through the server's own
+     * jboss-cli on this node's management port (9990 plus the offset; local sign-in, same user).
+     */
+    void manage(String operation) {
+        try {
+            var cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                    "--controller=localhost:" + (9990 + offset), "--command=" + operation).redirectErrorStream(true).start();
+            String said = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!cli.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || cli.exitValue() != 0 || !said.contains("\"outcome\" => \"success\"")) {
+                throw new IllegalStateException(operation + " on " + nodeName + " failed: " + said);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** As an operator stops a node to patch it: SIGTERM to the JVM (WildFly shuts down gracefully), then waits for it to end. */
     void stop() {
         ProcessHandle script = launcher.toHandle();
