@@ -827,6 +827,67 @@ class ClusterIT {
     }
 
     /**
+     * A node that stalls for longer than failure detection waits (a very long GC pause, a virtual
+     * machine moved) is dropped, and the others take its entry out of the serving set (decision 17),
+     * so they give it no plan. When it wakes it merges back (MERGE3) with its application still
+     * running: it must write its entry again, or the others would pass it over for good while it
+     * counted itself an owner (found by review of decision 17; this checks it on real nodes).
+     */
+    @Test
+    void a_node_that_stalls_past_failure_detection_merges_back_and_every_node_agrees_it_owns_plans_again() throws Exception {
+        var adminOnA = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);
+        var families = java.util.stream.IntStream.range(0, 48).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        boolean healthy = false;
+        long frozen = System.nanoTime();
+        nodeC.freeze();
+        try {
+            while (members(adminOnA).contains(nodeC.nodeName())) {
+                assertTrue(System.nanoTime() - frozen < TimeUnit.SECONDS.toNanos(60), "node A still counts the stalled node C after 60 s");
+                Thread.sleep(200);
+            }
+            for (String family : families) {
+                assertFalse(adminOnA.get("/admin/cluster?familyId=" + family).json().getString("planOwner").equals(nodeC.nodeName()),
+                        "node A gives no plan to node C once it has dropped it");
+            }
+            long woke = System.nanoTime();
+            nodeC.thaw();
+            everyOneCountsTheThreeNodes(List.of(nodeA, nodeB, nodeC), 90, "node C woke from its stall");
+            var admins = List.of(nodeA, nodeB, nodeC).stream()
+                    .map(node -> People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD)).toList();
+            String disagreement = "";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                var owners = new java.util.HashSet<String>();
+                disagreement = "";
+                for (String family : families) {
+                    var named = admins.stream().map(admin -> admin.get("/admin/cluster?familyId=" + family).json().getString("planOwner"))
+                            .toList();
+                    if (named.stream().distinct().count() != 1) {
+                        disagreement = "A, B and C name " + named + " for family " + family;
+                        break;
+                    }
+                    owners.add(named.get(0));
+                }
+                if (disagreement.isEmpty() && owners.contains(nodeC.nodeName())) {
+                    break;
+                }
+                assertTrue(System.nanoTime() < deadline, "30 s after the three counted each other again: "
+                        + (disagreement.isEmpty() ? "no node gives node C a plan of 48 (owners " + owners + ")" : disagreement));
+                Thread.sleep(500);
+            }
+            System.out.println("ClusterIT: node C stalled, was dropped after " + TimeUnit.NANOSECONDS.toMillis(woke - frozen)
+                    + " ms, and merged back and owned plans again " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - woke) + " ms after it woke");
+            healthy = true;
+        } finally {
+            if (!healthy) {
+                // As the other tests expect: node C one of three again, started afresh.
+                nodeC.kill();
+                startAgainOnceGone(nodeC);
+            }
+        }
+    }
+
+    /**
      * A machine that hangs (no socket closes, so the others learn of it only from missed heartbeats)
      * and a replacement started under the same name at once, on another port, while the others still
      * count the hung one (with 12 s failure detection the replacement may join only after the hung one

@@ -255,10 +255,19 @@ final class StandaloneServer implements AutoCloseable {
      * answering their heartbeats. {@link #kill()} still ends it.
      */
     void freeze() {
+        signal("-STOP");
+    }
+
+    /** A frozen node wakes (SIGCONT), as a machine after a long stall: it carries on where it stopped. */
+    void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
         try {
-            var stop = new ProcessBuilder("kill", "-STOP", Long.toString(javaPid())).inheritIO().start();
-            if (stop.waitFor() != 0) {
-                throw new IllegalStateException("kill -STOP failed for " + nodeName);
+            var sent = new ProcessBuilder("kill", signal, Long.toString(javaPid())).inheritIO().start();
+            if (sent.waitFor() != 0) {
+                throw new IllegalStateException("kill " + signal + " failed for " + nodeName);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -388,7 +388,12 @@ public class PlanOwnership {
     /**
      * The entries of nodes that left the topology go, if they still name the run seen here
      * (so idempotent, and a later run's entry stays). And this node's own entry is written again
-     * if it went (the cluster split, and the other side removed it as gone), unless it is stopping.
+     * at every change of topology, unless it is stopping: after a split (a node stalled past
+     * failure detection) the other side removed it as gone, but this node's copy still holds it,
+     * and Infinispan does not reconcile the copies when the sides merge (no merge policy), so
+     * only a write from here puts it back on theirs (ClusterIT: a node that stalls past failure
+     * detection merges back and every node agrees it owns plans again; before this, the other
+     * nodes passed it over for good while it counted itself an owner).
      */
     private void tidyServingSet(Set<String> members) {
         for (String node : serving.keySet().toArray(String[]::new)) {
@@ -402,8 +407,10 @@ public class PlanOwnership {
             }
         }
         String mine = entry();
-        if (served && !leaving.containsKey(thisNode()) && !mine.equals(serving.get(thisNode()))) {
-            LOG.warning(() -> thisNode() + "'s entry in the serving set had gone (the cluster split?): written again");
+        if (served && !leaving.containsKey(thisNode())) {
+            if (!mine.equals(serving.get(thisNode()))) {
+                LOG.warning(() -> thisNode() + "'s entry in the serving set had gone (the cluster split?): written again");
+            }
             try {
                 serving.put(thisNode(), mine);
             } catch (RuntimeException e) {
