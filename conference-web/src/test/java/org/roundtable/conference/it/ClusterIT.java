@@ -837,7 +837,6 @@ class ClusterIT {
     void a_node_that_stalls_past_failure_detection_merges_back_and_every_node_agrees_it_owns_plans_again() throws Exception {
         var adminOnA = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);
         var families = java.util.stream.IntStream.range(0, 48).mapToObj(i -> UUID.randomUUID().toString()).toList();
-        boolean healthy = false;
         long frozen = System.nanoTime();
         nodeC.freeze();
         try {
@@ -877,13 +876,11 @@ class ClusterIT {
             }
             System.out.println("ClusterIT: node C stalled, was dropped after " + TimeUnit.NANOSECONDS.toMillis(woke - frozen)
                     + " ms, and merged back and owned plans again " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - woke) + " ms after it woke");
-            healthy = true;
         } finally {
-            if (!healthy) {
-                // As the other tests expect: node C one of three again, started afresh.
-                nodeC.kill();
-                startAgainOnceGone(nodeC);
-            }
+            // Node C started afresh, whatever happened: the other replicated caches are not reconciled
+            // after a merge (docs/cluster.md), and the other tests expect three nodes in step.
+            nodeC.kill();
+            startAgainOnceGone(nodeC);
         }
     }
 
