@@ -472,7 +472,7 @@ class ClusterIT {
             for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
                 admins.put(node, People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD));
             }
-            String owner = admins.get(nodeA).get("/admin/cluster?familyId=" + meeting.familyId()).json().getString("planOwner");
+            String owner = planOwner(admins.get(nodeA), meeting.familyId());
             var checksBefore = new java.util.HashMap<StandaloneServer, Long>();
             admins.forEach((node, admin) -> checksBefore.put(node, admin.get("/admin/cluster").json().getJsonNumber("followChecks").longValue()));
             for (StandaloneServer node : List.of(nodeA, nodeB, nodeC)) {
@@ -566,7 +566,7 @@ class ClusterIT {
         var chair = People.staff(signingIn(nodeA.address()), "chair", People.DEMO_PASSWORD);
         Meeting meeting = freshMeeting(chair);
         var admin = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);
-        String owner = admin.get("/admin/cluster?familyId=" + meeting.familyId()).json().getString("planOwner");
+        String owner = planOwner(admin, meeting.familyId());
         var nodes = List.of(nodeA, nodeB, nodeC);
         StandaloneServer keeper = nodes.stream().filter(n -> n.nodeName().equals(owner)).findFirst().orElseThrow();
         StandaloneServer follower = nodes.stream().filter(n -> !n.nodeName().equals(owner)).findFirst().orElseThrow();
@@ -671,18 +671,27 @@ class ClusterIT {
 
     @Test
     void every_node_names_the_same_single_owner_for_each_plan_and_plans_are_spread_over_all_three() {
-        var admins = List.of(nodeA, nodeB, nodeC).stream()
-                .map(node -> People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD)).toList();
+        var admins = adminsOf(List.of(nodeA, nodeB, nodeC));
         var owners = new java.util.HashSet<String>();
         for (int i = 0; i < 48; i++) {
             String family = UUID.randomUUID().toString();
-            var named = admins.stream().map(admin -> admin.get("/admin/cluster?familyId=" + family).json().getString("planOwner"))
+            var named = admins.stream().map(admin -> planOwner(admin, family))
                     .distinct().toList();
             assertEquals(1, named.size(), "every node names the same owner for family " + family + ": " + named);
             owners.add(named.get(0));
         }
         // A node keeping none of 48 plans would happen about once in a hundred million runs.
         assertEquals(java.util.Set.of("node-a", "node-b", "node-c"), owners, "each node keeps some plans");
+    }
+
+    /** Which node keeps the family's plan, as the node behind this administrator names it. */
+    private static String planOwner(ApiClient admin, String familyId) {
+        return admin.get("/admin/cluster?familyId=" + familyId).json().getString("planOwner");
+    }
+
+    /** An administrator signed in on each of these nodes, in their order. */
+    private static List<ApiClient> adminsOf(List<StandaloneServer> nodes) {
+        return nodes.stream().map(node -> People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD)).toList();
     }
 
     private static List<String> members(ApiClient admin) {
@@ -697,7 +706,7 @@ class ClusterIT {
         var worker = People.staff(signingIn(nodeB.address()), "social.worker", People.DEMO_PASSWORD);
         Meeting meeting = freshMeeting(chair);
         var admin = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);
-        String owner = admin.get("/admin/cluster?familyId=" + meeting.familyId()).json().getString("planOwner");
+        String owner = planOwner(admin, meeting.familyId());
         StandaloneServer dies = switch (owner) {
             case "node-a" -> nodeA;
             case "node-b" -> nodeB;
@@ -845,21 +854,20 @@ class ClusterIT {
                 Thread.sleep(200);
             }
             for (String family : families) {
-                assertFalse(adminOnA.get("/admin/cluster?familyId=" + family).json().getString("planOwner").equals(nodeC.nodeName()),
+                assertFalse(planOwner(adminOnA, family).equals(nodeC.nodeName()),
                         "node A gives no plan to node C once it has dropped it");
             }
             long woke = System.nanoTime();
             nodeC.thaw();
             everyOneCountsTheThreeNodes(List.of(nodeA, nodeB, nodeC), 90, "node C woke from its stall");
-            var admins = List.of(nodeA, nodeB, nodeC).stream()
-                    .map(node -> People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD)).toList();
+            var admins = adminsOf(List.of(nodeA, nodeB, nodeC));
             String disagreement = "";
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (true) {
                 var owners = new java.util.HashSet<String>();
                 disagreement = "";
                 for (String family : families) {
-                    var named = admins.stream().map(admin -> admin.get("/admin/cluster?familyId=" + family).json().getString("planOwner"))
+                    var named = admins.stream().map(admin -> planOwner(admin, family))
                             .toList();
                     if (named.stream().distinct().count() != 1) {
                         disagreement = "A, B and C name " + named + " for family " + family;
@@ -966,7 +974,7 @@ class ClusterIT {
             throws Exception {
         var adminOnA = People.staff(signingIn(nodeA.address()), "admin", People.DEMO_PASSWORD);
         Meeting meeting = freshMeeting(People.staff(signingIn(nodeA.address()), "chair", People.DEMO_PASSWORD));
-        String owner = adminOnA.get("/admin/cluster?familyId=" + meeting.familyId()).json().getString("planOwner");
+        String owner = planOwner(adminOnA, meeting.familyId());
         var nodes = List.of(nodeA, nodeB, nodeC);
         StandaloneServer stopped = nodes.stream().filter(n -> n.nodeName().equals(owner)).findFirst().orElseThrow();
         var others = nodes.stream().filter(n -> n != stopped).toList();
@@ -1044,8 +1052,7 @@ class ClusterIT {
      */
     @Test
     void junk_and_dropped_connections_at_the_failure_detection_ports_make_no_node_drop_another() throws Exception {
-        var admins = List.of(nodeA, nodeB, nodeC).stream()
-                .map(node -> People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD)).toList();
+        var admins = adminsOf(List.of(nodeA, nodeB, nodeC));
         var random = new java.util.Random(7650);
         var held = new ArrayList<java.net.Socket>();
         try {
@@ -1112,7 +1119,7 @@ class ClusterIT {
      */
     @Test
     void a_node_started_again_owns_no_plan_before_its_application_serves() throws Exception {
-        var admins = List.of(nodeA, nodeB).stream().map(node -> People.staff(signingIn(node.address()), "admin", People.DEMO_PASSWORD)).toList();
+        var admins = adminsOf(List.of(nodeA, nodeB));
         var families = java.util.stream.IntStream.range(0, 48).mapToObj(i -> UUID.randomUUID().toString()).toList();
         nodeC.stop();
         CompletableFuture<Void> starting = CompletableFuture.runAsync(nodeC::start);
@@ -1126,7 +1133,7 @@ class ClusterIT {
                 assertTrue(System.nanoTime() < deadline, "node C started and owned no plan within 180 s");
                 for (var admin : admins) {
                     for (String family : families) {
-                        String owner = admin.get("/admin/cluster?familyId=" + family).json().getString("planOwner");
+                        String owner = planOwner(admin, family);
                         if (owner.equals(nodeC.nodeName())) {
                             named++;
                             // Read after the answer: C logged that it serves before any node could name it.
@@ -1155,7 +1162,7 @@ class ClusterIT {
         List<String> disagreeing = List.of();
         do {
             disagreeing = families.stream().filter(family -> all.stream()
-                    .map(admin -> admin.get("/admin/cluster?familyId=" + family).json().getString("planOwner")).distinct().count() > 1)
+                    .map(admin -> planOwner(admin, family)).distinct().count() > 1)
                     .toList();
         } while (!disagreeing.isEmpty() && System.nanoTime() < agreeBy);
         assertEquals(List.of(), disagreeing, "the nodes name different owners for these families 5 s after node C started");

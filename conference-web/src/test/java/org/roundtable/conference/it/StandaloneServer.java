@@ -285,8 +285,13 @@ final class StandaloneServer implements AutoCloseable {
         try {
             var cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
                     "--controller=localhost:" + (9990 + offset), "--command=" + operation).redirectErrorStream(true).start();
+            // Waited for first, so that a CLI that hangs fails the test after 60 s (its few lines fit the pipe).
+            if (!cli.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                cli.destroyForcibly();
+                throw new IllegalStateException(operation + " on " + nodeName + " had no answer within 60 s");
+            }
             String said = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!cli.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || cli.exitValue() != 0 || !said.contains("\"outcome\" => \"success\"")) {
+            if (cli.exitValue() != 0 || !said.contains("\"outcome\" => \"success\"")) {
                 throw new IllegalStateException(operation + " on " + nodeName + " failed: " + said);
             }
         } catch (IOException e) {
